@@ -1,0 +1,3 @@
+export * from './ids';
+export * from './insights';
+export * from './model';

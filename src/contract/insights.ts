@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/** What the backend computes about OKRs and the UI shows as-is (it never recomputes them). */
+
+export const BandSchema = z.enum(['red', 'yellow', 'green']);
+export type Band = z.infer<typeof BandSchema>;
+
+/**
+ * Score thresholds. Defaults follow the method: 0.0-0.3 red, 0.4-0.6 yellow, 0.7-1.0 green, read as
+ * half-open intervals on the continuous score ([0, 0.4) red, [0.4, 0.7) yellow, [0.7, 1] green).
+ */
+export const BandConfigFields = z.object({
+  yellowFrom: z.number().gt(0, 'must be greater than 0').lt(1, 'must be less than 1'),
+  greenFrom: z.number().gt(0, 'must be greater than 0').lte(1, 'must be at most 1'),
+});
+export const BandConfigSchema = BandConfigFields.refine((b) => b.yellowFrom < b.greenFrom, {
+  message: 'must be greater than yellowFrom',
+  path: ['greenFrom'],
+});
+export type BandConfig = z.infer<typeof BandConfigSchema>;
+export const DEFAULT_BANDS: BandConfig = { yellowFrom: 0.4, greenFrom: 0.7 };
+
+export const PaceSchema = z.enum(['ahead', 'on_pace', 'behind']);
+export type Pace = z.infer<typeof PaceSchema>;
+
+export const SeveritySchema = z.enum(['error', 'warning', 'info']);
+export type Severity = z.infer<typeof SeveritySchema>;
+
+/** Stable ids: the UI, docs and any suppression list refer to rules by these. Never rename one. */
+export const LintRuleIdSchema = z.enum([
+  'objective-has-numbers',
+  'objective-no-key-results',
+  'objective-too-few-key-results',
+  'objective-too-many-key-results',
+  'objective-above-recommended-key-results',
+  'key-result-not-measurable',
+  'key-result-is-activity',
+  'key-result-zero-range',
+  'key-result-measures-output',
+  'key-result-initiatives-missing',
+  'key-result-currency-without-unit',
+  'all-key-results-binary',
+  'too-many-objectives',
+  'team-objective-not-aligned',
+  'individual-objective-not-aligned',
+  'aligned-to-archived-parent',
+  'draft-without-reviewer',
+  'reviewer-is-owner',
+  'draft-in-active-cycle',
+  'stale-check-in',
+  'sandbagging',
+  'missing-retrospective',
+]);
+export type LintRuleId = z.infer<typeof LintRuleIdSchema>;
+
+export const FindingTargetSchema = z.object({
+  kind: z.enum(['objective', 'keyResult', 'team', 'person']),
+  id: z.string(),
+});
+export type FindingTarget = z.infer<typeof FindingTargetSchema>;
+
+export const FindingSchema = z.object({
+  ruleId: LintRuleIdSchema,
+  severity: SeveritySchema,
+  target: FindingTargetSchema,
+  /** What is wrong, in plain words, naming the thing. */
+  message: z.string(),
+  /** What to do about it. */
+  hint: z.string(),
+});
+export type Finding = z.infer<typeof FindingSchema>;
