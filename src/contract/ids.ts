@@ -23,9 +23,7 @@ export const IssueKeySchema = z
 
 export const IssueIdSchema = z.string().regex(/^[1-9][0-9]{0,18}$/, 'must be a numeric Jira issue id');
 
-export const ProjectKeySchema = z
-  .string()
-  .regex(/^[A-Z][A-Z0-9_]{1,9}$/, 'must be a Jira project key such as "PAY"');
+export const ProjectKeySchema = z.string().regex(/^[A-Z][A-Z0-9_]{1,9}$/, 'must be a Jira project key such as "PAY"');
 
 /** Calendar day, ISO 8601 (YYYY-MM-DD). Cycles are whole days in the site's calendar. */
 export const IsoDateSchema = z.iso.date('must be a date in the form YYYY-MM-DD');

@@ -106,12 +106,12 @@ export const MetricFields = z.object({
   unit: z.string().trim().max(16, 'must be at most 16 characters').optional(),
 });
 export const checkMetric = (m: z.infer<typeof MetricFields>, ctx: z.RefinementCtx): void => {
-    if (m.kind !== 'binary') return;
-    if (m.start !== 0) ctx.addIssue({ code: 'custom', path: ['start'], message: 'must be 0 for a binary KR' });
-    if (m.target !== 1) ctx.addIssue({ code: 'custom', path: ['target'], message: 'must be 1 for a binary KR' });
-    if (m.current !== 0 && m.current !== 1) {
-      ctx.addIssue({ code: 'custom', path: ['current'], message: 'must be 0 or 1 for a binary KR' });
-    }
+  if (m.kind !== 'binary') return;
+  if (m.start !== 0) ctx.addIssue({ code: 'custom', path: ['start'], message: 'must be 0 for a binary KR' });
+  if (m.target !== 1) ctx.addIssue({ code: 'custom', path: ['target'], message: 'must be 1 for a binary KR' });
+  if (m.current !== 0 && m.current !== 1) {
+    ctx.addIssue({ code: 'custom', path: ['current'], message: 'must be 0 or 1 for a binary KR' });
+  }
 };
 export const MetricSchema = MetricFields.superRefine(checkMetric);
 export type Metric = z.infer<typeof MetricSchema>;

@@ -1,10 +1,6 @@
 /** Stable codes the resolver layer maps to its Result envelope. */
 export type DomainErrorCode =
-  | 'ALIGNMENT_CYCLE'
-  | 'ALIGNMENT_OTHER_CYCLE'
-  | 'ALIGNMENT_LEVEL'
-  | 'ALIGNMENT_PARENT_NOT_FOUND'
-  | 'INVALID_TRANSITION';
+  'ALIGNMENT_CYCLE' | 'ALIGNMENT_OTHER_CYCLE' | 'ALIGNMENT_LEVEL' | 'ALIGNMENT_PARENT_NOT_FOUND' | 'INVALID_TRANSITION';
 
 /** A rule of the OKR model was broken; `field` names the input field at fault when there is one. */
 export class DomainError extends Error {

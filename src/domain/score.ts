@@ -11,7 +11,9 @@ export const isActive = (kr: Pick<KeyResult, 'status'>): boolean => kr.status ==
  * An objective's own score: the weighted mean of its active KRs' scores. An objective with no active KR
  * has no score (null), which is not the same as scoring 0: nothing has been measured.
  */
-export const objectiveScore = (krs: readonly Pick<KeyResult, 'metric' | 'finalScore' | 'status' | 'weight'>[]): number | null => {
+export const objectiveScore = (
+  krs: readonly Pick<KeyResult, 'metric' | 'finalScore' | 'status' | 'weight'>[],
+): number | null => {
   let weighted = 0;
   let total = 0;
   for (const kr of krs) {

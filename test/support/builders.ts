@@ -1,4 +1,5 @@
 import type { CheckIn, Cycle, Initiative, KeyResult, Metric, Objective, Team } from '../../src/contract';
+import type { LintInput } from '../../src/domain/lint';
 
 /**
  * Builders for tests: sensible, valid defaults that a test overrides only where the behaviour under
@@ -89,3 +90,25 @@ export const aCheckIn = (over: Partial<CheckIn> = {}): CheckIn => ({
   confidence: 'on_track',
   ...over,
 });
+
+/**
+ * A lint input for an active cycle, early on (no KR is stale yet) and with nothing in it: tests add the
+ * objectives, KRs, teams and maps the rule under test looks at.
+ */
+export const aLintInput = (over: Partial<LintInput> = {}): LintInput => ({
+  cycle: aCycle({ status: 'active' }),
+  now: new Date('2027-01-05T09:00:00.000Z'),
+  teams: [],
+  objectives: [],
+  keyResults: [],
+  initiativeCountByKeyResult: new Map(),
+  lastCheckInAtByKeyResult: new Map(),
+  ...over,
+});
+
+/** `count` active KRs of an objective, alike apart from their ids; `over` applies to each. */
+export const keyResultsFor = (
+  objective: Pick<Objective, 'id'>,
+  count: number,
+  over: Partial<KeyResult> = {},
+): KeyResult[] => Array.from({ length: count }, () => aKeyResult({ objectiveId: objective.id, ...over }));

@@ -1,0 +1,99 @@
+import {
+  aBinaryKeyResult,
+  aDecreasingKeyResult,
+  aKeyResult,
+  aLintInput,
+  anObjective,
+} from '../../../../test/support/builders';
+import { ACTIVITY_VERBS, lintCycle, lintKeyResultDraft } from '..';
+import type { LintRuleId } from '../../../contract';
+
+const ruleIds = (draft: Parameters<typeof lintKeyResultDraft>[0]): LintRuleId[] =>
+  lintKeyResultDraft(draft).map((f) => f.ruleId);
+const numeric = aKeyResult().metric;
+const binary = aBinaryKeyResult().metric;
+
+describe('key-result-not-measurable', () => {
+  it('flags the method example "Improve onboarding process", naming it, with a from-to hint', () => {
+    const [found] = lintKeyResultDraft({ title: 'Improve onboarding process', metric: numeric });
+    expect(found).toMatchObject({
+      ruleId: 'key-result-not-measurable',
+      severity: 'warning',
+      target: { kind: 'keyResult', id: '' },
+    });
+    expect(found?.message).toContain('"Improve onboarding process"');
+    expect(found?.hint).toContain('from 62% to 90%');
+  });
+
+  it('reads a draft without a metric yet as numeric', () => {
+    expect(ruleIds({ title: 'Improve onboarding process' })).toEqual(['key-result-not-measurable']);
+  });
+
+  it('does not count a time reference as the number', () => {
+    expect(ruleIds({ title: 'Improve onboarding by end of Q3 2027', metric: numeric })).toEqual([
+      'key-result-not-measurable',
+    ]);
+  });
+
+  it.each([
+    'Increase onboarding completion rate from 62% to 90% by end of Q3',
+    'Achieve a domain authority score of 55 or above',
+    'Double weekly active teams',
+    'Reduce P1 incidents to zero',
+  ])('accepts %j', (title) => {
+    expect(ruleIds({ title, metric: numeric })).toEqual([]);
+  });
+
+  it('exempts binary KRs, which are verifiable as done / not done', () => {
+    expect(ruleIds({ title: 'Secure GDPR certification', metric: binary })).toEqual([]);
+  });
+});
+
+describe('key-result-is-activity', () => {
+  it('flags the method example with the outcome form in the hint', () => {
+    const found = lintKeyResultDraft({ title: 'Launch new onboarding module', metric: binary });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ ruleId: 'key-result-is-activity', severity: 'warning' });
+    expect(found[0]?.message).toContain('"Launch new onboarding module"');
+    expect(found[0]?.hint).toContain(
+      '"Launch new onboarding module" -> "Increase 30-day activation rate from 45% to 78%"',
+    );
+  });
+
+  it.each(ACTIVITY_VERBS)('flags a KR starting with "%s"', (verb) => {
+    expect(ruleIds({ title: `${verb} the enterprise onboarding flow`, metric: binary })).toEqual([
+      'key-result-is-activity',
+    ]);
+  });
+
+  it.each(['LAUNCH the portal', '  Set   up the partner portal', 'Roll Out SSO to 12 enterprise accounts'])(
+    'matches %j regardless of case and spacing',
+    (title) => {
+      expect(ruleIds({ title, metric: binary })).toContain('key-result-is-activity');
+    },
+  );
+
+  it.each([
+    'Increase 30-day activation rate from 45% to 78%',
+    'Hire 5 enterprise support engineers',
+    'Address 40 churn-risk accounts',
+    'Double weekly active teams',
+    'Runway extended to 24 months',
+    'Secure 6 enterprise reference customers',
+  ])('does not flag %j (outcome verbs, or activity verbs only as a word prefix)', (title) => {
+    expect(ruleIds({ title, metric: numeric })).toEqual([]);
+  });
+});
+
+describe('title rules in the cycle lint', () => {
+  it('lint every active KR of the cycle, targeting it by id', () => {
+    const objective = anObjective();
+    const vague = aKeyResult({ objectiveId: objective.id, title: 'Improve onboarding process' });
+    const good = aDecreasingKeyResult({ objectiveId: objective.id });
+    const archived = aKeyResult({ objectiveId: objective.id, title: 'Build a portal', status: 'archived' });
+    const found = lintCycle(aLintInput({ objectives: [objective], keyResults: [vague, good, archived] })).filter(
+      (f) => f.target.kind === 'keyResult',
+    );
+    expect(found.map((f) => [f.ruleId, f.target.id])).toEqual([['key-result-not-measurable', vague.id]]);
+  });
+});

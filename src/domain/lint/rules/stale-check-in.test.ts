@@ -1,0 +1,71 @@
+import type { LintInput } from '..';
+import { aCycle, aKeyResult, aLintInput, anObjective } from '../../../../test/support/builders';
+import { lintCycle } from '..';
+import type { CycleStatus } from '../../../contract';
+
+const DAY = 86_400_000;
+const objective = anObjective();
+const kr = aKeyResult({ objectiveId: objective.id, title: 'Increase enterprise logo retention from 82% to 92%' });
+const lastCheckIn = new Date('2027-02-01T10:00:00.000Z');
+
+const stale = (over: Partial<LintInput>, status: CycleStatus = 'active') =>
+  lintCycle(
+    aLintInput({
+      cycle: aCycle({ startDate: '2027-01-01', status }),
+      objectives: [objective],
+      keyResults: [kr],
+      lastCheckInAtByKeyResult: new Map([[kr.id, lastCheckIn.toISOString()]]),
+      ...over,
+    }),
+  ).filter((f) => f.ruleId === 'stale-check-in');
+
+describe('stale-check-in', () => {
+  it('is quiet exactly 7 days after the last check-in', () => {
+    expect(stale({ now: new Date(lastCheckIn.getTime() + 7 * DAY) })).toEqual([]);
+  });
+
+  it('warns 7 days and 1 ms after the last check-in, saying how long ago it was', () => {
+    const found = stale({ now: new Date(lastCheckIn.getTime() + 7 * DAY + 1) });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'warning', target: { kind: 'keyResult', id: kr.id } });
+    expect(found[0]?.message).toBe(`Key result "${kr.title}" was last checked in 7 days ago.`);
+    expect(found[0]?.hint).toContain('weekly');
+  });
+
+  it('honours a custom threshold and says "1 day" in the singular', () => {
+    const found = stale({ now: new Date(lastCheckIn.getTime() + DAY + 1), options: { staleAfterDays: 1 } });
+    expect(found[0]?.message).toContain('last checked in 1 day ago');
+  });
+
+  describe('a KR never checked in', () => {
+    const cycleStart = Date.parse('2027-01-01T00:00:00.000Z');
+    const never = (now: number) => stale({ now: new Date(now), lastCheckInAtByKeyResult: new Map() });
+
+    it('is quiet until the cycle is more than 7 days old', () => {
+      expect(never(cycleStart + 7 * DAY)).toEqual([]);
+    });
+
+    it('warns once the cycle is more than 7 days old, saying it was never checked in', () => {
+      const found = never(cycleStart + 20 * DAY);
+      expect(found[0]?.message).toBe(
+        `Key result "${kr.title}" was never checked in, and the cycle started 20 days ago.`,
+      );
+    });
+  });
+
+  it.each(['planning', 'review', 'closed'] as const)('does not apply while the cycle is %s', (status) => {
+    expect(stale({ now: new Date(lastCheckIn.getTime() + 30 * DAY) }, status)).toEqual([]);
+  });
+
+  it('ignores draft objectives and archived KRs', () => {
+    const draft = anObjective({ status: 'draft' });
+    const draftKr = aKeyResult({ objectiveId: draft.id });
+    const archivedKr = aKeyResult({ objectiveId: objective.id, status: 'archived' });
+    const found = stale({
+      now: new Date(lastCheckIn.getTime() + 30 * DAY),
+      objectives: [objective, draft],
+      keyResults: [kr, draftKr, archivedKr],
+    });
+    expect(found.map((f) => f.target.id)).toEqual([kr.id]);
+  });
+});

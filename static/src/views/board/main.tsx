@@ -1,0 +1,3 @@
+import { mount } from '../../placeholder';
+
+mount('board');
