@@ -1,0 +1,186 @@
+/* global window, document, fetch, setTimeout */
+/**
+ * The host page's side of the local Forge bridge (the role Jira or Confluence plays on Forge). Module
+ * iframes post calls here; this script answers them locally (flags, window title, events, closing
+ * dialogs) or through the local server (`POST /__local/bridge/<name>`), and sizes iframes to their
+ * content. A message is only accepted from an iframe acting as itself (its own frame id).
+ */
+(() => {
+  const CHANNEL = 'cadence-local-bridge';
+  const origin = window.location.origin;
+  const MAX_FRAME_HEIGHT = 20000;
+
+  const moduleFrames = () => Array.from(document.querySelectorAll('iframe[data-frame-id]'));
+
+  const reply = (iframe, message) => {
+    if (iframe.contentWindow) iframe.contentWindow.postMessage({ channel: CHANNEL, ...message }, origin);
+  };
+
+  const callServer = async (name, frameId, payload) => {
+    const response = await fetch(`/__local/bridge/${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ frameId, payload }),
+    });
+    const body = await response.json();
+    if (!response.ok || !body || body.ok !== true) {
+      const error = new Error(
+        body && body.error ? body.error.message : `bridge call ${name} failed with ${response.status}`,
+      );
+      error.code = body && body.error ? body.error.code : 'HOST_ERROR';
+      throw error;
+    }
+    return body.value;
+  };
+
+  // --- flags
+  const flagsRoot = () => {
+    let root = document.getElementById('flags');
+    if (!root) {
+      root = document.createElement('div');
+      root.id = 'flags';
+      root.className = 'flags';
+      document.body.appendChild(root);
+    }
+    return root;
+  };
+
+  const closeFlag = (id) => {
+    for (const el of flagsRoot().querySelectorAll('.flag')) {
+      if (el.dataset.flagId === String(id)) el.remove();
+    }
+    return true;
+  };
+
+  const showFlag = (iframe, options) => {
+    closeFlag(options.id);
+    const flag = document.createElement('div');
+    const appearance = options.appearance ?? options.type ?? 'info';
+    flag.className = `flag flag--${appearance}${options.appearance ? ' flag--bold' : ''}`;
+    flag.dataset.flagId = String(options.id);
+    flag.setAttribute('role', 'alert');
+    const title = document.createElement('strong');
+    title.className = 'flag__title';
+    title.textContent = options.title ?? '';
+    flag.appendChild(title);
+    if (options.description) {
+      const description = document.createElement('p');
+      description.className = 'flag__description';
+      description.textContent = options.description;
+      flag.appendChild(description);
+    }
+    for (const action of options.actions ?? []) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'flag__action';
+      button.textContent = action.text;
+      const callbackId = action.onClick && action.onClick.__localBridgeCallback;
+      button.addEventListener('click', () => reply(iframe, { type: 'callback', callbackId }));
+      flag.appendChild(button);
+    }
+    const dismiss = document.createElement('button');
+    dismiss.type = 'button';
+    dismiss.className = 'flag__dismiss';
+    dismiss.setAttribute('aria-label', 'Dismiss');
+    dismiss.textContent = '×';
+    dismiss.addEventListener('click', () => flag.remove());
+    flag.appendChild(dismiss);
+    flagsRoot().appendChild(flag);
+    if (options.isAutoDismiss) setTimeout(() => flag.remove(), 8000);
+    return true;
+  };
+
+  // --- dialogs and edit modes: where a submitted or closed config view leads
+  const finish = (iframe) => {
+    const done = iframe.dataset.doneUrl ?? window.location.pathname;
+    if (iframe.dataset.role === 'macro-config') {
+      const dialog = document.getElementById('macro-config-dialog');
+      if (dialog) dialog.remove();
+      window.history.replaceState(null, '', done);
+      for (const view of moduleFrames()) {
+        // Re-render the macro with its new config: the server reads it fresh on getContext.
+        if (view.dataset.role === 'view' && view.dataset.localId === iframe.dataset.localId)
+          view.contentWindow.location.reload();
+      }
+    } else if (iframe.dataset.role === 'gadget-edit') {
+      window.location.assign(done);
+    }
+  };
+
+  const broadcast = (sender, event, payload, isPublic) => {
+    if (event === 'EXTENSION_READY') sender.dataset.ready = 'true';
+    for (const iframe of moduleFrames()) {
+      if (iframe !== sender) reply(iframe, { type: 'event', event, payload, isPublic });
+    }
+  };
+
+  const handleCall = async (iframe, name, payload) => {
+    const frameId = iframe.dataset.frameId;
+    switch (name) {
+      case 'showFlag':
+        return showFlag(iframe, payload);
+      case 'closeFlag':
+        return closeFlag(payload.id);
+      case 'changeWindowTitle':
+        document.title = String(payload);
+        return undefined;
+      case 'emitReadyEvent':
+        iframe.dataset.ready = 'true';
+        return undefined;
+      case 'emit':
+      case 'emitPublic':
+        broadcast(iframe, payload.event, payload.payload, name === 'emitPublic');
+        return undefined;
+      case 'close':
+        if (iframe.dataset.role === 'view') return false;
+        setTimeout(() => finish(iframe), 0);
+        return true;
+      case 'submit': {
+        const ok = await callServer('submit', frameId, payload);
+        // Answer first, then tear the config view down.
+        if (ok === true) setTimeout(() => finish(iframe), 0);
+        return ok;
+      }
+      case 'navigate': {
+        const { url, type } = await callServer('navigate', frameId, payload);
+        if (type === 'new-tab') window.open(url, '_blank', 'noopener');
+        else window.location.assign(url);
+        return undefined;
+      }
+      default:
+        return callServer(name, frameId, payload);
+    }
+  };
+
+  window.addEventListener('message', (event) => {
+    if (event.origin !== origin) return;
+    const message = event.data;
+    if (message === null || typeof message !== 'object' || message.channel !== CHANNEL) return;
+    const iframe = moduleFrames().find((f) => f.contentWindow === event.source);
+    if (!iframe || iframe.dataset.frameId !== message.frameId) return;
+    if (message.type === 'resize') {
+      const min = Number(iframe.dataset.minHeight ?? '0');
+      const height = Math.min(MAX_FRAME_HEIGHT, Math.max(min, Number(message.height) || 0));
+      iframe.style.height = `${height}px`;
+      return;
+    }
+    if (message.type !== 'call') return;
+    handleCall(iframe, message.name, message.payload).then(
+      (value) => reply(iframe, { type: 'result', callId: message.callId, ok: true, value }),
+      (error) =>
+        reply(iframe, {
+          type: 'result',
+          callId: message.callId,
+          ok: false,
+          error: { message: error instanceof Error ? error.message : String(error), code: error && error.code },
+        }),
+    );
+  });
+
+  // The user switcher reloads the page as the chosen user.
+  window.addEventListener('DOMContentLoaded', () => {
+    for (const select of document.querySelectorAll('select[data-autosubmit]')) {
+      select.addEventListener('change', () => select.form && select.form.submit());
+    }
+  });
+})();

@@ -1,0 +1,146 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { LocalRuntime } from '../platform/local-runtime';
+import { CHROME_CSP, frameCsp } from './csp';
+import { forgeRoutes } from './forge-routes';
+import { FrameRegistry } from './frame-registry';
+import type { HostExtras, HostState } from './host-state';
+import { asHttpError, HttpError, isFormPost, redirect, send, sendError } from './http-util';
+import { localRoutes } from './local-routes';
+import { createModuleConfigStore } from './module-config-store';
+import { pageRoutes } from './page-routes';
+import { escapeHtml } from './pages/html';
+import type { Route } from './route';
+import { matchRoute } from './route';
+
+export interface HostServerOptions extends HostExtras {
+  /** 0 picks a free port (tests). */
+  port?: number;
+  /** Loopback only: the host has no authentication. */
+  host: '127.0.0.1';
+}
+
+export interface HostServer {
+  /** `http://127.0.0.1:<port>`, without a trailing slash. */
+  url: string;
+  close(): Promise<void>;
+}
+
+const ROUTES: readonly Route[] = [...localRoutes, ...forgeRoutes, ...pageRoutes];
+
+const resourceDirectories = (runtime: LocalRuntime, extras: HostExtras): Map<string, string> => {
+  const dirs = new Map(runtime.manifest.resources.map((r) => [r.key, path.resolve(runtime.root, r.path)]));
+  for (const [key, dir] of Object.entries(extras.extraResources ?? {})) dirs.set(key, path.resolve(dir));
+  return dirs;
+};
+
+const answerError = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  kind: Route['kind'],
+  error: HttpError,
+): void => {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  // The admin page's forms get their error back on the page rather than a JSON body.
+  if (url.pathname.startsWith('/admin/api/') && isFormPost(req)) {
+    const back = new URL('/admin', url);
+    for (const k of ['as', 'theme']) {
+      const v = url.searchParams.get(k);
+      if (v !== null) back.searchParams.set(k, v);
+    }
+    back.searchParams.set('error', error.message);
+    redirect(res, `${back.pathname}${back.search}`);
+    return;
+  }
+  if (kind === 'page') {
+    const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${error.status}</title><link rel="stylesheet" href="/__local/host.css"><link rel="stylesheet" href="/__local/pages.css"></head><body><main class="page"><h1>${error.status} ${escapeHtml(error.code)}</h1><p class="notice notice--error">${escapeHtml(error.message)}</p><p><a href="/">Start page</a></p></main></body></html>`;
+    send(res, error.status, 'text/html; charset=utf-8', body, { 'content-security-policy': CHROME_CSP });
+    return;
+  }
+  sendError(res, error.status, error.code, error.message);
+};
+
+/**
+ * The local web host: module views framed like Jira and Confluence, the bridge they call, HTTP
+ * surfaces for scripts (invoke, KVS, Jira REST, call log) and the site admin. Loopback only; it
+ * refuses other Host headers (DNS rebinding) and cross-origin writes.
+ */
+export const createHostServer = async (runtime: LocalRuntime, options: HostServerOptions): Promise<HostServer> => {
+  const configs = createModuleConfigStore(runtime.db);
+  const state: HostState = {
+    runtime,
+    frames: new FrameRegistry(configs),
+    configs,
+    origin: '',
+    resourceDirs: resourceDirectories(runtime, options),
+    moduleResources: options.moduleResources ?? {},
+    frameCsp: frameCsp(runtime.manifest),
+  };
+  let allowedHosts = new Set<string>();
+
+  const server = createServer((req, res) => {
+    let url: URL;
+    let kind: Route['kind'] = 'api';
+    try {
+      if (!allowedHosts.has(req.headers.host ?? ''))
+        throw new HttpError(421, 'MISDIRECTED', 'this host only answers on its loopback address');
+      url = new URL(req.url ?? '/', state.origin);
+    } catch (e) {
+      const error =
+        e instanceof HttpError ? e : new HttpError(400, 'BAD_REQUEST', e instanceof Error ? e.message : 'bad request');
+      sendError(res, error.status, error.code, error.message);
+      return;
+    }
+    const method = req.method ?? 'GET';
+    void (async () => {
+      try {
+        const origin = req.headers.origin;
+        if (
+          method !== 'GET' &&
+          method !== 'HEAD' &&
+          origin !== undefined &&
+          !allowedHosts.has(origin.replace(/^https?:\/\//, ''))
+        ) {
+          throw new HttpError(403, 'CROSS_ORIGIN', `cross-origin ${method} from ${origin} refused`);
+        }
+        const match = matchRoute(ROUTES, method, url.pathname);
+        if (!match) throw new HttpError(404, 'NOT_FOUND', `nothing at ${url.pathname}`);
+        kind = match.route.kind;
+        await match.route.handle({ state, req, res, url }, match.params);
+      } catch (e) {
+        answerError(req, res, url, kind, asHttpError(e));
+      }
+    })();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address: AddressInfo | string | null = server.address();
+  if (address === null || typeof address === 'string') throw new Error('local host: the server has no TCP address');
+  const { port } = address;
+  state.origin = `http://${options.host}:${port}`;
+  allowedHosts = new Set([`${options.host}:${port}`, `localhost:${port}`]);
+
+  return {
+    url: state.origin,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((e) => {
+          if (e) reject(e);
+          else resolve();
+        });
+      }),
+  };
+};

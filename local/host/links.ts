@@ -1,0 +1,44 @@
+import type { ColorMode } from './frame-registry';
+
+/**
+ * Who is looking and in which theme. Every page takes `?as=<accountId>` and `?theme=dark`; links and
+ * router navigation carry them on, so switching user or theme sticks while clicking around.
+ */
+export interface Viewer {
+  accountId: string;
+  theme: ColorMode;
+  /** The acting user when `?as=` is absent (the demo site admin); not repeated in links. */
+  defaultAccountId: string;
+}
+
+/** A same-origin path with the viewer's `as`/`theme` (only when they differ from the defaults). */
+export const hrefFor = (path: string, viewer: Viewer, extra: Readonly<Record<string, string>> = {}): string => {
+  const url = new URL(path, 'http://host.invalid');
+  if (viewer.accountId !== viewer.defaultAccountId) url.searchParams.set('as', viewer.accountId);
+  else url.searchParams.delete('as');
+  if (viewer.theme === 'dark') url.searchParams.set('theme', 'dark');
+  else url.searchParams.delete('theme');
+  for (const [k, v] of Object.entries(extra)) url.searchParams.set(k, v);
+  return `${url.pathname}${url.search}${url.hash}`;
+};
+
+/** The same page with some query parameters changed (`undefined` removes one). */
+export const withParams = (current: URL, changes: Readonly<Record<string, string | undefined>>): string => {
+  const url = new URL(current.href);
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === undefined) url.searchParams.delete(k);
+    else url.searchParams.set(k, v);
+  }
+  return `${url.pathname}${url.search}`;
+};
+
+export const PATHS = {
+  start: '/',
+  admin: '/admin',
+  globalPage: (moduleKey: string): string => `/jira/apps/${encodeURIComponent(moduleKey)}`,
+  projectPage: (projectKey: string, moduleKey: string): string =>
+    `/jira/projects/${encodeURIComponent(projectKey)}/apps/${encodeURIComponent(moduleKey)}`,
+  issue: (issueKey: string): string => `/jira/browse/${encodeURIComponent(issueKey)}`,
+  dashboard: '/jira/dashboards/local',
+  confluencePage: (pageId: string): string => `/wiki/spaces/OKR/pages/${encodeURIComponent(pageId)}`,
+} as const;

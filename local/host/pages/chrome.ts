@@ -1,0 +1,85 @@
+import type { Viewer } from '../links';
+import { hrefFor, PATHS, withParams } from '../links';
+import type { SafeHtml } from './html';
+import { html } from './html';
+
+/** A user as the switcher lists them. */
+export interface ChromeUser {
+  accountId: string;
+  displayName: string;
+}
+
+export interface ChromeInput {
+  product: 'Jira' | 'Confluence' | 'Site administration' | 'Local Forge host';
+  title: string;
+  viewer: Viewer;
+  users: readonly ChromeUser[];
+  /** The page's own URL, for the switcher and the theme toggle. */
+  url: URL;
+  body: SafeHtml;
+}
+
+const NAV: readonly { label: string; path: string }[] = [
+  { label: 'Start', path: PATHS.start },
+  { label: 'Dashboard', path: PATHS.dashboard },
+  { label: 'Confluence', path: PATHS.confluencePage('1001') },
+  { label: 'Site admin', path: PATHS.admin },
+];
+
+/** Hidden fields that keep the page's other query parameters when the user switcher submits. */
+const keptParams = (url: URL): SafeHtml[] =>
+  [...url.searchParams.entries()]
+    .filter(([k]) => k !== 'as')
+    .map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}" />`);
+
+/**
+ * The plain Jira/Confluence-like frame around a module: product name, the acting user with a
+ * switcher, and a dark-mode toggle. No inline script or style: host.js and host.css are files.
+ */
+export const chromePage = (input: ChromeInput): SafeHtml => {
+  const { viewer, url } = input;
+  const acting = input.users.find((u) => u.accountId === viewer.accountId);
+  const nextTheme = viewer.theme === 'dark' ? undefined : 'dark';
+  const productClass = input.product === 'Confluence' ? 'confluence' : 'jira';
+  return html`<!doctype html>
+    <html lang="en" data-color-mode="${viewer.theme}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${input.title} - ${input.product}</title>
+        <link rel="stylesheet" href="/__local/host.css" />
+        <link rel="stylesheet" href="/__local/pages.css" />
+        <script src="/__local/host.js"></script>
+      </head>
+      <body class="product-${productClass}">
+        <header class="topbar">
+          <a class="topbar__product" href="${hrefFor(PATHS.start, viewer)}">${input.product}</a>
+          <nav class="topbar__nav">${NAV.map((n) => html`<a href="${hrefFor(n.path, viewer)}">${n.label}</a>`)}</nav>
+          <form class="topbar__user" method="get" action="${url.pathname}">
+            ${keptParams(url)}
+            <label for="as-select">Acting as</label>
+            <select id="as-select" name="as" data-autosubmit>
+              ${input.users.map((u) => html`<option value="${u.accountId}" ${u.accountId === viewer.accountId ? html`selected` : ''}>${u.displayName}</option>`)}
+            </select>
+            <noscript><button type="submit">Switch</button></noscript>
+          </form>
+          <a class="topbar__theme" id="theme-toggle" href="${withParams(url, { theme: nextTheme })}"
+            >${viewer.theme === 'dark' ? 'Light mode' : 'Dark mode'}</a
+          >
+          <span class="topbar__avatar" title="${acting?.displayName ?? viewer.accountId}"
+            >${initials(acting?.displayName ?? '?')}</span
+          >
+        </header>
+        <main class="page">${input.body}</main>
+        <div id="flags" class="flags" aria-live="polite"></div>
+      </body>
+    </html> `;
+};
+
+export const initials = (name: string): string =>
+  name
+    .split(/\s+/)
+    .filter((p) => p !== '')
+    .slice(0, 2)
+    .map((p) => p.charAt(0).toUpperCase())
+    .join('');

@@ -1,0 +1,272 @@
+import { performance } from 'node:perf_hooks';
+import type { AppManifest } from './app-manifest';
+import { findFunction, findUiModule } from './app-manifest';
+import type { CallLog } from './call-log';
+import { summariseCalls } from './call-log';
+import type { Invocation } from './invocation';
+import { newInvocation, runInvocation } from './invocation';
+import type { LocalInstallation } from './runtime-globals';
+
+/** Platform limits the local runtime enforces so code that passes here does not fail on Forge. */
+export const LIMITS = {
+  resolverTimeoutMs: 25_000,
+  productEventTimeoutMs: 25_000,
+  scheduledDefaultTimeoutMs: 55_000,
+  invokeRequestBytes: 500 * 1024,
+  invokeResponseBytes: 5 * 1024 * 1024,
+};
+export type Limits = typeof LIMITS;
+
+export type AppHandlers = Readonly<Record<string, unknown>>;
+
+export interface ResolverCall {
+  moduleKey: string;
+  /** The resolver definition key, e.g. `board.get`. */
+  functionKey: string;
+  payload?: unknown;
+  accountId: string;
+  /** Module-specific extension context (issue, project, gadget configuration, macro config...). */
+  extension?: Record<string, unknown>;
+  localId?: string;
+  locale?: string;
+  timezone?: string;
+}
+
+export type InvokeOutcome =
+  | { ok: true; result: unknown; invocationId: string }
+  | { ok: false; status: number; error: { code: string; message: string }; invocationId: string };
+
+export interface TriggerOutcome {
+  triggerKey: string;
+  ok: boolean;
+  result?: unknown;
+  error?: string;
+}
+
+class LimitError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const withDeadline = <T>(ms: number, what: string, work: Promise<T>): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(
+        new LimitError(504, 'INVOCATION_TIMEOUT', `${what} did not finish within ${ms / 1000} s, the platform limit`),
+      );
+    }, ms);
+  });
+  return Promise.race([work, timeout]).finally(() => {
+    clearTimeout(timer);
+  });
+};
+
+const byteLength = (value: unknown): number => (value === undefined ? 0 : Buffer.byteLength(JSON.stringify(value)));
+
+/** JSON round trip, as the platform serialises a resolver's result (Dates become strings, undefined drops). */
+const roundTrip = (value: unknown): unknown =>
+  value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown);
+
+const asFunction = (handlers: AppHandlers, exportName: string): ((...args: unknown[]) => unknown) => {
+  const fn = handlers[exportName];
+  if (typeof fn !== 'function') throw new Error(`src/index.ts does not export a function '${exportName}'`);
+  return fn as (...args: unknown[]) => unknown;
+};
+
+/**
+ * Runs the app's functions the way Forge calls them: resolver invocations from Custom UI, product-event
+ * triggers and scheduled triggers, each in its own invocation context with the platform's limits.
+ */
+export class AppHost {
+  constructor(
+    private readonly manifest: AppManifest,
+    private readonly handlers: () => AppHandlers,
+    private readonly install: LocalInstallation,
+    private readonly log: CallLog,
+    /** Tests shorten the time limits; everything else runs with the platform's. */
+    private readonly limits: Limits = LIMITS,
+  ) {}
+
+  private get installContext(): string {
+    return `ari:cloud:jira::site/${this.install.cloudId}`;
+  }
+
+  private record(invocation: Invocation, call: string, ok: boolean, responseBytes: number): void {
+    this.log.record({
+      invocationId: invocation.id,
+      functionKey: invocation.functionKey,
+      moduleKey: invocation.moduleKey,
+      call,
+      accountId: invocation.accountId,
+      ok,
+      durationMs: performance.now() - invocation.startedAtPerfMs,
+      responseBytes,
+      summary: summariseCalls(invocation.calls),
+      calls: invocation.calls,
+    });
+  }
+
+  async invokeResolver(call: ResolverCall): Promise<InvokeOutcome> {
+    const { type, module } = findUiModule(this.manifest, call.moduleKey);
+    if (!module.resolver) throw new Error(`module '${call.moduleKey}' declares no resolver`);
+    const fn = findFunction(this.manifest, module.resolver.function);
+    const invocation = newInvocation({
+      accountId: call.accountId,
+      functionKey: module.resolver.function,
+      moduleKey: call.moduleKey,
+      moduleType: type,
+      timeoutMs: this.limits.resolverTimeoutMs,
+    });
+    const event = {
+      call: { functionKey: call.functionKey, payload: call.payload },
+      context: {
+        cloudId: this.install.cloudId,
+        localId: call.localId ?? `${call.moduleKey}-local`,
+        moduleKey: call.moduleKey,
+        siteUrl: this.install.siteUrl,
+        environmentId: this.install.environmentId,
+        environmentType: 'DEVELOPMENT',
+        locale: call.locale ?? 'en-US',
+        timezone: call.timezone ?? 'UTC',
+        accountType: 'licensed',
+        extension: { type, ...call.extension },
+      },
+    };
+    const platformContext = {
+      principal: { accountId: call.accountId },
+      installContext: this.installContext,
+      license: undefined,
+      installation: {
+        ari: `ari:cloud:ecosystem::installation/${this.install.installationId}`,
+        contexts: [this.installContext],
+      },
+    };
+    try {
+      if (byteLength(call.payload) > this.limits.invokeRequestBytes) {
+        throw new LimitError(
+          413,
+          'PAYLOAD_TOO_LARGE',
+          `invoke payload exceeds ${this.limits.invokeRequestBytes} bytes, the platform limit`,
+        );
+      }
+      const handler = asFunction(this.handlers(), fn.exportName);
+      const raw = await runInvocation(invocation, () =>
+        withDeadline(
+          this.limits.resolverTimeoutMs,
+          `resolver '${call.functionKey}'`,
+          Promise.resolve(handler(event, platformContext)),
+        ),
+      );
+      const result = roundTrip(raw);
+      const size = byteLength(result);
+      if (size > this.limits.invokeResponseBytes) {
+        throw new LimitError(
+          413,
+          'RESPONSE_TOO_LARGE',
+          `resolver '${call.functionKey}' returned ${size} bytes, over the ${this.limits.invokeResponseBytes}-byte platform limit`,
+        );
+      }
+      this.record(invocation, call.functionKey, true, size);
+      return { ok: true, result, invocationId: invocation.id };
+    } catch (e) {
+      this.record(invocation, call.functionKey, false, 0);
+      const status = e instanceof LimitError ? e.status : 500;
+      const code = e instanceof LimitError ? e.code : 'RESOLVER_ERROR';
+      return {
+        ok: false,
+        status,
+        error: { code, message: e instanceof Error ? e.message : String(e) },
+        invocationId: invocation.id,
+      };
+    }
+  }
+
+  /** Delivers a product event to every trigger subscribed to its type, honouring `filter.ignoreSelf`. */
+  async fireProductEvent(
+    event: { eventType: string; selfGenerated?: boolean; atlassianId?: string } & Record<string, unknown>,
+  ): Promise<TriggerOutcome[]> {
+    const outcomes: TriggerOutcome[] = [];
+    for (const trigger of this.manifest.modules.trigger) {
+      if (!trigger.events.includes(event.eventType)) continue;
+      if (trigger.filter?.ignoreSelf === true && event.selfGenerated === true) continue;
+      const fn = findFunction(this.manifest, trigger.function);
+      const invocation = newInvocation({
+        accountId: undefined,
+        functionKey: trigger.function,
+        moduleKey: trigger.key,
+        moduleType: 'core:trigger',
+        timeoutMs: this.limits.productEventTimeoutMs,
+      });
+      const context = {
+        installContext: this.installContext,
+        principal: event.atlassianId === undefined ? undefined : { accountId: event.atlassianId },
+      };
+      outcomes.push(
+        await this.runTrigger(invocation, trigger.key, fn.exportName, this.limits.productEventTimeoutMs, [
+          roundTrip(event),
+          context,
+        ]),
+      );
+    }
+    return outcomes;
+  }
+
+  /** Runs a scheduled trigger now, as the platform's clock would. */
+  async runScheduledTrigger(key: string): Promise<TriggerOutcome> {
+    const trigger = this.manifest.modules.scheduledTrigger.find((t) => t.key === key);
+    if (!trigger) {
+      const known = this.manifest.modules.scheduledTrigger.map((t) => t.key).join(', ');
+      throw new Error(`manifest.yml declares no scheduled trigger '${key}' (known: ${known})`);
+    }
+    const fn = findFunction(this.manifest, trigger.function);
+    const timeoutMs = (fn.timeoutSeconds ?? this.limits.scheduledDefaultTimeoutMs / 1000) * 1000;
+    const invocation = newInvocation({
+      accountId: undefined,
+      functionKey: trigger.function,
+      moduleKey: key,
+      moduleType: 'scheduledTrigger',
+      timeoutMs,
+    });
+    const request = { context: { cloudId: this.install.cloudId, moduleKey: key }, contextToken: 'local-runtime' };
+    const context = { principal: undefined, installContext: this.installContext };
+    const outcome = await this.runTrigger(invocation, key, fn.exportName, timeoutMs, [request, context]);
+    // The platform records anything but {statusCode} as a failed dependency.
+    const statusCode = (outcome.result as { statusCode?: unknown } | undefined)?.statusCode;
+    if (outcome.ok && typeof statusCode !== 'number') {
+      return {
+        ...outcome,
+        ok: false,
+        error: 'scheduled trigger must return {statusCode} (recorded as 424 Failed dependency)',
+      };
+    }
+    if (outcome.ok && typeof statusCode === 'number' && statusCode >= 500)
+      return { ...outcome, ok: false, error: `returned statusCode ${statusCode}` };
+    return outcome;
+  }
+
+  private async runTrigger(
+    invocation: Invocation,
+    key: string,
+    exportName: string,
+    timeoutMs: number,
+    args: unknown[],
+  ): Promise<TriggerOutcome> {
+    try {
+      const handler = asFunction(this.handlers(), exportName);
+      const result = await runInvocation(invocation, () =>
+        withDeadline(timeoutMs, `trigger '${key}'`, Promise.resolve(handler(...args))),
+      );
+      this.record(invocation, key, true, byteLength(result));
+      return { triggerKey: key, ok: true, result: roundTrip(result) };
+    } catch (e) {
+      this.record(invocation, key, false, 0);
+      return { triggerKey: key, ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
+  }
+}

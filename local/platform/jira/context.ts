@@ -1,0 +1,13 @@
+import type { DirectoryStore } from './store-directory';
+import type { IssueStore } from './store-issues';
+
+/** What every part of the emulated site shares: its stores and how it names itself. */
+export interface SiteContext {
+  directory: DirectoryStore;
+  issues: IssueStore;
+  /** Base of `self` links, e.g. `https://acme-cloud.atlassian.net`. */
+  siteUrl: string;
+  /** The app's own Atlassian account, what `asApp()` acts as (returned by /myself). */
+  appAccount: { accountId: string; displayName: string };
+  now: () => Date;
+}

@@ -1,0 +1,18 @@
+import type { Caller } from '../access';
+import type { SiteContext } from '../context';
+import type { RouteRequest } from '../request';
+
+/** One REST endpoint of the emulated site. Handlers return the JSON body of a 200, or throw JiraHttpError. */
+export interface RouteEnv {
+  ctx: SiteContext;
+  caller: Caller;
+  request: RouteRequest;
+  /** Decoded path parameters captured by the pattern. */
+  params: readonly string[];
+}
+
+export interface Route {
+  method: 'GET' | 'POST';
+  pattern: RegExp;
+  handle(env: RouteEnv): unknown;
+}
