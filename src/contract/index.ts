@@ -1,3 +1,7 @@
+export * from './api';
+export * from './export-document';
 export * from './ids';
 export * from './insights';
 export * from './model';
+export * from './result';
+export * from './views';

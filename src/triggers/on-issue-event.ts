@@ -1,5 +1,17 @@
+import { composeDeps } from '../app/compose';
+import { handleIssueEvent } from '../usecases/handle-issue-event';
+
 /**
- * Declared in manifest.yml; the work it does (see issue "OKR backend") arrives with the use cases.
- * Scheduled and event functions report success to the platform with a 204.
+ * avi:jira:created|updated|deleted:issue: refreshes the cached progress of the linked epics the event
+ * concerns (the issue itself, its parent, or its old and new parent when re-parented). Failures are
+ * logged, not thrown: the daily reconcile catches up.
  */
-export const onIssueEvent = (): Promise<{ statusCode: number }> => Promise.resolve({ statusCode: 204 });
+export const onIssueEvent = async (event: unknown): Promise<{ statusCode: number }> => {
+  try {
+    await handleIssueEvent(composeDeps(), event);
+    return { statusCode: 204 };
+  } catch (error) {
+    console.error('issue event not applied; the reconcile job will catch up', error);
+    return { statusCode: 500 };
+  }
+};

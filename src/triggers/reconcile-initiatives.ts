@@ -1,5 +1,8 @@
-/**
- * Declared in manifest.yml; the work it does (see issue "OKR backend") arrives with the use cases.
- * Scheduled and event functions report success to the platform with a 204.
- */
-export const reconcileInitiatives = (): Promise<{ statusCode: number }> => Promise.resolve({ statusCode: 204 });
+import { composeDeps, JOB_BUDGET_MS } from '../app/compose';
+import { reconcileInitiatives as reconcile } from '../usecases/reconcile-initiatives';
+
+/** Scheduled (daily): recomputes every linked epic's progress in cycles that are not closed. */
+export const reconcileInitiatives = async (): Promise<{ statusCode: number }> => {
+  await reconcile(composeDeps(JOB_BUDGET_MS));
+  return { statusCode: 204 };
+};

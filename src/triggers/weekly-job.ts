@@ -1,5 +1,8 @@
-/**
- * Declared in manifest.yml; the work it does (see issue "OKR backend") arrives with the use cases.
- * Scheduled and event functions report success to the platform with a 204.
- */
-export const weeklyJob = (): Promise<{ statusCode: number }> => Promise.resolve({ statusCode: 204 });
+import { composeDeps, JOB_BUDGET_MS } from '../app/compose';
+import { runWeeklyJob } from '../usecases/run-weekly-job';
+
+/** Scheduled (weekly): the KR snapshot for history charts, with stale KRs flagged. */
+export const weeklyJob = async (): Promise<{ statusCode: number }> => {
+  await runWeeklyJob(composeDeps(JOB_BUDGET_MS));
+  return { statusCode: 204 };
+};

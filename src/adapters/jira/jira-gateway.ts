@@ -1,0 +1,147 @@
+import { route } from '@forge/api';
+import { AppError } from '../../usecases/errors';
+import type { ChildIssue, EpicRef, EpicState, JiraGateway, ViewerAccess } from '../../usecases/ports';
+import type { JiraClient } from './jira-client';
+import type { SearchIssue } from './schemas';
+import { IssueJson, PermissionCheckJson, SearchPageJson } from './schemas';
+
+/** The JiraGateway port on Jira Cloud REST v3. One instance per invocation: it caches the admin check. */
+
+/** Epics per search: keeps the JQL short and each query's result set small. */
+export const EPICS_PER_QUERY = 50;
+const SEARCH_FIELDS = ['summary', 'status', 'project', 'issuetype', 'parent', 'resolution', 'created'];
+
+const notLinkable = (issueKey: string, why: string): AppError =>
+  new AppError('ISSUE_NOT_LINKABLE', `Issue ${issueKey} (issueKey) ${why}.`, 'issueKey');
+
+/** Jira writes `2026-01-05T09:00:00.000+0000`; we keep ISO instants. */
+const isoInstant = (jiraTime: string): string => {
+  const ms = Date.parse(jiraTime.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  return Number.isNaN(ms) ? jiraTime : new Date(ms).toISOString();
+};
+
+const epicRefOf = (issue: SearchIssue): EpicRef => ({
+  id: issue.id,
+  key: issue.key,
+  summary: issue.fields.summary ?? '',
+  statusName: issue.fields.status.name,
+  statusCategory: issue.fields.status.statusCategory.key,
+  projectId: issue.fields.project?.id ?? '',
+  projectKey: issue.fields.project?.key ?? issue.key.split('-')[0] ?? '',
+  isEpic: issue.fields.issuetype?.hierarchyLevel === 1,
+});
+
+const childOf = (issue: SearchIssue): ChildIssue => ({
+  statusCategory: issue.fields.status.statusCategory.key,
+  resolution: issue.fields.resolution?.name,
+  created: isoInstant(issue.fields.created),
+});
+
+export const createJiraGateway = (client: JiraClient): JiraGateway => {
+  let siteAdmin: Promise<boolean> | undefined;
+
+  /** Every page of one JQL search as the app (token paging; 100 issues a page with these fields). */
+  const searchAll = async (jql: string): Promise<SearchIssue[]> => {
+    const issues: SearchIssue[] = [];
+    let nextPageToken: string | undefined;
+    do {
+      const page = await client.request('app', route`/rest/api/3/search/jql`, SearchPageJson, {
+        method: 'POST',
+        body: { jql, fields: SEARCH_FIELDS, maxResults: 100, ...(nextPageToken === undefined ? {} : { nextPageToken }) },
+      });
+      issues.push(...(page.body?.issues ?? []));
+      nextPageToken = page.body?.isLast === true ? undefined : page.body?.nextPageToken;
+    } while (nextPageToken !== undefined);
+    return issues;
+  };
+
+  /** One batch: the epics themselves and their child issues, in a single query. */
+  const readBatch = async (ids: readonly string[]): Promise<Map<string, EpicState>> => {
+    const list = ids.join(', ');
+    const issues = await searchAll(`id in (${list}) OR parent in (${list}) ORDER BY key`);
+    const states = new Map<string, EpicState>(ids.map((id) => [id, { epic: undefined, children: [] }]));
+    for (const issue of issues) {
+      const own = states.get(issue.id);
+      if (own !== undefined) {
+        own.epic = epicRefOf(issue);
+        continue;
+      }
+      const parentId = issue.fields.parent?.id;
+      if (parentId !== undefined) states.get(parentId)?.children.push(childOf(issue));
+    }
+    return states;
+  };
+
+  const check = async (body: unknown) =>
+    (await client.request('user', route`/rest/api/3/permissions/check`, PermissionCheckJson, { method: 'POST', body })).body ?? {
+      globalPermissions: [],
+      projectPermissions: [],
+    };
+
+  return {
+    /** GET /rest/api/3/issue/{key} as the user: 404 means missing or not visible, never distinguished. */
+    async findEpicForUser(issueKey) {
+      const response = await client.request(
+        'user',
+        route`/rest/api/3/issue/${issueKey}?fields=issuetype,summary,status,project,parent`,
+        IssueJson,
+        { method: 'GET' },
+        [404, 403, 400],
+      );
+      const issue = response.body;
+      if (issue === undefined) throw notLinkable(issueKey, 'was not found or is not visible to you');
+      if (issue.fields.issuetype.hierarchyLevel !== 1) throw notLinkable(issueKey, 'is not an epic');
+      return {
+        id: issue.id,
+        key: issue.key,
+        summary: issue.fields.summary,
+        statusName: issue.fields.status.name,
+        statusCategory: issue.fields.status.statusCategory.key,
+        projectId: issue.fields.project.id,
+        projectKey: issue.fields.project.key,
+        isEpic: true,
+      };
+    },
+
+    /** POST /rest/api/3/search/jql as the app, `id in (...) OR parent in (...)`, ≤ 50 epics per query. */
+    async readEpics(issueIds) {
+      const unique = [...new Set(issueIds)].filter((id) => /^\d+$/.test(id));
+      const batches: string[][] = [];
+      for (let i = 0; i < unique.length; i += EPICS_PER_QUERY) batches.push(unique.slice(i, i + EPICS_PER_QUERY));
+      const result = new Map<string, EpicState>();
+      // A few batches at a time: fast, without bursting into Jira's per-second limits.
+      for (let i = 0; i < batches.length; i += 4) {
+        const done = await Promise.all(batches.slice(i, i + 4).map(readBatch));
+        for (const states of done) for (const [id, state] of states) result.set(id, state);
+      }
+      return result;
+    },
+
+    /** POST /rest/api/3/permissions/check as the user: BROWSE_PROJECTS on the given projects, plus ADMINISTER. */
+    async viewerAccess(projectIds): Promise<ViewerAccess> {
+      const projects = [...new Set(projectIds)].filter((id) => /^\d+$/.test(id)).map(Number);
+      const browsable = new Set<string>();
+      let admin = false;
+      // Jira checks at most 1,000 projects per request.
+      for (let i = 0; i === 0 || i < projects.length; i += 1000) {
+        const chunk = projects.slice(i, i + 1000);
+        const answer = await check({
+          globalPermissions: ['ADMINISTER'],
+          ...(chunk.length === 0 ? {} : { projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], projects: chunk }] }),
+        });
+        admin = answer.globalPermissions.includes('ADMINISTER');
+        for (const grant of answer.projectPermissions) {
+          if (grant.permission === 'BROWSE_PROJECTS') for (const id of grant.projects) browsable.add(String(id));
+        }
+      }
+      siteAdmin ??= Promise.resolve(admin);
+      return { browsableProjectIds: browsable, isSiteAdmin: admin };
+    },
+
+    /** POST /rest/api/3/permissions/check as the user, ADMINISTER; asked at most once per invocation. */
+    isSiteAdmin() {
+      siteAdmin ??= check({ globalPermissions: ['ADMINISTER'] }).then((a) => a.globalPermissions.includes('ADMINISTER'));
+      return siteAdmin;
+    },
+  };
+};

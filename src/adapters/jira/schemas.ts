@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/** Jira REST v3 responses, parsed from unknown: only the fields the app reads, everything else ignored. */
+
+const StatusJson = z.object({
+  name: z.string(),
+  statusCategory: z.object({ key: z.enum(['new', 'indeterminate', 'done']) }),
+});
+
+const ProjectJson = z.object({ id: z.string(), key: z.string() });
+
+/** GET /rest/api/3/issue/{key}?fields=issuetype,summary,status,project,parent */
+export const IssueJson = z.object({
+  id: z.string(),
+  key: z.string(),
+  fields: z.object({
+    summary: z.string(),
+    status: StatusJson,
+    project: ProjectJson,
+    issuetype: z.object({ hierarchyLevel: z.number().optional() }),
+  }),
+});
+
+/** One issue of POST /rest/api/3/search/jql with fields summary,status,project,issuetype,parent,resolution,created. */
+const SearchIssueJson = z.object({
+  id: z.string(),
+  key: z.string(),
+  fields: z.object({
+    summary: z.string().optional(),
+    status: StatusJson,
+    project: ProjectJson.optional(),
+    issuetype: z.object({ hierarchyLevel: z.number().optional() }).optional(),
+    parent: z.object({ id: z.string() }).optional(),
+    resolution: z.object({ name: z.string() }).nullable().optional(),
+    created: z.string(),
+  }),
+});
+export type SearchIssue = z.infer<typeof SearchIssueJson>;
+
+export const SearchPageJson = z.object({
+  issues: z.array(SearchIssueJson),
+  nextPageToken: z.string().optional(),
+  isLast: z.boolean().optional(),
+});
+
+/** POST /rest/api/3/permissions/check */
+export const PermissionCheckJson = z.object({
+  globalPermissions: z.array(z.string()).default([]),
+  projectPermissions: z
+    .array(z.object({ permission: z.string(), projects: z.array(z.number()).default([]) }))
+    .default([]),
+});

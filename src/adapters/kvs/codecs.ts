@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import {
+  BandConfigSchema,
+  CheckInSchema,
+  CycleSchema,
+  EpicProgressSchema,
+  InitiativeSchema,
+  KeyResultSchema,
+  LastCheckInSchema,
+  ObjectiveSchema,
+  TeamSchema,
+} from '../../contract';
+import type { BandConfig, CheckIn, Cycle, Team } from '../../contract';
+import type { InitiativeLink, KeyResultSnapshot, ObjectiveAggregate } from '../../usecases/model';
+import { shardOf } from './registry';
+
+/**
+ * Versioned codecs: what each entity stores and how a stored value is parsed back. A value's payload
+ * sits in `data` with a schemaVersion, so a later release can read old payloads and migrate them on
+ * read. Only declared attributes are stored, and never an undefined one.
+ */
+
+export type Attributes = Record<string, unknown>;
+
+/** Drops undefined properties: Forge rejects attributes that are present but empty. */
+export const compact = (value: Attributes): Attributes =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+
+export class CorruptRecord extends Error {
+  override readonly name = 'CorruptRecord';
+}
+
+const parse = <T>(schema: z.ZodType<T>, value: unknown, what: string): T => {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const detail = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new CorruptRecord(`stored ${what} does not match its schema: ${detail}`);
+  }
+  return result.data;
+};
+
+const versioned = <T extends z.ZodType>(payload: T) => z.object({ data: payload });
+
+// cycle
+const CycleDataV1 = z.object({ schemaVersion: z.literal(1), cycle: CycleSchema });
+export const encodeCycle = (cycle: Cycle): Attributes => ({
+  status: cycle.status,
+  startDate: cycle.startDate,
+  data: { schemaVersion: 1, cycle },
+});
+export const decodeCycle = (value: unknown): Cycle => parse(versioned(CycleDataV1), value, 'cycle').data.cycle;
+
+// team
+const TeamDataV1 = z.object({ schemaVersion: z.literal(1), team: TeamSchema });
+export const encodeTeam = (team: Team): Attributes =>
+  compact({ name: team.name, parentTeamId: team.parentTeamId, data: { schemaVersion: 1, team } });
+export const decodeTeam = (value: unknown): Team => parse(versioned(TeamDataV1), value, 'team').data.team;
+
+// settings (plain KVS key)
+const BandsV1 = z.object({ schemaVersion: z.literal(1), bands: BandConfigSchema });
+export const encodeBands = (bands: BandConfig): Attributes => ({ schemaVersion: 1, bands });
+export const decodeBands = (value: unknown): BandConfig => parse(BandsV1, value, 'band settings').bands;
+
+// objective aggregate
+const EpicSnapshotSchema = z.object({
+  summary: z.string(),
+  statusName: z.string(),
+  statusCategory: z.enum(['new', 'indeterminate', 'done']),
+  projectId: z.string(),
+  projectKey: z.string(),
+  progress: EpicProgressSchema,
+  missing: z.boolean(),
+  refreshedAt: z.string(),
+});
+const ObjectiveDataV1 = z.object({
+  schemaVersion: z.literal(1),
+  objective: ObjectiveSchema,
+  keyResults: z.array(KeyResultSchema.extend({ lastCheckIn: LastCheckInSchema.optional() })),
+  initiatives: z.array(
+    InitiativeSchema.extend({ linkedAt: z.string(), linkedByAccountId: z.string(), epic: EpicSnapshotSchema }),
+  ),
+  createdAt: z.string(),
+});
+const ObjectiveRecord = z.object({ version: z.number().int(), updatedAt: z.string(), data: ObjectiveDataV1 });
+
+export const encodeObjective = (aggregate: ObjectiveAggregate, version: number): Attributes => {
+  const o = aggregate.objective;
+  return compact({
+    cycleId: o.cycleId,
+    shard: shardOf(o.id),
+    teamId: o.teamId,
+    ownerAccountId: o.ownerAccountId,
+    parentObjectiveId: o.parentObjectiveId,
+    carriedFromObjectiveId: o.carriedFromObjectiveId,
+    level: o.level,
+    status: o.status,
+    updatedAt: aggregate.updatedAt,
+    version,
+    data: {
+      schemaVersion: 1,
+      objective: o,
+      keyResults: aggregate.keyResults,
+      initiatives: aggregate.initiatives,
+      createdAt: aggregate.createdAt,
+    },
+  });
+};
+
+export const decodeObjective = (value: unknown): ObjectiveAggregate => {
+  const record = parse(ObjectiveRecord, value, 'objective');
+  const { objective, keyResults, initiatives, createdAt } = record.data;
+  return { objective, keyResults, initiatives, createdAt, updatedAt: record.updatedAt, version: record.version };
+};
+
+// check-in (append-only)
+const CheckInDataV1 = z.object({
+  schemaVersion: z.literal(1),
+  value: z.number(),
+  confidence: CheckInSchema.shape.confidence,
+  note: z.string().optional(),
+  blockers: z.string().optional(),
+});
+const CheckInRecord = z.object({
+  keyResultId: z.string(),
+  authorAccountId: z.string(),
+  at: z.string(),
+  data: CheckInDataV1,
+});
+export const encodeCheckIn = (checkIn: CheckIn, objectiveId: string, cycleId: string): Attributes => ({
+  keyResultId: checkIn.keyResultId,
+  objectiveId,
+  cycleId,
+  authorAccountId: checkIn.authorAccountId,
+  at: checkIn.at,
+  data: compact({
+    schemaVersion: 1,
+    value: checkIn.value,
+    confidence: checkIn.confidence,
+    note: checkIn.note,
+    blockers: checkIn.blockers,
+  }),
+});
+export const decodeCheckIn = (key: string, value: unknown): CheckIn => {
+  const r = parse(CheckInRecord, value, 'check-in');
+  const { value: v, confidence, note, blockers } = r.data;
+  const checkIn = { id: key, keyResultId: r.keyResultId, authorAccountId: r.authorAccountId, at: r.at, value: v, confidence };
+  return parse(CheckInSchema, compact({ ...checkIn, note, blockers }), 'check-in');
+};
+
+// initiative lookup rows
+const LinkRecord = z.object({
+  issueId: z.string(),
+  keyResultId: z.string(),
+  objectiveId: z.string(),
+  cycleId: z.string(),
+  linkedAt: z.string(),
+});
+export const encodeLink = (link: InitiativeLink): Attributes => ({
+  issueId: link.issueId,
+  keyResultId: link.keyResultId,
+  objectiveId: link.objectiveId,
+  cycleId: link.cycleId,
+  linkedAt: link.linkedAt,
+});
+export const decodeLink = (key: string, value: unknown): InitiativeLink => ({
+  initiativeId: key,
+  ...parse(LinkRecord, value, 'initiative link'),
+});
+
+// weekly KR snapshots
+const SnapshotDataV1 = z.object({
+  schemaVersion: z.literal(1),
+  values: z.record(z.string(), z.number()),
+  scores: z.record(z.string(), z.number()),
+  stale: z.array(z.string()),
+});
+const SnapshotRecord = z.object({ cycleId: z.string(), week: z.string(), shard: z.number().int(), data: SnapshotDataV1 });
+export const encodeSnapshot = (s: KeyResultSnapshot, shard: number): Attributes => ({
+  cycleId: s.cycleId,
+  week: s.week,
+  shard,
+  data: { schemaVersion: 1, values: s.values, scores: s.scores, stale: s.stale },
+});
+export const decodeSnapshot = (value: unknown): KeyResultSnapshot => {
+  const r = parse(SnapshotRecord, value, 'KR snapshot');
+  return { cycleId: r.cycleId, week: r.week, values: r.data.values, scores: r.data.scores, stale: r.data.stale };
+};

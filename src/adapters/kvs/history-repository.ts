@@ -1,0 +1,74 @@
+import { ForgeKvsAPIError } from '@forge/kvs';
+import type { CheckIn } from '../../contract';
+import type { KeyResultSnapshot } from '../../usecases/model';
+import { AppError } from '../../usecases/errors';
+import type { Page } from '../../usecases/ports';
+import { decodeCheckIn, decodeSnapshot, encodeSnapshot } from './codecs';
+import { batchSetAll, indexAll, indexPage } from './kvs-io';
+import { ENTITY, INDEX, shardOf, snapshotKey } from './registry';
+
+/** Append-only history: check-ins (newest first) and weekly KR snapshots. */
+
+export const listCheckIns = async (keyResultId: string, limit: number, cursor?: string): Promise<Page<CheckIn>> => {
+  const page = await indexPage(ENTITY.checkIn, INDEX.checkInByKeyResult, [keyResultId], cursor, { limit, sort: 'DESC' }).catch(
+    (error: unknown) => {
+      // A cursor from another query, or tampered with, is the caller's input at fault.
+      if (cursor !== undefined && error instanceof ForgeKvsAPIError && error.responseDetails.status === 400) {
+        throw new AppError('VALIDATION', 'cursor is not a cursor of this list', 'cursor', [{ field: 'cursor', message: 'is not a cursor of this list' }]);
+      }
+      throw error;
+    },
+  );
+  const items = page.results.map((r) => decodeCheckIn(r.key, r.value));
+  return page.nextCursor === undefined ? { items } : { items, nextCursor: page.nextCursor };
+};
+
+/** The objective a KR id belongs to (hierarchical ids), which decides the KR's shard. */
+const shardOfKeyResult = (keyResultId: string): number => shardOf(keyResultId.split('-')[0] ?? keyResultId);
+
+/** Splits a cycle's weekly snapshot into its 16 shard records (each well under the value size limit). */
+export const shardSnapshot = (s: KeyResultSnapshot): { shard: number; part: KeyResultSnapshot }[] => {
+  const parts = new Map<number, KeyResultSnapshot>();
+  const part = (krId: string): KeyResultSnapshot => {
+    const shard = shardOfKeyResult(krId);
+    let p = parts.get(shard);
+    if (p === undefined) {
+      p = { cycleId: s.cycleId, week: s.week, values: {}, scores: {}, stale: [] };
+      parts.set(shard, p);
+    }
+    return p;
+  };
+  for (const [id, v] of Object.entries(s.values)) part(id).values[id] = v;
+  for (const [id, v] of Object.entries(s.scores)) part(id).scores[id] = v;
+  for (const id of s.stale) part(id).stale.push(id);
+  return [...parts].map(([shard, p]) => ({ shard, part: p }));
+};
+
+export const putSnapshots = (snapshots: readonly KeyResultSnapshot[]): Promise<void> =>
+  batchSetAll(
+    snapshots.flatMap((s) =>
+      shardSnapshot(s).map(({ shard, part }) => ({
+        entity: ENTITY.krSnapshot,
+        key: snapshotKey(s.cycleId, s.week, shard),
+        value: encodeSnapshot(part, shard),
+      })),
+    ),
+  );
+
+/** Merges shard records into one snapshot per week. */
+export const mergeSnapshots = (parts: readonly KeyResultSnapshot[]): KeyResultSnapshot[] => {
+  const weeks = new Map<string, KeyResultSnapshot>();
+  for (const p of parts) {
+    const id = `${p.cycleId}:${p.week}`;
+    const w = weeks.get(id) ?? { cycleId: p.cycleId, week: p.week, values: {}, scores: {}, stale: [] };
+    Object.assign(w.values, p.values);
+    Object.assign(w.scores, p.scores);
+    w.stale.push(...p.stale);
+    weeks.set(id, w);
+  }
+  return [...weeks.values()].sort((a, b) => (`${a.cycleId}:${a.week}` < `${b.cycleId}:${b.week}` ? -1 : 1));
+};
+
+/** A cycle's snapshots, oldest week first. */
+export const listSnapshots = async (cycleId: string): Promise<KeyResultSnapshot[]> =>
+  mergeSnapshots((await indexAll(ENTITY.krSnapshot, INDEX.snapshotByCycleWeek, [cycleId])).map((i) => decodeSnapshot(i.value)));

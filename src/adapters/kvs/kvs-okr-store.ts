@@ -1,0 +1,35 @@
+import type { OkrStore } from '../../usecases/ports';
+import { getBands, getCycle, getTeam, listCycles, listTeams, putBands, putCycle, putTeam } from './catalog-repository';
+import { exportAll, replaceAll } from './data-repository';
+import { listCheckIns, listSnapshots, putSnapshots } from './history-repository';
+import {
+  getObjective,
+  getObjectives,
+  listLinksByIssue,
+  listObjectivesCarriedFrom,
+  listObjectivesOfCycle,
+  writeObjective,
+} from './objective-repository';
+
+/** The OkrStore port on Forge storage (KVS + Custom Entity Store). Stateless: one instance serves all. */
+export const kvsOkrStore: OkrStore = {
+  getCycle,
+  listCycles,
+  putCycle,
+  getTeam,
+  listTeams,
+  putTeam,
+  getBands,
+  putBands,
+  getObjective,
+  getObjectives,
+  listObjectivesOfCycle,
+  listObjectivesCarriedFrom,
+  writeObjective,
+  listCheckIns,
+  listLinksByIssue,
+  putSnapshots,
+  listSnapshots,
+  exportAll,
+  replaceAll,
+};

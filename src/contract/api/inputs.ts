@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import {
+  AccountIdSchema,
+  IdSchema,
+  IsoDateSchema as IsoDate,
+  IssueKeySchema,
+  optionalText,
+  ProjectKeySchema,
+  trimmedText,
+} from '../ids';
+import { BandConfigSchema } from '../insights';
+import {
+  checkMetric,
+  ConfidenceSchema,
+  CycleKindSchema,
+  CycleStatusSchema,
+  MetricFields,
+  ObjectiveLevelSchema,
+  ProgressSourceSchema,
+  ScoreSchema,
+} from '../model';
+
+/** Payload schemas of every resolver key. Identity never travels in a payload: it comes from the context. */
+
+const Empty = z.object({}).strict();
+const ById = z.object({ id: IdSchema }).strict();
+
+export const CyclesCreateInput = z
+  .object({
+    kind: CycleKindSchema.default('quarterly'),
+    /** Defaults to the calendar quarter (or year) after the latest cycle, or the current one. */
+    name: trimmedText(80).optional(),
+    startDate: IsoDate.optional(),
+    endDate: IsoDate.optional(),
+  })
+  .strict()
+  .refine((c) => (c.startDate === undefined) === (c.endDate === undefined), {
+    message: 'give both startDate and endDate, or neither',
+    path: ['endDate'],
+  });
+
+export const CyclesUpdateInput = z
+  .object({ id: IdSchema, name: trimmedText(80).optional(), startDate: IsoDate.optional(), endDate: IsoDate.optional(), status: CycleStatusSchema.optional() })
+  .strict();
+
+export const CyclesGradeInput = z
+  .object({
+    cycleId: IdSchema,
+    grades: z.array(z.object({ keyResultId: IdSchema, score: ScoreSchema }).strict()).max(5000).default([]),
+    retrospectives: z.array(z.object({ objectiveId: IdSchema, text: trimmedText(4000) }).strict()).max(2000).default([]),
+  })
+  .strict();
+
+export const CyclesCarryOverInput = z
+  .object({
+    fromCycleId: IdSchema,
+    toCycleId: IdSchema,
+    /** Defaults to every unfinished objective (any active KR below 1.0). */
+    objectiveIds: z.array(IdSchema).max(2000).optional(),
+  })
+  .strict();
+
+export const TeamsCreateInput = z
+  .object({
+    name: trimmedText(80),
+    parentTeamId: IdSchema.optional(),
+    memberAccountIds: z.array(AccountIdSchema).max(500).default([]),
+    jiraProjectKeys: z.array(ProjectKeySchema).max(50).default([]),
+  })
+  .strict();
+
+export const TeamsUpdateInput = z
+  .object({
+    id: IdSchema,
+    name: trimmedText(80).optional(),
+    parentTeamId: IdSchema.nullable().optional(),
+    memberAccountIds: z.array(AccountIdSchema).max(500).optional(),
+    jiraProjectKeys: z.array(ProjectKeySchema).max(50).optional(),
+  })
+  .strict();
+
+export const ObjectivesCreateInput = z
+  .object({
+    cycleId: IdSchema,
+    title: trimmedText(200),
+    description: optionalText(4000),
+    level: ObjectiveLevelSchema,
+    teamId: IdSchema.optional(),
+    /** Defaults to the acting user. */
+    ownerAccountId: AccountIdSchema.optional(),
+    reviewerAccountId: AccountIdSchema.optional(),
+    parentObjectiveId: IdSchema.optional(),
+    status: z.enum(['draft', 'published']).default('draft'),
+  })
+  .strict();
+
+export const ObjectivesUpdateInput = z
+  .object({
+    id: IdSchema,
+    title: trimmedText(200).optional(),
+    description: optionalText(4000),
+    level: ObjectiveLevelSchema.optional(),
+    teamId: IdSchema.nullable().optional(),
+    ownerAccountId: AccountIdSchema.optional(),
+    reviewerAccountId: AccountIdSchema.nullable().optional(),
+    /** null clears the alignment. */
+    parentObjectiveId: IdSchema.nullable().optional(),
+    status: z.enum(['draft', 'published']).optional(),
+    retrospective: optionalText(4000),
+  })
+  .strict();
+
+const MetricInput = MetricFields.extend({ current: MetricFields.shape.current.optional() }).strict();
+
+export const KeyResultsCreateInput = z
+  .object({
+    objectiveId: IdSchema,
+    title: trimmedText(200),
+    ownerAccountId: AccountIdSchema.optional(),
+    weight: z.number().positive('must be greater than 0').max(100, 'must be at most 100').default(1),
+    /** `current` defaults to `start`. */
+    metric: MetricInput.transform((m) => ({ ...m, current: m.current ?? m.start })).superRefine(checkMetric),
+    progressSource: ProgressSourceSchema.default('manual'),
+  })
+  .strict();
+
+export const KeyResultsUpdateInput = z
+  .object({
+    id: IdSchema,
+    title: trimmedText(200).optional(),
+    ownerAccountId: AccountIdSchema.optional(),
+    weight: z.number().positive('must be greater than 0').max(100, 'must be at most 100').optional(),
+    metric: MetricInput.partial().optional(),
+    progressSource: ProgressSourceSchema.optional(),
+  })
+  .strict();
+
+export const InitiativesLinkInput = z.object({ keyResultId: IdSchema, issueKey: IssueKeySchema }).strict();
+export const InitiativesUnlinkInput = z.object({ initiativeId: IdSchema }).strict();
+
+export const CheckInsCreateInput = z
+  .object({
+    keyResultId: IdSchema,
+    value: z.number({ error: 'must be a finite number' }),
+    confidence: ConfidenceSchema,
+    note: optionalText(2000),
+    blockers: optionalText(2000),
+  })
+  .strict();
+
+export const CheckInsListInput = z
+  .object({ keyResultId: IdSchema, limit: z.number().int().min(1).max(100).default(20), cursor: z.string().max(2000).optional() })
+  .strict();
+
+export const BoardGetInput = z.object({ cycleId: IdSchema, teamId: IdSchema.optional(), ownerAccountId: AccountIdSchema.optional() }).strict();
+
+export const ScorecardGetInput = z
+  .object({
+    cycleId: IdSchema,
+    teamId: IdSchema.optional(),
+    objectiveId: IdSchema.optional(),
+    includeKeyResults: z.boolean().default(true),
+    includeInitiatives: z.boolean().default(true),
+  })
+  .strict();
+
+export const LintRunInput = z.object({ cycleId: IdSchema, teamId: IdSchema.optional() }).strict();
+
+export const SettingsUpdateInput = z.object({ bands: BandConfigSchema }).strict();
+
+export const DataImportInput = z.object({ data: z.unknown() }).strict();
+
+export { Empty, ById };

@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import { AccountIdSchema, IdSchema } from './ids';
+import { BandConfigFields, BandSchema, FindingSchema, PaceSchema } from './insights';
+import {
+  CheckInSchema,
+  ConfidenceSchema,
+  CycleFields,
+  InitiativeSchema,
+  KeyResultSchema,
+  ObjectiveFields,
+  TeamFields,
+} from './model';
+
+/** What resolvers return: the model plus everything computed about it, ready to show. */
+
+export const EpicProgressSchema = z.object({
+  done: z.number().int().min(0),
+  total: z.number().int().min(0),
+  /** Child issues resolved as Won't Do or Duplicate: out of scope, not counted. */
+  excluded: z.number().int().min(0),
+  /** done / (total - excluded); null when nothing is in scope. */
+  ratio: z.number().min(0).max(1).nullable(),
+  /** Child issues created after the cycle started: scope added mid-cycle. */
+  addedAfterStart: z.number().int().min(0),
+});
+export type EpicProgress = z.infer<typeof EpicProgressSchema>;
+
+export const VisibleInitiativeSchema = InitiativeSchema.extend({
+  restricted: z.literal(false),
+  summary: z.string(),
+  statusName: z.string(),
+  statusCategory: z.enum(['new', 'indeterminate', 'done']),
+  projectKey: z.string(),
+  progress: EpicProgressSchema,
+  /** The epic was deleted in Jira: kept (never dropped silently) and shown as missing. */
+  missing: z.boolean(),
+  refreshedAt: z.string(),
+});
+/** An epic in a project the viewer may not browse: no key, summary or status ever leaves the backend. */
+export const RestrictedInitiativeSchema = z.object({
+  id: IdSchema,
+  keyResultId: IdSchema,
+  restricted: z.literal(true),
+});
+export const InitiativeViewSchema = z.discriminatedUnion('restricted', [VisibleInitiativeSchema, RestrictedInitiativeSchema]);
+export type InitiativeView = z.infer<typeof InitiativeViewSchema>;
+
+export const LastCheckInSchema = CheckInSchema.pick({
+  id: true,
+  at: true,
+  value: true,
+  confidence: true,
+  authorAccountId: true,
+});
+
+export const KeyResultViewSchema = KeyResultSchema.extend({
+  progress: z.number().min(0).max(1),
+  band: BandSchema,
+  pace: PaceSchema.nullable(),
+  lastCheckIn: LastCheckInSchema.optional(),
+  /** Active cycle and no check-in for 7 days. */
+  stale: z.boolean(),
+  initiatives: z.array(InitiativeViewSchema),
+  /** Whether the viewer may check in on it. */
+  canCheckIn: z.boolean(),
+});
+export type KeyResultView = z.infer<typeof KeyResultViewSchema>;
+
+export const ObjectiveViewSchema = ObjectiveFields.extend({
+  score: z.number().min(0).max(1).nullable(),
+  rollup: z.number().min(0).max(1).nullable(),
+  band: BandSchema.nullable(),
+  pace: PaceSchema.nullable(),
+  keyResults: z.array(KeyResultViewSchema),
+  canEdit: z.boolean(),
+  updatedAt: z.string(),
+});
+export type ObjectiveView = z.infer<typeof ObjectiveViewSchema>;
+
+/**
+ * The board is lean so a cycle of 1,000 objectives, 4,000 KRs and 8,000 epics stays under 1 MB: no
+ * descriptions or retrospectives, ids the tree already implies left out (cycleId, objectiveId), the
+ * latest check-in without its id, and each KR's epics summed up rather than listed. objectives.get
+ * returns the full ObjectiveView (every initiative, as the viewer may see it) when one is opened.
+ */
+export const InitiativeSummarySchema = z.object({
+  /** Linked epics, restricted ones included. */
+  count: z.number().int().min(0),
+  /** Epics in projects the viewer may not browse: counted, never described. */
+  restricted: z.number().int().min(0),
+  /** Visible epics that were deleted in Jira. */
+  missing: z.number().int().min(0),
+  /** Child issues of the visible epics. */
+  done: z.number().int().min(0),
+  total: z.number().int().min(0),
+  excluded: z.number().int().min(0),
+  /** done / (total - excluded) over the visible epics; null when nothing is in scope. */
+  ratio: z.number().min(0).max(1).nullable(),
+});
+export type InitiativeSummary = z.infer<typeof InitiativeSummarySchema>;
+
+export const BoardKeyResultSchema = KeyResultViewSchema.omit({
+  objectiveId: true,
+  status: true,
+  lastCheckIn: true,
+  initiatives: true,
+}).extend({
+  lastCheckIn: LastCheckInSchema.pick({ at: true, value: true, confidence: true }).optional(),
+  initiatives: InitiativeSummarySchema,
+});
+export type BoardKeyResult = z.infer<typeof BoardKeyResultSchema>;
+
+/** Active KRs only (archived ones are left off the board). */
+export const BoardObjectiveSchema = ObjectiveViewSchema.omit({
+  cycleId: true,
+  description: true,
+  retrospective: true,
+  keyResults: true,
+  updatedAt: true,
+}).extend({ keyResults: z.array(BoardKeyResultSchema) });
+export type BoardObjective = z.infer<typeof BoardObjectiveSchema>;
+
+export interface BoardNode {
+  objective: BoardObjective;
+  children: BoardNode[];
+}
+export const BoardNodeSchema: z.ZodType<BoardNode> = z.lazy(() =>
+  z.object({ objective: BoardObjectiveSchema, children: z.array(BoardNodeSchema) }),
+);
+
+export const CycleViewSchema = CycleFields.extend({
+  /** Share of the cycle elapsed, 0-1. */
+  elapsed: z.number().min(0).max(1),
+});
+export type CycleView = z.infer<typeof CycleViewSchema>;
+
+export const BoardSchema = z.object({
+  cycle: CycleViewSchema,
+  bands: BandConfigFields,
+  teams: z.array(TeamFields),
+  roots: z.array(BoardNodeSchema),
+  /** Objectives whose parent is archived or gone: shown at the root with a note. */
+  detached: z.array(z.object({ objectiveId: IdSchema, reason: z.enum(['parent-archived', 'parent-missing']) })),
+  findings: z.array(FindingSchema),
+  generatedAt: z.string(),
+});
+export type Board = z.infer<typeof BoardSchema>;
+
+export const ScorecardSchema = z.object({
+  cycle: CycleViewSchema,
+  bands: BandConfigFields,
+  title: z.string(),
+  objectives: z.array(ObjectiveViewSchema),
+  summary: z.object({
+    objectives: z.number().int(),
+    keyResults: z.number().int(),
+    mean: z.number().nullable(),
+    distribution: z.object({ red: z.number(), yellow: z.number(), green: z.number(), unscored: z.number() }),
+  }),
+  generatedAt: z.string(),
+});
+export type Scorecard = z.infer<typeof ScorecardSchema>;
+
+export const IssuePanelSchema = z.object({
+  issue: z.object({ id: z.string(), key: z.string() }),
+  /** The epic's own progress from its child issues; null when the issue is not an epic. */
+  epicProgress: EpicProgressSchema.nullable(),
+  isEpic: z.boolean(),
+  keyResults: z.array(
+    z.object({
+      keyResult: KeyResultViewSchema,
+      objective: ObjectiveFields.pick({ id: true, title: true, level: true, cycleId: true }),
+      cycleName: z.string(),
+      recentCheckIns: z.array(CheckInSchema),
+    }),
+  ),
+});
+export type IssuePanel = z.infer<typeof IssuePanelSchema>;
+
+export const MeSchema = z.object({
+  accountId: AccountIdSchema,
+  isSiteAdmin: z.boolean(),
+  teamIds: z.array(IdSchema),
+});
+export type Me = z.infer<typeof MeSchema>;
+
+export const ConfidenceCountsSchema = z.record(ConfidenceSchema, z.number());

@@ -1,0 +1,71 @@
+import type { ApiKey, ApiOutput, ApiParsedInput } from '../contract';
+import { setObjectiveArchived } from '../usecases/archive-objective';
+import { archiveKeyResult } from '../usecases/archive-key-result';
+import { carryOverObjectives } from '../usecases/carry-over-objectives';
+import { createCheckIn } from '../usecases/create-check-in';
+import { createCycle } from '../usecases/create-cycle';
+import { createKeyResult } from '../usecases/create-key-result';
+import { createObjective } from '../usecases/create-objective';
+import { createTeam } from '../usecases/create-team';
+import { exportData } from '../usecases/export-data';
+import { getBoard } from '../usecases/get-board';
+import type { IssueContext } from '../usecases/get-issue-panel';
+import { getIssuePanel } from '../usecases/get-issue-panel';
+import { getMe } from '../usecases/get-me';
+import { getObjective } from '../usecases/get-objective';
+import { getScorecard } from '../usecases/get-scorecard';
+import { getSettings } from '../usecases/get-settings';
+import { gradeCycle } from '../usecases/grade-cycle';
+import { importData } from '../usecases/import-data';
+import { linkInitiative } from '../usecases/link-initiative';
+import { listCheckIns } from '../usecases/list-check-ins';
+import { listCycles } from '../usecases/list-cycles';
+import { listTeams } from '../usecases/list-teams';
+import { runLint } from '../usecases/run-lint';
+import type { Ctx } from '../usecases/shared/context';
+import { unlinkInitiative } from '../usecases/unlink-initiative';
+import { updateCycle } from '../usecases/update-cycle';
+import { updateKeyResult } from '../usecases/update-key-result';
+import { updateObjective } from '../usecases/update-objective';
+import { updateSettings } from '../usecases/update-settings';
+import { updateTeam } from '../usecases/update-team';
+
+/** What a handler may read from the invocation besides the payload (never identity: that is ctx.actor). */
+export interface InvocationExtras {
+  issue: IssueContext | undefined;
+}
+
+export type Handler<K extends ApiKey> = (ctx: Ctx, input: ApiParsedInput<K>, extras: InvocationExtras) => Promise<ApiOutput<K>>;
+
+/** One use case per resolver key. The mapped type makes a missing or extra key a compile error. */
+export const HANDLERS: { [K in ApiKey]: Handler<K> } = {
+  'me.get': (ctx) => getMe(ctx),
+  'settings.get': (ctx) => getSettings(ctx),
+  'settings.update': updateSettings,
+  'cycles.list': (ctx) => listCycles(ctx),
+  'cycles.create': createCycle,
+  'cycles.update': updateCycle,
+  'cycles.grade': gradeCycle,
+  'cycles.carryOver': carryOverObjectives,
+  'teams.list': (ctx) => listTeams(ctx),
+  'teams.create': createTeam,
+  'teams.update': updateTeam,
+  'objectives.get': getObjective,
+  'objectives.create': createObjective,
+  'objectives.update': updateObjective,
+  'objectives.archive': (ctx, input) => setObjectiveArchived(ctx, input, true),
+  'objectives.restore': (ctx, input) => setObjectiveArchived(ctx, input, false),
+  'keyResults.create': createKeyResult,
+  'keyResults.update': updateKeyResult,
+  'keyResults.archive': archiveKeyResult,
+  'initiatives.link': linkInitiative,
+  'initiatives.unlink': unlinkInitiative,
+  'checkIns.create': createCheckIn,
+  'checkIns.list': listCheckIns,
+  'board.get': getBoard,
+  'scorecard.get': getScorecard,
+  'issuePanel.get': (ctx, _input, extras) => getIssuePanel(ctx, extras.issue),
+  'lint.run': runLint,
+  'data.export': (ctx) => exportData(ctx),
+  'data.import': importData,
+};

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type { ApiError, ApiKey, Result } from '../contract';
+import { API } from '../contract';
+import { composeDeps } from '../app/compose';
+import { AppError } from '../usecases/errors';
+import type { Deps } from '../usecases/ports';
+import type { Handler } from './handlers';
+import { HANDLERS } from './handlers';
+
+/** The invocation context fields we read; identity comes from here, never from the payload. */
+const InvocationContext = z
+  .object({
+    accountId: z.string().min(1).optional(),
+    extension: z.object({ issue: z.object({ id: z.string(), key: z.string() }).loose().optional() }).loose().optional(),
+  })
+  .loose();
+
+const pathOf = (path: readonly PropertyKey[]): string => path.map(String).join('.');
+
+/** Payload problems as VALIDATION naming the dotted field and the rule it broke. */
+export const validationError = (error: z.ZodError): ApiError => {
+  const issues = error.issues.map((i) => ({
+    field: pathOf(i.path) || '(payload)',
+    message: i.code === 'unrecognized_keys' ? `unknown field(s) ${i.keys.join(', ')}` : i.message,
+  }));
+  const first = issues[0];
+  return {
+    code: 'VALIDATION',
+    message: first === undefined ? 'invalid payload' : `${first.field} ${first.message}`,
+    ...(first === undefined ? {} : { field: first.field }),
+    issues,
+  };
+};
+
+/** The one place errors become the Result envelope. Unknown errors are logged and reported as INTERNAL. */
+export const toApiError = (error: unknown): ApiError => {
+  if (error instanceof AppError) {
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.field === undefined ? {} : { field: error.field }),
+      ...(error.issues === undefined ? {} : { issues: error.issues }),
+    };
+  }
+  console.error(error);
+  return { code: 'INTERNAL', message: 'Something went wrong on our side; it has been logged.' };
+};
+
+/**
+ * Runs one resolver call: the acting user from the context (FORBIDDEN without one), the payload parsed
+ * with the contract's schema, one use case, and any failure mapped to the Result envelope.
+ */
+export const runResolver = async (
+  key: ApiKey,
+  request: { payload: unknown; context: unknown },
+  deps: () => Deps = composeDeps,
+): Promise<Result<unknown>> => {
+  try {
+    const context = InvocationContext.safeParse(request.context);
+    const accountId = context.success ? context.data.accountId : undefined;
+    if (accountId === undefined) return { ok: false, error: { code: 'FORBIDDEN', message: 'Sign in to use Cadence.' } };
+    const input = API[key].input.safeParse(request.payload ?? {});
+    if (!input.success) return { ok: false, error: validationError(input.error) };
+    // HANDLERS[key] and API[key] belong to the same key; TypeScript cannot correlate the two lookups.
+    const handler = HANDLERS[key] as Handler<ApiKey>;
+    const data = await handler({ ...deps(), actor: { accountId } }, input.data, {
+      issue: context.data?.extension?.issue,
+    });
+    return { ok: true, data };
+  } catch (error) {
+    return { ok: false, error: toApiError(error) };
+  }
+};

@@ -1,0 +1,65 @@
+import type { ApiOutput, ApiParsedInput, CheckIn, Cycle } from '../contract';
+import { AppError, forbidden, invalidState, notFound, validation } from './errors';
+import { newCheckInId, objectiveIdOf } from './ids';
+import type { ViewerAccess } from './ports';
+import type { Ctx } from './shared/context';
+import { mutateObjective } from './shared/mutate-objective';
+import { mayCheckIn } from './shared/permissions';
+import { makeViewContext } from './shared/view-context';
+import { checkInOpen, keyResultView } from './shared/views';
+
+const NO_ACCESS: ViewerAccess = { browsableProjectIds: new Set(), isSiteAdmin: false };
+
+/**
+ * checkIns.create: the weekly check-in on a KR: its new current value, confidence, note and blockers.
+ * Append-only: the check-in row is written only if absent, in the same transaction as the objective
+ * (whose KR takes the value and the latest check-in), conditional on the version read. Two sequential
+ * storage round trips without contention: [objective, cycles, bands] in parallel, then the transaction;
+ * concurrent check-ins on one objective retry and all land. Jira: POST /rest/api/3/permissions/check,
+ * only when the KR has linked epics, alongside the write.
+ * @throws AppError VALIDATION keyResultId / value, NOT_FOUND keyResultId, FORBIDDEN (not the KR's or the
+ *   objective's owner), INVALID_STATE (archived, or the cycle is not active or in review), CONFLICT.
+ */
+export const createCheckIn = async (ctx: Ctx, input: ApiParsedInput<'checkIns.create'>): Promise<ApiOutput<'checkIns.create'>> => {
+  const objectiveId = objectiveIdOf('keyResult', input.keyResultId, 'keyResultId');
+  const cyclesRead = ctx.store.listCycles();
+  const bandsRead = ctx.store.getBands();
+  let cycle: Cycle | undefined;
+  let access: Promise<ViewerAccess> | undefined;
+
+  const { aggregate, result: checkIn } = await mutateObjective(ctx, objectiveId, 'keyResultId', async (current, now) => {
+    const kr = current.keyResults.find((k) => k.id === input.keyResultId);
+    if (kr === undefined) throw notFound('Key result', input.keyResultId, 'keyResultId');
+    if (!mayCheckIn(ctx.actor.accountId, current.objective, kr)) throw forbidden('Only the key result’s owner or the objective’s owner can check in.');
+    cycle = (await cyclesRead).find((c) => c.id === current.objective.cycleId);
+    if (cycle === undefined) throw new AppError('INTERNAL', `cycle ${current.objective.cycleId} of objective ${objectiveId} is missing`);
+    if (!checkInOpen(cycle)) throw invalidState(`Check-ins open when the cycle is active; "${cycle.name}" is in ${cycle.status}.`, 'keyResultId');
+    if (current.objective.status === 'archived' || kr.status === 'archived') throw invalidState('This key result is archived.', 'keyResultId');
+    if (kr.metric.kind === 'binary' && input.value !== 0 && input.value !== 1) throw validation('value', 'must be 0 or 1 for a binary key result');
+    const projects = current.initiatives.filter((i) => i.keyResultId === kr.id).map((i) => i.epic.projectId);
+    // Started now so the permission check runs alongside the write, not after it.
+    access ??= projects.length === 0 ? Promise.resolve(NO_ACCESS) : ctx.jira.viewerAccess(projects);
+
+    const checkIn: CheckIn = {
+      id: newCheckInId(ctx.ids, kr.id, now),
+      keyResultId: kr.id,
+      authorAccountId: ctx.actor.accountId,
+      at: now.toISOString(),
+      value: input.value,
+      confidence: input.confidence,
+      ...(input.note === undefined || input.note === '' ? {} : { note: input.note }),
+      ...(input.blockers === undefined || input.blockers === '' ? {} : { blockers: input.blockers }),
+    };
+    const last = { id: checkIn.id, at: checkIn.at, value: checkIn.value, confidence: checkIn.confidence, authorAccountId: checkIn.authorAccountId };
+    const keyResults = current.keyResults.map((k) =>
+      k.id === kr.id ? { ...k, metric: { ...k.metric, current: input.value }, lastCheckIn: last } : k,
+    );
+    return { aggregate: { ...current, keyResults }, result: checkIn, newCheckIns: [checkIn] };
+  });
+
+  if (cycle === undefined) throw new AppError('INTERNAL', 'cycle not read');
+  const view = makeViewContext(ctx, { cycle, bands: await bandsRead, teams: [], access: await (access ?? Promise.resolve(NO_ACCESS)) });
+  const kr = aggregate.keyResults.find((k) => k.id === checkIn.keyResultId);
+  if (kr === undefined) throw new AppError('INTERNAL', 'key result vanished');
+  return { checkIn, keyResult: keyResultView(kr, aggregate, view) };
+};

@@ -1,0 +1,34 @@
+import type { ApiOutput, ApiParsedInput, Cycle } from '../contract';
+import { cycleWindow, nextCycleWindow } from '../domain/cycle-window';
+import { validation } from './errors';
+import { newPlainId } from './ids';
+import type { Ctx } from './shared/context';
+import { requireSiteAdmin } from './shared/permissions';
+
+/**
+ * cycles.create: a new cycle in planning. Without dates it proposes the calendar quarter (or year)
+ * after the latest cycle of that kind, or the current one; without a name, the window's name.
+ * @throws AppError FORBIDDEN (not a site admin: Jira POST /rest/api/3/permissions/check),
+ *   VALIDATION endDate (not after startDate).
+ */
+export const createCycle = async (ctx: Ctx, input: ApiParsedInput<'cycles.create'>): Promise<ApiOutput<'cycles.create'>> => {
+  await requireSiteAdmin(ctx, 'create cycles');
+  let window = cycleWindow(input.kind, ctx.clock.now());
+  if (input.startDate !== undefined && input.endDate !== undefined) {
+    if (input.endDate <= input.startDate) throw validation('endDate', 'must be after startDate');
+    window = { name: cycleWindow(input.kind, new Date(`${input.startDate}T00:00:00Z`)).name, startDate: input.startDate, endDate: input.endDate };
+  } else {
+    const latest = (await ctx.store.listCycles()).filter((c) => c.kind === input.kind).sort((a, b) => (a.endDate < b.endDate ? 1 : -1))[0];
+    if (latest !== undefined) window = nextCycleWindow(input.kind, latest.endDate);
+  }
+  const cycle: Cycle = {
+    id: newPlainId(ctx.ids),
+    name: input.name ?? window.name,
+    kind: input.kind,
+    startDate: window.startDate,
+    endDate: window.endDate,
+    status: 'planning',
+  };
+  await ctx.store.putCycle(cycle);
+  return cycle;
+};

@@ -1,0 +1,42 @@
+import type { ApiOutput, ApiParsedInput, KeyResult } from '../contract';
+import { invalidState } from './errors';
+import { newKeyResultId, objectiveIdOf } from './ids';
+import type { Ctx } from './shared/context';
+import { mutateObjective } from './shared/mutate-objective';
+import { objectiveViewOf } from './shared/objective-view-of';
+import { requireEditObjective } from './shared/permissions';
+import { withDerivedCurrents } from './shared/refresh-initiatives';
+
+/** Hard cap per objective: the method asks for 2 to 5; this only keeps one aggregate small. */
+export const MAX_KEY_RESULTS = 20;
+
+/**
+ * keyResults.create: adds a KR (owner defaults to the actor) to an objective the actor may edit.
+ * @throws AppError VALIDATION objectiveId, NOT_FOUND objectiveId, INVALID_STATE (archived objective or
+ *   too many KRs), FORBIDDEN, CONFLICT.
+ */
+export const createKeyResult = async (ctx: Ctx, input: ApiParsedInput<'keyResults.create'>): Promise<ApiOutput<'keyResults.create'>> => {
+  const objectiveId = objectiveIdOf('objective', input.objectiveId, 'objectiveId');
+  const { aggregate, result: id } = await mutateObjective(ctx, objectiveId, 'objectiveId', async (current) => {
+    await requireEditObjective(ctx, current.objective);
+    if (current.objective.status === 'archived') throw invalidState('The objective is archived; restore it first.', 'objectiveId');
+    if (current.keyResults.length >= MAX_KEY_RESULTS) {
+      throw invalidState(`An objective holds at most ${String(MAX_KEY_RESULTS)} key results (the method recommends 2 to 4).`, 'objectiveId');
+    }
+    const kr: KeyResult = {
+      id: newKeyResultId(ctx.ids, objectiveId),
+      objectiveId,
+      title: input.title,
+      ownerAccountId: input.ownerAccountId ?? ctx.actor.accountId,
+      weight: input.weight,
+      metric: input.metric,
+      progressSource: input.progressSource,
+      status: 'active',
+    };
+    return { aggregate: withDerivedCurrents({ ...current, keyResults: [...current.keyResults, kr] }), result: kr.id };
+  });
+  const view = await objectiveViewOf(ctx, aggregate);
+  const kr = view.keyResults.find((k) => k.id === id);
+  if (kr === undefined) throw new Error(`key result ${id} vanished after it was written`);
+  return kr;
+};

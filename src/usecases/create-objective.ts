@@ -1,0 +1,60 @@
+import type { ApiOutput, ApiParsedInput, Objective } from '../contract';
+import { forbidden, invalidState, notFound, validation } from './errors';
+import { newObjectiveId } from './ids';
+import type { ObjectiveAggregate } from './model';
+import { checkParent } from './shared/alignment-check';
+import type { Ctx } from './shared/context';
+import { requireCycle } from './shared/lookups';
+import { objectiveViewOf } from './shared/objective-view-of';
+import { isMemberOf } from './shared/permissions';
+
+/**
+ * objectives.create: company objectives by site admins, team objectives by the team's members (or
+ * admins), individual objectives by anyone for themselves (admins for anyone).
+ * Jira: POST /rest/api/3/permissions/check when the admin question arises, and for the view.
+ * @throws AppError NOT_FOUND cycleId / teamId / parentObjectiveId, VALIDATION teamId / parentObjectiveId,
+ *   INVALID_STATE cycleId (closed cycle), FORBIDDEN.
+ */
+export const createObjective = async (ctx: Ctx, input: ApiParsedInput<'objectives.create'>): Promise<ApiOutput<'objectives.create'>> => {
+  const me = ctx.actor.accountId;
+  const cycle = await requireCycle(ctx.store, input.cycleId, 'cycleId');
+  if (cycle.status === 'closed') throw invalidState(`Cycle "${cycle.name}" is closed; objectives can no longer be added.`, 'cycleId');
+  if (input.level === 'team' && input.teamId === undefined) throw validation('teamId', 'is required for a team objective');
+  const team = input.teamId === undefined ? undefined : await ctx.store.getTeam(input.teamId);
+  if (input.teamId !== undefined && team === undefined) throw notFound('Team', input.teamId, 'teamId');
+  const owner = input.ownerAccountId ?? me;
+
+  const allowed =
+    input.level === 'team'
+      ? isMemberOf(team, me) || (await ctx.jira.isSiteAdmin())
+      : input.level === 'individual'
+        ? owner === me || (await ctx.jira.isSiteAdmin())
+        : await ctx.jira.isSiteAdmin();
+  if (!allowed) {
+    throw forbidden(
+      input.level === 'company'
+        ? 'Only Jira site admins can create company objectives.'
+        : input.level === 'team'
+          ? 'Only members of the team (or site admins) can create its objectives.'
+          : 'You can create individual objectives only for yourself.',
+    );
+  }
+
+  const objective: Objective = {
+    id: newObjectiveId(ctx.ids),
+    cycleId: cycle.id,
+    title: input.title,
+    ...(input.description === undefined || input.description === '' ? {} : { description: input.description }),
+    level: input.level,
+    ...(input.teamId === undefined ? {} : { teamId: input.teamId }),
+    ownerAccountId: owner,
+    ...(input.reviewerAccountId === undefined ? {} : { reviewerAccountId: input.reviewerAccountId }),
+    ...(input.parentObjectiveId === undefined ? {} : { parentObjectiveId: input.parentObjectiveId }),
+    status: input.status,
+  };
+  await checkParent(ctx, objective, input.parentObjectiveId);
+  const now = ctx.clock.now().toISOString();
+  const aggregate: ObjectiveAggregate = { objective, keyResults: [], initiatives: [], createdAt: now, updatedAt: now, version: 0 };
+  await ctx.store.writeObjective({ aggregate, expectedVersion: 0 });
+  return objectiveViewOf(ctx, { ...aggregate, version: 1 }, cycle);
+};

@@ -1,0 +1,74 @@
+import type { ApiOutput, ApiParsedInput, Cycle, Scorecard } from '../contract';
+import { compareObjectives } from '../domain/alignment';
+import { gradeCycle } from '../domain/grade';
+import { isActive } from '../domain/score';
+import { notFound } from './errors';
+import { objectiveIdOf } from './ids';
+import type { ObjectiveAggregate } from './model';
+import type { Ctx } from './shared/context';
+import { requireCycle } from './shared/lookups';
+import { loadViewContext } from './shared/view-context';
+import { cycleView, objectiveView } from './shared/views';
+
+/** Builds the scorecard of some objectives of a cycle (grading returns the same shape). */
+export const scorecardOf = async (
+  ctx: Ctx,
+  cycle: Cycle,
+  aggregates: readonly ObjectiveAggregate[],
+  title: string,
+  options: { includeKeyResults: boolean; includeInitiatives: boolean } = { includeKeyResults: true, includeInitiatives: true },
+): Promise<Scorecard> => {
+  const shown = aggregates.filter((a) => a.objective.status !== 'archived').sort((a, b) => compareObjectives(a.objective, b.objective));
+  const view = await loadViewContext(ctx, cycle, options.includeInitiatives ? shown : []);
+  const grade = gradeCycle(
+    shown.map((a) => a.objective),
+    shown.flatMap((a) => a.keyResults),
+    view.bands,
+  );
+  return {
+    cycle: cycleView(cycle, view.now),
+    bands: view.bands,
+    title,
+    objectives: shown.map((a) => {
+      const o = objectiveView(a, view);
+      const keyResults = options.includeKeyResults
+        ? o.keyResults.filter((kr) => kr.status === 'active').map((kr) => (options.includeInitiatives ? kr : { ...kr, initiatives: [] }))
+        : [];
+      return { ...o, keyResults };
+    }),
+    summary: {
+      objectives: shown.length,
+      keyResults: shown.reduce((n, a) => n + a.keyResults.filter(isActive).length, 0),
+      mean: grade.mean,
+      distribution: grade.distribution,
+    },
+    generatedAt: view.now.toISOString(),
+  };
+};
+
+/**
+ * scorecard.get: a cycle's non-archived objectives (or one team's, or one objective) with scores,
+ * bands, KRs and initiatives as the viewer may see them, plus the grade summary. For the Confluence
+ * macro and the dashboard gadget. Jira: one POST /rest/api/3/permissions/check.
+ * @throws AppError NOT_FOUND cycleId / teamId / objectiveId, VALIDATION objectiveId (malformed).
+ */
+export const getScorecard = async (ctx: Ctx, input: ApiParsedInput<'scorecard.get'>): Promise<ApiOutput<'scorecard.get'>> => {
+  const cycle = await requireCycle(ctx.store, input.cycleId, 'cycleId');
+  let aggregates: ObjectiveAggregate[];
+  let title = cycle.name;
+  if (input.objectiveId !== undefined) {
+    const one = await ctx.store.getObjective(objectiveIdOf('objective', input.objectiveId, 'objectiveId'));
+    if (one?.objective.cycleId !== cycle.id) throw notFound('Objective', input.objectiveId, 'objectiveId');
+    aggregates = [one];
+    title = one.objective.title;
+  } else {
+    aggregates = await ctx.store.listObjectivesOfCycle(cycle.id);
+    if (input.teamId !== undefined) {
+      const team = await ctx.store.getTeam(input.teamId);
+      if (team === undefined) throw notFound('Team', input.teamId, 'teamId');
+      aggregates = aggregates.filter((a) => a.objective.teamId === team.id);
+      title = `${team.name} · ${cycle.name}`;
+    }
+  }
+  return scorecardOf(ctx, cycle, aggregates, title, input);
+};

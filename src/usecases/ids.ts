@@ -1,0 +1,43 @@
+import type { IdGenerator } from './ports';
+import { validation } from './errors';
+
+/**
+ * Hierarchical ids: a KR, initiative or check-in id starts with the id of the objective (and KR) it
+ * belongs to, so any of them leads to its aggregate without a lookup call.
+ *   objective   abcdefgh1234                 (12 random base36 characters)
+ *   key result  abcdefgh1234-k1a2b3
+ *   initiative  abcdefgh1234-i1a2b3
+ *   check-in    abcdefgh1234-k1a2b3-c<time36><random4>
+ * Cycles and teams use plain 12-character ids.
+ */
+const OBJECTIVE = /^[a-z0-9]{12}$/;
+const KEY_RESULT = /^([a-z0-9]{12})-k[a-z0-9]{6}$/;
+const INITIATIVE = /^([a-z0-9]{12})-i[a-z0-9]{6}$/;
+
+export const newPlainId = (ids: IdGenerator): string => ids.random(12);
+export const newObjectiveId = (ids: IdGenerator): string => ids.random(12);
+export const newKeyResultId = (ids: IdGenerator, objectiveId: string): string => `${objectiveId}-k${ids.random(6)}`;
+export const newInitiativeId = (ids: IdGenerator, objectiveId: string): string => `${objectiveId}-i${ids.random(6)}`;
+export const newCheckInId = (ids: IdGenerator, keyResultId: string, at: Date): string =>
+  `${keyResultId}-c${at.getTime().toString(36)}${ids.random(4)}`;
+
+export type IdKind = 'objective' | 'keyResult' | 'initiative';
+
+const PATTERNS: Record<IdKind, { re: RegExp; what: string }> = {
+  objective: { re: OBJECTIVE, what: 'an objective id' },
+  keyResult: { re: KEY_RESULT, what: 'a key result id' },
+  initiative: { re: INITIATIVE, what: 'an initiative id' },
+};
+
+export const isIdOf = (kind: IdKind, id: string): boolean => PATTERNS[kind].re.test(id);
+
+/**
+ * The objective id an id belongs to. Malformed ids are rejected with VALIDATION naming `field`, so a
+ * typo never turns into a misleading NOT_FOUND.
+ */
+export const objectiveIdOf = (kind: IdKind, id: string, field: string): string => {
+  const { re, what } = PATTERNS[kind];
+  const match = re.exec(id);
+  if (match === null) throw validation(field, `is not ${what}`);
+  return kind === 'objective' ? id : (match[1] ?? id);
+};

@@ -1,0 +1,137 @@
+import type { BandConfig, CheckIn, Cycle, Team } from '../contract';
+import type { ExportDocument } from '../contract';
+import type { InitiativeLink, KeyResultSnapshot, ObjectiveAggregate, StatusCategory } from './model';
+
+/** What use cases need from the outside world. Adapters implement these; tests run the real adapters. */
+
+export interface Actor {
+  /** Always from the invocation context, never from a payload. */
+  accountId: string;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdGenerator {
+  /** `length` random base36 characters [0-9a-z]. */
+  random(length: number): string;
+}
+
+/** A conditional write lost against a concurrent writer: the caller re-reads and retries. */
+export class VersionConflict extends Error {
+  override readonly name = 'VersionConflict';
+}
+
+/** One objective write: the aggregate (conditional on the version read) and its side rows. */
+export interface AggregateWrite {
+  aggregate: ObjectiveAggregate;
+  /** The version read; 0 means the objective must not exist yet. */
+  expectedVersion: number;
+  /** Append-only rows, written only if absent. */
+  newCheckIns?: readonly CheckIn[];
+  /** Initiative lookup rows to create or overwrite, and ids of those to delete. */
+  putLinks?: readonly InitiativeLink[];
+  deleteLinkIds?: readonly string[];
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+export interface OkrStore {
+  getCycle(id: string): Promise<Cycle | undefined>;
+  listCycles(): Promise<Cycle[]>;
+  putCycle(cycle: Cycle): Promise<void>;
+
+  getTeam(id: string): Promise<Team | undefined>;
+  listTeams(): Promise<Team[]>;
+  putTeam(team: Team): Promise<void>;
+
+  getBands(): Promise<BandConfig>;
+  putBands(bands: BandConfig): Promise<void>;
+
+  getObjective(id: string): Promise<ObjectiveAggregate | undefined>;
+  getObjectives(ids: readonly string[]): Promise<ObjectiveAggregate[]>;
+  /** Every objective of a cycle (any status): 16 parallel shard queries. */
+  listObjectivesOfCycle(cycleId: string): Promise<ObjectiveAggregate[]>;
+  listObjectivesCarriedFrom(objectiveId: string): Promise<ObjectiveAggregate[]>;
+  /** @throws VersionConflict when the aggregate changed since it was read (or exists when it should not). */
+  writeObjective(write: AggregateWrite): Promise<void>;
+
+  listCheckIns(keyResultId: string, limit: number, cursor?: string): Promise<Page<CheckIn>>;
+  listLinksByIssue(issueIds: readonly string[]): Promise<InitiativeLink[]>;
+
+  putSnapshots(snapshots: readonly KeyResultSnapshot[]): Promise<void>;
+  listSnapshots(cycleId: string): Promise<KeyResultSnapshot[]>;
+
+  exportAll(): Promise<Omit<ExportDocument, 'format' | 'version' | 'exportedAt'>>;
+  /** Deletes every record, then writes the given data. Not atomic: the caller validated everything first. */
+  replaceAll(data: ImportData): Promise<void>;
+}
+
+export interface ImportData {
+  bands: BandConfig;
+  cycles: readonly Cycle[];
+  teams: readonly Team[];
+  objectives: readonly ObjectiveAggregate[];
+  checkIns: readonly CheckIn[];
+  snapshots: readonly Pick<KeyResultSnapshot, 'cycleId' | 'week' | 'values'>[];
+}
+
+/** An epic as the acting user may see it when linking. */
+export interface EpicRef {
+  id: string;
+  key: string;
+  summary: string;
+  statusName: string;
+  statusCategory: StatusCategory;
+  projectId: string;
+  projectKey: string;
+  /** Hierarchy level 1 in Jira's standard hierarchy. */
+  isEpic: boolean;
+}
+
+/** A child issue of an epic, as far as progress needs it. */
+export interface ChildIssue {
+  statusCategory: StatusCategory;
+  resolution: string | undefined;
+  /** ISO instant. */
+  created: string;
+}
+
+/** An epic as the app sees it, with its child issues; `epic` undefined means deleted (not found). */
+export interface EpicState {
+  epic: EpicRef | undefined;
+  children: ChildIssue[];
+}
+
+export interface ViewerAccess {
+  /** Project ids the viewer may browse, among those asked about. */
+  browsableProjectIds: ReadonlySet<string>;
+  isSiteAdmin: boolean;
+}
+
+export interface JiraGateway {
+  /**
+   * The epic `issueKey` as the acting user sees it.
+   * @throws AppError ISSUE_NOT_LINKABLE (field issueKey) when missing, not visible or not an epic.
+   */
+  findEpicForUser(issueKey: string): Promise<EpicRef>;
+  /**
+   * Epic fields and child-issue progress as the app sees them, for many epics (batched by 50).
+   * Every requested id is in the result; `epic` undefined when it was not found (deleted).
+   */
+  readEpics(issueIds: readonly string[]): Promise<Map<string, EpicState>>;
+  /** One permission check as the acting user: browsable projects among `projectIds`, and site admin. */
+  viewerAccess(projectIds: readonly string[]): Promise<ViewerAccess>;
+  isSiteAdmin(): Promise<boolean>;
+}
+
+export interface Deps {
+  store: OkrStore;
+  jira: JiraGateway;
+  clock: Clock;
+  ids: IdGenerator;
+}

@@ -1,0 +1,35 @@
+import { keyResultScore } from '../domain/score';
+import type { KeyResultSnapshot } from './model';
+import type { Deps } from './ports';
+import { isoWeek } from './shared/iso-week';
+import { isStale } from './shared/stale';
+
+/**
+ * Weekly job: for every active cycle, stores the week's snapshot of each active KR's current value and
+ * score (for history charts) and flags the stale ones (no check-in for 7 days). Rerunning in the same
+ * ISO week overwrites that week's snapshot. Staleness is also computed at read time from lastCheckIn,
+ * so the board, team page and lint never wait for this job.
+ * @returns the snapshots written.
+ */
+export const runWeeklyJob = async (deps: Deps): Promise<KeyResultSnapshot[]> => {
+  const now = deps.clock.now();
+  const week = isoWeek(now);
+  const cycles = (await deps.store.listCycles()).filter((c) => c.status === 'active');
+  const snapshots = await Promise.all(
+    cycles.map(async (cycle): Promise<KeyResultSnapshot> => {
+      const snapshot: KeyResultSnapshot = { cycleId: cycle.id, week, values: {}, scores: {}, stale: [] };
+      for (const a of await deps.store.listObjectivesOfCycle(cycle.id)) {
+        if (a.objective.status === 'archived') continue;
+        for (const kr of a.keyResults) {
+          if (kr.status !== 'active') continue;
+          snapshot.values[kr.id] = kr.metric.current;
+          snapshot.scores[kr.id] = keyResultScore(kr);
+          if (isStale(kr, a.objective, cycle, now)) snapshot.stale.push(kr.id);
+        }
+      }
+      return snapshot;
+    }),
+  );
+  await deps.store.putSnapshots(snapshots);
+  return snapshots;
+};

@@ -1,0 +1,40 @@
+import type { Cycle, Finding, Team } from '../../contract';
+import { lintCycle } from '../../domain/lint';
+import type { ObjectiveAggregate } from '../model';
+
+/** The domain lint over a cycle's aggregates (initiative counts and last check-ins from the aggregates). */
+export const lintAggregates = (cycle: Cycle, aggregates: readonly ObjectiveAggregate[], teams: readonly Team[], now: Date): Finding[] => {
+  const initiativeCount = new Map<string, number>();
+  const lastCheckIn = new Map<string, string>();
+  for (const a of aggregates) {
+    for (const i of a.initiatives) initiativeCount.set(i.keyResultId, (initiativeCount.get(i.keyResultId) ?? 0) + 1);
+    for (const kr of a.keyResults) if (kr.lastCheckIn !== undefined) lastCheckIn.set(kr.id, kr.lastCheckIn.at);
+  }
+  return lintCycle({
+    cycle,
+    now,
+    teams,
+    objectives: aggregates.map((a) => a.objective),
+    keyResults: aggregates.flatMap((a) => a.keyResults),
+    initiativeCountByKeyResult: initiativeCount,
+    lastCheckInAtByKeyResult: lastCheckIn,
+  });
+};
+
+/** Findings about the given objectives (and their KRs), or about a team or person in scope. */
+export const findingsFor = (
+  findings: readonly Finding[],
+  objectives: readonly ObjectiveAggregate[],
+  scope: { teamId?: string | undefined; ownerAccountId?: string | undefined },
+): Finding[] => {
+  const ids = new Set<string>();
+  for (const a of objectives) {
+    ids.add(a.objective.id);
+    for (const kr of a.keyResults) ids.add(kr.id);
+  }
+  return findings.filter((f) => {
+    if (f.target.kind === 'objective' || f.target.kind === 'keyResult') return ids.has(f.target.id);
+    if (f.target.kind === 'team') return scope.teamId === undefined ? scope.ownerAccountId === undefined : f.target.id === scope.teamId;
+    return scope.teamId === undefined && (scope.ownerAccountId === undefined || f.target.id === scope.ownerAccountId);
+  });
+};

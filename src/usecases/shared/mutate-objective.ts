@@ -1,0 +1,61 @@
+import type { CheckIn } from '../../contract';
+import { AppError, notFound } from '../errors';
+import type { InitiativeLink, ObjectiveAggregate } from '../model';
+import type { Deps } from '../ports';
+import { VersionConflict } from '../ports';
+
+/** A pure change to one aggregate, with the side rows to write in the same transaction. */
+export interface Mutation<R> {
+  aggregate: ObjectiveAggregate;
+  result: R;
+  newCheckIns?: readonly CheckIn[];
+  putLinks?: readonly InitiativeLink[];
+  deleteLinkIds?: readonly string[];
+  /** False when nothing changed: no write, the aggregate read is returned. */
+  write?: boolean;
+}
+
+export const MAX_ATTEMPTS = 6;
+
+const jitteredBackoff = (attempt: number): Promise<void> =>
+  new Promise((resolve) => {
+    // Full jitter: concurrent writers spread out instead of colliding again in lockstep.
+    setTimeout(resolve, Math.random() * 20 * 2 ** attempt);
+  });
+
+/**
+ * Read-modify-write of one objective aggregate with optimistic concurrency: read (1 round trip), apply
+ * `change`, write conditionally on the version read (1 round trip). When another writer got there
+ * first, the whole cycle is retried with jittered backoff, at most MAX_ATTEMPTS times.
+ * @throws AppError NOT_FOUND (naming `field`) when the objective does not exist; CONFLICT when retries
+ *   ran out; whatever `change` throws.
+ */
+export const mutateObjective = async <R>(
+  deps: Pick<Deps, 'store' | 'clock'>,
+  objectiveId: string,
+  field: string,
+  change: (current: ObjectiveAggregate, now: Date) => Mutation<R> | Promise<Mutation<R>>,
+): Promise<{ aggregate: ObjectiveAggregate; result: R }> => {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const current = await deps.store.getObjective(objectiveId);
+    if (current === undefined) throw notFound('Objective', objectiveId, field);
+    const now = deps.clock.now();
+    const mutation = await change(current, now);
+    if (mutation.write === false) return { aggregate: current, result: mutation.result };
+    const aggregate = { ...mutation.aggregate, updatedAt: now.toISOString() };
+    try {
+      await deps.store.writeObjective({
+        aggregate,
+        expectedVersion: current.version,
+        ...(mutation.newCheckIns === undefined ? {} : { newCheckIns: mutation.newCheckIns }),
+        ...(mutation.putLinks === undefined ? {} : { putLinks: mutation.putLinks }),
+        ...(mutation.deleteLinkIds === undefined ? {} : { deleteLinkIds: mutation.deleteLinkIds }),
+      });
+      return { aggregate: { ...aggregate, version: current.version + 1 }, result: mutation.result };
+    } catch (error) {
+      if (!(error instanceof VersionConflict)) throw error;
+      if (attempt + 1 < MAX_ATTEMPTS) await jitteredBackoff(attempt);
+    }
+  }
+  throw new AppError('CONFLICT', 'Someone else changed this objective at the same moment; please try again.');
+};

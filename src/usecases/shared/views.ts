@@ -1,0 +1,101 @@
+import type {
+  BandConfig,
+  Cycle,
+  CycleView,
+  InitiativeView,
+  KeyResultView,
+  ObjectiveView,
+  Pace,
+} from '../../contract';
+import { rollupScore } from '../../domain/alignment';
+import { bandOf } from '../../domain/bands';
+import { cycleElapsed, paceOf } from '../../domain/pace';
+import { metricProgress } from '../../domain/progress';
+import { isActive, keyResultScore, objectiveScore } from '../../domain/score';
+import type { ObjectiveAggregate, StoredInitiative, StoredKeyResult } from '../model';
+import type { ViewerAccess } from '../ports';
+import { mayCheckIn } from './permissions';
+import { isStale } from './stale';
+
+/** Turns aggregates into the views resolvers return, for one viewer. The maths is the domain's. */
+
+export interface ViewContext {
+  cycle: Cycle;
+  bands: BandConfig;
+  now: Date;
+  viewerAccountId: string;
+  access: ViewerAccess;
+  /** Whether the viewer may edit an objective (owner, team member or admin), decided by the caller. */
+  canEdit: (aggregate: ObjectiveAggregate) => boolean;
+}
+
+export const cycleView = (cycle: Cycle, now: Date): CycleView => ({ ...cycle, elapsed: cycleElapsed(cycle, now) });
+
+/** Pace only means something while the cycle runs. */
+export const paceIn = (cycle: Cycle, progress: number | null, now: Date): Pace | null =>
+  cycle.status === 'active' ? paceOf(progress, cycle, now) : null;
+
+/**
+ * An epic the viewer may browse, with its cached snapshot; anything else (another project, or not
+ * refreshed yet so its project is unknown) is the restricted placeholder: no key, summary or status.
+ */
+export const isVisible = (initiative: StoredInitiative, access: ViewerAccess): boolean =>
+  initiative.epic.refreshedAt !== '' && access.browsableProjectIds.has(initiative.epic.projectId);
+
+export const initiativeView = (initiative: StoredInitiative, access: ViewerAccess): InitiativeView => {
+  if (!isVisible(initiative, access)) return { id: initiative.id, keyResultId: initiative.keyResultId, restricted: true };
+  const { epic } = initiative;
+  return {
+    id: initiative.id,
+    keyResultId: initiative.keyResultId,
+    issueKey: initiative.issueKey,
+    issueId: initiative.issueId,
+    restricted: false,
+    summary: epic.summary,
+    statusName: epic.statusName,
+    statusCategory: epic.statusCategory,
+    projectKey: epic.projectKey,
+    progress: epic.progress,
+    missing: epic.missing,
+    refreshedAt: epic.refreshedAt,
+  };
+};
+
+export const keyResultView = (kr: StoredKeyResult, aggregate: ObjectiveAggregate, ctx: ViewContext): KeyResultView => {
+  const progress = metricProgress(kr.metric);
+  const { lastCheckIn, ...model } = kr;
+  return {
+    ...model,
+    progress,
+    band: bandOf(keyResultScore(kr), ctx.bands),
+    pace: paceIn(ctx.cycle, progress, ctx.now),
+    ...(lastCheckIn === undefined ? {} : { lastCheckIn }),
+    stale: isStale(kr, aggregate.objective, ctx.cycle, ctx.now),
+    initiatives: aggregate.initiatives.filter((i) => i.keyResultId === kr.id).map((i) => initiativeView(i, ctx.access)),
+    canCheckIn: checkInOpen(ctx.cycle) && isActive(kr) && mayCheckIn(ctx.viewerAccountId, aggregate.objective, kr),
+  };
+};
+
+/** Check-ins are taken while the cycle runs and during its review, never in planning or once closed. */
+export const checkInOpen = (cycle: Cycle): boolean => cycle.status === 'active' || cycle.status === 'review';
+
+/** Own score of an objective and, without its children, its roll-up (the board computes the tree's). */
+export const objectiveScores = (aggregate: ObjectiveAggregate): { score: number | null; rollup: number | null } => {
+  const score = objectiveScore(aggregate.keyResults);
+  return { score, rollup: rollupScore(score, aggregate.keyResults.filter(isActive).length, []) };
+};
+
+export const objectiveView = (
+  aggregate: ObjectiveAggregate,
+  ctx: ViewContext,
+  scores: { score: number | null; rollup: number | null } = objectiveScores(aggregate),
+): ObjectiveView => ({
+  ...aggregate.objective,
+  score: scores.score,
+  rollup: scores.rollup,
+  band: scores.score === null ? null : bandOf(scores.score, ctx.bands),
+  pace: paceIn(ctx.cycle, scores.score, ctx.now),
+  keyResults: aggregate.keyResults.map((kr) => keyResultView(kr, aggregate, ctx)),
+  canEdit: ctx.canEdit(aggregate),
+  updatedAt: aggregate.updatedAt,
+});

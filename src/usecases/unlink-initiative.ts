@@ -1,0 +1,26 @@
+import type { ApiOutput, ApiParsedInput } from '../contract';
+import { notFound } from './errors';
+import { objectiveIdOf } from './ids';
+import type { Ctx } from './shared/context';
+import { editableKeyResult } from './shared/key-result-edit';
+import { mutateObjective } from './shared/mutate-objective';
+import { withDerivedCurrents } from './shared/refresh-initiatives';
+
+/**
+ * initiatives.unlink: removes the link (the epic in Jira is untouched) and its lookup row.
+ * @throws AppError VALIDATION initiativeId, NOT_FOUND initiativeId, INVALID_STATE, FORBIDDEN, CONFLICT.
+ */
+export const unlinkInitiative = async (ctx: Ctx, input: ApiParsedInput<'initiatives.unlink'>): Promise<ApiOutput<'initiatives.unlink'>> => {
+  const objectiveId = objectiveIdOf('initiative', input.initiativeId, 'initiativeId');
+  await mutateObjective(ctx, objectiveId, 'initiativeId', async (current) => {
+    const initiative = current.initiatives.find((i) => i.id === input.initiativeId);
+    if (initiative === undefined) throw notFound('Initiative', input.initiativeId, 'initiativeId');
+    await editableKeyResult(ctx, current, initiative.keyResultId, 'initiativeId');
+    return {
+      aggregate: withDerivedCurrents({ ...current, initiatives: current.initiatives.filter((i) => i.id !== initiative.id) }),
+      result: undefined,
+      deleteLinkIds: [initiative.id],
+    };
+  });
+  return { initiativeId: input.initiativeId };
+};

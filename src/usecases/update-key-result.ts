@@ -1,0 +1,43 @@
+import type { ApiOutput, ApiParsedInput, Metric } from '../contract';
+import { MetricSchema } from '../contract';
+import { AppError } from './errors';
+import { objectiveIdOf } from './ids';
+import type { Ctx } from './shared/context';
+import { editableKeyResult, replaceKeyResult } from './shared/key-result-edit';
+import { mutateObjective } from './shared/mutate-objective';
+import { objectiveViewOf } from './shared/objective-view-of';
+import { withDerivedCurrents } from './shared/refresh-initiatives';
+
+/** The merged metric must still obey the metric rules (binary: start 0, target 1, current 0 or 1). */
+const mergedMetric = (current: Metric, change: Partial<Metric> | undefined): Metric => {
+  if (change === undefined) return current;
+  const parsed = MetricSchema.safeParse({ ...current, ...change });
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((i) => ({ field: ['metric', ...i.path.map(String)].join('.'), message: i.message }));
+  const first = issues[0];
+  throw new AppError('VALIDATION', first === undefined ? 'metric is invalid' : `${first.field} ${first.message}`, first?.field, issues);
+};
+
+/**
+ * keyResults.update: title, owner, weight, metric (merged with the stored one) and progress source.
+ * @throws AppError VALIDATION id / metric.*, NOT_FOUND id, INVALID_STATE (archived), FORBIDDEN, CONFLICT.
+ */
+export const updateKeyResult = async (ctx: Ctx, input: ApiParsedInput<'keyResults.update'>): Promise<ApiOutput<'keyResults.update'>> => {
+  const objectiveId = objectiveIdOf('keyResult', input.id, 'id');
+  const { aggregate } = await mutateObjective(ctx, objectiveId, 'id', async (current) => {
+    const kr = await editableKeyResult(ctx, current, input.id, 'id');
+    const next = {
+      ...kr,
+      ...(input.title === undefined ? {} : { title: input.title }),
+      ...(input.ownerAccountId === undefined ? {} : { ownerAccountId: input.ownerAccountId }),
+      ...(input.weight === undefined ? {} : { weight: input.weight }),
+      ...(input.progressSource === undefined ? {} : { progressSource: input.progressSource }),
+      metric: mergedMetric(kr.metric, input.metric),
+    };
+    return { aggregate: withDerivedCurrents(replaceKeyResult(current, next)), result: undefined };
+  });
+  const view = await objectiveViewOf(ctx, aggregate);
+  const kr = view.keyResults.find((k) => k.id === input.id);
+  if (kr === undefined) throw new Error(`key result ${input.id} vanished after it was written`);
+  return kr;
+};

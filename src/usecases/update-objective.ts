@@ -1,0 +1,45 @@
+import type { ApiOutput, ApiParsedInput, Objective } from '../contract';
+import { invalidState, notFound, validation } from './errors';
+import { objectiveIdOf } from './ids';
+import { checkParent } from './shared/alignment-check';
+import type { Ctx } from './shared/context';
+import { mutateObjective } from './shared/mutate-objective';
+import { objectiveViewOf } from './shared/objective-view-of';
+import { requireEditObjective } from './shared/permissions';
+
+const set = <K extends keyof Objective>(o: Objective, key: K, value: Objective[K] | null | undefined): Objective => {
+  if (value === undefined) return o;
+  const { [key]: _old, ...rest } = o;
+  return (value === null || value === '' ? rest : { ...rest, [key]: value }) as Objective;
+};
+
+/**
+ * objectives.update: title, description, level, team, owner, reviewer, parent (null clears), draft /
+ * published, retrospective. By the owner, the team's members or site admins.
+ * @throws AppError VALIDATION id / teamId / parentObjectiveId, NOT_FOUND id / teamId / parentObjectiveId,
+ *   INVALID_STATE (archived: restore it first), FORBIDDEN, CONFLICT.
+ */
+export const updateObjective = async (ctx: Ctx, input: ApiParsedInput<'objectives.update'>): Promise<ApiOutput<'objectives.update'>> => {
+  const id = objectiveIdOf('objective', input.id, 'id');
+  if (input.teamId !== undefined && input.teamId !== null && (await ctx.store.getTeam(input.teamId)) === undefined) {
+    throw notFound('Team', input.teamId, 'teamId');
+  }
+  const { aggregate } = await mutateObjective(ctx, id, 'id', async (current) => {
+    await requireEditObjective(ctx, current.objective);
+    if (current.objective.status === 'archived') throw invalidState('This objective is archived; restore it before changing it.', 'id');
+    let o = current.objective;
+    o = set(o, 'title', input.title);
+    o = set(o, 'description', input.description);
+    o = set(o, 'level', input.level);
+    o = set(o, 'teamId', input.teamId);
+    o = set(o, 'ownerAccountId', input.ownerAccountId);
+    o = set(o, 'reviewerAccountId', input.reviewerAccountId);
+    o = set(o, 'parentObjectiveId', input.parentObjectiveId);
+    o = set(o, 'status', input.status);
+    o = set(o, 'retrospective', input.retrospective);
+    if (o.level === 'team' && o.teamId === undefined) throw validation('teamId', 'is required for a team objective');
+    if (input.parentObjectiveId !== undefined && input.parentObjectiveId !== null) await checkParent(ctx, o, input.parentObjectiveId);
+    return { aggregate: { ...current, objective: o }, result: undefined };
+  });
+  return objectiveViewOf(ctx, aggregate);
+};

@@ -1,0 +1,29 @@
+import type { ApiOutput, ApiParsedInput, Team } from '../contract';
+import { notFound } from './errors';
+import type { Ctx } from './shared/context';
+import { requireSiteAdmin } from './shared/permissions';
+import { checkTeamParent } from './shared/team-parent';
+
+/**
+ * teams.update: rename, re-parent (null detaches), replace members or projects. Site admins only
+ * (POST /rest/api/3/permissions/check).
+ * @throws AppError FORBIDDEN, NOT_FOUND id / parentTeamId, VALIDATION parentTeamId (loop).
+ */
+export const updateTeam = async (ctx: Ctx, input: ApiParsedInput<'teams.update'>): Promise<ApiOutput<'teams.update'>> => {
+  await requireSiteAdmin(ctx, 'change teams');
+  const teams = await ctx.store.listTeams();
+  const current = teams.find((t) => t.id === input.id);
+  if (current === undefined) throw notFound('Team', input.id, 'id');
+  const { parentTeamId: _previous, ...rest } = current;
+  const parentTeamId = input.parentTeamId === undefined ? current.parentTeamId : (input.parentTeamId ?? undefined);
+  const next: Team = {
+    ...rest,
+    ...(input.name === undefined ? {} : { name: input.name }),
+    ...(parentTeamId === undefined ? {} : { parentTeamId }),
+    ...(input.memberAccountIds === undefined ? {} : { memberAccountIds: [...new Set(input.memberAccountIds)] }),
+    ...(input.jiraProjectKeys === undefined ? {} : { jiraProjectKeys: [...new Set(input.jiraProjectKeys)] }),
+  };
+  checkTeamParent(teams, next.id, next.parentTeamId);
+  await ctx.store.putTeam(next);
+  return next;
+};

@@ -1,0 +1,84 @@
+import { accountOf, epicKey, fails, issueId, newRuntime, ok } from '../support/cadence-client';
+import { aKeyResult, anActiveCycle, anObjective, paymentsSetup } from '../support/scenario';
+
+describe('board, scorecard, lint, issue panel and the weekly job', () => {
+  it('builds the alignment tree with roll-ups, filters by team and owner, and lists findings', async () => {
+    const runtime = newRuntime();
+    const { cycle, team, objective, kr2 } = await paymentsSetup(runtime);
+    const company = await anObjective(runtime, 'elena', { cycleId: cycle.id, title: 'Lead enterprise payroll' });
+    const ckr = await aKeyResult(runtime, 'elena', company.id, { title: 'Grow enterprise logos from 10 to 20', metric: { kind: 'number', start: 10, target: 20, current: 15 } });
+    expect(ckr.progress).toBe(0.5);
+    await ok(runtime, 'objectives.update', { id: objective.id, parentObjectiveId: company.id }, 'priya');
+    await ok(runtime, 'keyResults.update', { id: kr2.id, metric: { current: 40 } }, 'priya');
+    const other = await anObjective(runtime, 'marcus', { cycleId: cycle.id, level: 'individual', title: 'Coach the onboarding squad' });
+
+    const board = await ok(runtime, 'board.get', { cycleId: cycle.id }, 'priya');
+    expect(runtime.log.last()?.summary).toMatchObject({ jiraCalls: 1, sequentialStorageRoundTrips: 1 });
+    expect(board.roots.map((r) => r.objective.id)).toEqual([company.id, other.id]);
+    const root = board.roots[0];
+    expect(root?.objective).toMatchObject({ score: 0.5, canEdit: false });
+    expect(root?.objective.rollup).toBeCloseTo((1 * 0.5 + 0.5) / 2, 6);
+    expect(root?.children[0]?.objective).toMatchObject({ id: objective.id, score: 0.5, canEdit: true });
+    expect(board.findings.some((f) => f.ruleId === 'individual-objective-not-aligned' && f.target.id === other.id)).toBe(true);
+    expect(board.teams.map((t) => t.id)).toEqual([team.id]);
+
+    const teamBoard = await ok(runtime, 'board.get', { cycleId: cycle.id, teamId: team.id }, 'priya');
+    expect(teamBoard.roots.map((r) => r.objective.id)).toEqual([company.id]);
+    expect(teamBoard.findings.every((f) => f.target.id !== other.id)).toBe(true);
+    const mine = await ok(runtime, 'board.get', { cycleId: cycle.id, ownerAccountId: accountOf('marcus') }, 'marcus');
+    expect(mine.roots.map((r) => r.objective.id)).toEqual([other.id]);
+
+    const lint = await ok(runtime, 'lint.run', { cycleId: cycle.id }, 'daniel');
+    expect(lint.findings.map((f) => f.ruleId)).toContain('objective-no-key-results');
+    const teamLint = await ok(runtime, 'lint.run', { cycleId: cycle.id, teamId: team.id }, 'daniel');
+    expect(teamLint.findings.every((f) => f.target.id !== other.id)).toBe(true);
+  });
+
+  it('serves the scorecard of a cycle, a team and one objective', async () => {
+    const runtime = newRuntime();
+    const { cycle, team, objective, kr2 } = await paymentsSetup(runtime);
+    await ok(runtime, 'keyResults.update', { id: kr2.id, metric: { current: 31 } }, 'priya');
+    const card = await ok(runtime, 'scorecard.get', { cycleId: cycle.id }, 'sofia');
+    expect(card.summary).toMatchObject({ objectives: 1, keyResults: 2 });
+    expect(card.summary.mean).toBeCloseTo(0.35, 6);
+    const teamCard = await ok(runtime, 'scorecard.get', { cycleId: cycle.id, teamId: team.id, includeInitiatives: false }, 'sofia');
+    expect(teamCard.title).toBe(`Payments · ${cycle.name}`);
+    const one = await ok(runtime, 'scorecard.get', { cycleId: cycle.id, objectiveId: objective.id, includeKeyResults: false }, 'sofia');
+    expect(one).toMatchObject({ title: 'Make payroll payouts boringly reliable', objectives: [{ keyResults: [] }] });
+  });
+
+  it('shows the epic in context on the issue panel: the KRs it serves, their check-ins, its progress', async () => {
+    const runtime = newRuntime();
+    const { kr1 } = await paymentsSetup(runtime);
+    const key = epicKey(runtime, 'Reduce failed payout retries');
+    await ok(runtime, 'initiatives.link', { keyResultId: kr1.id, issueKey: key }, 'priya');
+    await ok(runtime, 'checkIns.create', { keyResultId: kr1.id, value: 3, confidence: 'on_track' }, 'daniel');
+    const issue = { id: issueId(runtime, key), key };
+    const panel = await ok(runtime, 'issuePanel.get', {}, 'sofia', { issue });
+    expect(panel).toMatchObject({ issue, isEpic: true, keyResults: [{ keyResult: { id: kr1.id }, recentCheckIns: [{ value: 3 }] }] });
+    expect(panel.epicProgress?.total).toBeGreaterThan(0);
+    const unlinked = epicKey(runtime, 'Guided data import');
+    const plain = await ok(runtime, 'issuePanel.get', {}, 'sofia', { issue: { id: issueId(runtime, unlinked), key: unlinked } });
+    expect(plain).toMatchObject({ isEpic: true, keyResults: [], epicProgress: { done: 0, total: 3 } });
+    const secret = epicKey(runtime, 'SOC 2 Type II audit readiness');
+    expect(await fails(runtime, 'issuePanel.get', {}, 'priya', { issue: { id: issueId(runtime, secret), key: secret } })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await fails(runtime, 'issuePanel.get', {}, 'priya')).toMatchObject({ code: 'VALIDATION' });
+  });
+
+  it('flags stale KRs at read time and stores the weekly snapshot', async () => {
+    const runtime = newRuntime();
+    const cycle = await anActiveCycle(runtime, 20);
+    const objective = await anObjective(runtime, 'priya', { cycleId: cycle.id, level: 'individual', title: 'Make payouts boringly reliable' });
+    const stale = await aKeyResult(runtime, 'priya', objective.id, { title: 'Cut payout failures from 4 to 1', metric: { kind: 'number', start: 4, target: 1 } });
+    const fresh = await aKeyResult(runtime, 'priya', objective.id, { title: 'Grow payouts from 10 to 20', metric: { kind: 'number', start: 10, target: 20 } });
+    await ok(runtime, 'checkIns.create', { keyResultId: fresh.id, value: 15, confidence: 'on_track' }, 'priya');
+    const view = await ok(runtime, 'objectives.get', { id: objective.id }, 'priya');
+    expect(view.keyResults.map((k) => [k.id, k.stale])).toEqual([[stale.id, true], [fresh.id, false]]);
+    const lint = await ok(runtime, 'lint.run', { cycleId: cycle.id }, 'priya');
+    expect(lint.findings.filter((f) => f.ruleId === 'stale-check-in').map((f) => f.target.id)).toEqual([stale.id]);
+
+    expect(await runtime.app.runScheduledTrigger('weekly-check-in')).toMatchObject({ ok: true, result: { statusCode: 204 } });
+    const exported = await ok(runtime, 'data.export', {}, 'elena');
+    expect(exported.snapshots).toEqual([{ cycleId: cycle.id, week: expect.stringMatching(/^\d{4}-W\d{2}$/) as unknown, values: { [stale.id]: 4, [fresh.id]: 15 } }]);
+  });
+});
