@@ -1,14 +1,19 @@
 import type { LocalRuntime } from '../platform/local-runtime';
+import { seedDemoOkrs } from './seed-okrs';
 import { seedDemoSite } from './seed-jira';
 
 export { DEMO_USERS, DEMO_USER_LIST } from './demo-users';
 export { DEMO_PROJECTS, seedDemoSite } from './seed-jira';
+export { seedDemoOkrs } from './seed-okrs';
 
 /**
  * Seeds the demo company on first run: the emulated Jira site (users, projects, epics and their child
- * issues). Returns true when anything was written. In pass-through mode the real site is left alone.
+ * issues), then the company's OKRs through the app's resolvers. Returns true when anything was written.
+ * With a real site (pass-through) nothing is seeded: the demo epics would not exist there.
  */
-export const seedDemo = (runtime: LocalRuntime): Promise<boolean> => {
+export const seedDemo = async (runtime: LocalRuntime): Promise<boolean> => {
+  if (runtime.jira !== runtime.site) return false;
   const site = seedDemoSite(runtime.site);
-  return Promise.resolve(site.seeded);
+  const okrs = await seedDemoOkrs(runtime);
+  return site.seeded || okrs;
 };

@@ -30,6 +30,8 @@ export interface LocalRuntimeOptions {
   /** Repository root (manifest.yml, src/, static/build). */
   root?: string;
   faults?: Partial<FaultConfig>;
+  /** A scripted injector instead of the random one (tests of retry paths). */
+  faultInjector?: FaultInjector;
   /** Appends one JSON line per invocation with its platform calls. */
   callLogFile?: string;
   /** Send product calls to a real Jira site instead of the emulated one. */
@@ -97,7 +99,7 @@ export const createLocalRuntime = (options: LocalRuntimeOptions = {}): LocalRunt
   };
   const site = createJiraSite(db, { now, siteUrl: installation.siteUrl });
   const jira = options.passThrough ? createPassThroughSite(options.passThrough) : site;
-  const faults = createFaultInjector(options.faults);
+  const faults = options.faultInjector ?? createFaultInjector(options.faults);
   const log = new CallLog(options.callLogFile);
   const fetch = createForgeFetch({ kvs, products: { jira }, faults });
   installRuntimeGlobals(fetch, installation);

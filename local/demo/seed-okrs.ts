@@ -1,0 +1,278 @@
+import type { ApiInput, ApiKey, ApiOutput, Result } from '../../src/contract';
+import { cycleWindow } from '../../src/domain/cycle-window';
+import type { LocalRuntime } from '../platform/local-runtime';
+import { DEMO_USERS } from './demo-users';
+import type { DemoUserHandle } from './demo-users';
+
+/**
+ * The demo company's OKRs for the current quarter, created through the app's own resolvers as the
+ * people who would write them, so the demo exercises the same rules as real use. Built on the method's
+ * worked examples, with a few deliberate flaws (an activity KR, a KR measured by epics) for the quality
+ * checks to coach on, and KRs nobody has checked in on yet.
+ */
+
+type Call = <K extends ApiKey>(key: K, payload: ApiInput<K>, as: DemoUserHandle) => Promise<ApiOutput<K>>;
+
+const caller =
+  (runtime: LocalRuntime): Call =>
+  async (key, payload, as) => {
+    const outcome = await runtime.app.invokeResolver({
+      moduleKey: 'cadence-board',
+      functionKey: key,
+      payload,
+      accountId: DEMO_USERS[as].accountId,
+    });
+    if (!outcome.ok) throw new Error(`demo seed: ${key} failed: ${outcome.error.message}`);
+    const result = outcome.result as Result<ApiOutput<typeof key>>;
+    if (!result.ok) throw new Error(`demo seed: ${key} failed: ${result.error.code} ${result.error.message}`);
+    return result.data;
+  };
+
+const id = (handle: DemoUserHandle): string => DEMO_USERS[handle].accountId;
+
+interface KrSeed {
+  title: string;
+  owner: DemoUserHandle;
+  metric: ApiInput<'keyResults.create'>['metric'];
+  progressSource?: 'manual' | 'initiatives';
+  epics?: string[];
+  checkIn?: { value: number; confidence: 'on_track' | 'at_risk' | 'off_track'; note?: string; blockers?: string };
+}
+
+interface ObjectiveSeed {
+  title: string;
+  level: 'company' | 'team' | 'individual';
+  team?: string;
+  owner: DemoUserHandle;
+  reviewer?: DemoUserHandle;
+  parent?: string;
+  status?: 'draft' | 'published';
+  krs: KrSeed[];
+}
+
+const TEAMS = [
+  { name: 'Payments', members: ['priya', 'daniel'], projects: ['PAY'] },
+  { name: 'Onboarding', members: ['marcus', 'hannah'], projects: ['ONB'] },
+  { name: 'Platform', members: ['sofia', 'kenji'], projects: ['PLAT'] },
+  { name: 'Security', members: ['grace', 'kenji', 'elena'], projects: ['SEC'] },
+] as const satisfies readonly { name: string; members: readonly DemoUserHandle[]; projects: readonly string[] }[];
+
+const OBJECTIVES: ObjectiveSeed[] = [
+  {
+    title: 'Make our first enterprise customers successful and referenceable',
+    level: 'company',
+    owner: 'elena',
+    reviewer: 'priya',
+    krs: [
+      {
+        title: 'Increase enterprise logo retention from 82% to 92%',
+        owner: 'priya',
+        metric: { kind: 'percent', start: 82, target: 92, unit: '%' },
+        checkIn: { value: 86, confidence: 'on_track', note: 'Two renewals signed early.' },
+      },
+      {
+        title: 'Reduce onboarding time for enterprise accounts from 28 days to 10 days',
+        owner: 'marcus',
+        metric: { kind: 'number', start: 28, target: 10, unit: 'days' },
+        checkIn: { value: 21, confidence: 'at_risk', blockers: 'SSO setup still needs our engineers.' },
+      },
+      {
+        title: 'Secure 6 enterprise reference customers willing to join sales calls or case studies',
+        owner: 'elena',
+        metric: { kind: 'number', start: 0, target: 6 },
+        checkIn: { value: 2, confidence: 'on_track' },
+      },
+    ],
+  },
+  {
+    title: 'Establish our brand as the category leader in enterprise HR technology',
+    level: 'company',
+    owner: 'elena',
+    reviewer: 'marcus',
+    krs: [
+      {
+        title: 'Grow organic website traffic from 40,000 to 75,000 monthly visitors',
+        owner: 'marcus',
+        metric: { kind: 'number', start: 40_000, target: 75_000, unit: 'visitors' },
+        checkIn: { value: 52_000, confidence: 'at_risk' },
+      },
+      {
+        title: 'Secure 5 earned media placements in Tier 1 HR publications',
+        owner: 'elena',
+        metric: { kind: 'number', start: 0, target: 5 },
+      },
+    ],
+  },
+  {
+    title: 'Deliver an exceptional onboarding experience for new enterprise clients',
+    level: 'team',
+    team: 'Onboarding',
+    owner: 'marcus',
+    reviewer: 'elena',
+    parent: 'Make our first enterprise customers successful and referenceable',
+    krs: [
+      {
+        title: 'Increase onboarding completion rate from 62% to 90%',
+        owner: 'hannah',
+        metric: { kind: 'percent', start: 62, target: 90, unit: '%' },
+        epics: ['ONB-1', 'ONB-14'],
+        checkIn: { value: 71, confidence: 'on_track', note: 'Playbook pilots with three accounts.' },
+      },
+      {
+        title: 'Launch the guided data import for HR records',
+        owner: 'hannah',
+        metric: { kind: 'binary', start: 0, target: 1 },
+        epics: ['ONB-21'],
+      },
+      {
+        title: 'Complete the at-risk workspace review epics',
+        owner: 'marcus',
+        metric: { kind: 'percent', start: 0, target: 100, unit: '%' },
+        progressSource: 'initiatives',
+        epics: ['ONB-8'],
+      },
+    ],
+  },
+  {
+    title: 'Make paying us effortless for enterprise finance teams',
+    level: 'team',
+    team: 'Payments',
+    owner: 'priya',
+    reviewer: 'elena',
+    parent: 'Make our first enterprise customers successful and referenceable',
+    krs: [
+      {
+        title: 'Reduce failed invoice payments from 4.2% to 1.5%',
+        owner: 'daniel',
+        metric: { kind: 'percent', start: 4.2, target: 1.5, unit: '%' },
+        epics: ['PAY-12', 'PAY-7'],
+        checkIn: { value: 3.1, confidence: 'on_track' },
+      },
+      {
+        title: 'Grow multi-currency payroll customers from 0 to 40',
+        owner: 'priya',
+        metric: { kind: 'number', start: 0, target: 40, unit: 'customers' },
+        epics: ['PAY-1'],
+        checkIn: { value: 9, confidence: 'off_track', blockers: 'FX provider contract not signed.' },
+      },
+    ],
+  },
+  {
+    title: 'Keep the platform fast and dependable as enterprise usage grows',
+    level: 'team',
+    team: 'Platform',
+    owner: 'sofia',
+    reviewer: 'elena',
+    parent: 'Make our first enterprise customers successful and referenceable',
+    krs: [
+      {
+        title: 'Reduce p95 API latency from 850 ms to 300 ms',
+        owner: 'kenji',
+        metric: { kind: 'number', start: 850, target: 300, unit: 'ms' },
+        epics: ['PLAT-1'],
+        checkIn: { value: 520, confidence: 'on_track' },
+      },
+      {
+        title: 'Raise monthly uptime from 99.5% to 99.95%',
+        owner: 'sofia',
+        metric: { kind: 'percent', start: 99.5, target: 99.95, unit: '%' },
+        epics: ['PLAT-13', 'PLAT-8'],
+      },
+    ],
+  },
+  {
+    title: "Earn enterprise security teams' trust",
+    level: 'team',
+    team: 'Security',
+    owner: 'grace',
+    reviewer: 'elena',
+    parent: 'Make our first enterprise customers successful and referenceable',
+    krs: [
+      {
+        title: 'Secure SOC 2 Type II certification',
+        owner: 'grace',
+        metric: { kind: 'binary', start: 0, target: 1 },
+        epics: ['SEC-1'],
+        checkIn: { value: 0, confidence: 'on_track', note: 'Auditor fieldwork booked.' },
+      },
+      {
+        title: 'Cut security questionnaire turnaround from 10 days to 2 days',
+        owner: 'kenji',
+        metric: { kind: 'number', start: 10, target: 2, unit: 'days' },
+        epics: ['SEC-6'],
+      },
+    ],
+  },
+  {
+    title: 'Become the go-to expert on enterprise payment flows',
+    level: 'individual',
+    owner: 'daniel',
+    parent: 'Make paying us effortless for enterprise finance teams',
+    status: 'draft',
+    krs: [
+      {
+        title: 'Answer 20 enterprise payment escalations without handing them on',
+        owner: 'daniel',
+        metric: { kind: 'number', start: 0, target: 20, unit: 'escalations' },
+      },
+    ],
+  },
+];
+
+/** Seeds the demo OKRs unless the app already has a cycle. Returns true when it wrote anything. */
+export const seedDemoOkrs = async (runtime: LocalRuntime, now: Date = new Date()): Promise<boolean> => {
+  const call = caller(runtime);
+  const { cycles } = await call('cycles.list', {}, 'elena');
+  if (cycles.length > 0) return false;
+
+  const window = cycleWindow('quarterly', now);
+  const cycle = await call('cycles.create', { kind: 'quarterly', ...window }, 'elena');
+  await call('cycles.update', { id: cycle.id, status: 'active' }, 'elena');
+
+  const teamIds = new Map<string, string>();
+  for (const team of TEAMS) {
+    const created = await call(
+      'teams.create',
+      { name: team.name, memberAccountIds: team.members.map(id), jiraProjectKeys: [...team.projects] },
+      'elena',
+    );
+    teamIds.set(team.name, created.id);
+  }
+
+  const objectiveIds = new Map<string, string>();
+  for (const seed of OBJECTIVES) {
+    const created = await call(
+      'objectives.create',
+      {
+        cycleId: cycle.id,
+        title: seed.title,
+        level: seed.level,
+        ...(seed.team === undefined ? {} : { teamId: teamIds.get(seed.team) }),
+        ownerAccountId: id(seed.owner),
+        ...(seed.reviewer === undefined ? {} : { reviewerAccountId: id(seed.reviewer) }),
+        ...(seed.parent === undefined ? {} : { parentObjectiveId: objectiveIds.get(seed.parent) }),
+        status: seed.status ?? 'published',
+      },
+      seed.level === 'company' ? 'elena' : seed.owner,
+    );
+    objectiveIds.set(seed.title, created.id);
+    for (const kr of seed.krs) {
+      const keyResult = await call(
+        'keyResults.create',
+        {
+          objectiveId: created.id,
+          title: kr.title,
+          ownerAccountId: id(kr.owner),
+          metric: kr.metric,
+          progressSource: kr.progressSource ?? 'manual',
+        },
+        seed.owner,
+      );
+      for (const issueKey of kr.epics ?? []) {
+        await call('initiatives.link', { keyResultId: keyResult.id, issueKey }, seed.owner);
+      }
+      if (kr.checkIn) await call('checkIns.create', { keyResultId: keyResult.id, ...kr.checkIn }, kr.owner);
+    }
+  }
+  return true;
+};
