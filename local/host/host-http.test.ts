@@ -85,11 +85,11 @@ describe('pages', () => {
 });
 
 describe('module resources', () => {
-  it('injects the bridge first in <head> and sends the Forge Custom UI CSP', async () => {
+  it('injects the bridge first in <head> and sends the Forge Custom UI CSP, inline styles as the manifest allows', async () => {
     const answer = await text('/resources/board/index.html?frame=x');
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-security-policy')).toBe(
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'none'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'",
+      "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'none'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'",
     );
     const head = /<head>\s*<script src="\/__local\/bridge.js"><\/script>/.exec(answer.body);
     expect(head).not.toBeNull();

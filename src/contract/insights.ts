@@ -69,3 +69,7 @@ export const FindingSchema = z.object({
   hint: z.string(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
+
+/** A finding without its words, for lists where only the rule, severity and target are shown (the board). */
+export const CompactFindingSchema = FindingSchema.pick({ ruleId: true, severity: true, target: true });
+export type CompactFinding = z.infer<typeof CompactFindingSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AccountIdSchema, IdSchema } from './ids';
-import { BandConfigFields, BandSchema, FindingSchema, PaceSchema } from './insights';
+import { BandConfigFields, BandSchema, CompactFindingSchema, PaceSchema } from './insights';
 import {
   CheckInSchema,
   ConfidenceSchema,
@@ -78,10 +78,12 @@ export const ObjectiveViewSchema = ObjectiveFields.extend({
 export type ObjectiveView = z.infer<typeof ObjectiveViewSchema>;
 
 /**
- * The board is lean so a cycle of 1,000 objectives, 4,000 KRs and 8,000 epics stays under 1 MB: no
- * descriptions or retrospectives, ids the tree already implies left out (cycleId, objectiveId), the
- * latest check-in without its id, and each KR's epics summed up rather than listed. objectives.get
- * returns the full ObjectiveView (every initiative, as the viewer may see it) when one is opened.
+ * The board is sized for a cycle of 1,000 objectives, 4,000 KRs and 8,000 epics to answer well under the
+ * 1 MB response budget: board.get carries the alignment tree of objective nodes, each with a KR summary
+ * instead of KR rows, and compact findings (rule, severity, target; the words come from lint.run). The
+ * KR rows of the objectives on screen come from board.keyResults, at most 100 objectives per call.
+ * objectives.get returns the full ObjectiveView (every initiative, as the viewer may see it) when one is
+ * opened. Scores, progress and ratios in every view are rounded to 3 decimals; the domain stays exact.
  */
 export const InitiativeSummarySchema = z.object({
   /** Linked epics, restricted ones included. */
@@ -99,6 +101,7 @@ export const InitiativeSummarySchema = z.object({
 });
 export type InitiativeSummary = z.infer<typeof InitiativeSummarySchema>;
 
+/** One KR row of the board (board.keyResults): no ids the tree implies, the epics summed up. */
 export const BoardKeyResultSchema = KeyResultViewSchema.omit({
   objectiveId: true,
   status: true,
@@ -110,14 +113,31 @@ export const BoardKeyResultSchema = KeyResultViewSchema.omit({
 });
 export type BoardKeyResult = z.infer<typeof BoardKeyResultSchema>;
 
-/** Active KRs only (archived ones are left off the board). */
+/** What an objective's active KRs add up to, for the board's objective row and its filters. */
+export const KeyResultSummarySchema = z.object({
+  /** Active KRs (archived ones are left off the board). */
+  count: z.number().int().min(0),
+  /** Active KRs per band of their score. */
+  red: z.number().int().min(0),
+  yellow: z.number().int().min(0),
+  green: z.number().int().min(0),
+  /** Active cycle and no check-in for 7 days. */
+  stale: z.number().int().min(0),
+  /** Latest check-in's confidence at_risk / off_track. */
+  atRisk: z.number().int().min(0),
+  offTrack: z.number().int().min(0),
+  /** Distinct owners of the active KRs, in KR order (owner filters and avatars). */
+  owners: z.array(AccountIdSchema),
+});
+export type KeyResultSummary = z.infer<typeof KeyResultSummarySchema>;
+
 export const BoardObjectiveSchema = ObjectiveViewSchema.omit({
   cycleId: true,
   description: true,
   retrospective: true,
   keyResults: true,
   updatedAt: true,
-}).extend({ keyResults: z.array(BoardKeyResultSchema) });
+}).extend({ keyResultSummary: KeyResultSummarySchema });
 export type BoardObjective = z.infer<typeof BoardObjectiveSchema>;
 
 export interface BoardNode {
@@ -141,10 +161,17 @@ export const BoardSchema = z.object({
   roots: z.array(BoardNodeSchema),
   /** Objectives whose parent is archived or gone: shown at the root with a note. */
   detached: z.array(z.object({ objectiveId: IdSchema, reason: z.enum(['parent-archived', 'parent-missing']) })),
-  findings: z.array(FindingSchema),
+  /** Rule, severity and target only: lint.run gives the message and hint of the objective opened. */
+  findings: z.array(CompactFindingSchema),
   generatedAt: z.string(),
 });
 export type Board = z.infer<typeof BoardSchema>;
+
+/** The KR rows of some objectives of the board, in the order asked for. */
+export const BoardKeyResultsSchema = z.object({
+  objectives: z.array(z.object({ objectiveId: IdSchema, keyResults: z.array(BoardKeyResultSchema) })),
+});
+export type BoardKeyResults = z.infer<typeof BoardKeyResultsSchema>;
 
 export const ScorecardSchema = z.object({
   cycle: CycleViewSchema,

@@ -9,6 +9,7 @@ import { createObjective } from '../usecases/create-objective';
 import { createTeam } from '../usecases/create-team';
 import { exportData } from '../usecases/export-data';
 import { getBoard } from '../usecases/get-board';
+import { getBoardKeyResults } from '../usecases/get-board-key-results';
 import type { IssueContext } from '../usecases/get-issue-panel';
 import { getIssuePanel } from '../usecases/get-issue-panel';
 import { getMe } from '../usecases/get-me';
@@ -63,6 +64,7 @@ export const HANDLERS: { [K in ApiKey]: Handler<K> } = {
   'checkIns.create': createCheckIn,
   'checkIns.list': listCheckIns,
   'board.get': getBoard,
+  'board.keyResults': getBoardKeyResults,
   'scorecard.get': getScorecard,
   'issuePanel.get': (ctx, _input, extras) => getIssuePanel(ctx, extras.issue),
   'lint.run': runLint,

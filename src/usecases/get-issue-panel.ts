@@ -3,7 +3,7 @@ import { AppError } from './errors';
 import { epicProgress } from './epic-progress';
 import type { Ctx } from './shared/context';
 import { makeViewContext } from './shared/view-context';
-import { keyResultView } from './shared/views';
+import { epicProgressView, keyResultView } from './shared/views';
 
 export interface IssueContext {
   id: string;
@@ -68,5 +68,5 @@ export const getIssuePanel = async (ctx: Ctx, issue: IssueContext | undefined): 
         });
     }),
   );
-  return { issue: { id: issue.id, key: issue.key }, epicProgress: progress, isEpic, keyResults: rows };
+  return { issue: { id: issue.id, key: issue.key }, epicProgress: progress === null ? null : epicProgressView(progress), isEpic, keyResults: rows };
 };

@@ -26,6 +26,12 @@ describe('bad input gets a clear error naming the field, and stores nothing', ()
     ['bands out of order', 'settings.update', () => ({ bands: { yellowFrom: 0.8, greenFrom: 0.7 } }), 'VALIDATION', 'bands.greenFrom'],
     ['board of unknown cycle', 'board.get', () => ({ cycleId: 'nope' }), 'NOT_FOUND', 'cycleId'],
     ['not an object', 'board.get', () => 'board please', 'VALIDATION', '(payload)'],
+    ['no objectives', 'board.keyResults', (ids: Ids) => ({ cycleId: ids.cycle, objectiveIds: [] }), 'VALIDATION', 'objectiveIds'],
+    ['over 100 objectives', 'board.keyResults', (ids: Ids) => ({ cycleId: ids.cycle, objectiveIds: Array.from({ length: 101 }, (_, i) => `obj${String(i).padStart(9, '0')}`) }), 'VALIDATION', 'objectiveIds'],
+    ['repeated objective', 'board.keyResults', (ids: Ids) => ({ cycleId: ids.cycle, objectiveIds: [ids.objective, ids.objective] }), 'VALIDATION', 'objectiveIds.1'],
+    ['malformed objective id', 'board.keyResults', (ids: Ids) => ({ cycleId: ids.cycle, objectiveIds: [ids.kr] }), 'VALIDATION', 'objectiveIds.0'],
+    ['unknown objective on the board', 'board.keyResults', (ids: Ids) => ({ cycleId: ids.cycle, objectiveIds: [ids.objective, 'zzzzzzzzzzzz'] }), 'NOT_FOUND', 'objectiveIds.1'],
+    ['board rows of unknown cycle', 'board.keyResults', (ids: Ids) => ({ cycleId: 'nope', objectiveIds: [ids.objective] }), 'NOT_FOUND', 'cycleId'],
   ] as const)('%s (%s)', async (_name, key, payload, code, field) => {
     const runtime = newRuntime();
     const { cycle, objective, kr1 } = await paymentsSetup(runtime);

@@ -19,17 +19,25 @@ describe('board, scorecard, lint, issue panel and the weekly job', () => {
     expect(root?.objective).toMatchObject({ score: 0.5, canEdit: false });
     expect(root?.objective.rollup).toBeCloseTo((1 * 0.5 + 0.5) / 2, 6);
     expect(root?.children[0]?.objective).toMatchObject({ id: objective.id, score: 0.5, canEdit: true });
+    // KRs are summed up per objective; their rows come from board.keyResults.
+    expect(root?.objective.keyResultSummary).toEqual({ count: 1, red: 0, yellow: 1, green: 0, stale: 0, atRisk: 0, offTrack: 0, owners: [accountOf('elena')] });
+    expect(root?.children[0]?.objective.keyResultSummary).toMatchObject({ count: 2, red: 1, green: 1, owners: [accountOf('daniel'), accountOf('priya')] });
+    expect(JSON.stringify(board)).not.toContain('"keyResults"');
+    // Findings are compact: the words come from lint.run.
     expect(board.findings.some((f) => f.ruleId === 'individual-objective-not-aligned' && f.target.id === other.id)).toBe(true);
+    expect(board.findings.every((f) => Object.keys(f).sort().join() === 'ruleId,severity,target')).toBe(true);
     expect(board.teams.map((t) => t.id)).toEqual([team.id]);
 
     const teamBoard = await ok(runtime, 'board.get', { cycleId: cycle.id, teamId: team.id }, 'priya');
     expect(teamBoard.roots.map((r) => r.objective.id)).toEqual([company.id]);
+    expect(teamBoard.roots[0]?.objective.keyResultSummary).toEqual(root?.objective.keyResultSummary);
     expect(teamBoard.findings.every((f) => f.target.id !== other.id)).toBe(true);
     const mine = await ok(runtime, 'board.get', { cycleId: cycle.id, ownerAccountId: accountOf('marcus') }, 'marcus');
     expect(mine.roots.map((r) => r.objective.id)).toEqual([other.id]);
 
     const lint = await ok(runtime, 'lint.run', { cycleId: cycle.id }, 'daniel');
     expect(lint.findings.map((f) => f.ruleId)).toContain('objective-no-key-results');
+    expect(lint.findings.find((f) => f.target.id === other.id)).toMatchObject({ message: expect.any(String) as unknown, hint: expect.any(String) as unknown });
     const teamLint = await ok(runtime, 'lint.run', { cycleId: cycle.id, teamId: team.id }, 'daniel');
     expect(teamLint.findings.every((f) => f.target.id !== other.id)).toBe(true);
   });
@@ -76,6 +84,10 @@ describe('board, scorecard, lint, issue panel and the weekly job', () => {
     expect(view.keyResults.map((k) => [k.id, k.stale])).toEqual([[stale.id, true], [fresh.id, false]]);
     const lint = await ok(runtime, 'lint.run', { cycleId: cycle.id }, 'priya');
     expect(lint.findings.filter((f) => f.ruleId === 'stale-check-in').map((f) => f.target.id)).toEqual([stale.id]);
+    const board = await ok(runtime, 'board.get', { cycleId: cycle.id }, 'priya');
+    expect(board.roots[0]?.objective.keyResultSummary).toMatchObject({ count: 2, stale: 1 });
+    const rows = await ok(runtime, 'board.keyResults', { cycleId: cycle.id, objectiveIds: [objective.id] }, 'priya');
+    expect(rows.objectives[0]?.keyResults.map((k) => [k.id, k.stale])).toEqual([[stale.id, true], [fresh.id, false]]);
 
     expect(await runtime.app.runScheduledTrigger('weekly-check-in')).toMatchObject({ ok: true, result: { statusCode: 204 } });
     const exported = await ok(runtime, 'data.export', {}, 'elena');

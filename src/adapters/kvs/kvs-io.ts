@@ -81,9 +81,18 @@ export const batchDeleteAll = async (items: readonly { entity: EntityName; key: 
   );
 };
 
+/**
+ * Batch reads of at most 25 keys each, sent in parallel (one round trip). Absent keys are left out
+ * (Forge reports them as KEY_NOT_FOUND); any other failed key fails loudly rather than reading as absent.
+ */
 export const batchGetAll = async (entity: EntityName, keys: readonly string[]): Promise<Item[]> => {
   const pages = await Promise.all(
     chunks(keys, 25).map((chunk) => kvs.batchGet<unknown>(chunk.map((key) => ({ entityName: entity, key })))),
   );
+  const failed = pages.flatMap((p) => p.failedKeys).filter((f) => f.error.code !== 'KEY_NOT_FOUND');
+  const first = failed[0];
+  if (first !== undefined) {
+    throw new Error(`storage batch read failed for ${String(failed.length)} keys, e.g. ${first.key}: ${first.error.code} ${first.error.message}`);
+  }
   return pages.flatMap((p) => p.successfulKeys.map((s) => ({ key: s.key, value: s.value })));
 };

@@ -4,6 +4,7 @@ import { FindingSchema } from '../insights';
 import { CheckInSchema, CycleSchema, TeamSchema } from '../model';
 import { BandConfigFields } from '../insights';
 import {
+  BoardKeyResultsSchema,
   BoardSchema,
   InitiativeViewSchema,
   IssuePanelSchema,
@@ -56,6 +57,7 @@ export const API = {
   },
 
   'board.get': { input: I.BoardGetInput, output: BoardSchema },
+  'board.keyResults': { input: I.BoardKeyResultsInput, output: BoardKeyResultsSchema },
   'scorecard.get': { input: I.ScorecardGetInput, output: ScorecardSchema },
   'issuePanel.get': { input: I.Empty, output: IssuePanelSchema },
   'lint.run': { input: I.LintRunInput, output: z.object({ findings: z.array(FindingSchema) }) },

@@ -154,6 +154,25 @@ export const CheckInsListInput = z
 
 export const BoardGetInput = z.object({ cycleId: IdSchema, teamId: IdSchema.optional(), ownerAccountId: AccountIdSchema.optional() }).strict();
 
+/** A virtualised board asks for the KR rows of the objectives in view: 1-100 distinct ids of the cycle. */
+export const BoardKeyResultsInput = z
+  .object({
+    cycleId: IdSchema,
+    objectiveIds: z
+      .array(IdSchema)
+      .min(1, 'must name at least 1 objective')
+      .max(100, 'must name at most 100 objectives')
+      .superRefine((ids, ctx) => {
+        const first = new Map<string, number>();
+        ids.forEach((id, i) => {
+          const seen = first.get(id);
+          if (seen === undefined) first.set(id, i);
+          else ctx.addIssue({ code: 'custom', path: [i], message: `repeats objectiveIds.${String(seen)}` });
+        });
+      }),
+  })
+  .strict();
+
 export const ScorecardGetInput = z
   .object({
     cycleId: IdSchema,

@@ -2,12 +2,14 @@ import type {
   BandConfig,
   Cycle,
   CycleView,
+  EpicProgress,
   InitiativeView,
   KeyResultView,
   ObjectiveView,
   Pace,
 } from '../../contract';
 import { rollupScore } from '../../domain/alignment';
+import { roundTo } from '../../domain/round';
 import { bandOf } from '../../domain/bands';
 import { cycleElapsed, paceOf } from '../../domain/pace';
 import { metricProgress } from '../../domain/progress';
@@ -29,7 +31,22 @@ export interface ViewContext {
   canEdit: (aggregate: ObjectiveAggregate) => boolean;
 }
 
-export const cycleView = (cycle: Cycle, now: Date): CycleView => ({ ...cycle, elapsed: cycleElapsed(cycle, now) });
+/**
+ * Every score, progress and ratio a view shows is rounded to 3 decimals, here and nowhere else: enough
+ * for a bar, a percentage with one decimal and a stable sort, and it keeps long noise such as
+ * 0.6499999999999999 off the wire (board.get at 4,000 KRs is sized against a 1 MB budget). Bands and
+ * pace are decided on the exact values, by the domain, before rounding.
+ */
+export const VIEW_DECIMALS = 3;
+export function viewRatio(value: number): number;
+export function viewRatio(value: number | null): number | null;
+export function viewRatio(value: number | null): number | null {
+  return value === null ? null : roundTo(value, VIEW_DECIMALS);
+}
+
+export const epicProgressView = (progress: EpicProgress): EpicProgress => ({ ...progress, ratio: viewRatio(progress.ratio) });
+
+export const cycleView = (cycle: Cycle, now: Date): CycleView => ({ ...cycle, elapsed: viewRatio(cycleElapsed(cycle, now)) });
 
 /** Pace only means something while the cycle runs. */
 export const paceIn = (cycle: Cycle, progress: number | null, now: Date): Pace | null =>
@@ -55,7 +72,7 @@ export const initiativeView = (initiative: StoredInitiative, access: ViewerAcces
     statusName: epic.statusName,
     statusCategory: epic.statusCategory,
     projectKey: epic.projectKey,
-    progress: epic.progress,
+    progress: epicProgressView(epic.progress),
     missing: epic.missing,
     refreshedAt: epic.refreshedAt,
   };
@@ -66,7 +83,7 @@ export const keyResultView = (kr: StoredKeyResult, aggregate: ObjectiveAggregate
   const { lastCheckIn, ...model } = kr;
   return {
     ...model,
-    progress,
+    progress: viewRatio(progress),
     band: bandOf(keyResultScore(kr), ctx.bands),
     pace: paceIn(ctx.cycle, progress, ctx.now),
     ...(lastCheckIn === undefined ? {} : { lastCheckIn }),
@@ -91,8 +108,8 @@ export const objectiveView = (
   scores: { score: number | null; rollup: number | null } = objectiveScores(aggregate),
 ): ObjectiveView => ({
   ...aggregate.objective,
-  score: scores.score,
-  rollup: scores.rollup,
+  score: viewRatio(scores.score),
+  rollup: viewRatio(scores.rollup),
   band: scores.score === null ? null : bandOf(scores.score, ctx.bands),
   pace: paceIn(ctx.cycle, scores.score, ctx.now),
   keyResults: aggregate.keyResults.map((kr) => keyResultView(kr, aggregate, ctx)),
