@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ApiError, ApiKey, Result } from '../contract';
 import { API } from '../contract';
+import { storageOutage } from '../adapters/kvs/storage-errors';
 import { composeDeps } from '../app/compose';
 import { AppError } from '../usecases/errors';
 import type { Deps } from '../usecases/ports';
@@ -33,7 +34,8 @@ export const validationError = (error: z.ZodError): ApiError => {
 };
 
 /** The one place errors become the Result envelope. Unknown errors are logged and reported as INTERNAL. */
-export const toApiError = (error: unknown): ApiError => {
+export const toApiError = (thrown: unknown): ApiError => {
+  const error = storageOutage(thrown) ?? thrown;
   if (error instanceof AppError) {
     return {
       code: error.code,

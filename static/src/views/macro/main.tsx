@@ -1,3 +1,13 @@
-import { mount } from '../../placeholder';
+import { mount } from '../../app/mount';
+// After mount (which brings the CSS reset), so its height rule wins.
+import '../../components/fit-content.css';
+import { booleanAt, valueAt } from '../../components/extension';
+import { MacroRoot } from './macro-root';
 
-mount('macro');
+// Confluence macro: the same resource renders the config dialog (isConfiguring) and the page content.
+mount((context) => (
+  <MacroRoot
+    configuring={booleanAt(context.extension, 'macro', 'isConfiguring')}
+    config={valueAt(context.extension, 'config')}
+  />
+));

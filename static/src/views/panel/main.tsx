@@ -1,3 +1,8 @@
-import { mount } from '../../placeholder';
+import { mount } from '../../app/mount';
+// After mount (which brings the CSS reset), so its height rule wins.
+import '../../components/fit-content.css';
+import { stringAt } from '../../components/extension';
+import { PanelView } from './panel-view';
 
-mount('panel');
+// Jira issue panel on epics: the issue comes from the context (the backend reads the same context).
+mount((context) => <PanelView issueKey={stringAt(context.extension, 'issue', 'key')} />);

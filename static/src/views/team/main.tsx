@@ -1,3 +1,8 @@
-import { mount } from '../../placeholder';
+import { mount } from '../../app/mount';
+// After mount (which brings the CSS reset), so its height rule wins.
+import '../../components/fit-content.css';
+import { stringAt } from '../../components/extension';
+import { TeamPage } from './team-page';
 
-mount('team');
+// Jira project page: the project comes from the context; its teams are the ones listing its key.
+mount((context) => <TeamPage projectKey={stringAt(context.extension, 'project', 'key')} />);

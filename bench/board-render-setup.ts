@@ -1,0 +1,38 @@
+/**
+ * The runtime bench/board-render.mjs measures against: 1,000 objectives seeded (bench/scale-seed.ts)
+ * and two hosts on the same data. One serves the real board; the other serves bench/plain-list in the
+ * board's place, so both pages load through the same Jira page, frame, bridge and board.get call.
+ */
+import { createHostServer } from '../local/host/host-server';
+import { createLocalRuntime } from '../local/platform/local-runtime';
+import { BOARD_SCALE, seedScale } from './scale-seed';
+
+export interface BenchHosts {
+  boardUrl: string;
+  plainUrl: string;
+  objectives: number;
+  close(): Promise<void>;
+}
+
+/** `plainListDir`: bench/plain-list, passed in because this module is loaded both as CJS and as ESM (tsx). */
+export const startBenchHosts = async (plainListDir: string): Promise<BenchHosts> => {
+  const runtime = createLocalRuntime();
+  await seedScale(runtime, BOARD_SCALE);
+  const board = await createHostServer(runtime, { port: 0, host: '127.0.0.1' });
+  const plain = await createHostServer(runtime, {
+    port: 0,
+    host: '127.0.0.1',
+    extraResources: { 'plain-list': plainListDir },
+    moduleResources: { 'cadence-board': 'plain-list' },
+  });
+  return {
+    boardUrl: `${board.url}/jira/apps/cadence-board`,
+    plainUrl: `${plain.url}/jira/apps/cadence-board`,
+    objectives: BOARD_SCALE.objectives,
+    close: async () => {
+      await board.close();
+      await plain.close();
+      runtime.close();
+    },
+  };
+};

@@ -1,0 +1,172 @@
+/* global performance, document */
+/**
+ * The board's budgets, measured (not asserted): `npm run bench:board`.
+ *
+ * 1. First render at 1,000 objectives: a runtime seeded with 1,000 objectives / 4,000 KRs serves the
+ *    real board and, from a second host on the same data, a plain <ul> of the same 1,000 objective rows
+ *    (bench/plain-list) in the board's place. Both go through the same Jira page, frame, bridge and
+ *    board.get. Chromium loads them alternately; each page marks `cadence:board:start` (its script
+ *    runs), `cadence:board:data` (board.get answered) and `cadence:board:rows` (rows painted), read from
+ *    the frame's own clock (0 = the frame's navigation start). Prints medians and the ratio board /
+ *    plain list of the time to rows painted (target <= 1.5x). Timings on a shared machine vary from run
+ *    to run; compare the two lines of one run, not runs with each other.
+ * 2. Initial JS + CSS of the board, gzipped (default level, as bench/ui-bundles.mjs): what
+ *    static/build/board/index.html names plus every chunk of the board the frame fetched before its
+ *    rows were painted (the entry imports the app chunk at once); chunks loaded later on demand (side
+ *    panel, map) are excluded. Target <= 250 KB.
+ *
+ * Needs a build (`npm run build`) and Debian's chromium (test/support/browser.ts).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { tsImport } from 'tsx/esm/api';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const BUNDLE_BUDGET_KB = 250;
+const RATIO_TARGET = 1.5;
+
+/** Gzipped sizes of files of a built view (default gzip level, as bench/ui-bundles.mjs). */
+const bundleOf = (view, files) => {
+  const dir = path.join(here, '..', 'static', 'build', view);
+  const sized = [...files].sort().map((file) => {
+    const bytes = readFileSync(path.join(dir, file));
+    return { file, raw: bytes.length, gzip: gzipSync(bytes).length };
+  });
+  return {
+    files: sized,
+    gzip: sized.reduce((sum, f) => sum + f.gzip, 0),
+    raw: sized.reduce((sum, f) => sum + f.raw, 0),
+  };
+};
+
+/** What index.html names (script, module preloads, stylesheets). */
+const htmlRefs = (view) => {
+  const html = readFileSync(path.join(here, '..', 'static', 'build', view, 'index.html'), 'utf8');
+  return [...html.matchAll(/(?:src|href)="\.\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+};
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** Loads a page, waits for the frame's rows mark, and returns the frame's marks (ms since its navigation). */
+const measure = async (browser, url, rowSelector) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    const handle = await page.waitForSelector('iframe[data-frame-id]');
+    const frame = await handle.contentFrame();
+    await frame.waitForSelector(rowSelector, { timeout: 60_000 });
+    await frame.waitForFunction(() => performance.getEntriesByName('cadence:board:rows').length > 0, null, {
+      timeout: 60_000,
+    });
+    return await frame.evaluate(() => {
+      const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+      return {
+        start: at('cadence:board:start'),
+        data: at('cadence:board:data'),
+        rows: at('cadence:board:rows'),
+        domRows: document.querySelectorAll('[data-row-kind="objective"], #rows > li').length,
+        // The app's own files fetched before the rows were painted: the initial load, chunks included.
+        assets: performance
+          .getEntriesByType('resource')
+          .filter(
+            (r) =>
+              r.startTime <= at('cadence:board:rows') &&
+              /\/resources\/[^/]+\/assets\/.+\.(js|css)$/.test(new URL(r.name).pathname),
+          )
+          .map((r) => new URL(r.name).pathname.replace(/^\/resources\/[^/]+\//, '')),
+      };
+    });
+  } finally {
+    await context.close();
+  }
+};
+
+const main = async () => {
+  const { startBenchHosts } = await tsImport('./board-render-setup.ts', import.meta.url);
+  const started = performance.now();
+  const hosts = await startBenchHosts(path.join(here, 'plain-list'));
+  console.log(`\nSeeded ${hosts.objectives} objectives in ${Math.round(performance.now() - started)} ms`);
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    // Warm-up of both (module loading and statement caches in the runtime, Chromium's own start).
+    await measure(browser, hosts.boardUrl, '[data-row-kind="objective"]');
+    await measure(browser, hosts.plainUrl, '#rows > li');
+    const board = [];
+    const plain = [];
+    for (let i = 0; i < RUNS; i++) {
+      board.push(await measure(browser, hosts.boardUrl, '[data-row-kind="objective"]'));
+      plain.push(await measure(browser, hosts.plainUrl, '#rows > li'));
+    }
+    const summary = (runs) => ({
+      start: median(runs.map((r) => r.start)),
+      rows: median(runs.map((r) => r.rows)),
+      data: median(runs.map((r) => r.data)),
+      render: median(runs.map((r) => r.rows - r.data)),
+      domRows: runs[0].domRows,
+    });
+    const b = summary(board);
+    const p = summary(plain);
+    console.log(
+      `\nFirst render of ${hosts.objectives} objectives, median of ${RUNS} alternating runs (ms from the frame's navigation start):`,
+    );
+    console.table({
+      'board (React, virtualised)': {
+        'script running': Math.round(b.start),
+        'board.get answered': Math.round(b.data),
+        'rows painted': Math.round(b.rows),
+        'data -> rows': Math.round(b.render),
+        'objective rows in DOM': b.domRows,
+      },
+      'plain list (DOM, all rows)': {
+        'script running': Math.round(p.start),
+        'board.get answered': Math.round(p.data),
+        'rows painted': Math.round(p.rows),
+        'data -> rows': Math.round(p.render),
+        'objective rows in DOM': p.domRows,
+      },
+    });
+    // The initial load: what index.html names plus every chunk the board fetched before its rows were
+    // painted (its entry imports React and the app right away, see static/src/views/board/main.tsx).
+    const bundle = bundleOf('board', new Set([...htmlRefs('board'), ...board.flatMap((r) => r.assets)]));
+    console.log(
+      `Board initial JS + CSS (fetched before the first rows): ${(bundle.gzip / 1024).toFixed(1)} KB gzipped (${(bundle.raw / 1024).toFixed(1)} KB raw), budget ${BUNDLE_BUDGET_KB} KB`,
+    );
+    for (const f of bundle.files) console.log(`  ${f.file}: ${(f.gzip / 1024).toFixed(1)} KB gz`);
+    const ratio = b.rows / p.rows;
+    console.log(`Ratio board / plain list, time to rows painted: ${ratio.toFixed(2)}x (target <= ${RATIO_TARGET}x)`);
+    // The board starts board.get before React has loaded (static/src/views/board/main.tsx), so its
+    // "data -> rows" also holds whatever of React's start-up and the context calls was still to come.
+    console.log(
+      `Ratio of "board.get answered -> rows painted": ${(b.render / p.render).toFixed(2)}x (the board's includes React start-up still pending when the data arrived)`,
+    );
+  } finally {
+    await browser.close();
+    await hosts.close();
+  }
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

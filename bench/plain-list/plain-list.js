@@ -1,0 +1,50 @@
+/* global window, document, performance, requestAnimationFrame */
+/**
+ * The baseline of bench/board-render.mjs: the same objective rows as the board, fetched the same way
+ * (the bridge's invoke: cycles.list, then board.get), rendered as a plain <ul> of every row with no
+ * framework, no virtualisation and no styling. Marks the same points as the board
+ * (static/src/views/board/perf-marks.ts) so the bench reads both the same way.
+ */
+const invoke = async (functionKey, payload) => {
+  const result = await window.__bridge.callBridge('invoke', { functionKey, payload });
+  if (!result.ok) throw new Error(`${functionKey}: ${result.error.message}`);
+  return result.data;
+};
+
+const text = (value) => (value === null || value === undefined ? '–' : String(value));
+
+const main = async () => {
+  performance.mark('cadence:board:start');
+  const { cycles } = await invoke('cycles.list', {});
+  const cycle = cycles.findLast((c) => c.status === 'active') ?? cycles.at(-1);
+  const board = await invoke('board.get', { cycleId: cycle.id });
+  performance.mark('cadence:board:data');
+  const teams = new Map(board.teams.map((t) => [t.id, t.name]));
+  const items = [];
+  const visit = (node, depth) => {
+    const o = node.objective;
+    const li = document.createElement('li');
+    li.style.paddingLeft = `${depth * 20}px`;
+    li.textContent = [
+      o.title,
+      o.level,
+      teams.get(o.teamId) ?? '',
+      `score ${text(o.score)}`,
+      text(o.band),
+      text(o.pace),
+      o.ownerAccountId,
+      `${o.keyResultSummary.count} KRs`,
+    ].join(' · ');
+    items.push(li);
+    for (const child of node.children) visit(child, depth + 1);
+  };
+  for (const root of board.roots) visit(root, 0);
+  document.getElementById('rows').append(...items);
+  // Same point as the board (markAfterPaint): the next frame after the one that painted the rows.
+  requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('cadence:board:rows')));
+  document.body.dataset.rows = String(items.length);
+};
+
+main().catch((error) => {
+  document.body.dataset.error = error instanceof Error ? error.message : String(error);
+});

@@ -1,0 +1,63 @@
+// Gzipped size of what each Custom UI view loads before it can render: the files its index.html names
+// (module script, modulepreload links, stylesheets) and every chunk those import statically. Chunks
+// reached only through import() (the macro config dialog, the gadget edit view, charts, pickers) load
+// on demand and are listed apart. Run after `npm run build`: `npm run bench:ui`. Prints, no assertions.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'static', 'build');
+/** Issue #5's budgets, gzipped initial JS + CSS per view (the team page has none; shown for reference). */
+const BUDGETS = { board: 250, panel: 120, macro: 120, gadget: 120 };
+
+const gz = (file) => gzipSync(readFileSync(file)).length;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** Static imports of an ES module chunk: `import x from "./a.js"`, `import "./a.js"`, `export * from "./a.js"`. */
+const staticImports = (code) =>
+  [...code.matchAll(/(?:\bimport|\bexport)\s*(?:[^"'()]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g)].map((m) => m[1]);
+
+const measure = (view) => {
+  const dir = path.join(root, view);
+  const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
+  const named = [
+    ...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]*rel="(?:modulepreload|stylesheet)"[^>]*href="([^"]+)"/g),
+  ].map((m) => path.join(dir, m[1]));
+  const initial = new Set();
+  const visit = (file) => {
+    if (initial.has(file) || !existsSync(file)) return;
+    initial.add(file);
+    if (file.endsWith('.js'))
+      for (const spec of staticImports(readFileSync(file, 'utf8'))) visit(path.join(path.dirname(file), spec));
+  };
+  named.forEach(visit);
+  const assets = readdirSync(path.join(dir, 'assets')).map((f) => path.join(dir, 'assets', f));
+  const sum = (files, ext) => files.filter((f) => f.endsWith(ext)).reduce((n, f) => n + gz(f), 0);
+  const initialFiles = [...initial];
+  const lazyFiles = assets.filter((f) => !initial.has(f) && (f.endsWith('.js') || f.endsWith('.css')));
+  return {
+    view,
+    js: sum(initialFiles, '.js'),
+    css: sum(initialFiles, '.css'),
+    lazy: lazyFiles.map((f) => `${path.basename(f).replace(/-[\w-]{8}\./, '.')} ${kb(gz(f))}`),
+  };
+};
+
+const views = existsSync(root) ? readdirSync(root).filter((v) => existsSync(path.join(root, v, 'index.html'))) : [];
+if (views.length === 0) {
+  console.error('No build found: run `npm run build` first.');
+  process.exit(1);
+}
+console.log('Initial JS + CSS per view, gzipped (default level)\n');
+console.log('view     js         css       total      budget   lazy chunks (on demand)');
+for (const view of views.sort()) {
+  const m = measure(view);
+  const total = m.js + m.css;
+  const budget = BUDGETS[view];
+  const verdict = budget === undefined ? '   -    ' : `${total / 1024 <= budget ? 'ok' : 'OVER'} ≤${budget}`;
+  console.log(
+    `${view.padEnd(8)} ${kb(m.js).padStart(9)}  ${kb(m.css).padStart(8)}  ${kb(total).padStart(9)}  ${verdict.padEnd(8)} ${m.lazy.join(', ')}`,
+  );
+}

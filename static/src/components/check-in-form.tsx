@@ -1,0 +1,276 @@
+import { useId, useState } from 'react';
+import type { SyntheticEvent } from 'react';
+import type { ApiOutput, CheckIn, Confidence, KeyResult } from '../../../src/contract';
+import { api } from '../api/client';
+import { Button } from './button';
+import { describeError, fieldErrors } from './errors';
+import { CONFIDENCE_WORDS, CONFIDENCES, formatValue } from './format';
+import './check-in-form.css';
+
+/** What the form needs of a KR: KeyResultView fits as-is. */
+export interface CheckInTarget {
+  id: string;
+  title: string;
+  metric: KeyResult['metric'];
+  progressSource: KeyResult['progressSource'];
+  lastCheckIn?: Pick<CheckIn, 'value' | 'confidence'> | undefined;
+  /** From the backend: whether this viewer may check in now. */
+  canCheckIn: boolean;
+}
+
+type Submitting = 'none' | 'check-in' | 'no-change';
+const FORM_FIELDS = new Set(['value', 'confidence', 'note', 'blockers']);
+
+/**
+ * The weekly check-in on one KR: new value, confidence, note and blockers, or one click on "No change"
+ * to re-submit the last value and confidence (with any note typed). The rules are the backend's:
+ * checkIns.create decides, and its field errors (ApiCallError.field / issues) show next to the field
+ * they name. When the viewer may not check in, the form is disabled and says why (`disabledReason`).
+ */
+export function CheckInForm({
+  keyResult,
+  disabledReason,
+  onCheckedIn,
+}: {
+  keyResult: CheckInTarget;
+  disabledReason?: string;
+  onCheckedIn?: (result: ApiOutput<'checkIns.create'>) => void;
+}) {
+  const id = useId();
+  const { metric, lastCheckIn } = keyResult;
+  const binary = metric.kind === 'binary';
+  const measured = keyResult.progressSource === 'initiatives';
+  const [value, setValue] = useState(String(lastCheckIn?.value ?? metric.current));
+  const [confidence, setConfidence] = useState<Confidence>(lastCheckIn?.confidence ?? 'on_track');
+  const [note, setNote] = useState('');
+  const [blockers, setBlockers] = useState('');
+  const [submitting, setSubmitting] = useState<Submitting>('none');
+  const [error, setError] = useState<unknown>(undefined);
+  const [localError, setLocalError] = useState<string | undefined>(undefined);
+  const [done, setDone] = useState<string | undefined>(undefined);
+
+  const disabled = !keyResult.canCheckIn;
+  const errors = fieldErrors(error);
+  const valueError = localError ?? errors.get('value');
+  const formError =
+    error !== undefined && ![...errors.keys()].some((f) => FORM_FIELDS.has(f)) ? describeError(error) : undefined;
+
+  const send = async (kind: Exclude<Submitting, 'none'>, payload: { value: number; confidence: Confidence }) => {
+    setSubmitting(kind);
+    setError(undefined);
+    setDone(undefined);
+    try {
+      const result = await api['checkIns.create']({
+        keyResultId: keyResult.id,
+        ...payload,
+        ...(note.trim() === '' ? {} : { note: note.trim() }),
+        ...(blockers.trim() === '' ? {} : { blockers: blockers.trim() }),
+      });
+      setNote('');
+      setBlockers('');
+      setValue(String(result.checkIn.value));
+      setConfidence(result.checkIn.confidence);
+      setDone(
+        `${kind === 'no-change' ? 'Checked in, no change' : 'Checked in'}: ${formatValue(result.checkIn.value, metric)} · ${CONFIDENCE_WORDS[result.checkIn.confidence]}.`,
+      );
+      onCheckedIn?.(result);
+    } catch (e: unknown) {
+      setError(e);
+    } finally {
+      setSubmitting('none');
+    }
+  };
+
+  const onSubmit = (event: SyntheticEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const number = measured ? metric.current : Number(value.trim());
+    if (!measured && (value.trim() === '' || !Number.isFinite(number))) {
+      setLocalError('Enter the current value as a number.');
+      return;
+    }
+    setLocalError(undefined);
+    void send('check-in', { value: number, confidence });
+  };
+
+  const ids = {
+    reason: `${id}-reason`,
+    value: `${id}-value`,
+    valueError: `${id}-value-error`,
+    valueHint: `${id}-value-hint`,
+    note: `${id}-note`,
+    blockers: `${id}-blockers`,
+    noChange: `${id}-no-change`,
+  };
+  const unit = metric.unit?.trim();
+
+  return (
+    <form className="cad-check-in" onSubmit={onSubmit} aria-label={`Check in on ${keyResult.title}`} noValidate>
+      {disabled ? (
+        <p id={ids.reason} className="cad-field__hint cad-check-in__reason">
+          {disabledReason ?? 'You cannot check in on this key result.'}
+        </p>
+      ) : null}
+      <fieldset
+        className="cad-fieldset cad-check-in__fields"
+        disabled={disabled || submitting !== 'none'}
+        aria-describedby={disabled ? ids.reason : undefined}
+      >
+        <div className="cad-check-in__row">
+          {binary ? (
+            <fieldset className="cad-fieldset">
+              <legend className="cad-fieldset__legend">Current value</legend>
+              <div className="cad-radios">
+                {[0, 1].map((v) => (
+                  <label className="cad-radio" key={v}>
+                    <input
+                      type="radio"
+                      name={`${id}-binary`}
+                      value={v}
+                      checked={value === String(v)}
+                      onChange={() => {
+                        setValue(String(v));
+                      }}
+                    />
+                    {v === 1 ? 'Done' : 'Not done'}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          ) : (
+            <div className="cad-field cad-check-in__value">
+              <label className="cad-field__label" htmlFor={ids.value}>
+                Current value{unit === undefined || unit === '' ? '' : ` (${unit})`}
+              </label>
+              <input
+                id={ids.value}
+                className="cad-input"
+                type="number"
+                inputMode="decimal"
+                step="any"
+                value={measured ? String(metric.current) : value}
+                readOnly={measured}
+                aria-invalid={valueError === undefined ? undefined : true}
+                aria-describedby={
+                  [valueError === undefined ? '' : ids.valueError, measured ? ids.valueHint : '']
+                    .filter(Boolean)
+                    .join(' ') || undefined
+                }
+                onChange={(e) => {
+                  setValue(e.target.value);
+                }}
+              />
+              {measured ? (
+                <p id={ids.valueHint} className="cad-field__hint">
+                  Measured from the linked epics.
+                </p>
+              ) : null}
+              {valueError === undefined ? null : (
+                <p id={ids.valueError} className="cad-field__error">
+                  {valueError}
+                </p>
+              )}
+            </div>
+          )}
+          <fieldset className="cad-fieldset">
+            <legend className="cad-fieldset__legend">Confidence</legend>
+            <div className="cad-radios">
+              {CONFIDENCES.map((c) => (
+                <label className="cad-radio" key={c}>
+                  <input
+                    type="radio"
+                    name={`${id}-confidence`}
+                    value={c}
+                    checked={confidence === c}
+                    onChange={() => {
+                      setConfidence(c);
+                    }}
+                  />
+                  {CONFIDENCE_WORDS[c]}
+                </label>
+              ))}
+            </div>
+            {errors.has('confidence') ? <p className="cad-field__error">{errors.get('confidence')}</p> : null}
+          </fieldset>
+        </div>
+        <div className="cad-check-in__row">
+          <TextArea id={ids.note} label="Note (optional)" value={note} onChange={setNote} error={errors.get('note')} />
+          <TextArea
+            id={ids.blockers}
+            label="Blockers (optional)"
+            value={blockers}
+            onChange={setBlockers}
+            error={errors.get('blockers')}
+          />
+        </div>
+        <div className="cad-inline">
+          <Button type="submit" appearance="primary">
+            {submitting === 'check-in' ? 'Checking in…' : 'Check in'}
+          </Button>
+          {lastCheckIn === undefined ? null : (
+            <>
+              <Button
+                aria-describedby={ids.noChange}
+                onClick={() => {
+                  void send('no-change', { value: lastCheckIn.value, confidence: lastCheckIn.confidence });
+                }}
+              >
+                {submitting === 'no-change' ? 'Checking in…' : 'No change'}
+              </Button>
+              <span id={ids.noChange} className="cad-subtlest">
+                Repeats {formatValue(lastCheckIn.value, metric)} ·{' '}
+                {CONFIDENCE_WORDS[lastCheckIn.confidence].toLowerCase()}
+              </span>
+            </>
+          )}
+        </div>
+      </fieldset>
+      <div role="status" className="cad-check-in__status">
+        {done === undefined ? null : <p className="cad-message cad-message--success">{done}</p>}
+      </div>
+      {formError === undefined ? null : (
+        <p role="alert" className="cad-message cad-message--error">
+          {formError}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function TextArea({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+}) {
+  return (
+    <div className="cad-field">
+      <label className="cad-field__label" htmlFor={id}>
+        {label}
+      </label>
+      <textarea
+        id={id}
+        className="cad-textarea"
+        rows={2}
+        maxLength={2000}
+        value={value}
+        aria-invalid={error === undefined ? undefined : true}
+        aria-describedby={error === undefined ? undefined : `${id}-error`}
+        onChange={(e) => {
+          onChange(e.target.value);
+        }}
+      />
+      {error === undefined ? null : (
+        <p id={`${id}-error`} className="cad-field__error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

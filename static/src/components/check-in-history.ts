@@ -1,0 +1,47 @@
+import type { CheckIn, Cycle } from '../../../src/contract';
+import { api } from '../api/client';
+import { cycleBounds } from './cycles';
+
+/** Enough for a weekly rhythm over a year (and then some) without paging forever. */
+const MAX_PAGES = 5;
+const PAGE = 100;
+
+/**
+ * A KR's check-ins inside a cycle, oldest first, from checkIns.list (newest first, paged): pages are
+ * read until one reaches before the cycle start.
+ */
+export const loadCycleCheckIns = async (
+  keyResultId: string,
+  cycle: Pick<Cycle, 'startDate' | 'endDate'>,
+): Promise<CheckIn[]> => {
+  const { start, end } = cycleBounds(cycle);
+  const found: CheckIn[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const result = await api['checkIns.list']({
+      keyResultId,
+      limit: PAGE,
+      ...(cursor === undefined ? {} : { cursor }),
+    });
+    found.push(...result.checkIns);
+    cursor = result.nextCursor;
+    const oldest = result.checkIns.at(-1);
+    if (cursor === undefined || oldest === undefined || Date.parse(oldest.at) < start) break;
+  }
+  return found
+    .filter((c) => {
+      const t = Date.parse(c.at);
+      return t >= start && t < end;
+    })
+    .sort((a, b) => a.at.localeCompare(b.at));
+};
+
+/** The straight line from the start value at the cycle's start to the target at its end. */
+export const expectedAt = (
+  t: number,
+  metric: { start: number; target: number },
+  bounds: { start: number; end: number },
+): number => {
+  const share = Math.min(1, Math.max(0, (t - bounds.start) / (bounds.end - bounds.start)));
+  return metric.start + share * (metric.target - metric.start);
+};

@@ -1,0 +1,30 @@
+import type { Cycle } from '../../../src/contract';
+
+/**
+ * The cycle a view shows when none is chosen: the running one (the latest active), else one in review,
+ * else the latest by start date. cycles.list answers in start order.
+ */
+export const currentCycle = <C extends Pick<Cycle, 'status'>>(cycles: readonly C[]): C | undefined =>
+  cycles.findLast((c) => c.status === 'active') ?? cycles.findLast((c) => c.status === 'review') ?? cycles.at(-1);
+
+/** Check-ins are taken while a cycle is active or in review (the backend's rule, for explanations). */
+export const checkInsOpen = (cycle: Pick<Cycle, 'status'>): boolean =>
+  cycle.status === 'active' || cycle.status === 'review';
+
+const WEEK_MS = 7 * 86_400_000;
+
+/** Monday 00:00 (local time) of the week containing `now`: "this week" for check-in reminders. */
+export const startOfWeek = (now: Date = new Date()): Date => {
+  const day = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+  const sinceMonday = (day.getDay() + 6) % 7;
+  day.setDate(day.getDate() - sinceMonday);
+  return day;
+};
+
+/** Start of the cycle's first day and end of its last day (UTC calendar days, as the backend reads them). */
+export const cycleBounds = (cycle: Pick<Cycle, 'startDate' | 'endDate'>): { start: number; end: number } => ({
+  start: Date.parse(`${cycle.startDate}T00:00:00Z`),
+  end: Date.parse(`${cycle.endDate}T00:00:00Z`) + 86_400_000,
+});
+
+export { WEEK_MS };

@@ -1,0 +1,133 @@
+import { lazy, Suspense, useCallback, useMemo } from 'react';
+import type { CheckIn, Cycle, KeyResult } from '../../../src/contract';
+import { useAsync } from '../api/use-api';
+import { expectedAt, loadCycleCheckIns } from './check-in-history';
+import { cycleBounds } from './cycles';
+import { CONFIDENCE_WORDS, formatDay, formatValue } from './format';
+import type { PlotSeries } from './line-plot';
+import { ErrorState, LoadingState } from './states';
+import './history-chart.css';
+
+const tickFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2, notation: 'compact' });
+
+/** uPlot is loaded only when a chart is on screen. */
+export const LazyLinePlot = lazy(() => import('./line-plot'));
+
+/** A chart's words: the figure caption screen readers and print get in place of the canvas. */
+/** Expected values are points on a line: a binary KR's reads 0.5, not "Not done". */
+const asNumber = (metric: KeyResult['metric']) => ({
+  kind: metric.kind === 'binary' ? ('number' as const) : metric.kind,
+  unit: metric.unit,
+});
+const expectedWords = (t: number, metric: KeyResult['metric'], bounds: { start: number; end: number }): string =>
+  formatValue(Math.round(expectedAt(t, metric, bounds) * 100) / 100, asNumber(metric));
+
+const summarise = (
+  checkIns: readonly CheckIn[],
+  metric: KeyResult['metric'],
+  cycle: Pick<Cycle, 'endDate'>,
+  bounds: { start: number; end: number },
+): string => {
+  const target = `Target ${formatValue(metric.target, metric)} by ${formatDay(cycle.endDate)}.`;
+  const last = checkIns.at(-1);
+  if (last === undefined) return `No check-ins this cycle yet. ${target}`;
+  return `Latest check-in ${formatValue(last.value, metric)} on ${formatDay(last.at)}, against ${expectedWords(
+    Date.parse(last.at),
+    metric,
+    bounds,
+  )} expected by then on a straight line from the start. ${target}`;
+};
+
+/**
+ * A KR's check-in values over its cycle against the expected straight line from its start value (at
+ * the cycle start) to its target (at the cycle end). Data from checkIns.list. The canvas is hidden from
+ * assistive tech; a caption says it in words and a table lists every point. `refreshKey` reloads it
+ * (pass a counter bumped after a check-in).
+ */
+export function HistoryChart({
+  keyResult,
+  cycle,
+  refreshKey = 0,
+}: {
+  keyResult: Pick<KeyResult, 'id' | 'title' | 'metric'>;
+  cycle: Pick<Cycle, 'startDate' | 'endDate'>;
+  refreshKey?: number;
+}) {
+  const { id, metric } = keyResult;
+  const { startDate, endDate } = cycle;
+  const history = useAsync(() => loadCycleCheckIns(id, { startDate, endDate }), [id, startDate, endDate, refreshKey]);
+  const bounds = useMemo(() => cycleBounds({ startDate, endDate }), [startDate, endDate]);
+  const checkIns = history.data;
+  const { kind, unit, start, target } = metric;
+
+  const series = useMemo((): PlotSeries[] => {
+    const actual: [number, number][] = [
+      [bounds.start, start],
+      ...(checkIns ?? []).map((c): [number, number] => [Date.parse(c.at), c.value]),
+    ];
+    return [
+      { label: 'Check-ins', points: actual, tone: 'brand', dots: true },
+      {
+        label: 'Expected',
+        points: [
+          [bounds.start, start],
+          [bounds.end, target],
+        ],
+        tone: 'neutral',
+        dashed: true,
+      },
+    ];
+  }, [checkIns, bounds, start, target]);
+  const xRange = useMemo(() => [bounds.start, bounds.end] as const, [bounds]);
+  // Ticks carry only the number (and a %): a unit like "customers" goes in the axis title.
+  const percent = unit?.trim() === '%' || (kind === 'percent' && (unit ?? '').trim() === '');
+  const formatY = useCallback((v: number) => `${tickFormat.format(v)}${percent ? '%' : ''}`, [percent]);
+  const trimmedUnit = unit?.trim() ?? '';
+  const yLabel = percent || kind === 'binary' || trimmedUnit === '' ? undefined : trimmedUnit;
+
+  if (checkIns === undefined) {
+    return history.status === 'error' ? (
+      <ErrorState error={history.error} reload={history.reload} title="The history could not be loaded" />
+    ) : (
+      <LoadingState inline label="Loading history…" />
+    );
+  }
+  const caption = summarise(checkIns, metric, { endDate }, bounds);
+  return (
+    <figure className="cad-history">
+      <figcaption className="cad-subtle">{caption}</figcaption>
+      <Suspense fallback={<LoadingState inline label="Loading chart…" />}>
+        <LazyLinePlot series={series} xRange={xRange} formatY={formatY} yLabel={yLabel} />
+      </Suspense>
+      <details className="cad-details">
+        <summary>Show check-ins as a table</summary>
+        <table className="cad-table">
+          <caption className="cad-visually-hidden">Check-ins on {keyResult.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Value</th>
+              <th scope="col">Expected</th>
+              <th scope="col">Confidence</th>
+            </tr>
+          </thead>
+          <tbody>
+            {checkIns.map((c) => (
+              <tr key={c.id}>
+                <td>{formatDay(c.at)}</td>
+                <td>{formatValue(c.value, metric)}</td>
+                <td>{expectedWords(Date.parse(c.at), metric, bounds)}</td>
+                <td>{CONFIDENCE_WORDS[c.confidence]}</td>
+              </tr>
+            ))}
+            {checkIns.length === 0 ? (
+              <tr>
+                <td colSpan={4}>No check-ins this cycle yet.</td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,48 @@
+import type { CheckIn, Metric } from '../../../src/contract';
+import { useId } from 'react';
+import { CONFIDENCE_WORDS, formatDateTime, formatValue } from './format';
+import { Owner } from './owner';
+import './recent-check-ins.css';
+
+/** The latest check-ins of a KR, newest first: value, confidence, who, when, note and blockers. */
+export function RecentCheckIns({
+  checkIns,
+  metric,
+  label = 'Recent check-ins',
+}: {
+  checkIns: readonly CheckIn[];
+  metric: Pick<Metric, 'kind' | 'unit'>;
+  label?: string;
+}) {
+  const id = useId();
+  if (checkIns.length === 0) return <p className="cad-subtlest">No check-ins yet.</p>;
+  return (
+    <div className="cad-stack">
+      <p id={id} className="cad-field__label">
+        {label}
+      </p>
+      <ol className="cad-check-ins" aria-labelledby={id}>
+        {checkIns.map((c) => (
+          <li key={c.id} className="cad-check-ins__item">
+            <div className="cad-inline">
+              <strong className="cad-check-ins__value">{formatValue(c.value, metric)}</strong>
+              <span className={`cad-check-ins__confidence cad-check-ins__confidence--${c.confidence}`}>
+                {CONFIDENCE_WORDS[c.confidence]}
+              </span>
+              <Owner accountId={c.authorAccountId} role="By" />
+              <time className="cad-subtlest" dateTime={c.at}>
+                {formatDateTime(c.at)}
+              </time>
+            </div>
+            {c.note === undefined ? null : <p className="cad-text cad-check-ins__note">{c.note}</p>}
+            {c.blockers === undefined ? null : (
+              <p className="cad-text cad-check-ins__blockers">
+                <strong>Blockers:</strong> {c.blockers}
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

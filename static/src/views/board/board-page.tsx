@@ -1,0 +1,281 @@
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import type { Cycle } from '../../../../src/contract';
+import { useAsync } from '../../api/use-api';
+import { Button } from '../../components/button';
+import { currentCycle } from '../../components/cycles';
+import { plural } from '../../components/format';
+import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import type { BoardActions } from './board-actions';
+import { indexBoard } from './board-index';
+import { BoardList } from './board-list';
+import type { BoardStart } from './board-start';
+import { CycleBar } from './cycle-bar';
+import { FilterBar } from './filter-bar';
+import type { BoardFilters } from './filters';
+import { applyFilters, NO_FILTERS } from './filters';
+import type { PanelState } from './panel-state';
+import { buildRows } from './rows';
+import { SidePanel } from './side-panel';
+import { useKeyResultRows } from './use-key-result-rows';
+import './board.css';
+
+/** The map is a second reading of the tree that few open: it loads on demand, outside the initial bundle. */
+const AlignmentMap = lazy(() => import('./alignment-map'));
+
+const toggled = (set: ReadonlySet<string>, id: string): ReadonlySet<string> => {
+  const next = new Set(set);
+  if (!next.delete(id)) next.add(id);
+  return next;
+};
+
+/**
+ * The alignment board (Jira global page): a cycle's company -> team -> individual objectives with their
+ * KRs, filters, and a side panel to read, create, edit and archive objectives and KRs, check in and
+ * link epics. board.get gives the tree; the KR rows come from board.keyResults for the rows on screen.
+ */
+export function BoardPage({ start }: { start: BoardStart }) {
+  const me = useAsync(() => start.me(), [start]);
+  const cycles = useAsync(() => start.cycles(), [start]);
+  const [chosenCycleId, setChosenCycleId] = useState<string | undefined>(undefined);
+  const cycleList = useMemo(() => cycles.data?.cycles ?? [], [cycles.data]);
+  const cycle = cycleList.find((c) => c.id === chosenCycleId) ?? currentCycle(cycleList);
+  const cycleId = cycle?.id;
+
+  const board = useAsync(
+    () => (cycleId === undefined ? Promise.resolve(undefined) : start.board(cycleId)),
+    [start, cycleId],
+  );
+  // While another cycle's board loads, the old one is not shown as if it were this cycle's.
+  const data = board.data?.cycle.id === cycleId ? board.data : undefined;
+
+  const index = useMemo(() => (data === undefined ? undefined : indexBoard(data)), [data]);
+  const [filters, setFilters] = useState<BoardFilters>(NO_FILTERS);
+  const filtered = useMemo(() => (index === undefined ? undefined : applyFilters(index, filters)), [index, filters]);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [allKeyResultsOpen, setAllKeyResultsOpen] = useState(true);
+  const [keyResultsToggled, setKeyResultsToggled] = useState<ReadonlySet<string>>(new Set());
+  const { store, states } = useKeyResultRows(cycleId, data);
+  const rows = useMemo(
+    () =>
+      index === undefined
+        ? []
+        : buildRows(index, filtered, { collapsed, allKeyResultsOpen, keyResultsToggled, keyResults: states }),
+    [index, filtered, collapsed, allKeyResultsOpen, keyResultsToggled, states],
+  );
+
+  const [panel, setPanel] = useState<PanelState | undefined>(undefined);
+  const [view, setView] = useState<'list' | 'map'>('list');
+  const actions = useMemo<BoardActions>(
+    () => ({
+      toggleExpanded: (id) => {
+        setCollapsed((s) => toggled(s, id));
+      },
+      toggleKeyResults: (id) => {
+        setKeyResultsToggled((s) => toggled(s, id));
+      },
+      openObjective: (objectiveId) => {
+        setPanel({ kind: 'objective', objectiveId });
+      },
+      editObjective: (objectiveId) => {
+        setPanel({ kind: 'objective-form', objectiveId });
+      },
+      addKeyResult: (objectiveId) => {
+        setPanel({ kind: 'key-result-form', objectiveId });
+      },
+      checkIn: (objectiveId, keyResult) => {
+        setPanel({ kind: 'check-in', objectiveId, keyResult });
+      },
+      retryKeyResults: (objectiveId) => {
+        store.request([objectiveId], true);
+      },
+    }),
+    [store],
+  );
+
+  const { reload: reloadBoard } = board;
+  const { reload: reloadCycles } = cycles;
+  const saved = useCallback(
+    (next?: PanelState) => {
+      reloadBoard();
+      if (next !== undefined) setPanel(next);
+    },
+    [reloadBoard],
+  );
+  const cycleSaved = useCallback(
+    (changed: Cycle) => {
+      reloadCycles();
+      setChosenCycleId(changed.id);
+      reloadBoard();
+    },
+    [reloadCycles, reloadBoard],
+  );
+  const close = useCallback(() => {
+    setPanel(undefined);
+  }, []);
+
+  const isAdmin = me.data?.isSiteAdmin === true;
+  // A closed cycle is history: the backend refuses new objectives in it, so the button is not offered.
+  const canCreate = data !== undefined && data.cycle.status !== 'closed';
+  const newObjectiveButton = (
+    <Button
+      appearance="primary"
+      onClick={() => {
+        setPanel({ kind: 'objective-form' });
+      }}
+    >
+      New objective
+    </Button>
+  );
+
+  return (
+    <main className="cad-view cad-board">
+      <h1 className="cad-heading-large">OKR alignment board</h1>
+      {cycles.status === 'error' ? (
+        <ErrorState error={cycles.error} reload={cycles.reload} title="Cadence could not load the cycles" />
+      ) : cycles.data === undefined ? (
+        <LoadingState label="Loading cycles…" />
+      ) : cycleList.length === 0 ? (
+        <EmptyState
+          title="No OKR cycle yet"
+          description={
+            isAdmin
+              ? 'Create the first cycle (usually a quarter), then add objectives to it.'
+              : 'A Jira admin creates cycles; ask yours to start one.'
+          }
+          action={
+            isAdmin ? (
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  setPanel({ kind: 'cycle-form' });
+                }}
+              >
+                Create a cycle
+              </Button>
+            ) : undefined
+          }
+        />
+      ) : (
+        <>
+          <CycleBar
+            cycles={cycleList}
+            selected={cycle}
+            onSelect={(id) => {
+              setChosenCycleId(id);
+              // What the panel shows belongs to the cycle left behind.
+              setPanel(undefined);
+            }}
+            isAdmin={isAdmin}
+            onCreate={() => {
+              setPanel({ kind: 'cycle-form' });
+            }}
+            onChanged={cycleSaved}
+          />
+          {board.status === 'error' ? (
+            <ErrorState error={board.error} reload={board.reload} title="Cadence could not load the board" />
+          ) : index === undefined ? (
+            <LoadingState label="Loading the board…" />
+          ) : index.order.length === 0 ? (
+            <EmptyState
+              title="No objectives in this cycle yet"
+              description="Start with 1 to 3 objectives per team: where you want to go, in words, with 2 to 5 measurable key results each."
+              action={canCreate ? newObjectiveButton : undefined}
+            />
+          ) : (
+            <>
+              <FilterBar index={index} filters={filters} onChange={setFilters} />
+              <div className="cad-board__toolbar">
+                <p className="cad-board__summary" role="status">
+                  {filtered === undefined
+                    ? `${plural(index.order.length, 'objective')} · ${plural(index.keyResultCount, 'key result')} · ${plural(index.findingCount, 'quality finding')}`
+                    : `${plural(filtered.matched.size, 'objective')} of ${String(index.order.length)} match the filters`}
+                </p>
+                <div className="cad-board__toolbar-end">
+                  <div className="cad-inline" role="group" aria-label="View">
+                    {(['list', 'map'] as const).map((v) => (
+                      <Button
+                        key={v}
+                        appearance="subtle"
+                        aria-pressed={view === v}
+                        onClick={() => {
+                          setView(v);
+                        }}
+                      >
+                        {v === 'list' ? 'List' : 'Map'}
+                      </Button>
+                    ))}
+                  </div>
+                  {view === 'list' ? (
+                    <>
+                      <Button
+                        appearance="subtle"
+                        aria-pressed={allKeyResultsOpen}
+                        onClick={() => {
+                          setAllKeyResultsOpen((v) => !v);
+                          setKeyResultsToggled(new Set());
+                        }}
+                      >
+                        Show all key results
+                      </Button>
+                      <Button
+                        appearance="subtle"
+                        onClick={() => {
+                          setCollapsed(new Set());
+                        }}
+                      >
+                        Expand all
+                      </Button>
+                      <Button
+                        appearance="subtle"
+                        onClick={() => {
+                          setCollapsed(
+                            new Set(index.order.filter((id) => (index.byId.get(id)?.childIds.length ?? 0) > 0)),
+                          );
+                        }}
+                      >
+                        Collapse all
+                      </Button>
+                    </>
+                  ) : null}
+                  {canCreate ? newObjectiveButton : null}
+                </div>
+              </div>
+              {view === 'map' ? (
+                <Suspense fallback={<LoadingState label="Drawing the map…" />}>
+                  <AlignmentMap index={index} filter={filtered} onOpen={actions.openObjective} />
+                </Suspense>
+              ) : rows.length === 0 ? (
+                <EmptyState
+                  title="Nothing matches the filters"
+                  description="Change or clear the filters to see more of the board."
+                />
+              ) : (
+                <BoardList
+                  rows={rows}
+                  index={index}
+                  keyResults={states}
+                  store={store}
+                  actions={actions}
+                  label={`Objectives of ${data?.cycle.name ?? 'the cycle'}`}
+                  scrollReset={filtered}
+                />
+              )}
+            </>
+          )}
+        </>
+      )}
+      {panel === undefined ? null : (
+        <SidePanel
+          panel={panel}
+          cycle={cycle}
+          index={index}
+          me={me.data}
+          open={setPanel}
+          close={close}
+          saved={saved}
+          cycleSaved={cycleSaved}
+        />
+      )}
+    </main>
+  );
+}

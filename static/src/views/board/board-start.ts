@@ -1,0 +1,57 @@
+import type { Board, Cycle, Me } from '../../../../src/contract';
+import { api } from '../../api/client';
+import { currentCycle } from '../../components/cycles';
+import { BOARD_MARKS, markOnce } from './perf-marks';
+
+/**
+ * The board's first three calls (me.get, cycles.list, then board.get of the current cycle), started as
+ * soon as the bundle runs: before mount() has enabled theming and read the context (two bridge round
+ * trips) and before React has rendered anything. That overlap is most of what separates the board's
+ * first rows from a plain list's (bench/board-render.mjs). Each prefetched answer is used once, by the
+ * first load; reloads call the resolver again.
+ */
+export interface BoardStart {
+  readonly me: () => Promise<Me>;
+  readonly cycles: () => Promise<{ cycles: Cycle[] }>;
+  readonly board: (cycleId: string) => Promise<Board>;
+}
+
+/** `first` the first time, `load()` after; the prefetch is marked handled so a failure is not reported twice. */
+const once = <A extends unknown[], T>(
+  first: Promise<T>,
+  load: (...args: A) => Promise<T>,
+): ((...args: A) => Promise<T>) => {
+  first.catch(() => undefined);
+  let pending: Promise<T> | undefined = first;
+  return (...args) => {
+    const answer = pending ?? load(...args);
+    pending = undefined;
+    return answer;
+  };
+};
+
+const loadBoard = (cycleId: string): Promise<Board> =>
+  api['board.get']({ cycleId }).then((board) => {
+    markOnce(BOARD_MARKS.data);
+    return board;
+  });
+
+export const startBoard = (): BoardStart => {
+  markOnce(BOARD_MARKS.start);
+  const cycles = api['cycles.list']({});
+  const firstBoard = cycles.then(({ cycles: list }) => {
+    const cycle = currentCycle(list);
+    return cycle === undefined ? undefined : loadBoard(cycle.id).then((board) => ({ cycleId: cycle.id, board }));
+  });
+  const board = once(firstBoard, () => Promise.resolve(undefined));
+  return {
+    me: once(api['me.get']({}), () => api['me.get']({})),
+    cycles: once(cycles, () => api['cycles.list']({})),
+    // The prefetched board serves only the cycle it was fetched for, and only if it arrived; otherwise
+    // (another cycle, or the prefetch failed) the board is fetched now, so a retry really retries.
+    board: (cycleId) =>
+      board()
+        .catch(() => undefined)
+        .then((pre) => (pre?.cycleId === cycleId ? pre.board : loadBoard(cycleId))),
+  };
+};

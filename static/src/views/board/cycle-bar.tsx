@@ -1,0 +1,123 @@
+import { useId, useState } from 'react';
+import type { Cycle, CycleStatus } from '../../../../src/contract';
+import { api } from '../../api/client';
+import { Button } from '../../components/button';
+import { describeError } from '../../components/errors';
+import { formatDay } from '../../components/format';
+import { Lozenge } from '../../components/lozenge';
+import type { LozengeAppearance } from '../../components/lozenge';
+
+export const STATUS_WORDS: Readonly<Record<CycleStatus, string>> = {
+  planning: 'Planning',
+  active: 'Active',
+  review: 'In review',
+  closed: 'Closed',
+};
+const STATUS_APPEARANCE: Readonly<Record<CycleStatus, LozengeAppearance>> = {
+  planning: 'new',
+  active: 'inprogress',
+  review: 'moved',
+  closed: 'default',
+};
+
+/** The moves cycles.update allows (planning -> active -> review -> closed; review -> active), as buttons. */
+const MOVES: Readonly<Record<CycleStatus, readonly { to: CycleStatus; label: string }[]>> = {
+  planning: [{ to: 'active', label: 'Start cycle' }],
+  active: [{ to: 'review', label: 'Move to review' }],
+  review: [
+    { to: 'active', label: 'Reopen' },
+    { to: 'closed', label: 'Close cycle' },
+  ],
+  closed: [],
+};
+
+/**
+ * Picks the cycle the board shows. Site admins also create cycles (in the side panel) and move the
+ * chosen one along its statuses here; the backend refuses any move it does not allow.
+ */
+export function CycleBar({
+  cycles,
+  selected,
+  onSelect,
+  isAdmin,
+  onCreate,
+  onChanged,
+}: {
+  cycles: readonly Cycle[];
+  selected: Cycle | undefined;
+  onSelect: (cycleId: string) => void;
+  isAdmin: boolean;
+  onCreate: () => void;
+  onChanged: (cycle: Cycle) => void;
+}) {
+  const id = useId();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>(undefined);
+
+  const move = (cycle: Cycle, status: CycleStatus) => {
+    setBusy(true);
+    setError(undefined);
+    api['cycles.update']({ id: cycle.id, status }).then(
+      (updated) => {
+        setBusy(false);
+        onChanged(updated);
+      },
+      (e: unknown) => {
+        setBusy(false);
+        setError(describeError(e));
+      },
+    );
+  };
+
+  return (
+    <div className="cad-cycle-bar">
+      <div className="cad-field">
+        <label className="cad-field__label" htmlFor={`${id}-cycle`}>
+          Cycle
+        </label>
+        <select
+          id={`${id}-cycle`}
+          className="cad-select"
+          value={selected?.id ?? ''}
+          onChange={(e) => {
+            setError(undefined);
+            onSelect(e.target.value);
+          }}
+        >
+          {cycles.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name} ({STATUS_WORDS[c.status].toLowerCase()})
+            </option>
+          ))}
+        </select>
+      </div>
+      {selected === undefined ? null : (
+        <div className="cad-inline">
+          <Lozenge appearance={STATUS_APPEARANCE[selected.status]}>{STATUS_WORDS[selected.status]}</Lozenge>
+          <span className="cad-subtle">
+            {formatDay(selected.startDate)} – {formatDay(selected.endDate)}
+          </span>
+          {isAdmin
+            ? MOVES[selected.status].map((m) => (
+                <Button
+                  key={m.to}
+                  disabled={busy}
+                  onClick={() => {
+                    move(selected, m.to);
+                  }}
+                >
+                  {m.label}
+                </Button>
+              ))
+            : null}
+        </div>
+      )}
+      {isAdmin ? <Button onClick={onCreate}>New cycle</Button> : null}
+      {error === undefined ? null : (
+        <p className="cad-field__error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,180 @@
+import { useState } from 'react';
+import type { KeyResultView, ObjectiveView } from '../../../../src/contract';
+import { api } from '../../api/client';
+import { useAsync } from '../../api/use-api';
+import { Button } from '../../components/button';
+import { CheckInForm } from '../../components/check-in-form';
+import { KeyResultRow } from '../../components/key-result-row';
+import { Lozenge } from '../../components/lozenge';
+import { Owner } from '../../components/owner';
+import { PaceLabel } from '../../components/pace-label';
+import { ScoreBar } from '../../components/score-bar';
+import { ErrorState, LoadingState } from '../../components/states';
+import { objectiveIdOfKeyResult } from './board-index';
+import { EpicSearch } from './epic-search';
+import { LinkedEpics } from './linked-epics';
+import { LEVEL_WORDS } from './objective-row';
+import type { PanelProps } from './panel-props';
+import { QualityHints } from './quality-hints';
+
+/**
+ * An objective opened from the board: everything objectives.get knows (every KR with its epics, as the
+ * viewer may see them), its full quality findings with message and fix (lint.run; the board carries
+ * only their rule ids), and the actions: edit, add a KR, check in, link and unlink epics.
+ */
+export function ObjectiveDetail(props: PanelProps & { objectiveId: string }) {
+  const { objectiveId, cycle, index } = props;
+  const view = useAsync(() => api['objectives.get']({ id: objectiveId }), [objectiveId]);
+  // The team scopes the lint to the objectives it can concern; the answer is filtered to this one below.
+  const teamId = index?.byId.get(objectiveId)?.objective.teamId;
+  const lint = useAsync(
+    () =>
+      cycle === undefined
+        ? Promise.resolve({ findings: [] })
+        : api['lint.run']({ cycleId: cycle.id, ...(teamId === undefined ? {} : { teamId }) }),
+    [cycle?.id, teamId, view.data],
+  );
+
+  if (view.data === undefined) {
+    return view.status === 'error' ? (
+      <ErrorState error={view.error} reload={view.reload} />
+    ) : (
+      <LoadingState inline label="Loading the objective…" />
+    );
+  }
+  const o = view.data;
+  const changed = () => {
+    view.reload();
+    props.saved();
+  };
+  const findings = (lint.data?.findings ?? []).filter(
+    (f) =>
+      (f.target.kind === 'objective' && f.target.id === o.id) ||
+      (f.target.kind === 'keyResult' && objectiveIdOfKeyResult(f.target.id) === o.id),
+  );
+  const teamName = o.teamId === undefined ? undefined : index?.teamNames.get(o.teamId);
+
+  return (
+    <article className="cad-stack" aria-labelledby={`objective-${o.id}`} data-objective-id={o.id}>
+      <h3 id={`objective-${o.id}`} className="cad-heading-small">
+        {o.title}
+      </h3>
+      <div className="cad-inline">
+        <Lozenge>{LEVEL_WORDS[o.level]}</Lozenge>
+        {teamName === undefined ? null : <span className="cad-subtle">{teamName}</span>}
+        {o.status === 'draft' ? <Lozenge appearance="new">Draft</Lozenge> : null}
+      </div>
+      <div className="cad-inline">
+        <Owner accountId={o.ownerAccountId} role="Owner" />
+        {o.reviewerAccountId === undefined ? (
+          <span className="cad-subtle">No reviewer</span>
+        ) : (
+          <Owner accountId={o.reviewerAccountId} role="Reviewer" />
+        )}
+      </div>
+      <div className="cad-inline">
+        <ScoreBar score={o.score} band={o.band} />
+        {o.rollup !== null && o.rollup !== o.score ? (
+          <span className="cad-subtle">Roll-up {o.rollup.toFixed(2)}</span>
+        ) : null}
+        <PaceLabel pace={o.pace} />
+      </div>
+      {o.description === undefined || o.description === '' ? null : <p className="cad-text">{o.description}</p>}
+      {o.canEdit ? (
+        <div className="cad-inline">
+          <Button
+            onClick={() => {
+              props.open({ kind: 'objective-form', objectiveId: o.id });
+            }}
+          >
+            Edit objective
+          </Button>
+          <Button
+            appearance="primary"
+            onClick={() => {
+              props.open({ kind: 'key-result-form', objectiveId: o.id });
+            }}
+          >
+            Add a key result
+          </Button>
+        </div>
+      ) : null}
+
+      <section className="cad-stack" aria-labelledby={`quality-${o.id}`}>
+        <h3 id={`quality-${o.id}`} className="cad-heading-xsmall">
+          Quality
+        </h3>
+        {lint.status === 'error' ? (
+          <ErrorState error={lint.error} reload={lint.reload} title="The quality check could not run" />
+        ) : lint.data === undefined ? (
+          <LoadingState inline label="Checking quality…" />
+        ) : (
+          <QualityHints findings={findings} empty="No quality findings: this objective follows the method." />
+        )}
+      </section>
+
+      <section className="cad-stack" aria-labelledby={`krs-${o.id}`}>
+        <h3 id={`krs-${o.id}`} className="cad-heading-xsmall">
+          Key results
+        </h3>
+        {o.keyResults.length === 0 ? (
+          <p className="cad-subtle">No key results yet: an objective needs 2 to 5.</p>
+        ) : null}
+        {o.keyResults.map((kr) => (
+          <DetailKeyResult key={kr.id} objective={o} keyResult={kr} props={props} onChanged={changed} />
+        ))}
+      </section>
+    </article>
+  );
+}
+
+function DetailKeyResult({
+  objective,
+  keyResult: kr,
+  props,
+  onChanged,
+}: {
+  objective: ObjectiveView;
+  keyResult: KeyResultView;
+  props: PanelProps;
+  onChanged: () => void;
+}) {
+  const [checkingIn, setCheckingIn] = useState(false);
+  return (
+    <div className="cad-card cad-detail-kr">
+      <KeyResultRow
+        keyResult={kr}
+        headingLevel={4}
+        actions={
+          <span className="cad-inline">
+            {kr.canCheckIn ? (
+              <Button
+                appearance="subtle"
+                aria-expanded={checkingIn}
+                onClick={() => {
+                  setCheckingIn((v) => !v);
+                }}
+              >
+                Check in<span className="cad-visually-hidden"> on {kr.title}</span>
+              </Button>
+            ) : null}
+            {objective.canEdit ? (
+              <Button
+                appearance="subtle"
+                onClick={() => {
+                  props.open({ kind: 'key-result-form', objectiveId: objective.id, keyResultId: kr.id });
+                }}
+              >
+                Edit<span className="cad-visually-hidden"> {kr.title}</span>
+              </Button>
+            ) : null}
+          </span>
+        }
+      >
+        {checkingIn ? <CheckInForm keyResult={kr} onCheckedIn={onChanged} /> : null}
+        <LinkedEpics initiatives={kr.initiatives} canEdit={objective.canEdit} onChanged={onChanged} />
+        {objective.canEdit ? <EpicSearch keyResultId={kr.id} keyResultTitle={kr.title} onLinked={onChanged} /> : null}
+      </KeyResultRow>
+    </div>
+  );
+}

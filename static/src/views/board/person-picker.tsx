@@ -1,0 +1,138 @@
+import { requestJira } from '@forge/bridge';
+import { useEffect, useState } from 'react';
+import { Button } from '../../components/button';
+import { asRecord } from '../../components/extension';
+import { Owner } from '../../components/owner';
+import { useDebounced } from './use-debounced';
+
+interface Found {
+  accountId: string;
+  displayName: string;
+}
+
+const parseUsers = (body: unknown): Found[] =>
+  (Array.isArray(body) ? body : []).flatMap((raw: unknown) => {
+    const user = asRecord(raw);
+    const accountId = user?.accountId;
+    const displayName = user?.displayName;
+    const human = user?.accountType === undefined || user.accountType === 'atlassian';
+    return typeof accountId === 'string' && typeof displayName === 'string' && human
+      ? [{ accountId, displayName }]
+      : [];
+  });
+
+/**
+ * Picks a person through Jira's user search (GET /rest/api/3/user/search, as the viewer): the current
+ * choice with Change (and Clear when optional), then a search box whose results are buttons.
+ */
+export function PersonPicker({
+  id,
+  label,
+  value,
+  onChange,
+  optional = false,
+  error,
+}: {
+  id: string;
+  label: string;
+  value: string | undefined;
+  onChange: (accountId: string | undefined) => void;
+  optional?: boolean;
+  error?: string | undefined;
+}) {
+  const [searching, setSearching] = useState(value === undefined && !optional);
+  const [query, setQuery] = useState('');
+  const settled = useDebounced(query.trim(), 250);
+  const [results, setResults] = useState<Found[] | 'failed'>([]);
+
+  useEffect(() => {
+    if (!searching || settled === '') return;
+    let live = true;
+    requestJira(`/rest/api/3/user/search?maxResults=10&query=${encodeURIComponent(settled)}`)
+      .then(async (r) => (r.ok ? parseUsers(await r.json()) : ('failed' as const)))
+      .then(
+        (found) => {
+          if (live) setResults(found);
+        },
+        () => {
+          if (live) setResults('failed');
+        },
+      );
+    return () => {
+      live = false;
+    };
+  }, [searching, settled]);
+
+  const errorId = `${id}-error`;
+  return (
+    <fieldset className="cad-fieldset cad-person-picker" aria-describedby={error === undefined ? undefined : errorId}>
+      <legend className="cad-fieldset__legend">{label}</legend>
+      <div className="cad-inline">
+        {value === undefined ? <span className="cad-subtle">Nobody</span> : <Owner accountId={value} />}
+        {searching ? null : (
+          <Button
+            appearance="link"
+            onClick={() => {
+              setSearching(true);
+            }}
+          >
+            Change<span className="cad-visually-hidden"> {label.toLowerCase()}</span>
+          </Button>
+        )}
+        {optional && value !== undefined ? (
+          <Button
+            appearance="link"
+            onClick={() => {
+              onChange(undefined);
+            }}
+          >
+            Clear<span className="cad-visually-hidden"> {label.toLowerCase()}</span>
+          </Button>
+        ) : null}
+      </div>
+      {searching ? (
+        <div className="cad-field">
+          <label className="cad-field__label" htmlFor={`${id}-search`}>
+            Search people by name or email
+          </label>
+          <input
+            id={`${id}-search`}
+            className="cad-input"
+            type="search"
+            value={query}
+            onChange={(e) => {
+              setQuery(e.target.value);
+            }}
+          />
+          {settled === '' ? null : results === 'failed' ? (
+            <p className="cad-field__error">Jira's people search did not answer. Try again.</p>
+          ) : results.length === 0 ? (
+            <p className="cad-field__hint">Nobody matches “{settled}”.</p>
+          ) : (
+            <ul className="cad-list" aria-label={`People matching ${settled}`}>
+              {results.map((p) => (
+                <li key={p.accountId}>
+                  <Button
+                    appearance="subtle"
+                    onClick={() => {
+                      onChange(p.accountId);
+                      setSearching(false);
+                      setQuery('');
+                    }}
+                  >
+                    {p.displayName}
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ) : null}
+      {error === undefined ? null : (
+        <p id={errorId} className="cad-field__error" data-field-error="">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}

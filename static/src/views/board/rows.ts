@@ -1,0 +1,145 @@
+import type { BoardKeyResult } from '../../../../src/contract';
+import type { BoardIndex, ObjectiveEntry } from './board-index';
+import type { FilterResult } from './filters';
+
+/** The KR rows of one objective as the board holds them, once answered (until then: loading). */
+export type KeyResultsState =
+  | {
+      readonly status: 'ready';
+      readonly rows: readonly BoardKeyResult[];
+      /** From before the board's last reload. */ readonly stale: boolean;
+    }
+  | { readonly status: 'error'; readonly message: string };
+
+/** One line of the virtualised list. Keys are stable across reloads so React keeps rows (and focus). */
+export type BoardRow =
+  | {
+      readonly kind: 'objective';
+      readonly key: string;
+      readonly entry: ObjectiveEntry;
+      readonly depth: number;
+      readonly hasChildren: boolean;
+      readonly expanded: boolean;
+      readonly keyResultsOpen: boolean;
+      /** Shown only as the ancestor of a filter match. */
+      readonly dimmed: boolean;
+    }
+  | {
+      readonly kind: 'keyResult';
+      readonly key: string;
+      readonly objectiveId: string;
+      readonly depth: number;
+      readonly keyResult: BoardKeyResult;
+      readonly canEdit: boolean;
+    }
+  | {
+      /** A KR row not loaded yet (one per KR the summary counts) or, with `error`, one row saying it failed. */
+      readonly kind: 'keyResultPending';
+      readonly key: string;
+      readonly objectiveId: string;
+      readonly depth: number;
+      readonly error: string | undefined;
+    }
+  | {
+      readonly kind: 'keyResultNone';
+      readonly key: string;
+      readonly objectiveId: string;
+      readonly depth: number;
+      readonly canEdit: boolean;
+    };
+
+export interface RowOptions {
+  readonly collapsed: ReadonlySet<string>;
+  /** KR rows are open for every objective when true, except the toggled ones (and the reverse). */
+  readonly allKeyResultsOpen: boolean;
+  readonly keyResultsToggled: ReadonlySet<string>;
+  readonly keyResults: ReadonlyMap<string, KeyResultsState>;
+}
+
+export const keyResultsOpen = (
+  options: Pick<RowOptions, 'allKeyResultsOpen' | 'keyResultsToggled'>,
+  id: string,
+): boolean => options.allKeyResultsOpen !== options.keyResultsToggled.has(id);
+
+const pushKeyResultRows = (
+  out: BoardRow[],
+  entry: ObjectiveEntry,
+  depth: number,
+  state: KeyResultsState | undefined,
+): void => {
+  const o = entry.objective;
+  if (state?.status === 'ready') {
+    if (state.rows.length === 0)
+      out.push({ kind: 'keyResultNone', key: `${o.id}:none`, objectiveId: o.id, depth, canEdit: o.canEdit });
+    for (const keyResult of state.rows) {
+      out.push({ kind: 'keyResult', key: keyResult.id, objectiveId: o.id, depth, keyResult, canEdit: o.canEdit });
+    }
+    return;
+  }
+  if (state?.status === 'error') {
+    out.push({ kind: 'keyResultPending', key: `${o.id}:error`, objectiveId: o.id, depth, error: state.message });
+    return;
+  }
+  // Not loaded yet: the summary says how many rows will come, so the list keeps its size when they do.
+  const count = o.keyResultSummary.count;
+  if (count === 0)
+    out.push({ kind: 'keyResultNone', key: `${o.id}:none`, objectiveId: o.id, depth, canEdit: o.canEdit });
+  for (let i = 0; i < count; i++) {
+    out.push({
+      kind: 'keyResultPending',
+      key: `${o.id}:pending:${String(i)}`,
+      objectiveId: o.id,
+      depth,
+      error: undefined,
+    });
+  }
+};
+
+/**
+ * The rows on the board, in tree order: each shown objective, then (when open) its KR rows, then (when
+ * expanded) its child objectives. Linear in the rows produced; recomputed only when the board, the
+ * filters, a toggle or a batch of KR rows changes, never while scrolling.
+ */
+export const buildRows = (index: BoardIndex, filter: FilterResult | undefined, options: RowOptions): BoardRow[] => {
+  const out: BoardRow[] = [];
+  const visit = (id: string): void => {
+    const entry = index.byId.get(id);
+    if (entry === undefined || (filter !== undefined && !filter.shown.has(id))) return;
+    const children = filter === undefined ? entry.childIds : entry.childIds.filter((c) => filter.shown.has(c));
+    const expanded = !options.collapsed.has(id);
+    const open = keyResultsOpen(options, id);
+    out.push({
+      kind: 'objective',
+      key: id,
+      entry,
+      depth: entry.depth,
+      hasChildren: children.length > 0,
+      expanded,
+      keyResultsOpen: open,
+      dimmed: filter !== undefined && !filter.matched.has(id),
+    });
+    if (open) pushKeyResultRows(out, entry, entry.depth + 1, options.keyResults.get(id));
+    if (expanded) for (const child of children) visit(child);
+  };
+  // Recursion goes as deep as the longest alignment chain: a handful of levels in practice.
+  for (const id of index.rootIds) visit(id);
+  return out;
+};
+
+/** Objectives whose KR rows fall in [start, end] of `rows` and that `needs` says to fetch. */
+export const keyResultsToFetch = (
+  rows: readonly BoardRow[],
+  start: number,
+  end: number,
+  needs: (objectiveId: string) => boolean,
+): string[] => {
+  const ids: string[] = [];
+  let last = '';
+  for (let i = Math.max(0, start); i <= end && i < rows.length; i++) {
+    const row = rows[i];
+    if (row === undefined || row.kind === 'objective' || row.objectiveId === last) continue;
+    last = row.objectiveId;
+    if (needs(row.objectiveId)) ids.push(row.objectiveId);
+  }
+  return ids;
+};

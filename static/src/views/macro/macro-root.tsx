@@ -1,0 +1,40 @@
+import { lazy, Suspense } from 'react';
+import { EmptyState, LoadingState } from '../../components/states';
+import { parseMacroConfig } from './config';
+import { MacroView } from './macro-view';
+import './macro.css';
+
+/** Editors open the dialog now and then; readers never do: it loads on demand. */
+const MacroConfigDialog = lazy(() => import('./macro-config'));
+
+/**
+ * The macro's two faces: its custom config dialog (context.extension.macro.isConfiguring), or what the
+ * page embeds, from context.extension.config; a short prompt until it has been configured.
+ */
+export function MacroRoot({ configuring, config }: { configuring: boolean; config: unknown }) {
+  const parsed = parseMacroConfig(config);
+  if (configuring) {
+    return (
+      <Suspense
+        fallback={
+          <main className="cad-view">
+            <LoadingState label="Loading the settings…" />
+          </main>
+        }
+      >
+        <MacroConfigDialog initial={parsed} />
+      </Suspense>
+    );
+  }
+  if (parsed === undefined) {
+    return (
+      <main className="cad-view cad-view--compact">
+        <EmptyState
+          title="Choose what this OKR macro shows"
+          description="Edit the page and configure the macro: a scorecard, an alignment board, or a check-in panel for a team."
+        />
+      </main>
+    );
+  }
+  return <MacroView config={parsed} />;
+}

@@ -1,0 +1,127 @@
+import { useState } from 'react';
+import type { Cycle, KeyResultView, Team } from '../../../../src/contract';
+import { api } from '../../api/client';
+import { useAsync } from '../../api/use-api';
+import { checkInsOpen, startOfWeek } from '../../components/cycles';
+import { formatDay, plural } from '../../components/format';
+import { KeyResultCheckIn } from '../../components/key-result-check-in';
+import { ScorecardObjective } from '../../components/scorecard';
+import { ScoreBar } from '../../components/score-bar';
+import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { TeamScoreHistory } from './score-history';
+import { meanObjectiveScore } from './team-score';
+
+/** Due this week: no check-in since Monday, or stale (the backend's 7-day rule). */
+const isDue = (kr: KeyResultView, weekStart: number): boolean =>
+  kr.stale || kr.lastCheckIn === undefined || Date.parse(kr.lastCheckIn.at) < weekStart;
+
+export function TeamSection({ team, cycle, showName }: { team: Team; cycle: Cycle; showName: boolean }) {
+  // KRs checked in from this page stay in the list (with their confirmation) until the page reloads,
+  // rather than vanishing under the person's cursor.
+  const [checkedHere, setCheckedHere] = useState<ReadonlySet<string>>(new Set());
+  const data = useAsync(
+    () =>
+      api['scorecard.get']({ cycleId: cycle.id, teamId: team.id, includeKeyResults: true, includeInitiatives: true }),
+    [cycle.id, team.id],
+  );
+  const scorecard = data.data;
+  const headingId = `team-${team.id}`;
+  if (scorecard === undefined) {
+    return (
+      <section aria-labelledby={headingId} className="cad-stack">
+        <h2 id={headingId} className="cad-heading-medium">
+          {team.name}
+        </h2>
+        {data.status === 'error' ? (
+          <ErrorState error={data.error} reload={data.reload} />
+        ) : (
+          <LoadingState label={`Loading ${team.name}’s OKRs…`} />
+        )}
+      </section>
+    );
+  }
+  const weekStart = startOfWeek().getTime();
+  const open = checkInsOpen(scorecard.cycle);
+  const objectives = scorecard.objectives.filter((o) => o.status !== 'archived');
+  const listed = open
+    ? objectives.flatMap((o) =>
+        o.keyResults.filter((kr) => isDue(kr, weekStart) || checkedHere.has(kr.id)).map((kr) => ({ kr, objective: o })),
+      )
+    : [];
+  const due = listed.filter(({ kr }) => isDue(kr, weekStart));
+  const scored = objectives.filter((o) => o.score !== null);
+  const teamScore = meanObjectiveScore(objectives);
+
+  return (
+    <section aria-labelledby={headingId} className="cad-stack cad-team">
+      <div className="cad-team__header">
+        <h2 id={headingId} className="cad-heading-medium">
+          {showName ? team.name : `${team.name} · ${scorecard.cycle.name}`}
+        </h2>
+        <p className="cad-subtle">
+          {scorecard.cycle.name} · {formatDay(scorecard.cycle.startDate)} – {formatDay(scorecard.cycle.endDate)} ·{' '}
+          {plural(objectives.length, 'objective')} · {plural(scorecard.summary.keyResults, 'key result')}
+        </p>
+        {teamScore === null ? null : (
+          <div className="cad-inline">
+            <span className="cad-subtle">Team score</span>
+            <ScoreBar score={teamScore} band={null} label="Team score" />
+            <span className="cad-subtlest">mean of {plural(scored.length, 'objective score')}</span>
+          </div>
+        )}
+      </div>
+      {data.status === 'error' ? (
+        <ErrorState error={data.error} reload={data.reload} title="The OKRs could not refresh" />
+      ) : null}
+
+      <section aria-labelledby={`${headingId}-due`} className="cad-stack">
+        <h3 id={`${headingId}-due`} className="cad-heading-small">
+          Due for a check-in this week{due.length === 0 ? '' : ` (${due.length})`}
+        </h3>
+        {!open ? (
+          <p className="cad-subtle">
+            Check-ins open while the cycle is active; {scorecard.cycle.name} is in {scorecard.cycle.status}.
+          </p>
+        ) : listed.length === 0 ? (
+          <p className="cad-subtle">Every key result has a check-in this week.</p>
+        ) : (
+          listed.map(({ kr, objective }) => (
+            <KeyResultCheckIn
+              key={kr.id}
+              keyResult={kr}
+              cycle={scorecard.cycle}
+              headingLevel={4}
+              onCheckedIn={() => {
+                setCheckedHere((ids) => new Set([...ids, kr.id]));
+                data.reload();
+              }}
+              context={<p className="cad-subtlest">{objective.title}</p>}
+            />
+          ))
+        )}
+      </section>
+
+      <section aria-labelledby={`${headingId}-history`} className="cad-stack">
+        <h3 id={`${headingId}-history`} className="cad-heading-small">
+          Team score over the cycle
+        </h3>
+        <TeamScoreHistory scorecard={scorecard} />
+      </section>
+
+      <section aria-labelledby={`${headingId}-okrs`} className="cad-stack">
+        <h3 id={`${headingId}-okrs`} className="cad-heading-small">
+          Objectives and key results
+        </h3>
+        {objectives.length === 0 ? (
+          <EmptyState
+            headingLevel={4}
+            title={`${team.name} has no objectives in ${scorecard.cycle.name}`}
+            description="Team objectives are created on the Cadence OKRs page."
+          />
+        ) : (
+          objectives.map((o) => <ScorecardObjective key={o.id} objective={o} includeInitiatives headingLevel={4} />)
+        )}
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { FrameLocator, Page } from 'playwright-core';
+import { DEMO_USERS, seedDemo } from '../../local/demo';
+import type { ApiOutput, Result } from '../../src/contract';
+import { createHostServer } from '../../local/host/host-server';
+import type { HostServer } from '../../local/host/host-server';
+import { createLocalRuntime } from '../../local/platform/local-runtime';
+import type { LocalRuntime } from '../../local/platform/local-runtime';
+
+/** A runtime seeded with the demo company (site and OKRs) behind a host on an ephemeral port. */
+export interface BoardHost {
+  runtime: LocalRuntime;
+  server: HostServer;
+  url: string;
+  close(): Promise<void>;
+}
+
+export const startBoardHost = async (): Promise<BoardHost> => {
+  const runtime = createLocalRuntime();
+  await seedDemo(runtime);
+  const server = await createHostServer(runtime, { port: 0, host: '127.0.0.1' });
+  return {
+    runtime,
+    server,
+    url: server.url,
+    close: async () => {
+      await server.close();
+      runtime.close();
+    },
+  };
+};
+
+export const ELENA = DEMO_USERS.elena.accountId;
+/** Payments PM: not in the security-team group, so the SEC project's epics are hidden from her. */
+export const PRIYA = DEMO_USERS.priya.accountId;
+
+/** The board's frame on the Jira global page. */
+export const boardFrame = (page: Page): FrameLocator => page.locator('iframe[data-frame-id]').first().contentFrame();
+
+/** The demo company's cycle (the current quarter), by name: tests add cycles, and the board opens the latest active one. */
+export const demoCycleName = async (host: BoardHost): Promise<string> => {
+  const outcome = await host.runtime.app.invokeResolver({
+    moduleKey: 'cadence-board',
+    functionKey: 'cycles.list',
+    payload: {},
+    accountId: ELENA,
+  });
+  const result = outcome.ok ? (outcome.result as Result<ApiOutput<'cycles.list'>>) : undefined;
+  const name = result?.ok === true ? result.data.cycles[0]?.name : undefined;
+  if (name === undefined) throw new Error('the demo seed left no cycle');
+  return name;
+};
+
+/**
+ * Opens the board as a user (`query`: `as=...`, `theme=dark`), picks the demo cycle, and waits for its
+ * first KR rows: board.get and a first board.keyResults batch have answered.
+ */
+export const openBoard = async (page: Page, host: BoardHost, query: string): Promise<FrameLocator> => {
+  await page.goto(`${host.url}/jira/apps/cadence-board?${query}`);
+  const frame = boardFrame(page);
+  const picker = frame.getByRole('combobox', { name: 'Cycle' });
+  await picker.waitFor();
+  await picker.selectOption({ label: `${await demoCycleName(host)} (active)` });
+  await frame.locator('[data-row-kind="keyResult"]').first().waitFor();
+  return frame;
+};
+
+/** axe-core on the board's frame only (the host's chrome is not ours): serious and critical violations. */
+export const seriousViolations = async (page: Page): Promise<string[]> => {
+  const results = await new AxeBuilder({ page }).include(['iframe[data-frame-id]', '#root']).analyze();
+  // A frame selector that matched nothing would pass vacuously: make sure rules ran inside the frame.
+  if (!results.passes.some((rule) => rule.nodes.some((node) => node.target.length > 1))) {
+    throw new Error('axe checked nothing inside the board frame');
+  }
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${String(v.impact)}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+};

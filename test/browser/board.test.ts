@@ -1,0 +1,216 @@
+import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
+import { launchBrowser, screenshot, watchProblems } from '../support/browser';
+import type { PageProblems } from '../support/browser';
+import type { BoardHost } from './board-support';
+import { ELENA, openBoard, PRIYA, seriousViolations, startBoardHost } from './board-support';
+
+/**
+ * The alignment board in Chromium on the local runtime, as people use it: a site admin creates a cycle,
+ * an objective and its KRs in the side panel (with live quality hints and the server's field errors),
+ * links a demo epic through Jira's issue search, checks in and sees the board move; someone outside
+ * the restricted SEC project sees a placeholder instead of its epic; axe finds nothing serious.
+ * No timing assertions: the budgets are measured in bench/board-render.mjs.
+ */
+jest.setTimeout(90_000);
+
+let host: BoardHost;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let problems: PageProblems;
+
+beforeAll(async () => {
+  host = await startBoardHost();
+  browser = await launchBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  await browser.close();
+  await host.close();
+});
+
+beforeEach(async () => {
+  // A context of its own per test: fresh storage, and axe-core's Playwright builder requires one.
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  problems = watchProblems(page);
+});
+
+afterEach(async () => {
+  await context.close();
+});
+
+const CYCLE = 'Board test quarter';
+const OBJECTIVE = 'Make every new team productive in their first week';
+const KR_ONE = 'Increase weekly active teams from 10 to 50';
+const KR_TWO = 'Reduce time to first value from 14 days to 3 days';
+
+const panel = (frame: FrameLocator) => frame.getByRole('dialog');
+const rowOf = (frame: FrameLocator, kind: 'objective' | 'keyResult', text: string) =>
+  frame.locator(`[data-row-kind="${kind}"]`, { hasText: text });
+
+const addKeyResult = async (
+  frame: FrameLocator,
+  title: string,
+  metric: { start: string; target: string; unit: string },
+) => {
+  await panel(frame).getByRole('button', { name: 'Add a key result' }).click();
+  const form = panel(frame).getByRole('form', { name: 'New key result' });
+  await form.getByRole('textbox', { name: 'Title', exact: true }).fill(title);
+  await form.getByRole('spinbutton', { name: 'Start' }).fill(metric.start);
+  await form.getByRole('spinbutton', { name: 'Target' }).fill(metric.target);
+  await form.getByRole('textbox', { name: 'Unit (optional)' }).fill(metric.unit);
+  await form.getByRole('button', { name: 'Create key result' }).click();
+  await panel(frame).getByRole('heading', { name: title, level: 4 }).waitFor();
+};
+
+describe('the alignment board', () => {
+  it('lets a site admin plan a cycle, link an epic, check in and see the board move', async () => {
+    const frame = await openBoard(page, host, `as=${ELENA}`);
+
+    // A new cycle, started from the cycle bar.
+    await frame.getByRole('button', { name: 'New cycle' }).click();
+    await panel(frame).getByRole('textbox', { name: 'Name (optional)' }).fill(CYCLE);
+    await panel(frame).getByRole('button', { name: 'Create cycle' }).click();
+    await frame.getByRole('heading', { name: 'No objectives in this cycle yet' }).waitFor();
+    expect(await frame.getByRole('combobox', { name: 'Cycle' }).locator('option:checked').textContent()).toContain(
+      CYCLE,
+    );
+    await frame.getByRole('button', { name: 'Start cycle' }).click();
+    await frame.getByText('Active', { exact: true }).waitFor();
+
+    // An objective: a number in the title draws a quality hint as it is typed; a team objective without
+    // a team comes back from the server as a field error next to the team picker.
+    await frame.getByRole('button', { name: 'New objective' }).click();
+    const form = panel(frame).getByRole('form', { name: 'New objective' });
+    const title = form.getByRole('textbox', { name: 'Title', exact: true });
+    await title.fill('Grow active teams by 40%');
+    await form.locator('[data-rule="objective-has-numbers"]').waitFor();
+    await screenshot(page, 'board-objective-hints');
+    await title.fill(OBJECTIVE);
+    await form.locator('[data-rule="objective-has-numbers"]').waitFor({ state: 'detached' });
+    await form.getByRole('button', { name: 'Create objective' }).click();
+    const teamError = form.locator('[data-field-error]').first();
+    await teamError.waitFor();
+    expect(await teamError.textContent()).toMatch(/team/i);
+    expect(await form.getByRole('combobox', { name: 'Team' }).getAttribute('aria-invalid')).toBe('true');
+    await form.getByRole('radio', { name: 'Company' }).check();
+    await form.getByRole('radio', { name: 'Published' }).check();
+    await form.getByRole('button', { name: 'Create objective' }).click();
+    await panel(frame).getByRole('heading', { name: OBJECTIVE, level: 3 }).waitFor();
+
+    // Two KRs, from the objective's detail.
+    await addKeyResult(frame, KR_ONE, { start: '10', target: '50', unit: 'teams' });
+    await addKeyResult(frame, KR_TWO, { start: '14', target: '3', unit: 'days' });
+
+    // Link a demo epic through Jira's issue search.
+    const krCard = panel(frame).locator('.cad-detail-kr', { hasText: KR_ONE });
+    await krCard.getByRole('searchbox').fill('guided data import');
+    await krCard.getByRole('button', { name: 'Link ONB-21' }).click();
+    await krCard.locator('[data-issue-key="ONB-21"]').waitFor();
+    await screenshot(page, 'board-objective-detail');
+    await frame.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).click();
+
+    // The board shows the objective, its KRs and the linked epic.
+    const krRow = rowOf(frame, 'keyResult', KR_ONE);
+    await krRow.waitFor();
+    expect(await krRow.textContent()).toContain('1 epic');
+    expect(await krRow.getByRole('img', { name: /^Progress/ }).getAttribute('aria-label')).toBe(
+      'Progress 0.00 (off track)',
+    );
+    const scoreBefore = await rowOf(frame, 'objective', OBJECTIVE)
+      .getByRole('img', { name: /^Score/ })
+      .getAttribute('aria-label');
+
+    // Check in from the KR's row: the board reloads with the new value and progress.
+    await krRow.getByRole('button', { name: `Check in on ${KR_ONE}` }).click();
+    const checkIn = panel(frame).getByRole('form', { name: `Check in on ${KR_ONE}` });
+    await checkIn.getByRole('spinbutton', { name: /Current value/ }).fill('30');
+    await checkIn.getByRole('radio', { name: 'At risk' }).check();
+    await checkIn.getByRole('button', { name: 'Check in', exact: true }).click();
+    await checkIn.getByText(/^Checked in/).waitFor();
+    await krRow.getByText(/^30( teams)? of 50 teams$/).waitFor();
+    expect(await krRow.getByRole('img', { name: /^Progress/ }).getAttribute('aria-label')).toBe(
+      'Progress 0.50 (at risk)',
+    );
+    expect(await krRow.textContent()).toContain('At risk');
+    const scoreAfter = await rowOf(frame, 'objective', OBJECTIVE)
+      .getByRole('img', { name: /^Score/ })
+      .getAttribute('aria-label');
+    expect(scoreAfter).not.toBe(scoreBefore);
+    expect(scoreAfter).toBe('Score 0.25 (off track)');
+    await screenshot(page, 'board-after-check-in');
+
+    expect(problems.errors).toEqual([]);
+  });
+
+  it('shows someone outside the SEC project a placeholder instead of its epic', async () => {
+    const frame = await openBoard(page, host, `as=${PRIYA}`);
+    const secRow = rowOf(frame, 'keyResult', 'Secure SOC 2 Type II certification');
+    await secRow.waitFor();
+    expect(await secRow.locator('[data-restricted="true"]').textContent()).toContain('1 restricted');
+
+    await rowOf(frame, 'objective', "Earn enterprise security teams' trust")
+      .getByRole('button', { name: "Earn enterprise security teams' trust", exact: true })
+      .click();
+    const epics = panel(frame)
+      .locator('.cad-detail-kr', { hasText: 'Secure SOC 2 Type II certification' })
+      .getByRole('list', { name: 'Linked epics' });
+    await epics.locator('[data-restricted="true"]').waitFor();
+    expect(await epics.textContent()).toContain('Restricted epic');
+    expect(await panel(frame).textContent()).not.toMatch(/SEC-\d+/);
+    await screenshot(page, 'board-restricted-epic');
+    expect(problems.errors).toEqual([]);
+  });
+
+  it('filters the tree by team, band and findings', async () => {
+    const frame = await openBoard(page, host, `as=${ELENA}`);
+    await frame.getByRole('combobox', { name: 'Team' }).selectOption({ label: 'Security' });
+    await frame.getByRole('status').filter({ hasText: 'match the filters' }).waitFor();
+    // The Security objective matches; its company parent stays as context (dimmed).
+    expect(await rowOf(frame, 'objective', "Earn enterprise security teams' trust").count()).toBe(1);
+    expect(await frame.locator('.cad-row--dimmed').count()).toBeGreaterThan(0);
+    expect(await rowOf(frame, 'objective', 'Make paying us effortless').count()).toBe(0);
+    await frame.getByRole('button', { name: 'Clear filters' }).click();
+    await frame.getByRole('searchbox', { name: 'Search titles' }).fill('brand');
+    await rowOf(frame, 'objective', 'Make paying us effortless').waitFor({ state: 'detached' });
+    expect(await rowOf(frame, 'objective', 'category leader').count()).toBe(1);
+    expect(problems.errors).toEqual([]);
+  });
+
+  it('draws the alignment as a map whose boxes open the objective', async () => {
+    const frame = await openBoard(page, host, `as=${ELENA}`);
+    await frame.getByRole('button', { name: 'Map' }).click();
+    const map = frame.getByRole('group', { name: 'Alignment map' });
+    await map.waitFor();
+    expect(await map.getByRole('button').count()).toBe(7);
+    await map.getByRole('button', { name: /^Make paying us effortless/ }).press('Enter');
+    await panel(frame)
+      .getByRole('heading', { name: 'Make paying us effortless for enterprise finance teams', level: 3 })
+      .waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'board-map');
+    expect(problems.errors).toEqual([]);
+  });
+
+  it.each([
+    ['light', ''],
+    ['dark', '&theme=dark'],
+  ])('has no serious or critical axe violations (%s), with the detail open too', async (theme, query) => {
+    const frame = await openBoard(page, host, `as=${ELENA}${query}`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, `board-${theme}`);
+
+    await rowOf(frame, 'objective', 'Make paying us effortless')
+      .getByRole('button', { name: /^Make paying us effortless/ })
+      .click();
+    await panel(frame).getByRole('heading', { name: 'Quality' }).waitFor();
+    await panel(frame)
+      .getByText(/finding|No quality findings/)
+      .first()
+      .waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, `board-detail-${theme}`);
+    expect(problems.errors).toEqual([]);
+  });
+});

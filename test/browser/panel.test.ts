@@ -1,0 +1,162 @@
+import type { OpenedPage, ViewsHost } from './views-host';
+import { invokeAs, openPage, PEOPLE, screenshot, seriousViolations, startViewsHost, withUser } from './views-host';
+
+/**
+ * The epic check-in panel in a real browser on the local host: the weekly check-in in one click
+ * ("No change") and with a new value, both showing at once in the history and the recent check-ins;
+ * linking an epic to a KR from its panel; and the restricted placeholder for epics of a project the
+ * viewer cannot browse.
+ */
+jest.setTimeout(60_000);
+
+let host: ViewsHost;
+const opened: OpenedPage[] = [];
+
+beforeAll(async () => {
+  host = await startViewsHost();
+}, 90_000);
+
+afterAll(async () => {
+  await host.close();
+});
+
+afterEach(async () => {
+  for (const o of opened.splice(0)) {
+    expect(o.problems.errors).toEqual([]);
+    await o.close();
+  }
+});
+
+const open = async (path: string): Promise<OpenedPage> => {
+  const o = await openPage(host, path);
+  opened.push(o);
+  return o;
+};
+
+const keyResultNamed = async (title: string): Promise<{ id: string }> => {
+  const { cycles } = await invokeAs(host, PEOPLE.elena, 'cycles.list', {});
+  const cycleId = cycles.find((c) => c.status === 'active')?.id ?? '';
+  const card = await invokeAs(host, PEOPLE.elena, 'scorecard.get', { cycleId, includeInitiatives: false });
+  const kr = card.objectives.flatMap((o) => o.keyResults).find((k) => k.title === title);
+  if (!kr) throw new Error(`no KR ${title}`);
+  return kr;
+};
+
+const COMPLETION = 'Increase onboarding completion rate from 62% to 90%';
+
+describe('epic check-in panel', () => {
+  it('checks in with one click on "No change", then with a new value, and shows both at once', async () => {
+    const o = await open(withUser('/jira/browse/ONB-1', PEOPLE.hannah));
+    const panel = o.frame();
+    const kr = panel.getByRole('region', { name: COMPLETION });
+    await kr.getByRole('heading', { name: COMPLETION }).waitFor();
+    await panel.getByRole('heading', { name: 'Epic progress' }).waitFor();
+    await kr.locator('.cad-plot canvas').first().waitFor();
+    expect(await seriousViolations(o.page)).toEqual([]);
+    await screenshot(o.page, 'panel');
+
+    await kr.getByRole('button', { name: 'No change' }).click();
+    await kr.getByRole('status').getByText('Checked in, no change: 71% · On track.').waitFor();
+    await kr.getByRole('list', { name: 'Recent check-ins' }).getByRole('listitem').nth(1).waitFor();
+
+    await kr.getByLabel('Current value (%)').fill('76');
+    await kr.getByRole('radio', { name: 'At risk' }).check();
+    await kr.getByLabel('Blockers (optional)').fill('Two pilots slipped a week.');
+    await kr.getByRole('button', { name: 'Check in' }).click();
+    await kr.getByRole('status').getByText('Checked in: 76% · At risk.').waitFor();
+    // The history and the recent check-ins follow without a reload.
+    await kr.locator('figcaption', { hasText: /^Latest check-in 76% on / }).waitFor();
+    await kr
+      .getByRole('list', { name: 'Recent check-ins' })
+      .getByRole('listitem')
+      .first()
+      .getByText('Two pilots slipped a week.')
+      .waitFor();
+    await kr.getByText('76% of 90%').waitFor();
+    expect(await seriousViolations(o.page)).toEqual([]);
+    await screenshot(o.page, 'panel-after-check-in');
+
+    const { checkIns } = await invokeAs(host, PEOPLE.hannah, 'checkIns.list', {
+      keyResultId: (await keyResultNamed(COMPLETION)).id,
+    });
+    expect(checkIns.map((c) => [c.value, c.confidence])).toEqual([
+      [76, 'at_risk'],
+      [71, 'on_track'],
+      [71, 'on_track'],
+    ]);
+  });
+
+  it('shows field errors from the backend next to the field, and why a viewer cannot check in', async () => {
+    const o = await open(withUser('/jira/browse/ONB-21', PEOPLE.priya));
+    const kr = o.frame().getByRole('region', { name: 'Launch the guided data import for HR records' });
+    await kr.getByText('Only the key result’s owner or the objective’s owner can check in.').waitFor();
+    expect(await kr.getByRole('button', { name: 'Check in' }).isDisabled()).toBe(true);
+    expect(await seriousViolations(o.page)).toEqual([]);
+
+    const mine = await open(withUser('/jira/browse/ONB-1', PEOPLE.hannah));
+    const row = mine.frame().getByRole('region', { name: COMPLETION });
+    await row.getByLabel('Current value (%)').fill('');
+    await row.getByRole('button', { name: 'Check in' }).click();
+    const value = row.getByLabel('Current value (%)');
+    await row.getByText('Enter the current value as a number.').waitFor();
+    expect(await value.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('links an epic that serves no KR yet to a key result from its panel', async () => {
+    const epic = host.runtime.site.createIssue({
+      project: 'PAY',
+      issueType: 'Epic',
+      summary: 'Card-on-file checkout',
+      actor: PEOPLE.priya,
+    });
+    await host.runtime.whenIdle();
+    const o = await open(withUser(`/jira/browse/${epic.key}`, PEOPLE.priya));
+    const panel = o.frame();
+    await panel.getByRole('heading', { name: 'This epic serves no key result yet' }).waitFor();
+    expect(await seriousViolations(o.page)).toEqual([]);
+    await screenshot(o.page, 'panel-empty');
+
+    await panel.getByRole('button', { name: 'Link this epic to a KR' }).click();
+    const form = panel.getByRole('form', { name: `Link ${epic.key} to a key result` });
+    // Objectives are indented under their parents in the picker: pick by the title in the option.
+    const objective = form.getByLabel('Objective', { exact: true });
+    const paymentsObjective = objective.locator('option', {
+      hasText: 'Make paying us effortless for enterprise finance teams',
+    });
+    await objective.selectOption((await paymentsObjective.getAttribute('value')) ?? '');
+    await form
+      .getByLabel('Key result', { exact: true })
+      .selectOption({ label: 'Grow multi-currency payroll customers from 0 to 40' });
+    expect(await seriousViolations(o.page)).toEqual([]);
+    await screenshot(o.page, 'panel-link');
+    await form.getByRole('button', { name: 'Link epic' }).click();
+
+    const kr = panel.getByRole('region', { name: 'Grow multi-currency payroll customers from 0 to 40' });
+    await kr
+      .getByRole('list', { name: /^Epics linked to / })
+      .getByText('Card-on-file checkout')
+      .waitFor();
+    await panel.getByRole('heading', { name: 'Key results this epic serves (1)' }).waitFor();
+  });
+
+  it('shows an epic of a project the viewer cannot browse as a placeholder, never its key or summary', async () => {
+    // Elena may browse SEC: she links a Security epic under Priya's KR, whose panel Priya then opens.
+    const kr = await keyResultNamed('Grow multi-currency payroll customers from 0 to 40');
+    await invokeAs(host, PEOPLE.elena, 'initiatives.link', { keyResultId: kr.id, issueKey: 'SEC-6' });
+    const o = await open(withUser('/jira/browse/PAY-1', PEOPLE.priya));
+    const region = o.frame().getByRole('region', { name: 'Grow multi-currency payroll customers from 0 to 40' });
+    await region.getByText('Restricted epic — you don’t have access').waitFor();
+    const text = (await region.textContent()) ?? '';
+    expect(text).toContain('PAY-1');
+    expect(text).not.toContain('SEC-6');
+    expect(text).not.toContain('Customer-managed encryption keys');
+    expect(await seriousViolations(o.page)).toEqual([]);
+    await screenshot(o.page, 'panel-restricted');
+
+    // Elena, who may browse SEC, sees the epic itself.
+    const admin = await open(withUser('/jira/browse/PAY-1', PEOPLE.elena, 'dark'));
+    await admin.frame().getByText('Customer-managed encryption keys').waitFor();
+    expect(await seriousViolations(admin.page)).toEqual([]);
+    await screenshot(admin.page, 'panel-dark');
+  });
+});

@@ -1,0 +1,119 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { DEMO_USERS, seedDemo } from '../../local/demo';
+import { createHostServer } from '../../local/host';
+import type { HostServer } from '../../local/host';
+import type { FaultInjector } from '../../local/platform/faults';
+import { createLocalRuntime } from '../../local/platform/local-runtime';
+import type { LocalRuntime } from '../../local/platform/local-runtime';
+import type { ApiInput, ApiKey, ApiOutput, Result } from '../../src/contract';
+import { launchBrowser, screenshot, watchProblems } from '../support/browser';
+import type { PageProblems } from '../support/browser';
+
+/**
+ * What the browser suites of the module views share: a local runtime seeded with the demo company
+ * (Jira site and OKRs, through the resolvers), the web host on an ephemeral port, one Chromium, and
+ * helpers to open a module page, reach into its iframe, call the backend as someone, and run axe.
+ */
+export const PEOPLE = {
+  elena: DEMO_USERS.elena.accountId,
+  priya: DEMO_USERS.priya.accountId,
+  marcus: DEMO_USERS.marcus.accountId,
+  hannah: DEMO_USERS.hannah.accountId,
+  daniel: DEMO_USERS.daniel.accountId,
+  grace: DEMO_USERS.grace.accountId,
+  kenji: DEMO_USERS.kenji.accountId,
+} as const;
+
+export interface ViewsHost {
+  runtime: LocalRuntime;
+  server: HostServer;
+  url: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export const startViewsHost = async (options: { faultInjector?: FaultInjector } = {}): Promise<ViewsHost> => {
+  const runtime = createLocalRuntime(
+    options.faultInjector === undefined ? {} : { faultInjector: options.faultInjector },
+  );
+  await seedDemo(runtime);
+  await runtime.whenIdle();
+  const server = await createHostServer(runtime, { port: 0, host: '127.0.0.1' });
+  const browser = await launchBrowser();
+  return {
+    runtime,
+    server,
+    url: server.url,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+      runtime.close();
+    },
+  };
+};
+
+/** Calls a resolver the way the bridge does (POST /forge/invoke), as a demo user; throws on an error result. */
+export const invokeAs = async <K extends ApiKey>(
+  host: ViewsHost,
+  accountId: string,
+  key: K,
+  payload: ApiInput<K>,
+  moduleKey = 'cadence-board',
+): Promise<ApiOutput<K>> => {
+  const response = await fetch(`${host.url}/forge/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ moduleKey, functionKey: key, payload, accountId }),
+  });
+  const body = (await response.json()) as Result<ApiOutput<K>>;
+  if (!body.ok) throw new Error(`${key}: ${body.error.code} ${body.error.message}`);
+  return body.data;
+};
+
+export interface OpenedPage {
+  page: Page;
+  /** Closes the page and its browser context. */
+  close(): Promise<void>;
+  problems: PageProblems;
+  /** The module iframe (the first, or the one whose data-role matches). */
+  frame: (role?: string) => FrameLocator;
+}
+
+export const frameSelector = (role?: string): string =>
+  role === undefined ? 'iframe[data-frame-id]' : `iframe[data-frame-id][data-role="${role}"]`;
+
+/** A new tab on `path` (?as= and &theme= included by the caller), waiting for every module view to render. */
+export const openPage = async (host: ViewsHost, path: string): Promise<OpenedPage> => {
+  // A context of its own per page: axe-core's playwright builder requires one (it opens a page in it).
+  const context = await host.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = watchProblems(page);
+  await page.goto(host.url + path);
+  const frames = page.locator('iframe[data-frame-id]');
+  const count = await frames.count();
+  for (let i = 0; i < count; i++) await frames.nth(i).contentFrame().locator('#root > *').first().waitFor();
+  return {
+    page,
+    problems,
+    close: () => context.close(),
+    frame: (role) => page.locator(frameSelector(role)).first().contentFrame(),
+  };
+};
+
+export const withUser = (path: string, accountId: string, theme?: 'dark'): string =>
+  `${path}${path.includes('?') ? '&' : '?'}as=${accountId}${theme === undefined ? '' : `&theme=${theme}`}`;
+
+/**
+ * axe-core on the module frame only (the host's chrome is not the app's): the serious and critical
+ * violations, as "rule: target" lines so a failure says what to fix.
+ */
+export const seriousViolations = async (page: Page, role?: string): Promise<string[]> => {
+  const results = await new AxeBuilder({ page }).include([frameSelector(role), '#root']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${n.failureSummary ?? ''})`));
+};
+
+export { screenshot };
