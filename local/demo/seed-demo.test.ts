@@ -1,7 +1,9 @@
-import type { Board, Result } from '../../src/contract';
+import type { Board, BoardKeyResults, BoardNode, Result, TeamHistory } from '../../src/contract';
 import { createLocalRuntime } from '../platform/local-runtime';
 import { DEMO_USERS } from './demo-users';
 import { seedDemo } from './index';
+
+const flatten = (nodes: readonly BoardNode[]): string[] => nodes.flatMap((n) => [n.objective.id, ...flatten(n.children)]);
 
 /** The demo company seeds through the app's own resolvers, once, and shows a living board. */
 describe('demo seed', () => {
@@ -40,6 +42,50 @@ describe('demo seed', () => {
       );
       // Priya is not in the restricted Security project: its epics never reach her.
       expect(JSON.stringify(board.data)).not.toContain('SOC 2 Type II audit readiness');
+    } finally {
+      runtime.close();
+    }
+  });
+
+  it('looks back on the weeks of the cycle so far: weekly check-ins and snapshots', async () => {
+    const runtime = createLocalRuntime();
+    const as = async <T>(functionKey: string, payload: unknown, who: keyof typeof DEMO_USERS = 'priya'): Promise<T> => {
+      const outcome = await runtime.app.invokeResolver({ moduleKey: 'cadence-board', functionKey, payload, accountId: DEMO_USERS[who].accountId });
+      const result = outcome.ok ? (outcome.result as Result<T>) : undefined;
+      if (!result?.ok) throw new Error(`${functionKey} failed`);
+      return result.data;
+    };
+    try {
+      // Mid-November: six past weeks of Q4 before the day of the seed.
+      await seedDemo(runtime, new Date('2026-11-18T10:00:00Z'));
+      const { cycles } = await as<{ cycles: { id: string }[] }>('cycles.list', {});
+      const cycleId = cycles[0]?.id ?? '';
+      const { teams } = await as<{ teams: { id: string; name: string }[] }>('teams.list', {});
+      const payments = teams.find((t) => t.name === 'Payments')?.id ?? '';
+      // History is computed for the real clock's now; the seed's weeks are all in the past by then.
+      const history = await as<TeamHistory>('teams.history', { cycleId, teamId: payments });
+      const seeded = history.points.filter((p) => p.at <= '2026-11-16T00:00:00.000Z');
+      expect(seeded.map((p) => p.source)).toEqual(Array<string>(7).fill('snapshot'));
+      const scores = seeded.map((p) => p.score ?? -1);
+      expect(scores[0]).toBeGreaterThanOrEqual(0);
+      expect([...scores].sort((a, b) => a - b)).toEqual(scores);
+
+      const board = await as<Board>('board.get', { cycleId }, 'grace');
+      const rows = await as<BoardKeyResults>(
+        'board.keyResults',
+        { cycleId, objectiveIds: flatten(board.roots) },
+        'grace',
+      );
+      const retention = rows.objectives.flatMap((o) => o.keyResults).find((kr) => kr.title.startsWith('Increase enterprise logo retention'));
+      const { checkIns } = await as<{ checkIns: { at: string; value: number }[] }>('checkIns.list', { keyResultId: retention?.id, limit: 100 });
+      // Thursdays from October 1 to November 12, then the check-in of the seed's day.
+      expect(checkIns.map((c) => c.at.slice(0, 10)).reverse()).toEqual([
+        '2026-10-01', '2026-10-08', '2026-10-15', '2026-10-22', '2026-10-29', '2026-11-05', '2026-11-12', checkIns[0]?.at.slice(0, 10),
+      ]);
+      expect(retention?.lastCheckIn?.at).toBe(checkIns[0]?.at);
+      // The import blanked the epics' cache; the reconcile read them again, so Grace sees hers.
+      const soc2 = rows.objectives.flatMap((o) => o.keyResults).find((kr) => kr.title === 'Secure SOC 2 Type II certification');
+      expect(soc2).toMatchObject({ initiatives: { count: 1, restricted: 0, total: 4 } });
     } finally {
       runtime.close();
     }

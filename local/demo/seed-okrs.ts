@@ -2,6 +2,7 @@ import type { ApiInput, ApiKey, ApiOutput, Result } from '../../src/contract';
 import { cycleWindow } from '../../src/domain/cycle-window';
 import type { LocalRuntime } from '../platform/local-runtime';
 import { DEMO_USERS } from './demo-users';
+import { withDemoHistory } from './seed-history';
 import type { DemoUserHandle } from './demo-users';
 
 /**
@@ -274,5 +275,10 @@ export const seedDemoOkrs = async (runtime: LocalRuntime, now: Date = new Date()
       if (kr.checkIn) await call('checkIns.create', { keyResultId: keyResult.id, ...kr.checkIn }, kr.owner);
     }
   }
+
+  await call('data.import', { data: withDemoHistory(await call('data.export', {}, 'elena'), now) }, 'elena');
+  // An import leaves the epics' cached progress blank until the daily reconcile reads Jira again.
+  const reconciled = await runtime.app.runScheduledTrigger('reconcile-initiatives');
+  if (!reconciled.ok) throw new Error(`demo seed: reconcile-initiatives failed: ${reconciled.error ?? 'no detail'}`);
   return true;
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AccountIdSchema, IdSchema } from './ids';
+import { AccountIdSchema, IdSchema, IsoDateTimeSchema } from './ids';
 import { BandConfigFields, BandSchema, CompactFindingSchema, PaceSchema } from './insights';
 import {
   CheckInSchema,
@@ -212,3 +212,29 @@ export const MeSchema = z.object({
 export type Me = z.infer<typeof MeSchema>;
 
 export const ConfidenceCountsSchema = z.record(ConfidenceSchema, z.number());
+
+/**
+ * Where a point of a score history comes from: the weekly job's snapshot of that week, the KRs' values
+ * at the end of that week worked out from their check-ins (weeks before the job first ran), or the
+ * scores as they stand now (the last point).
+ */
+export const HistorySourceSchema = z.enum(['snapshot', 'check-ins', 'current']);
+export type HistorySource = z.infer<typeof HistorySourceSchema>;
+
+export const TeamHistorySchema = z.object({
+  cycleId: IdSchema,
+  teamId: IdSchema,
+  /** One point per ISO week of the cycle so far, oldest first; the last one is the score now. */
+  points: z.array(
+    z.object({
+      /** ISO week, 'YYYY-Www'. */
+      week: z.string(),
+      /** The instant the score stands for: the end of that week (or the cycle), or now. */
+      at: IsoDateTimeSchema,
+      /** The mean of the team's objective scores; null when none of its objectives had a KR to score. */
+      score: z.number().min(0).max(1).nullable(),
+      source: HistorySourceSchema,
+    }),
+  ),
+});
+export type TeamHistory = z.infer<typeof TeamHistorySchema>;

@@ -1,6 +1,6 @@
 import type { KeyResult } from '../contract';
 import { aBinaryKeyResult, aDecreasingKeyResult, aKeyResult, aMetric } from '../../test/support/builders';
-import { isActive, keyResultScore, objectiveScore } from './score';
+import { isActive, keyResultScore, meanScore, objectiveScore, weightedScore } from './score';
 
 /** A retention KR (82% -> 92%) at `current`. */
 const retentionAt = (current: number, over: Partial<KeyResult> = {}): KeyResult =>
@@ -67,5 +67,26 @@ describe('objectiveScore', () => {
     expect(
       objectiveScore([retentionAt(92, { status: 'archived' }), retentionAt(82, { status: 'archived' })]),
     ).toBeNull();
+  });
+});
+
+describe('weightedScore', () => {
+  test('weighs each score by its weight', () => {
+    expect(weightedScore([{ weight: 3, score: 1 }, { weight: 1, score: 0 }])).toBe(0.75);
+  });
+
+  test('is null when there is nothing to weigh', () => {
+    expect(weightedScore([])).toBeNull();
+  });
+});
+
+describe('meanScore', () => {
+  test('is the plain mean of the known scores, skipping objectives without one', () => {
+    expect(meanScore([0.2, null, 0.6])).toBeCloseTo(0.4, 12);
+  });
+
+  test('is null when no score is known', () => {
+    expect(meanScore([null, null])).toBeNull();
+    expect(meanScore([])).toBeNull();
   });
 });

@@ -16,6 +16,7 @@ import { getMe } from '../usecases/get-me';
 import { getObjective } from '../usecases/get-objective';
 import { getScorecard } from '../usecases/get-scorecard';
 import { getSettings } from '../usecases/get-settings';
+import { getTeamHistory } from '../usecases/get-team-history';
 import { gradeCycle } from '../usecases/grade-cycle';
 import { importData } from '../usecases/import-data';
 import { linkInitiative } from '../usecases/link-initiative';
@@ -51,6 +52,7 @@ export const HANDLERS: { [K in ApiKey]: Handler<K> } = {
   'teams.list': (ctx) => listTeams(ctx),
   'teams.create': createTeam,
   'teams.update': updateTeam,
+  'teams.history': getTeamHistory,
   'objectives.get': getObjective,
   'objectives.create': createObjective,
   'objectives.update': updateObjective,

@@ -1,7 +1,7 @@
 import { keyResultScore } from '../domain/score';
 import type { KeyResultSnapshot } from './model';
 import type { Deps } from './ports';
-import { isoWeek } from './shared/iso-week';
+import { isoWeek } from '../domain/iso-week';
 import { isStale } from './shared/stale';
 
 /**

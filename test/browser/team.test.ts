@@ -41,7 +41,12 @@ describe('team page', () => {
       .getByRole('heading', { name: 'Deliver an exceptional onboarding experience for new enterprise clients' })
       .waitFor();
     await page.getByRole('heading', { name: 'Team score over the cycle' }).waitFor();
-    await page.locator('figcaption', { hasText: /^Team score \d\.\d\d now/ }).waitFor();
+    const caption = page.locator('figcaption', { hasText: /^Team score \d\.\d\d now/ });
+    await caption.waitFor();
+    const before = await caption.textContent();
+    // teams.history: one row per week of the cycle so far, the last one the score now.
+    await page.getByText('Show the team score as a table').click();
+    await page.getByRole('table', { name: 'Team score by week' }).getByRole('cell', { name: 'Now', exact: true }).waitFor();
 
     // Hannah never checked in on the data import KR: it is due, and she checks in right there.
     await page.getByRole('heading', { name: 'Due for a check-in this week (2)' }).waitFor();
@@ -55,6 +60,8 @@ describe('team page', () => {
     // Checked in this week: no longer counted as due, though it stays on screen with its confirmation.
     await page.getByRole('heading', { name: 'Due for a check-in this week (1)' }).waitFor();
     await due.getByText('checked in today').waitFor();
+    // The history reloads with the scorecard: the team's score now includes the done KR.
+    await page.locator('figcaption', { hasText: /^Team score \d\.\d\d now/, hasNotText: before ?? '' }).waitFor();
   });
 
   it('renders in dark mode without serious accessibility violations', async () => {

@@ -12,6 +12,7 @@ import {
   MeSchema,
   ObjectiveViewSchema,
   ScorecardSchema,
+  TeamHistorySchema,
 } from '../views';
 import * as I from './inputs';
 
@@ -36,6 +37,7 @@ export const API = {
   'teams.list': { input: I.Empty, output: z.object({ teams: z.array(TeamSchema) }) },
   'teams.create': { input: I.TeamsCreateInput, output: TeamSchema },
   'teams.update': { input: I.TeamsUpdateInput, output: TeamSchema },
+  'teams.history': { input: I.TeamsHistoryInput, output: TeamHistorySchema },
 
   'objectives.get': { input: I.ById, output: ObjectiveViewSchema },
   'objectives.create': { input: I.ObjectivesCreateInput, output: ObjectiveViewSchema },

@@ -152,6 +152,8 @@ export const CheckInsListInput = z
   .object({ keyResultId: IdSchema, limit: z.number().int().min(1).max(100).default(20), cursor: z.string().max(2000).optional() })
   .strict();
 
+export const TeamsHistoryInput = z.object({ cycleId: IdSchema, teamId: IdSchema }).strict();
+
 export const BoardGetInput = z.object({ cycleId: IdSchema, teamId: IdSchema.optional(), ownerAccountId: AccountIdSchema.optional() }).strict();
 
 /** A virtualised board asks for the KR rows of the objectives in view: 1-100 distinct ids of the cycle. */

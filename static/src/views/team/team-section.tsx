@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Cycle, KeyResultView, Team } from '../../../../src/contract';
+import { meanScore } from '../../../../src/domain/score';
 import { api } from '../../api/client';
 import { useAsync } from '../../api/use-api';
 import { checkInsOpen, startOfWeek } from '../../components/cycles';
@@ -9,7 +10,6 @@ import { ScorecardObjective } from '../../components/scorecard';
 import { ScoreBar } from '../../components/score-bar';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { TeamScoreHistory } from './score-history';
-import { meanObjectiveScore } from './team-score';
 
 /** Due this week: no check-in since Monday, or stale (the backend's 7-day rule). */
 const isDue = (kr: KeyResultView, weekStart: number): boolean =>
@@ -50,7 +50,7 @@ export function TeamSection({ team, cycle, showName }: { team: Team; cycle: Cycl
     : [];
   const due = listed.filter(({ kr }) => isDue(kr, weekStart));
   const scored = objectives.filter((o) => o.score !== null);
-  const teamScore = meanObjectiveScore(objectives);
+  const teamScore = meanScore(objectives.map((o) => o.score));
 
   return (
     <section aria-labelledby={headingId} className="cad-stack cad-team">
@@ -105,7 +105,7 @@ export function TeamSection({ team, cycle, showName }: { team: Team; cycle: Cycl
         <h3 id={`${headingId}-history`} className="cad-heading-small">
           Team score over the cycle
         </h3>
-        <TeamScoreHistory scorecard={scorecard} />
+        <TeamScoreHistory scorecard={scorecard} teamId={team.id} />
       </section>
 
       <section aria-labelledby={`${headingId}-okrs`} className="cad-stack">

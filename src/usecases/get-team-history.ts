@@ -1,0 +1,64 @@
+import type { ApiOutput, ApiParsedInput, CheckIn } from '../contract';
+import { startOfDayUtc } from '../domain/calendar-day';
+import { meanScore, objectiveScore } from '../domain/score';
+import { historyWeeks, scoreFromCheckIns, scoreFromSnapshot } from '../domain/score-history';
+import { notFound } from './errors';
+import type { StoredKeyResult } from './model';
+import type { Ctx } from './shared/context';
+import { requireCycle } from './shared/lookups';
+
+/** Check-ins read per page when a week has no snapshot to stand on. */
+const PAGE = 100;
+
+/** A KR's check-ins since `since` (epoch ms), oldest first: pages newest first until one is older. */
+const checkInsSince = async (ctx: Ctx, keyResultId: string, since: number): Promise<CheckIn[]> => {
+  const found: CheckIn[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await ctx.store.listCheckIns(keyResultId, PAGE, cursor);
+    for (const c of page.items) {
+      if (Date.parse(c.at) < since) return found.reverse();
+      found.push(c);
+    }
+    if (page.nextCursor === undefined) return found.reverse();
+    cursor = page.nextCursor;
+  }
+};
+
+/**
+ * teams.history: a team's score (the mean of its objectives' scores) at the end of each week of a
+ * cycle so far, then now. A past week stands on the weekly job's snapshot of its KR scores; a week the
+ * job never saw (before the app was installed, or the job's first run) is worked out from the KRs'
+ * check-ins; the last point is the scores as they stand. Anyone may read, like the scorecard.
+ * Storage: the cycle's objectives and snapshots in parallel, then check-ins only for weeks with no
+ * snapshot (one paged read per KR, in parallel).
+ * @throws AppError NOT_FOUND cycleId / teamId.
+ */
+export const getTeamHistory = async (ctx: Ctx, input: ApiParsedInput<'teams.history'>): Promise<ApiOutput<'teams.history'>> => {
+  const [cycle, team] = await Promise.all([requireCycle(ctx.store, input.cycleId, 'cycleId'), ctx.store.getTeam(input.teamId)]);
+  if (team === undefined) throw notFound('Team', input.teamId, 'teamId');
+  const [aggregates, snapshots] = await Promise.all([ctx.store.listObjectivesOfCycle(cycle.id), ctx.store.listSnapshots(cycle.id)]);
+  const objectives = aggregates.filter((a) => a.objective.teamId === team.id && a.objective.status !== 'archived');
+  const weeks = historyWeeks(cycle, ctx.clock.now());
+  const snapshotOf = new Map(snapshots.map((s) => [s.week, s]));
+
+  const unsnapshotted = weeks.some((w) => !w.current && !snapshotOf.has(w.week));
+  const keyResults: StoredKeyResult[] = objectives.flatMap((a) => a.keyResults.filter((kr) => kr.status === 'active'));
+  const since = startOfDayUtc(cycle.startDate);
+  const checkIns = new Map<string, CheckIn[]>(
+    unsnapshotted ? await Promise.all(keyResults.map(async (kr) => [kr.id, await checkInsSince(ctx, kr.id, since)] as const)) : [],
+  );
+
+  return {
+    cycleId: cycle.id,
+    teamId: team.id,
+    points: weeks.map((w) => {
+      const at = new Date(w.at).toISOString();
+      if (w.current) return { week: w.week, at, score: meanScore(objectives.map((a) => objectiveScore(a.keyResults))), source: 'current' };
+      const snapshot = snapshotOf.get(w.week);
+      return snapshot === undefined
+        ? { week: w.week, at, score: scoreFromCheckIns(objectives, checkIns, w.at), source: 'check-ins' }
+        : { week: w.week, at, score: scoreFromSnapshot(objectives, snapshot), source: 'snapshot' };
+    }),
+  };
+};
