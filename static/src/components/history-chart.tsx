@@ -13,14 +13,24 @@ const tickFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2, 
 /** uPlot is loaded only when a chart is on screen. */
 export const LazyLinePlot = lazy(() => import('./line-plot'));
 
-/** A chart's words: the figure caption screen readers and print get in place of the canvas. */
 /** Expected values are points on a line: a binary KR's reads 0.5, not "Not done". */
 const asNumber = (metric: KeyResult['metric']) => ({
   kind: metric.kind === 'binary' ? ('number' as const) : metric.kind,
   unit: metric.unit,
 });
+
+/** Rounds to the power of ten under 1 % of the KR's range: 62 % → 90 % gives 78.4 %, not 78.39 %. */
+const roundToRange = (value: number, metric: KeyResult['metric']): number => {
+  const range = Math.abs(metric.target - metric.start);
+  if (range === 0) return value;
+  const exponent = Math.floor(Math.log10(range / 100));
+  return exponent >= 0 ? Math.round(value / 10 ** exponent) * 10 ** exponent : Number(value.toFixed(-exponent));
+};
+
 const expectedWords = (t: number, metric: KeyResult['metric'], bounds: { start: number; end: number }): string =>
-  formatValue(Math.round(expectedAt(t, metric, bounds) * 100) / 100, asNumber(metric));
+  formatValue(roundToRange(expectedAt(t, metric, bounds), metric), asNumber(metric));
+
+/** A chart's words: the figure caption screen readers and print get in place of the canvas. */
 
 const summarise = (
   checkIns: readonly CheckIn[],
