@@ -54,9 +54,10 @@ export const openFrame = (state: HostState, request: FrameRequest): FrameRecord 
 /** The sandboxed iframe Forge puts a Custom UI module in, pointing at the frame's resource. */
 export const frameHtml = (
   frame: FrameRecord,
-  options: { title: string; variant: 'page' | 'panel'; doneUrl?: string; route?: string },
+  options: { title: string; variant: 'page' | 'panel'; doneUrl?: string; route?: string; routeBase?: string },
 ): SafeHtml => {
-  // `route` is the initial createHistory location (a module sub-path such as /jira/apps/<key>/objectives/1).
+  // `route` is the initial createHistory location (a module sub-path such as /jira/apps/<key>/objectives/1);
+  // `routeBase` is the page path the host puts the app's route after as it moves, as Jira does.
   const route = options.route === undefined ? '' : `&route=${encodeURIComponent(options.route)}`;
   const src = `/resources/${encodeURIComponent(frame.resourceKey)}/index.html?frame=${encodeURIComponent(frame.frameId)}${route}`;
   return html`<iframe
@@ -70,5 +71,6 @@ export const frameHtml = (
     data-local-id="${frame.localId}"
     data-min-height="${options.variant === 'page' ? '480' : '120'}"
     ${options.doneUrl === undefined ? '' : html`data-done-url="${options.doneUrl}"`}
+    ${options.routeBase === undefined ? '' : html`data-route-base="${options.routeBase}"`}
   ></iframe>`;
 };

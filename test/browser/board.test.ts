@@ -2,7 +2,8 @@ import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-cor
 import { launchBrowser, screenshot, watchProblems } from '../support/browser';
 import type { PageProblems } from '../support/browser';
 import type { BoardHost } from './board-support';
-import { ELENA, openBoard, PRIYA, seriousViolations, startBoardHost } from './board-support';
+import type { ApiOutput, Result } from '../../src/contract';
+import { demoCycleName, ELENA, openBoard, PRIYA, seriousViolations, startBoardHost } from './board-support';
 
 /**
  * The alignment board in Chromium on the local runtime, as people use it: a site admin creates a cycle,
@@ -211,6 +212,36 @@ describe('the alignment board', () => {
       .waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, `board-detail-${theme}`);
+    expect(problems.errors).toEqual([]);
+  });
+
+  it('keeps the chosen cycle in the page URL: Back, Forward and a reload return to it', async () => {
+    const outcome = await host.runtime.app.invokeResolver({
+      moduleKey: 'cadence-board',
+      functionKey: 'cycles.create',
+      payload: { name: 'Routing check', startDate: '2030-01-01', endDate: '2030-03-31' },
+      accountId: ELENA,
+    });
+    const created = outcome.ok ? (outcome.result as Result<ApiOutput<'cycles.create'>>) : undefined;
+    if (created?.ok !== true) throw new Error('cycles.create failed');
+    const routing = created.data.id;
+
+    const frame = await openBoard(page, host, `as=${ELENA}`);
+    const picker = frame.getByRole('combobox', { name: 'Cycle' });
+    await picker.selectOption({ label: 'Routing check (planning)' });
+    await frame.getByRole('heading', { name: 'No objectives in this cycle yet' }).waitFor();
+    await page.waitForURL((url) => url.pathname === `/jira/apps/cadence-board/cycles/${routing}` && url.search === `?as=${ELENA}`);
+
+    await page.goBack();
+    await frame.locator('[data-row-kind="keyResult"]').first().waitFor();
+    expect(await picker.locator('option:checked').textContent()).toContain(await demoCycleName(host));
+    await page.waitForURL((url) => url.pathname !== `/jira/apps/cadence-board/cycles/${routing}`);
+
+    await page.goForward();
+    await frame.getByRole('heading', { name: 'No objectives in this cycle yet' }).waitFor();
+    await page.reload();
+    await frame.getByRole('heading', { name: 'No objectives in this cycle yet' }).waitFor();
+    expect(await picker.locator('option:checked').textContent()).toBe('Routing check (planning)');
     expect(problems.errors).toEqual([]);
   });
 });

@@ -116,6 +116,8 @@
     const notify = (action) => {
       history.action = action;
       const location = currentLocation();
+      // Jira shows a page app's route in its own address bar, so a reload or a shared link keeps it.
+      post({ type: 'route', route: location.pathname + location.search });
       for (const listener of [...listeners]) listener(location, action);
     };
     const change = (method, action) => (to, state) => {

@@ -164,6 +164,15 @@
       iframe.style.height = `${height}px`;
       return;
     }
+    if (message.type === 'route') {
+      const base = iframe.dataset.routeBase;
+      if (base === undefined || typeof message.route !== 'string' || !message.route.startsWith('/')) return;
+      // The page URL carries the route's path (its query would clash with the page's own ?as=, ?theme=).
+      const routePath = message.route.split('?')[0];
+      const path = routePath === '/' ? base : base + routePath;
+      window.history.replaceState(window.history.state, '', path + window.location.search);
+      return;
+    }
     if (message.type !== 'call') return;
     handleCall(iframe, message.name, message.payload).then(
       (value) => reply(iframe, { type: 'result', callId: message.callId, ok: true, value }),

@@ -28,7 +28,12 @@ export const globalPage = (ctx: PageContext, moduleKey: string, subPath: string)
     extension: globalPageExtension(ctx.url.href),
   });
   const body = html`<div class="breadcrumbs">Apps</div>
-    ${frameHtml(frame, { title: module.title, variant: 'page', ...(subPath === '' ? {} : { route: subPath }) })}`;
+    ${frameHtml(frame, {
+      title: module.title,
+      variant: 'page',
+      routeBase: `/jira/apps/${moduleKey}`,
+      ...(subPath === '' ? {} : { route: subPath }),
+    })}`;
   return inChrome(ctx, 'Jira', module.title, body);
 };
 
@@ -47,7 +52,12 @@ export const projectPage = (ctx: PageContext, projectKey: string, moduleKey: str
     extension: projectPageExtension(project, ctx.url.href),
   });
   const body = html`<div class="breadcrumbs">Projects / ${project.name} / ${module.title}</div>
-    ${frameHtml(frame, { title: module.title, variant: 'page', ...(subPath === '' ? {} : { route: subPath }) })}`;
+    ${frameHtml(frame, {
+      title: module.title,
+      variant: 'page',
+      routeBase: `/jira/projects/${project.key}/apps/${moduleKey}`,
+      ...(subPath === '' ? {} : { route: subPath }),
+    })}`;
   return inChrome(ctx, 'Jira', `${module.title} - ${project.name}`, body);
 };
 

@@ -10,6 +10,7 @@ import { indexBoard } from './board-index';
 import { BoardList } from './board-list';
 import type { BoardStart } from './board-start';
 import { CycleBar } from './cycle-bar';
+import { useCycleRoute } from './use-cycle-route';
 import { FilterBar } from './filter-bar';
 import type { BoardFilters } from './filters';
 import { applyFilters, NO_FILTERS } from './filters';
@@ -35,10 +36,15 @@ const toggled = (set: ReadonlySet<string>, id: string): ReadonlySet<string> => {
  */
 export function BoardPage({ start }: { start: BoardStart }) {
   const me = useAsync(() => start.me(), [start]);
-  const cycles = useAsync(() => start.cycles(), [start]);
-  const [chosenCycleId, setChosenCycleId] = useState<string | undefined>(undefined);
+  // The cycle list waits for the route, so a link to another cycle never flashes the current one first.
+  const cycles = useAsync(
+    () => Promise.all([start.cycles(), start.route]).then(([list, route]) => ({ ...list, routed: route.cycleId })),
+    [start],
+  );
+  const { chosen: chosenCycleId, choose: chooseCycle } = useCycleRoute(start);
   const cycleList = useMemo(() => cycles.data?.cycles ?? [], [cycles.data]);
-  const cycle = cycleList.find((c) => c.id === chosenCycleId) ?? currentCycle(cycleList);
+  const wanted = chosenCycleId ?? cycles.data?.routed;
+  const cycle = cycleList.find((c) => c.id === wanted) ?? currentCycle(cycleList);
   const cycleId = cycle?.id;
 
   const board = useAsync(
@@ -104,10 +110,10 @@ export function BoardPage({ start }: { start: BoardStart }) {
   const cycleSaved = useCallback(
     (changed: Cycle) => {
       reloadCycles();
-      setChosenCycleId(changed.id);
+      chooseCycle(changed.id);
       reloadBoard();
     },
-    [reloadCycles, reloadBoard],
+    [reloadCycles, reloadBoard, chooseCycle],
   );
   const close = useCallback(() => {
     setPanel(undefined);
@@ -161,7 +167,7 @@ export function BoardPage({ start }: { start: BoardStart }) {
             cycles={cycleList}
             selected={cycle}
             onSelect={(id) => {
-              setChosenCycleId(id);
+              chooseCycle(id);
               // What the panel shows belongs to the cycle left behind.
               setPanel(undefined);
             }}

@@ -1,10 +1,13 @@
 import type { Board, Cycle, Me } from '../../../../src/contract';
 import { api } from '../../api/client';
 import { currentCycle } from '../../components/cycles';
+import type { RouteHistory } from './board-route';
+import { cycleIdInRoute, startHistory } from './board-route';
 import { BOARD_MARKS, markOnce } from './perf-marks';
 
 /**
- * The board's first three calls (me.get, cycles.list, then board.get of the current cycle), started as
+ * The board's first calls (createHistory, me.get, cycles.list, then board.get of the cycle the URL
+ * names, else the current one), started as
  * soon as the bundle runs: before mount() has enabled theming and read the context (two bridge round
  * trips) and before React has rendered anything. That overlap is most of what separates the board's
  * first rows from a plain list's (bench/board-render.mjs). Each prefetched answer is used once, by the
@@ -13,6 +16,8 @@ import { BOARD_MARKS, markOnce } from './perf-marks';
 export interface BoardStart {
   readonly me: () => Promise<Me>;
   readonly cycles: () => Promise<{ cycles: Cycle[] }>;
+  /** The page's history (undefined where the host has none) and the cycle its URL named on arrival. */
+  readonly route: Promise<{ history: RouteHistory | undefined; cycleId: string | undefined }>;
   readonly board: (cycleId: string) => Promise<Board>;
 }
 
@@ -39,14 +44,16 @@ const loadBoard = (cycleId: string): Promise<Board> =>
 export const startBoard = (): BoardStart => {
   markOnce(BOARD_MARKS.start);
   const cycles = api['cycles.list']({});
-  const firstBoard = cycles.then(({ cycles: list }) => {
-    const cycle = currentCycle(list);
+  const route = startHistory().then((history) => ({ history, cycleId: cycleIdInRoute(history?.location) }));
+  const firstBoard = Promise.all([cycles, route]).then(([{ cycles: list }, { cycleId }]) => {
+    const cycle = list.find((c) => c.id === cycleId) ?? currentCycle(list);
     return cycle === undefined ? undefined : loadBoard(cycle.id).then((board) => ({ cycleId: cycle.id, board }));
   });
   const board = once(firstBoard, () => Promise.resolve(undefined));
   return {
     me: once(api['me.get']({}), () => api['me.get']({})),
     cycles: once(cycles, () => api['cycles.list']({})),
+    route,
     // The prefetched board serves only the cycle it was fetched for, and only if it arrived; otherwise
     // (another cycle, or the prefetch failed) the board is fetched now, so a retry really retries.
     board: (cycleId) =>
