@@ -1,5 +1,5 @@
-import type { OpenedPage, ViewsHost } from './views-host';
-import { openPage, PEOPLE, screenshot, seriousViolations, startViewsHost, withUser } from './views-host';
+import type { OpenedPage } from './views-host';
+import { PEOPLE, screenshot, seriousViolations, useViewsHost, withUser } from './views-host';
 
 /**
  * The dashboard gadget in a real browser on the local host: a prompt until configured; its edit view
@@ -7,39 +7,18 @@ import { openPage, PEOPLE, screenshot, seriousViolations, startViewsHost, withUs
  */
 jest.setTimeout(60_000);
 
-let host: ViewsHost;
-const opened: OpenedPage[] = [];
-
-beforeAll(async () => {
-  host = await startViewsHost();
-}, 90_000);
-
-afterAll(async () => {
-  await host.close();
-});
-
-afterEach(async () => {
-  for (const o of opened.splice(0)) {
-    expect(o.problems.errors).toEqual([]);
-    await o.close();
-  }
-});
-
-const open = async (path: string): Promise<OpenedPage> => {
-  const o = await openPage(host, path);
-  opened.push(o);
-  return o;
-};
+const suite = useViewsHost();
+const { open } = suite;
 
 /** Opens the edit view, lets `choose` fill it, saves, and waits for the dashboard to show the view again. */
 const edit = async (o: OpenedPage, choose: (form: ReturnType<OpenedPage['frame']>) => Promise<void>): Promise<void> => {
-  await o.page.goto(`${host.url}${withUser('/jira/dashboards/local?edit=cadence-gadget', PEOPLE.hannah)}`);
+  await o.page.goto(`${suite.host().url}${withUser('/jira/dashboards/local?edit=cadence-gadget', PEOPLE.hannah)}`);
   const frame = o.frame('gadget-edit');
   await frame.getByRole('form', { name: 'Configure the OKR gadget' }).waitFor();
   await choose(frame);
   expect(await seriousViolations(o.page, 'gadget-edit')).toEqual([]);
   await frame.getByRole('button', { name: 'Save' }).click();
-  await o.page.waitForURL(`${host.url}${withUser('/jira/dashboards/local', PEOPLE.hannah)}`);
+  await o.page.waitForURL(`${suite.host().url}${withUser('/jira/dashboards/local', PEOPLE.hannah)}`);
 };
 
 describe('dashboard gadget', () => {

@@ -1,6 +1,6 @@
 import type { FrameLocator } from 'playwright-core';
-import type { OpenedPage, ViewsHost } from './views-host';
-import { invokeAs, openPage, PEOPLE, screenshot, seriousViolations, startViewsHost, withUser } from './views-host';
+import type { OpenedPage } from './views-host';
+import { invokeAs, PEOPLE, screenshot, seriousViolations, useViewsHost, withUser } from './views-host';
 
 /**
  * The Confluence macro in a real browser on the local host: its config dialog picks what the page
@@ -10,32 +10,11 @@ import { invokeAs, openPage, PEOPLE, screenshot, seriousViolations, startViewsHo
  */
 jest.setTimeout(60_000);
 
-let host: ViewsHost;
-const opened: OpenedPage[] = [];
-
-beforeAll(async () => {
-  host = await startViewsHost();
-}, 90_000);
-
-afterAll(async () => {
-  await host.close();
-});
-
-afterEach(async () => {
-  for (const o of opened.splice(0)) {
-    expect(o.problems.errors).toEqual([]);
-    await o.close();
-  }
-});
-
-const open = async (path: string): Promise<OpenedPage> => {
-  const o = await openPage(host, path);
-  opened.push(o);
-  return o;
-};
+const suite = useViewsHost();
+const { open } = suite;
 
 const teamId = async (name: string): Promise<string> => {
-  const { teams } = await invokeAs(host, PEOPLE.elena, 'teams.list', {});
+  const { teams } = await invokeAs(suite.host(), PEOPLE.elena, 'teams.list', {});
   const team = teams.find((t) => t.name === name);
   if (!team) throw new Error(`no team ${name}`);
   return team.id;
@@ -55,7 +34,7 @@ describe('Confluence macro', () => {
   it('shows a prompt until configured, then the scorecard chosen in its config dialog', async () => {
     const o = await open(withUser('/wiki/spaces/OKR/pages/1001', PEOPLE.elena));
     await o.frame('view').getByRole('heading', { name: 'Choose what this OKR macro shows' }).waitFor();
-    await o.page.goto(`${host.url}${withUser('/wiki/spaces/OKR/pages/1001?configure=1', PEOPLE.elena)}`);
+    await o.page.goto(`${suite.host().url}${withUser('/wiki/spaces/OKR/pages/1001?configure=1', PEOPLE.elena)}`);
     const dialog = o.frame('macro-config');
     await dialog.getByRole('form', { name: 'Configure the OKR macro' }).waitFor();
     expect(await seriousViolations(o.page, 'macro-config')).toEqual([]);
@@ -146,7 +125,7 @@ describe('Confluence macro, other embeds', () => {
     expect(await view.locator('.cad-objective').count()).toBe(1);
     expect(await view.locator('.cad-kr').count()).toBe(0);
 
-    await o.page.goto(`${host.url}${withUser('/wiki/spaces/OKR/pages/1002?configure=1', PEOPLE.elena)}`);
+    await o.page.goto(`${suite.host().url}${withUser('/wiki/spaces/OKR/pages/1002?configure=1', PEOPLE.elena)}`);
     const tree = await configure(o, async (d) => {
       await d.getByRole('radio', { name: /^Alignment board — / }).check();
       await d.getByRole('radio', { name: 'An objective and what aligns to it', exact: true }).check();
@@ -183,9 +162,9 @@ describe('Confluence macro, other embeds', () => {
     await screenshot(o.page, 'macro-check-in');
 
     // The Jira side: the board's KR rows carry the new value and confidence.
-    const { cycles } = await invokeAs(host, PEOPLE.elena, 'cycles.list', {});
+    const { cycles } = await invokeAs(suite.host(), PEOPLE.elena, 'cycles.list', {});
     const cycleId = cycles.find((c) => c.status === 'active')?.id ?? '';
-    const board = await invokeAs(host, PEOPLE.elena, 'board.get', { cycleId, teamId: platform });
+    const board = await invokeAs(suite.host(), PEOPLE.elena, 'board.get', { cycleId, teamId: platform });
     const objectiveIds: string[] = [];
     const walk = (nodes: typeof board.roots) => {
       for (const n of nodes) {
@@ -194,7 +173,7 @@ describe('Confluence macro, other embeds', () => {
       }
     };
     walk(board.roots);
-    const rows = await invokeAs(host, PEOPLE.elena, 'board.keyResults', { cycleId, objectiveIds });
+    const rows = await invokeAs(suite.host(), PEOPLE.elena, 'board.keyResults', { cycleId, objectiveIds });
     const latency = rows.objectives
       .flatMap((r) => r.keyResults)
       .find((k) => k.title.startsWith('Reduce p95 API latency'));

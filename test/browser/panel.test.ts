@@ -1,5 +1,4 @@
-import type { OpenedPage, ViewsHost } from './views-host';
-import { invokeAs, openPage, PEOPLE, screenshot, seriousViolations, startViewsHost, withUser } from './views-host';
+import { invokeAs, PEOPLE, screenshot, seriousViolations, useViewsHost, withUser } from './views-host';
 
 /**
  * The epic check-in panel in a real browser on the local host: the weekly check-in in one click
@@ -9,34 +8,13 @@ import { invokeAs, openPage, PEOPLE, screenshot, seriousViolations, startViewsHo
  */
 jest.setTimeout(60_000);
 
-let host: ViewsHost;
-const opened: OpenedPage[] = [];
-
-beforeAll(async () => {
-  host = await startViewsHost();
-}, 90_000);
-
-afterAll(async () => {
-  await host.close();
-});
-
-afterEach(async () => {
-  for (const o of opened.splice(0)) {
-    expect(o.problems.errors).toEqual([]);
-    await o.close();
-  }
-});
-
-const open = async (path: string): Promise<OpenedPage> => {
-  const o = await openPage(host, path);
-  opened.push(o);
-  return o;
-};
+const suite = useViewsHost();
+const { open } = suite;
 
 const keyResultNamed = async (title: string): Promise<{ id: string }> => {
-  const { cycles } = await invokeAs(host, PEOPLE.elena, 'cycles.list', {});
+  const { cycles } = await invokeAs(suite.host(), PEOPLE.elena, 'cycles.list', {});
   const cycleId = cycles.find((c) => c.status === 'active')?.id ?? '';
-  const card = await invokeAs(host, PEOPLE.elena, 'scorecard.get', { cycleId, includeInitiatives: false });
+  const card = await invokeAs(suite.host(), PEOPLE.elena, 'scorecard.get', { cycleId, includeInitiatives: false });
   const kr = card.objectives.flatMap((o) => o.keyResults).find((k) => k.title === title);
   if (!kr) throw new Error(`no KR ${title}`);
   return kr;
@@ -77,7 +55,7 @@ describe('epic check-in panel', () => {
     expect(await seriousViolations(o.page)).toEqual([]);
     await screenshot(o.page, 'panel-after-check-in');
 
-    const { checkIns } = await invokeAs(host, PEOPLE.hannah, 'checkIns.list', {
+    const { checkIns } = await invokeAs(suite.host(), PEOPLE.hannah, 'checkIns.list', {
       keyResultId: (await keyResultNamed(COMPLETION)).id,
     });
     // Newest first: the two made here, then the demo's check-in of today (weekly history follows).
@@ -105,13 +83,13 @@ describe('epic check-in panel', () => {
   });
 
   it('links an epic that serves no KR yet to a key result from its panel', async () => {
-    const epic = host.runtime.site.createIssue({
+    const epic = suite.host().runtime.site.createIssue({
       project: 'PAY',
       issueType: 'Epic',
       summary: 'Card-on-file checkout',
       actor: PEOPLE.priya,
     });
-    await host.runtime.whenIdle();
+    await suite.host().runtime.whenIdle();
     const o = await open(withUser(`/jira/browse/${epic.key}`, PEOPLE.priya));
     const panel = o.frame();
     await panel.getByRole('heading', { name: 'This epic serves no key result yet' }).waitFor();
@@ -144,7 +122,7 @@ describe('epic check-in panel', () => {
   it('shows an epic of a project the viewer cannot browse as a placeholder, never its key or summary', async () => {
     // Elena may browse SEC: she links a Security epic under Priya's KR, whose panel Priya then opens.
     const kr = await keyResultNamed('Grow multi-currency payroll customers from 0 to 40');
-    await invokeAs(host, PEOPLE.elena, 'initiatives.link', { keyResultId: kr.id, issueKey: 'SEC-6' });
+    await invokeAs(suite.host(), PEOPLE.elena, 'initiatives.link', { keyResultId: kr.id, issueKey: 'SEC-6' });
     const o = await open(withUser('/jira/browse/PAY-1', PEOPLE.priya));
     const region = o.frame().getByRole('region', { name: 'Grow multi-currency payroll customers from 0 to 40' });
     await region.getByText('Restricted epic — you don’t have access').waitFor();

@@ -1,5 +1,4 @@
-import type { OpenedPage, ViewsHost } from './views-host';
-import { openPage, PEOPLE, screenshot, seriousViolations, startViewsHost, withUser } from './views-host';
+import { PEOPLE, screenshot, seriousViolations, useViewsHost, withUser } from './views-host';
 
 /**
  * The team page (Jira project page) in a real browser on the local host: the OKRs of the teams that
@@ -8,29 +7,8 @@ import { openPage, PEOPLE, screenshot, seriousViolations, startViewsHost, withUs
  */
 jest.setTimeout(60_000);
 
-let host: ViewsHost;
-const opened: OpenedPage[] = [];
-
-beforeAll(async () => {
-  host = await startViewsHost();
-}, 90_000);
-
-afterAll(async () => {
-  await host.close();
-});
-
-afterEach(async () => {
-  for (const o of opened.splice(0)) {
-    expect(o.problems.errors).toEqual([]);
-    await o.close();
-  }
-});
-
-const open = async (path: string): Promise<OpenedPage> => {
-  const o = await openPage(host, path);
-  opened.push(o);
-  return o;
-};
+const suite = useViewsHost();
+const { open } = suite;
 
 describe('team page', () => {
   it("renders the project's team OKRs, what is due this week and the score over the cycle", async () => {

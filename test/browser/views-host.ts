@@ -102,6 +102,39 @@ export const openPage = async (host: ViewsHost, path: string): Promise<OpenedPag
   };
 };
 
+/**
+ * A browser suite's hooks: one seeded host for the file, and every page opened through `open` checked
+ * for page errors and closed after each test. `host()` is the running host (from beforeAll on).
+ */
+export const useViewsHost = (): { host: () => ViewsHost; open: (path: string) => Promise<OpenedPage> } => {
+  let running: ViewsHost | undefined;
+  const opened: OpenedPage[] = [];
+  beforeAll(async () => {
+    running = await startViewsHost();
+  }, 90_000);
+  afterAll(async () => {
+    await running?.close();
+  });
+  afterEach(async () => {
+    for (const o of opened.splice(0)) {
+      expect(o.problems.errors).toEqual([]);
+      await o.close();
+    }
+  });
+  const host = (): ViewsHost => {
+    if (running === undefined) throw new Error('the views host is not running: did beforeAll fail?');
+    return running;
+  };
+  return {
+    host,
+    open: async (path) => {
+      const o = await openPage(host(), path);
+      opened.push(o);
+      return o;
+    },
+  };
+};
+
 export const withUser = (path: string, accountId: string, theme?: 'dark'): string =>
   `${path}${path.includes('?') ? '&' : '?'}as=${accountId}${theme === undefined ? '' : `&theme=${theme}`}`;
 
