@@ -4,9 +4,8 @@ import type { SyntheticEvent } from 'react';
 import type { Cycle, Team } from '../../../../src/contract';
 import { api } from '../../api/client';
 import { useAsync } from '../../api/use-api';
-import { Button } from '../../components/button';
+import { ConfigActions } from '../../components/config-actions';
 import { currentCycle } from '../../components/cycles';
-import { describeError } from '../../components/errors';
 import { RadioGroupField, SelectField } from '../../components/fields';
 import { ErrorState, LoadingState } from '../../components/states';
 import { DEFAULT_GADGET_CONFIG } from './config';
@@ -90,24 +89,7 @@ export default function GadgetEdit({ initial }: { initial: GadgetConfig | undefi
             setConfig((c) => ({ ...c, cycleId }));
           }}
         />
-        {saveError === undefined ? null : (
-          <p role="alert" className="cad-message cad-message--error">
-            The settings could not be saved: {describeError(saveError)}
-          </p>
-        )}
-        <div className="cad-inline">
-          <Button type="submit" appearance="primary" disabled={saving}>
-            {saving ? 'Saving…' : 'Save'}
-          </Button>
-          <Button
-            appearance="subtle"
-            onClick={() => {
-              void view.close().catch(() => undefined);
-            }}
-          >
-            Cancel
-          </Button>
-        </div>
+        <ConfigActions saving={saving} saveError={saveError} />
       </form>
     </main>
   );
