@@ -1,13 +1,15 @@
 import type { ApiOutput, ApiParsedInput } from '../contract';
 import { notFound } from './errors';
+import { objectiveIdOf } from './ids';
 import type { Ctx } from './shared/context';
 import { findingsFor, lintAggregates } from './shared/cycle-lint';
 import { requireCycle } from './shared/lookups';
 
 /**
- * lint.run: the OKR quality findings of a cycle, or of one team's objectives (and the team itself).
- * Storage only, no Jira call.
- * @throws AppError NOT_FOUND cycleId / teamId.
+ * lint.run: the OKR quality findings of a cycle, or of one team's objectives (and the team itself), or
+ * of one objective and its KRs (the board's side panel). Every rule runs over the whole cycle (some
+ * compare objectives), then the answer is cut to the scope. Storage only, no Jira call.
+ * @throws AppError NOT_FOUND cycleId / teamId / objectiveId, VALIDATION objectiveId (malformed).
  */
 export const runLint = async (ctx: Ctx, input: ApiParsedInput<'lint.run'>): Promise<ApiOutput<'lint.run'>> => {
   const [cycle, teams, aggregates] = await Promise.all([
@@ -17,6 +19,13 @@ export const runLint = async (ctx: Ctx, input: ApiParsedInput<'lint.run'>): Prom
   ]);
   if (input.teamId !== undefined && !teams.some((t) => t.id === input.teamId)) throw notFound('Team', input.teamId, 'teamId');
   const findings = lintAggregates(cycle, aggregates, teams, ctx.clock.now());
+  if (input.objectiveId !== undefined) {
+    const id = objectiveIdOf('objective', input.objectiveId, 'objectiveId');
+    const one = aggregates.find((a) => a.objective.id === id);
+    if (one === undefined) throw notFound('Objective', input.objectiveId, 'objectiveId');
+    const ids = new Set([one.objective.id, ...one.keyResults.map((kr) => kr.id)]);
+    return { findings: findings.filter((f) => (f.target.kind === 'objective' || f.target.kind === 'keyResult') && ids.has(f.target.id)) };
+  }
   const scoped = input.teamId === undefined ? aggregates : aggregates.filter((a) => a.objective.teamId === input.teamId);
   return { findings: findingsFor(findings, scoped, { teamId: input.teamId }) };
 };

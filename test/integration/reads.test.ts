@@ -40,6 +40,12 @@ describe('board, scorecard, lint, issue panel and the weekly job', () => {
     expect(lint.findings.find((f) => f.target.id === other.id)).toMatchObject({ message: expect.any(String) as unknown, hint: expect.any(String) as unknown });
     const teamLint = await ok(runtime, 'lint.run', { cycleId: cycle.id, teamId: team.id }, 'daniel');
     expect(teamLint.findings.every((f) => f.target.id !== other.id)).toBe(true);
+    // One objective: its own findings and its KRs', none of the team's or the cycle's.
+    const one = await ok(runtime, 'lint.run', { cycleId: cycle.id, objectiveId: other.id }, 'daniel');
+    expect(one.findings.length).toBeGreaterThan(0);
+    expect(one.findings).toEqual(lint.findings.filter((f) => f.target.id === other.id || f.target.id.startsWith(`${other.id}-`)));
+    expect(await fails(runtime, 'lint.run', { cycleId: cycle.id, objectiveId: 'zzzzzzzzzzzz' }, 'daniel')).toMatchObject({ code: 'NOT_FOUND', field: 'objectiveId' });
+    expect(await fails(runtime, 'lint.run', { cycleId: cycle.id, objectiveId: `${other.id}-kabcdef` }, 'daniel')).toMatchObject({ code: 'VALIDATION', field: 'objectiveId' });
   });
 
   it('serves the scorecard of a cycle, a team and one objective', async () => {

@@ -185,7 +185,8 @@ export const ScorecardGetInput = z
   })
   .strict();
 
-export const LintRunInput = z.object({ cycleId: IdSchema, teamId: IdSchema.optional() }).strict();
+/** A cycle's findings, or those of one team's objectives, or of one objective and its KRs. */
+export const LintRunInput = z.object({ cycleId: IdSchema, teamId: IdSchema.optional(), objectiveId: IdSchema.optional() }).strict();
 
 export const SettingsUpdateInput = z.object({ bands: BandConfigSchema }).strict();
 

@@ -10,7 +10,6 @@ import { Owner } from '../../components/owner';
 import { PaceLabel } from '../../components/pace-label';
 import { ScoreBar } from '../../components/score-bar';
 import { ErrorState, LoadingState } from '../../components/states';
-import { objectiveIdOfKeyResult } from './board-index';
 import { EpicSearch } from './epic-search';
 import { LinkedEpics } from './linked-epics';
 import { LEVEL_WORDS } from './objective-row';
@@ -25,14 +24,9 @@ import { QualityHints } from './quality-hints';
 export function ObjectiveDetail(props: PanelProps & { objectiveId: string }) {
   const { objectiveId, cycle, index } = props;
   const view = useAsync(() => api['objectives.get']({ id: objectiveId }), [objectiveId]);
-  // The team scopes the lint to the objectives it can concern; the answer is filtered to this one below.
-  const teamId = index?.byId.get(objectiveId)?.objective.teamId;
   const lint = useAsync(
-    () =>
-      cycle === undefined
-        ? Promise.resolve({ findings: [] })
-        : api['lint.run']({ cycleId: cycle.id, ...(teamId === undefined ? {} : { teamId }) }),
-    [cycle?.id, teamId, view.data],
+    () => (cycle === undefined ? Promise.resolve({ findings: [] }) : api['lint.run']({ cycleId: cycle.id, objectiveId })),
+    [cycle?.id, objectiveId, view.data],
   );
 
   if (view.data === undefined) {
@@ -47,11 +41,7 @@ export function ObjectiveDetail(props: PanelProps & { objectiveId: string }) {
     view.reload();
     props.saved();
   };
-  const findings = (lint.data?.findings ?? []).filter(
-    (f) =>
-      (f.target.kind === 'objective' && f.target.id === o.id) ||
-      (f.target.kind === 'keyResult' && objectiveIdOfKeyResult(f.target.id) === o.id),
-  );
+  const findings = lint.data?.findings ?? [];
   const teamName = o.teamId === undefined ? undefined : index?.teamNames.get(o.teamId);
 
   return (
