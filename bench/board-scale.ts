@@ -1,7 +1,8 @@
 /**
  * Board at scale: 1,000 objectives, 4,000 KRs and 8,000 linked epics in one cycle, seeded straight into
  * storage (batch writes, not 13,000 resolver calls) and into the emulated Jira site; then board.get, the
- * KR rows of a screenful of objectives (board.keyResults) and checkIns.create run through the local
+ * KR rows of a screenful of objectives (board.keyResults), checkIns.create and one team's teams.history
+ * (without and with weekly snapshots) run through the local
  * runtime, and the call log's figures and board.get's bytes by part are printed. No assertions:
  * `npx tsx bench/board-scale.ts` (or `npm run bench`).
  */
@@ -15,6 +16,7 @@ import { encodeLink, encodeObjective } from '../src/adapters/kvs/codecs';
 import { ENTITY } from '../src/adapters/kvs/registry';
 import { kvsOkrStore } from '../src/adapters/kvs/kvs-okr-store';
 import { cryptoIds } from '../src/app/compose';
+import { historyWeeks } from '../src/domain/score-history';
 
 const OBJECTIVES = 1000;
 const KRS_PER_OBJECTIVE = 4;
@@ -134,6 +136,23 @@ const main = async (): Promise<void> => {
   const kr = first?.keyResults[0];
   const checkIn = await invoke('checkIns.create', { keyResultId: kr?.id, value: 50, confidence: 'on_track' }, kr?.ownerAccountId ?? '');
 
+  // teams.history of one team (40 objectives, 160 KRs): first with no snapshot (every past week worked
+  // out from check-ins: one paged read per KR), then with the weekly job's snapshot of every past week.
+  const team = { cycleId: cycle.id, teamId: pick(teams, 10).id };
+  await invoke('teams.history', team, viewer); // warm-up
+  const historyFromCheckIns = await invoke('teams.history', team, viewer);
+  const pastWeeks = historyWeeks(cycle, now).filter((w) => !w.current);
+  await kvsOkrStore.putSnapshots(
+    pastWeeks.map((w) => ({
+      cycleId: cycle.id,
+      week: w.week,
+      values: Object.fromEntries(aggregates.flatMap((a) => a.keyResults.map((k) => [k.id, k.metric.current]))),
+      scores: Object.fromEntries(aggregates.flatMap((a) => a.keyResults.map((k) => [k.id, 0.5]))),
+      stale: [],
+    })),
+  );
+  const historyFromSnapshots = await invoke('teams.history', team, viewer);
+
   // Where the board's bytes go, so size work targets the right part.
   const bytes = (v: unknown): number => Buffer.byteLength(JSON.stringify(v ?? null));
   console.log(`board.get bytes by part (${String(data.findings?.length ?? 0)} findings):`, Object.fromEntries(Object.entries(data).map(([k, v]) => [k, bytes(v)])));
@@ -147,6 +166,8 @@ const main = async (): Promise<void> => {
     'board.get': board,
     [`board.keyResults (${String(screenful.length)} obj.)`]: rowsOfScreen,
     'checkIns.create': checkIn,
+    [`teams.history (${String(pastWeeks.length)} past weeks, no snapshot)`]: historyFromCheckIns,
+    [`teams.history (${String(pastWeeks.length)} weekly snapshots)`]: historyFromSnapshots,
   };
   console.log(`Seeded ${String(OBJECTIVES)} objectives, ${String(OBJECTIVES * KRS_PER_OBJECTIVE)} KRs, ${String(epics.length)} epics in ${String(PROJECTS)} projects`);
   console.log(`(Jira site ${String(Math.round(jiraSeededMs))} ms, storage ${String(Math.round(storageSeededMs))} ms)\n`);

@@ -30,14 +30,19 @@ const checkInsSince = async (ctx: Ctx, keyResultId: string, since: number): Prom
  * cycle so far, then now. A past week stands on the weekly job's snapshot of its KR scores; a week the
  * job never saw (before the app was installed, or the job's first run) is worked out from the KRs'
  * check-ins; the last point is the scores as they stand. Anyone may read, like the scorecard.
- * Storage: the cycle's objectives and snapshots in parallel, then check-ins only for weeks with no
- * snapshot (one paged read per KR, in parallel).
+ * Storage: the cycle, the team, the cycle's objectives and its snapshots in one round trip, then
+ * check-ins only for weeks with no snapshot (one paged read per KR, in parallel).
  * @throws AppError NOT_FOUND cycleId / teamId.
  */
 export const getTeamHistory = async (ctx: Ctx, input: ApiParsedInput<'teams.history'>): Promise<ApiOutput<'teams.history'>> => {
-  const [cycle, team] = await Promise.all([requireCycle(ctx.store, input.cycleId, 'cycleId'), ctx.store.getTeam(input.teamId)]);
+  // Everything the ids name, in one round trip; the lookups are checked once it is back.
+  const [cycle, team, aggregates, snapshots] = await Promise.all([
+    requireCycle(ctx.store, input.cycleId, 'cycleId'),
+    ctx.store.getTeam(input.teamId),
+    ctx.store.listObjectivesOfCycle(input.cycleId),
+    ctx.store.listSnapshots(input.cycleId),
+  ]);
   if (team === undefined) throw notFound('Team', input.teamId, 'teamId');
-  const [aggregates, snapshots] = await Promise.all([ctx.store.listObjectivesOfCycle(cycle.id), ctx.store.listSnapshots(cycle.id)]);
   const objectives = aggregates.filter((a) => a.objective.teamId === team.id && a.objective.status !== 'archived');
   const weeks = historyWeeks(cycle, ctx.clock.now());
   const snapshotOf = new Map(snapshots.map((s) => [s.week, s]));
