@@ -14,7 +14,9 @@ const DAY_MS = 86_400_000;
 
 /** A past point stands for the end of its week (the next Monday 00:00 UTC): name the Sunday. */
 const pointLabel = (p: { source: HistorySource; at: string }): string =>
-  p.source === 'current' ? `Now (${formatDay(p.at)})` : `Week ending ${formatDay(new Date(Date.parse(p.at) - DAY_MS).toISOString())}`;
+  p.source === 'current'
+    ? `Now (${formatDay(p.at)})`
+    : `Week ending ${formatDay(new Date(Date.parse(p.at) - DAY_MS).toISOString())}`;
 
 const SOURCE_WORDS: Readonly<Record<HistorySource, string>> = {
   snapshot: 'Weekly snapshot',
@@ -31,7 +33,10 @@ export function TeamScoreHistory({ scorecard, teamId }: { scorecard: Scorecard; 
   const history = useAsync(() => api['teams.history']({ cycleId: scorecard.cycle.id, teamId }), [scorecard, teamId]);
   const bounds = useMemo(() => cycleBounds(scorecard.cycle), [scorecard.cycle]);
   const points = useMemo(
-    () => (history.data?.points ?? []).flatMap((p) => (p.score === null ? [] : [{ ...p, t: Date.parse(p.at), score: p.score }])),
+    () =>
+      (history.data?.points ?? []).flatMap((p) =>
+        p.score === null ? [] : [{ ...p, t: Date.parse(p.at), score: p.score }],
+      ),
     [history.data],
   );
   const series = useMemo(
@@ -52,9 +57,11 @@ export function TeamScoreHistory({ scorecard, teamId }: { scorecard: Scorecard; 
   return (
     <figure className="cad-history">
       <figcaption className="cad-subtle">
-        {last === undefined || first === undefined
-          ? 'No score yet: the team’s objectives have no key results.'
-          : `Team score ${formatScore(last.score)} now, from ${formatScore(first.score)} at the end of the first week of ${scorecard.cycle.name}.`}
+        {history.data.points.length === 0
+          ? `${scorecard.cycle.name} starts on ${formatDay(scorecard.cycle.startDate)}: the history begins then.`
+          : last === undefined || first === undefined
+            ? 'No score yet: the team’s objectives have no key results.'
+            : `Team score ${formatScore(last.score)} now, from ${formatScore(first.score)} at the end of the first week of ${scorecard.cycle.name}.`}
       </figcaption>
       {points.length === 0 ? null : (
         <Suspense fallback={<LoadingState inline label="Loading chart…" />}>
