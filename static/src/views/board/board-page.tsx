@@ -10,13 +10,13 @@ import { indexBoard } from './board-index';
 import { BoardList } from './board-list';
 import type { BoardStart } from './board-start';
 import { CycleBar } from './cycle-bar';
-import { useCycleRoute } from './use-cycle-route';
 import { FilterBar } from './filter-bar';
 import type { BoardFilters } from './filters';
 import { applyFilters, NO_FILTERS } from './filters';
 import type { PanelState } from './panel-state';
 import { buildRows } from './rows';
 import { SidePanel } from './side-panel';
+import { useCycleRoute } from './use-cycle-route';
 import { useKeyResultRows } from './use-key-result-rows';
 import './board.css';
 
