@@ -8,9 +8,9 @@ import { BOARD_MARKS, markOnce } from './perf-marks';
 /**
  * The board's first calls (createHistory, me.get, cycles.list, then board.get of the cycle the URL
  * names, else the current one), started as soon as the bundle runs: before mount() has enabled theming
- * and read the context (two bridge round trips) and before React has rendered anything. That overlap is most of what separates the board's
- * first rows from a plain list's (bench/board-render.mjs). Each prefetched answer is used once, by the
- * first load; reloads call the resolver again.
+ * and read the context (two bridge round trips) and before React has rendered anything. That overlap
+ * is most of what separates the board's first rows from a plain list's (bench/board-render.mjs). Each
+ * prefetched answer is used once, by the first load; reloads call the resolver again.
  */
 export interface BoardStart {
   readonly me: () => Promise<Me>;
