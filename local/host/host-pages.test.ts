@@ -10,7 +10,7 @@ import { ADMIN_ID, PM_ID, startTestHost } from './test-support';
  * test-artifacts/screenshots/ for review.
  */
 // Page loads in a real browser: generous per-test time so a busy CI machine does not flake.
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
 
 let host: TestHost;
 let browser: Browser;
