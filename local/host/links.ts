@@ -11,6 +11,20 @@ export interface Viewer {
   defaultAccountId: string;
 }
 
+/** The query parameters that belong to the host (who is looking, which theme), never to an app's route. */
+export const VIEWER_PARAMS: readonly string[] = ['as', 'theme'];
+
+/**
+ * A page app's initial route: the path after the module's address, plus the page's query without the
+ * viewer's parameters (Jira keeps an app's route, query included, in its own address bar).
+ */
+export const appRoute = (subPath: string, url: URL): string => {
+  const query = new URLSearchParams(url.search);
+  for (const k of VIEWER_PARAMS) query.delete(k);
+  const search = query.toString();
+  return search === '' ? subPath : `${subPath === '' ? '/' : subPath}?${search}`;
+};
+
 /** A same-origin path with the viewer's `as`/`theme` (only when they differ from the defaults). */
 export const hrefFor = (path: string, viewer: Viewer, extra: Readonly<Record<string, string>> = {}): string => {
   const url = new URL(path, 'http://host.invalid');

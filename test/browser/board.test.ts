@@ -244,4 +244,22 @@ describe('the alignment board', () => {
     expect(await picker.locator('option:checked').textContent()).toBe('Routing check (planning)');
     expect(problems.errors).toEqual([]);
   });
+
+  it('keeps the filters in the page URL too: a reload shows the same filtered board', async () => {
+    const frame = await openBoard(page, host, `as=${ELENA}`);
+    await frame.getByRole('combobox', { name: 'Team' }).selectOption({ label: 'Security' });
+    await frame.getByLabel('Search titles').fill('trust');
+    await frame.getByRole('status').filter({ hasText: /1 objective of \d+ match the filters/ }).waitFor();
+    await page.waitForURL((url) => url.searchParams.has('team') && url.searchParams.get('q') === 'trust' && url.searchParams.get('as') === ELENA);
+
+    await page.reload();
+    await frame.getByRole('status').filter({ hasText: /1 objective of \d+ match the filters/ }).waitFor();
+    expect(await frame.getByRole('combobox', { name: 'Team' }).locator('option:checked').textContent()).toBe('Security');
+    expect(await frame.getByLabel('Search titles').inputValue()).toBe('trust');
+    await rowOf(frame, 'objective', "Earn enterprise security teams' trust").waitFor();
+
+    await frame.getByRole('button', { name: 'Clear filters' }).click();
+    await page.waitForURL((url) => !url.searchParams.has('team') && !url.searchParams.has('q'));
+    expect(problems.errors).toEqual([]);
+  });
 });

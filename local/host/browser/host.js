@@ -9,6 +9,8 @@
   const CHANNEL = 'cadence-local-bridge';
   const origin = window.location.origin;
   const MAX_FRAME_HEIGHT = 20000;
+  /** The page's own query parameters (local/host/links.ts VIEWER_PARAMS): never part of an app's route. */
+  const VIEWER_PARAMS = ['as', 'theme'];
 
   const moduleFrames = () => Array.from(document.querySelectorAll('iframe[data-frame-id]'));
 
@@ -167,10 +169,13 @@
     if (message.type === 'route') {
       const base = iframe.dataset.routeBase;
       if (base === undefined || typeof message.route !== 'string' || !message.route.startsWith('/')) return;
-      // The page URL carries the route's path (its query would clash with the page's own ?as=, ?theme=).
-      const routePath = message.route.split('?')[0];
-      const path = routePath === '/' ? base : base + routePath;
-      window.history.replaceState(window.history.state, '', path + window.location.search);
+      // The page URL carries the route, path and query; the viewer's own ?as= and ?theme= stay.
+      const route = new URL(message.route, 'http://route.invalid');
+      const page = new URL(window.location.href);
+      page.pathname = route.pathname === '/' ? base : base + route.pathname;
+      for (const key of [...page.searchParams.keys()]) if (!VIEWER_PARAMS.includes(key)) page.searchParams.delete(key);
+      for (const [key, value] of route.searchParams) if (!VIEWER_PARAMS.includes(key)) page.searchParams.append(key, value);
+      window.history.replaceState(window.history.state, '', page.pathname + page.search);
       return;
     }
     if (message.type !== 'call') return;

@@ -1,7 +1,7 @@
 import type { UiModuleType } from '../../platform/app-manifest';
 import type { AdminIssue } from '../../platform/jira';
 import { showsOnIssue } from '../display-conditions';
-import { hrefFor, PATHS } from '../links';
+import { appRoute, hrefFor, PATHS } from '../links';
 import { globalPageExtension, issuePanelExtension, issueTypeOf, projectPageExtension } from '../module-extension';
 import { frameHtml, openFrame } from '../module-frames';
 import type { SafeHtml } from './html';
@@ -16,8 +16,9 @@ const moduleOfType = (ctx: PageContext, moduleKey: string, type: UiModuleType): 
   return found ? { title: found.title } : undefined;
 };
 
-/** `/jira/apps/<moduleKey>[/<sub-path>]`: the sub-path is the app's initial createHistory location. */
+/** `/jira/apps/<moduleKey>[/<sub-path>][?query]`: sub-path and query are the app's initial createHistory location. */
 export const globalPage = (ctx: PageContext, moduleKey: string, subPath: string): Page => {
+  const route = appRoute(subPath, ctx.url);
   const module = moduleOfType(ctx, moduleKey, 'jira:globalPage');
   if (!module) return notFoundPage(ctx, 'Jira', `No global page app with key '${moduleKey}'.`);
   const frame = openFrame(ctx.state, {
@@ -32,13 +33,14 @@ export const globalPage = (ctx: PageContext, moduleKey: string, subPath: string)
       title: module.title,
       variant: 'page',
       routeBase: `/jira/apps/${moduleKey}`,
-      ...(subPath === '' ? {} : { route: subPath }),
+      ...(route === '' ? {} : { route }),
     })}`;
   return inChrome(ctx, 'Jira', module.title, body);
 };
 
 /** `/jira/projects/<KEY>/apps/<moduleKey>[/<sub-path>]`. */
 export const projectPage = (ctx: PageContext, projectKey: string, moduleKey: string, subPath: string): Page => {
+  const route = appRoute(subPath, ctx.url);
   const module = moduleOfType(ctx, moduleKey, 'jira:projectPage');
   if (!module) return notFoundPage(ctx, 'Jira', `No project page app with key '${moduleKey}'.`);
   const project = ctx.state.runtime.site.listProjects().find((p) => p.key === projectKey);
@@ -56,7 +58,7 @@ export const projectPage = (ctx: PageContext, projectKey: string, moduleKey: str
       title: module.title,
       variant: 'page',
       routeBase: `/jira/projects/${project.key}/apps/${moduleKey}`,
-      ...(subPath === '' ? {} : { route: subPath }),
+      ...(route === '' ? {} : { route }),
     })}`;
   return inChrome(ctx, 'Jira', `${module.title} - ${project.name}`, body);
 };

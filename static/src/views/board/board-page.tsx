@@ -11,12 +11,11 @@ import { BoardList } from './board-list';
 import type { BoardStart } from './board-start';
 import { CycleBar } from './cycle-bar';
 import { FilterBar } from './filter-bar';
-import type { BoardFilters } from './filters';
-import { applyFilters, NO_FILTERS } from './filters';
+import { applyFilters } from './filters';
 import type { PanelState } from './panel-state';
 import { buildRows } from './rows';
 import { SidePanel } from './side-panel';
-import { useCycleRoute } from './use-cycle-route';
+import { useBoardRoute } from './use-board-route';
 import { useKeyResultRows } from './use-key-result-rows';
 import './board.css';
 
@@ -38,13 +37,13 @@ export function BoardPage({ start }: { start: BoardStart }) {
   const me = useAsync(() => start.me(), [start]);
   // The cycle list waits for the route, so a link to another cycle never flashes the current one first.
   const cycles = useAsync(
-    () => Promise.all([start.cycles(), start.route]).then(([list, route]) => ({ ...list, routed: route.cycleId })),
+    () => Promise.all([start.cycles(), start.route]).then(([list, { route }]) => ({ ...list, arrived: route })),
     [start],
   );
-  const { chosen: chosenCycleId, choose: chooseCycle } = useCycleRoute(start);
+  const { route, chooseCycle, updateFilters } = useBoardRoute(start, cycles.data?.arrived);
+  const { filters } = route;
   const cycleList = useMemo(() => cycles.data?.cycles ?? [], [cycles.data]);
-  const wanted = chosenCycleId ?? cycles.data?.routed;
-  const cycle = cycleList.find((c) => c.id === wanted) ?? currentCycle(cycleList);
+  const cycle = cycleList.find((c) => c.id === route.cycleId) ?? currentCycle(cycleList);
   const cycleId = cycle?.id;
 
   const board = useAsync(
@@ -55,7 +54,6 @@ export function BoardPage({ start }: { start: BoardStart }) {
   const data = board.data?.cycle.id === cycleId ? board.data : undefined;
 
   const index = useMemo(() => (data === undefined ? undefined : indexBoard(data)), [data]);
-  const [filters, setFilters] = useState<BoardFilters>(NO_FILTERS);
   const filtered = useMemo(() => (index === undefined ? undefined : applyFilters(index, filters)), [index, filters]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [allKeyResultsOpen, setAllKeyResultsOpen] = useState(true);
@@ -189,7 +187,7 @@ export function BoardPage({ start }: { start: BoardStart }) {
             />
           ) : (
             <>
-              <FilterBar index={index} filters={filters} onChange={setFilters} />
+              <FilterBar index={index} filters={filters} onChange={updateFilters} />
               <div className="cad-board__toolbar">
                 <p className="cad-board__summary" role="status">
                   {filtered === undefined

@@ -1,28 +1,67 @@
 import { view } from '@forge/bridge';
+import type { Band } from '../../../../src/contract';
+import type { BoardFilters } from './filters';
+import { NO_FILTERS } from './filters';
 
 /**
- * The board's place in the page URL: `/cycles/<cycleId>` (Jira shows it after the app's address), so a
- * reload, a shared link or Back returns to the cycle people were looking at. Only the part of Forge's
- * createHistory() object (history v4, as Forge documents it) that the board uses.
+ * The board's place in the page URL (Jira shows it after the app's address), so a reload, a shared link
+ * or Back returns to what people were looking at: `/cycles/<cycleId>?team=<id>&owner=<accountId>&band=red
+ * &findings=1&q=<text>`. Only the part of Forge's createHistory() object (history v4, as Forge documents
+ * it) that the board uses.
  */
 export interface RouteLocation {
   readonly pathname: string;
+  readonly search: string;
 }
 export interface RouteHistory {
   readonly location: RouteLocation;
-  push(to: { pathname: string }): void;
+  push(to: RouteLocation): void;
+  replace(to: RouteLocation): void;
   listen(listener: (location: RouteLocation) => void): () => void;
 }
 
-const CYCLE_ROUTE = /^\/cycles\/([^/]+)\/?$/;
+/** What the URL holds: the cycle (undefined: the default one) and the filters. */
+export interface BoardRoute {
+  readonly cycleId: string | undefined;
+  readonly filters: BoardFilters;
+}
 
-/** The cycle id in a route, if it names one. */
-export const cycleIdInRoute = (location: RouteLocation | undefined): string | undefined => {
-  const match = location === undefined ? null : CYCLE_ROUTE.exec(location.pathname);
-  return match?.[1] === undefined ? undefined : decodeURIComponent(match[1]);
+const CYCLE_ROUTE = /^\/cycles\/([^/]+)\/?$/;
+const BANDS: readonly (Band | 'none')[] = ['green', 'yellow', 'red', 'none'];
+
+/** Reads a route; anything it does not recognise (an unknown band, say) is left at its default. */
+export const parseRoute = (location: RouteLocation | undefined): BoardRoute => {
+  if (location === undefined) return { cycleId: undefined, filters: NO_FILTERS };
+  const match = CYCLE_ROUTE.exec(location.pathname)?.[1];
+  const query = new URLSearchParams(location.search);
+  const band = query.get('band');
+  return {
+    cycleId: match === undefined ? undefined : decodeURIComponent(match),
+    filters: {
+      teamId: query.get('team') ?? '',
+      ownerId: query.get('owner') ?? '',
+      band: BANDS.find((b) => b === band) ?? '',
+      hasFindings: query.get('findings') === '1',
+      text: query.get('q') ?? '',
+    },
+  };
 };
 
-export const cycleRoute = (cycleId: string): { pathname: string } => ({ pathname: `/cycles/${encodeURIComponent(cycleId)}` });
+/** The location of a route: only the filters that are set appear in the query. */
+export const locationOf = (route: BoardRoute): RouteLocation => {
+  const query = new URLSearchParams();
+  const f = route.filters;
+  if (f.teamId !== '') query.set('team', f.teamId);
+  if (f.ownerId !== '') query.set('owner', f.ownerId);
+  if (f.band !== '') query.set('band', f.band);
+  if (f.hasFindings) query.set('findings', '1');
+  if (f.text.trim() !== '') query.set('q', f.text.trim());
+  const search = query.toString();
+  return {
+    pathname: route.cycleId === undefined ? '/' : `/cycles/${encodeURIComponent(route.cycleId)}`,
+    search: search === '' ? '' : `?${search}`,
+  };
+};
 
 const isHistory = (value: unknown): value is RouteHistory =>
   typeof value === 'object' &&
@@ -30,6 +69,8 @@ const isHistory = (value: unknown): value is RouteHistory =>
   'location' in value &&
   'push' in value &&
   typeof value.push === 'function' &&
+  'replace' in value &&
+  typeof value.replace === 'function' &&
   'listen' in value &&
   typeof value.listen === 'function';
 

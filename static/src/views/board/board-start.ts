@@ -1,8 +1,8 @@
 import type { Board, Cycle, Me } from '../../../../src/contract';
 import { api } from '../../api/client';
 import { currentCycle } from '../../components/cycles';
-import type { RouteHistory } from './board-route';
-import { cycleIdInRoute, startHistory } from './board-route';
+import type { BoardRoute, RouteHistory } from './board-route';
+import { parseRoute, startHistory } from './board-route';
 import { BOARD_MARKS, markOnce } from './perf-marks';
 
 /**
@@ -15,8 +15,8 @@ import { BOARD_MARKS, markOnce } from './perf-marks';
 export interface BoardStart {
   readonly me: () => Promise<Me>;
   readonly cycles: () => Promise<{ cycles: Cycle[] }>;
-  /** The page's history (undefined where the host has none) and the cycle its URL named on arrival. */
-  readonly route: Promise<{ history: RouteHistory | undefined; cycleId: string | undefined }>;
+  /** The page's history (undefined where the host has none) and what its URL named on arrival. */
+  readonly route: Promise<{ history: RouteHistory | undefined; route: BoardRoute }>;
   readonly board: (cycleId: string) => Promise<Board>;
 }
 
@@ -43,8 +43,8 @@ const loadBoard = (cycleId: string): Promise<Board> =>
 export const startBoard = (): BoardStart => {
   markOnce(BOARD_MARKS.start);
   const cycles = api['cycles.list']({});
-  const route = startHistory().then((history) => ({ history, cycleId: cycleIdInRoute(history?.location) }));
-  const firstBoard = Promise.all([cycles, route]).then(([{ cycles: list }, { cycleId }]) => {
+  const route = startHistory().then((history) => ({ history, route: parseRoute(history?.location) }));
+  const firstBoard = Promise.all([cycles, route]).then(([{ cycles: list }, { route: { cycleId } }]) => {
     const cycle = list.find((c) => c.id === cycleId) ?? currentCycle(list);
     return cycle === undefined ? undefined : loadBoard(cycle.id).then((board) => ({ cycleId: cycle.id, board }));
   });

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Band } from '../../../../src/contract';
 import { Button } from '../../components/button';
 import { BAND_WORDS } from '../../components/format';
@@ -34,9 +34,18 @@ export function FilterBar({
   const id = useId();
   const [text, setText] = useState(filters.text);
   const settled = useDebounced(text, TEXT_DELAY_MS);
+  // The search last sent up: a different filters.text came from elsewhere (Back, a link) and replaces
+  // what the box shows; the echo of what was typed does not.
+  const sent = useRef(filters.text);
   useEffect(() => {
+    sent.current = settled;
     onChange((f) => (f.text === settled ? f : { ...f, text: settled }));
   }, [settled, onChange]);
+  useEffect(() => {
+    if (filters.text === sent.current) return;
+    sent.current = filters.text;
+    setText(filters.text);
+  }, [filters.text]);
 
   const names = usePeopleNames(index.people);
   const people = useMemo(

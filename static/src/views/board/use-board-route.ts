@@ -1,0 +1,66 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { BoardRoute, RouteHistory } from './board-route';
+import { locationOf, parseRoute } from './board-route';
+import type { BoardStart } from './board-start';
+import type { FiltersUpdate } from './filter-bar';
+import { NO_FILTERS } from './filters';
+
+const DEFAULT_ROUTE: BoardRoute = { cycleId: undefined, filters: NO_FILTERS };
+
+/**
+ * The board's cycle and filters, kept in step with the page URL both ways: picking a cycle adds a
+ * history entry, changing a filter replaces the current one (a search typed letter by letter should not
+ * fill Back), and Back or Forward bring the board to that entry. `arrived` is what the URL named when
+ * the page opened (board-start reads it before the first board.get), used until anything moves.
+ */
+export const useBoardRoute = (
+  start: BoardStart,
+  arrived: BoardRoute | undefined,
+): { route: BoardRoute; chooseCycle: (cycleId: string) => void; updateFilters: FiltersUpdate } => {
+  const [moved, setMoved] = useState<BoardRoute | undefined>(undefined);
+  const route = moved ?? arrived ?? DEFAULT_ROUTE;
+  // Updates are functions of the latest route, also between a change and the render it causes.
+  const latest = useRef(route);
+  latest.current = route;
+  const history = useRef<RouteHistory | undefined>(undefined);
+
+  useEffect(() => {
+    let live = true;
+    let unlisten: (() => void) | undefined;
+    void start.route.then(({ history: h }) => {
+      if (!live || h === undefined) return;
+      history.current = h;
+      unlisten = h.listen((location) => {
+        setMoved(parseRoute(location));
+      });
+    });
+    return () => {
+      live = false;
+      unlisten?.();
+    };
+  }, [start]);
+
+  const go = useCallback((next: BoardRoute, how: 'push' | 'replace') => {
+    latest.current = next;
+    setMoved(next);
+    const h = history.current;
+    if (h === undefined) return;
+    const to = locationOf(next);
+    if (to.pathname !== h.location.pathname || to.search !== h.location.search) h[how](to);
+  }, []);
+
+  const chooseCycle = useCallback(
+    (cycleId: string) => {
+      go({ ...latest.current, cycleId }, 'push');
+    },
+    [go],
+  );
+  const updateFilters = useCallback<FiltersUpdate>(
+    (update) => {
+      const filters = update(latest.current.filters);
+      if (filters !== latest.current.filters) go({ ...latest.current, filters }, 'replace');
+    },
+    [go],
+  );
+  return { route, chooseCycle, updateFilters };
+};
