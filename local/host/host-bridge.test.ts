@@ -177,6 +177,21 @@ describe('acting user and theme', () => {
     expect(results.myself).toMatchObject({ value: { body: { accountId: PM_ID } } });
     expect(results.theme).toMatchObject({ value: { colorMode: 'dark' } });
     expect(await page.locator('html').getAttribute('data-color-mode')).toBe('dark');
+    // The page's address shows the app's route (the probe pushed one), as Jira's does, next to the
+    // viewer's own parameters.
+    await page.waitForURL(
+      (url) =>
+        url.pathname === '/jira/apps/cadence-board/objectives/42' &&
+        url.searchParams.get('tab') === 'krs' &&
+        url.searchParams.get('as') === PM_ID &&
+        url.searchParams.get('theme') === 'dark',
+    );
+  });
+
+  it('opens a page app at the route its address names, without the viewer parameters', async () => {
+    await page.goto(`${host.url}/jira/apps/cadence-board/objectives/7?tab=okrs&as=${PM_ID}&theme=dark`);
+    const src = new URL((await page.locator(VIEW).getAttribute('src')) ?? '', host.url);
+    expect(src.searchParams.get('route')).toBe('/objectives/7?tab=okrs');
   });
 });
 
