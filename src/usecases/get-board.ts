@@ -2,8 +2,9 @@ import type { ApiOutput, ApiParsedInput, BoardNode } from '../contract';
 import type { AlignmentNode } from '../domain/alignment';
 import { buildAlignmentTree } from '../domain/alignment';
 import { bandOf } from '../domain/bands';
+import { currentCycle } from '../domain/current-cycle';
 import { DomainError } from '../domain/errors';
-import { invalidState, notFound } from './errors';
+import { AppError, invalidState, notFound } from './errors';
 import type { ObjectiveAggregate } from './model';
 import { compactFinding, EMPTY_KEY_RESULT_SUMMARY, keyResultSummary } from './shared/board-views';
 import type { Ctx } from './shared/context';
@@ -30,8 +31,15 @@ const boardNode = (node: AlignmentNode, byId: ReadonlyMap<string, ObjectiveAggre
   };
 };
 
+/** The cycle a board opens on when none is named (one more storage read, before the others). */
+const currentCycleId = async (ctx: Ctx): Promise<string> => {
+  const cycle = currentCycle(await ctx.store.listCycles());
+  if (cycle === undefined) throw new AppError('NOT_FOUND', 'There is no cycle yet (cycleId): create one first', 'cycleId');
+  return cycle.id;
+};
+
 /**
- * board.get: the cycle's alignment tree with each objective's score, roll-up, band, pace and a summary
+ * board.get: the cycle's alignment tree (of the current cycle when no cycleId is given) with each objective's score, roll-up, band, pace and a summary
  * of its active KRs (counts by band, stale, at risk, off track; their owners), compact lint findings
  * (rule, severity, target) and the teams. No KR rows: the board asks board.keyResults for the objectives
  * in view, and lint.run for the words of a finding. The shape never depends on the filters. With teamId
@@ -41,15 +49,16 @@ const boardNode = (node: AlignmentNode, byId: ReadonlyMap<string, ObjectiveAggre
  * Size: about 0.7 KB per objective with its findings, so a cycle of 1,000 objectives and 4,000 KRs
  * stays under the 1 MB response budget (with KR rows and finding texts inline it was 3 MB).
  * Cost at 1,000 objectives: one round trip of parallel storage reads (cycle, bands, teams, 16 shard
- * queries) and one Jira call, POST /rest/api/3/permissions/check (site admin, for canEdit).
- * @throws AppError NOT_FOUND cycleId / teamId, INVALID_STATE when stored alignment loops.
+ * queries; without a cycleId, the cycle list first) and one Jira call, POST /rest/api/3/permissions/check (site admin, for canEdit).
+ * @throws AppError NOT_FOUND cycleId (also when no cycle exists) / teamId, INVALID_STATE when stored alignment loops.
  */
 export const getBoard = async (ctx: Ctx, input: ApiParsedInput<'board.get'>): Promise<ApiOutput<'board.get'>> => {
+  const cycleId = input.cycleId ?? (await currentCycleId(ctx));
   const [cycle, bands, teams, aggregates] = await Promise.all([
-    requireCycle(ctx.store, input.cycleId, 'cycleId'),
+    requireCycle(ctx.store, cycleId, 'cycleId'),
     ctx.store.getBands(),
     ctx.store.listTeams(),
-    ctx.store.listObjectivesOfCycle(input.cycleId),
+    ctx.store.listObjectivesOfCycle(cycleId),
   ]);
   if (input.teamId !== undefined && !teams.some((t) => t.id === input.teamId)) throw notFound('Team', input.teamId, 'teamId');
   const byId = new Map(aggregates.map((a) => [a.objective.id, a]));

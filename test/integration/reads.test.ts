@@ -28,6 +28,11 @@ describe('board, scorecard, lint, issue panel and the weekly job', () => {
     expect(board.findings.every((f) => Object.keys(f).sort().join() === 'ruleId,severity,target')).toBe(true);
     expect(board.teams.map((t) => t.id)).toEqual([team.id]);
 
+    // Without a cycleId: the current cycle's board, so a first load needs no cycles.list.
+    const current = await ok(runtime, 'board.get', {}, 'priya');
+    expect(current.cycle.id).toBe(cycle.id);
+    expect(current.roots.map((r) => r.objective.id)).toEqual(board.roots.map((r) => r.objective.id));
+
     const teamBoard = await ok(runtime, 'board.get', { cycleId: cycle.id, teamId: team.id }, 'priya');
     expect(teamBoard.roots.map((r) => r.objective.id)).toEqual([company.id]);
     expect(teamBoard.roots[0]?.objective.keyResultSummary).toEqual(root?.objective.keyResultSummary);
@@ -46,6 +51,11 @@ describe('board, scorecard, lint, issue panel and the weekly job', () => {
     expect(one.findings).toEqual(lint.findings.filter((f) => f.target.id === other.id || f.target.id.startsWith(`${other.id}-`)));
     expect(await fails(runtime, 'lint.run', { cycleId: cycle.id, objectiveId: 'zzzzzzzzzzzz' }, 'daniel')).toMatchObject({ code: 'NOT_FOUND', field: 'objectiveId' });
     expect(await fails(runtime, 'lint.run', { cycleId: cycle.id, objectiveId: `${other.id}-kabcdef` }, 'daniel')).toMatchObject({ code: 'VALIDATION', field: 'objectiveId' });
+  });
+
+  it('has no current board before the first cycle, and says so naming cycleId', async () => {
+    const runtime = newRuntime();
+    expect(await fails(runtime, 'board.get', {}, 'priya')).toMatchObject({ code: 'NOT_FOUND', field: 'cycleId' });
   });
 
   it('serves the scorecard of a cycle, a team and one objective', async () => {

@@ -154,7 +154,8 @@ export const CheckInsListInput = z
 
 export const TeamsHistoryInput = z.object({ cycleId: IdSchema, teamId: IdSchema }).strict();
 
-export const BoardGetInput = z.object({ cycleId: IdSchema, teamId: IdSchema.optional(), ownerAccountId: AccountIdSchema.optional() }).strict();
+/** Without a cycleId, the current cycle (src/domain/current-cycle.ts): a first load needs no cycles.list. */
+export const BoardGetInput = z.object({ cycleId: IdSchema.optional(), teamId: IdSchema.optional(), ownerAccountId: AccountIdSchema.optional() }).strict();
 
 /** A virtualised board asks for the KR rows of the objectives in view: 1-100 distinct ids of the cycle. */
 export const BoardKeyResultsInput = z

@@ -1,11 +1,7 @@
 import type { Cycle } from '../../../src/contract';
 
-/**
- * The cycle a view shows when none is chosen: the running one (the latest active), else one in review,
- * else the latest by start date. cycles.list answers in start order.
- */
-export const currentCycle = <C extends Pick<Cycle, 'status'>>(cycles: readonly C[]): C | undefined =>
-  cycles.findLast((c) => c.status === 'active') ?? cycles.findLast((c) => c.status === 'review') ?? cycles.at(-1);
+/** The cycle a view shows when none is chosen: the same rule board.get follows without a cycleId. */
+export { currentCycle } from '../../../src/domain/current-cycle';
 
 /** Check-ins are taken while a cycle is active or in review (the backend's rule, for explanations). */
 export const checkInsOpen = (cycle: Pick<Cycle, 'status'>): boolean =>

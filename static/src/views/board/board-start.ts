@@ -1,16 +1,16 @@
 import type { Board, Cycle, Me } from '../../../../src/contract';
 import { api } from '../../api/client';
-import { currentCycle } from '../../components/cycles';
 import type { BoardRoute, RouteHistory } from './board-route';
 import { parseRoute, startHistory } from './board-route';
 import { BOARD_MARKS, markOnce } from './perf-marks';
 
 /**
- * The board's first calls (createHistory, me.get, cycles.list, then board.get of the cycle the URL
- * names, else the current one), started as soon as the bundle runs: before mount() has enabled theming
- * and read the context (two bridge round trips) and before React has rendered anything. That overlap
- * is most of what separates the board's first rows from a plain list's (bench/board-render.mjs). Each
- * prefetched answer is used once, by the first load; reloads call the resolver again.
+ * The board's first calls (createHistory, then board.get of the cycle the URL names, else of the
+ * current one, beside cycles.list and me.get), started as soon as the bundle runs: before mount() has
+ * enabled theming and read the context (two bridge round trips) and before React has rendered anything.
+ * That overlap is most of what separates the board's first rows from a plain list's
+ * (bench/board-render.mjs). Each prefetched answer is used once, by the first load; reloads call the
+ * resolver again.
  */
 export interface BoardStart {
   readonly me: () => Promise<Me>;
@@ -34,8 +34,9 @@ const once = <A extends unknown[], T>(
   };
 };
 
-const loadBoard = (cycleId: string): Promise<Board> =>
-  api['board.get']({ cycleId }).then((board) => {
+/** A cycle's board; without a cycleId, the current cycle's (the backend picks it as currentCycle does). */
+const loadBoard = (cycleId: string | undefined): Promise<Board> =>
+  api['board.get'](cycleId === undefined ? {} : { cycleId }).then((board) => {
     markOnce(BOARD_MARKS.data);
     return board;
   });
@@ -44,10 +45,10 @@ export const startBoard = (): BoardStart => {
   markOnce(BOARD_MARKS.start);
   const cycles = api['cycles.list']({});
   const route = startHistory().then((history) => ({ history, route: parseRoute(history?.location) }));
-  const firstBoard = Promise.all([cycles, route]).then(([{ cycles: list }, { route: { cycleId } }]) => {
-    const cycle = list.find((c) => c.id === cycleId) ?? currentCycle(list);
-    return cycle === undefined ? undefined : loadBoard(cycle.id).then((board) => ({ cycleId: cycle.id, board }));
-  });
+  // board.get goes out beside cycles.list, not after it: the first rows wait on one resolver, not two.
+  const firstBoard = route.then(({ route: { cycleId } }) =>
+    loadBoard(cycleId).then((board) => ({ cycleId: board.cycle.id, board })),
+  );
   const board = once(firstBoard, () => Promise.resolve(undefined));
   return {
     me: once(api['me.get']({}), () => api['me.get']({})),
