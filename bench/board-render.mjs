@@ -21,7 +21,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -95,19 +94,8 @@ const main = async () => {
   const started = performance.now();
   const hosts = await startBenchHosts(path.join(here, 'plain-list'));
   console.log(`\nSeeded ${hosts.objectives} objectives in ${Math.round(performance.now() - started)} ms`);
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const { launchBrowser } = await tsImport('../test/support/browser.ts', import.meta.url);
+  const browser = await launchBrowser();
   try {
     // Warm-up of both (module loading and statement caches in the runtime, Chromium's own start).
     await measure(browser, hosts.boardUrl, '[data-row-kind="objective"]');
