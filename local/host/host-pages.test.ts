@@ -45,7 +45,10 @@ const open = async (url: string): Promise<number> => {
   const frames = page.locator('iframe[data-frame-id]');
   const count = await frames.count();
   for (let i = 0; i < count; i++) await frames.nth(i).contentFrame().locator('#root > *').first().waitFor();
-  await page.waitForLoadState('networkidle');
+  // Give late requests (and any error they cause) time to happen. Chromium does not always report a
+  // page with several frames as network-idle (one CI run in six hung here), so this is a bounded wait,
+  // not a check: the test's checks are the console, page errors and CSP reports that follow.
+  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
   return count;
 };
 
