@@ -14,6 +14,8 @@ export interface PlatformResponse {
   headers?: Record<string, string>;
   /** Already serialised; empty string for no body. */
   body: string;
+  /** What the call cost in the platform's own units (the call log sums them per invocation). */
+  cost?: { readUnits?: number; writeUnits?: number; jiraPoints?: number };
 }
 
 /** Who a product call acts as: the invoking user (asUser) or the app itself (asApp). */
