@@ -3,6 +3,8 @@ import { UnsupportedByLocalRuntime } from '../types';
 import { resolveCaller } from './access';
 import type { SiteContext } from './context';
 import { JiraHttpError, errorResponse, jsonResponse } from './http';
+import type { JiraRateLimiter } from './rate-limits';
+import { endpointPolicy, pointsFor, scopesAllow } from './route-policy';
 import { splitPath } from './request';
 import { issueRoutes } from './routes/issues';
 import { permissionRoutes } from './routes/permissions';
@@ -30,11 +32,38 @@ const decode = (segment: string): string => {
   }
 };
 
+/** What the site enforces around every call, as the platform and Jira do before a handler runs. */
+export interface SiteGates {
+  /** The scopes the installed app was granted (its manifest's `permissions.scopes`). */
+  grantedScopes: ReadonlySet<string>;
+  limits: JiraRateLimiter;
+}
+
 /**
- * Answers one REST call as `principal`. Jira-level failures become Jira's status and error body;
- * an endpoint the site does not emulate throws UnsupportedByLocalRuntime (fakes fail loudly).
+ * The platform's answer to a call the app's scopes do not cover: 401 "Unauthorized; scope does not
+ * match" with `x-failure-category: FAILURE_CLIENT_SCOPE_CHECK`, as reported from Forge apps
+ * (community.atlassian.com "Forge {code:401, message: Unauthorized; scope does not match}";
+ * community.developer.atlassian.com/t/…/96127). No forge-proxy-error header, so @forge/api hands the
+ * 401 to the app as a response rather than throwing.
  */
-export const routeRequest = (ctx: SiteContext, request: PlatformRequest, principal: Principal): PlatformResponse => {
+const scopeRefusal = (): PlatformResponse => ({
+  status: 401,
+  headers: { 'content-type': 'application/json', 'x-failure-category': 'FAILURE_CLIENT_SCOPE_CHECK' },
+  body: JSON.stringify({ code: 401, message: 'Unauthorized; scope does not match' }),
+  cost: { jiraPoints: 0 },
+});
+
+/**
+ * Answers one REST call as `principal`: scope check, rate limits, then the endpoint. Jira-level failures
+ * become Jira's status and error body; an endpoint the site does not emulate throws
+ * UnsupportedByLocalRuntime (fakes fail loudly).
+ */
+export const routeRequest = (
+  ctx: SiteContext,
+  request: PlatformRequest,
+  principal: Principal,
+  gates: SiteGates,
+): PlatformResponse => {
   const parsed = splitPath(request.method, request.path, request.body);
   const matches = ROUTES.flatMap((route) => {
     const match = route.method === parsed.method ? route.pattern.exec(parsed.pathname) : null;
@@ -44,12 +73,19 @@ export const routeRequest = (ctx: SiteContext, request: PlatformRequest, princip
   if (!first) {
     throw new UnsupportedByLocalRuntime(`${parsed.method} ${parsed.pathname} is not supported by the local Jira site`);
   }
+  const { method, template } = first.route;
+  const policy = endpointPolicy(method, template);
+  if (!scopesAllow(gates.grantedScopes, policy.scopes)) return scopeRefusal();
+  const refused = gates.limits.admit(method, template);
+  if (refused) return refused;
+  const answer = (status: number, body: unknown, response: PlatformResponse): PlatformResponse =>
+    gates.limits.settle(method, template, response, pointsFor(policy, status, body));
   try {
     const caller = resolveCaller(ctx, principal);
     const body = first.route.handle({ ctx, caller, request: parsed, params: first.params.map((p) => decode(p)) });
-    return jsonResponse(200, body);
+    return answer(200, body, jsonResponse(200, body));
   } catch (error) {
-    if (error instanceof JiraHttpError) return errorResponse(error);
+    if (error instanceof JiraHttpError) return answer(error.status, undefined, errorResponse(error));
     throw error;
   }
 };

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { loadAppManifest } from '../app-manifest';
 import type { Db } from '../db';
 import type { PlatformRequest, PlatformResponse, Principal, ProductBackend } from '../types';
 import { createProject, createUser } from './admin-directory';
@@ -10,6 +12,8 @@ import type { SiteContext } from './context';
 import type { JiraEventListener } from './events';
 import { createEventBus } from './events';
 import type { AdminIssue, ProjectRecord, UserRecord } from './model';
+import type { JiraRateLimitConfig, JiraRateLimiter } from './rate-limits';
+import { createJiraRateLimiter, rateLimitsFromEnv } from './rate-limits';
 import { routeRequest } from './router';
 import { migrateJiraSchema } from './schema';
 import { createDirectoryStore } from './store-directory';
@@ -22,11 +26,17 @@ export interface JiraSiteOptions {
   siteUrl?: string;
   /** The account asApp() acts as (returned by /myself for the app). */
   appAccount?: { accountId: string; displayName: string };
+  /** Scopes the app was granted; by default those of the repository's manifest.yml, as an install grants them. */
+  grantedScopes?: readonly string[];
+  /** Lower rate limits (tests); by default Jira's, or LOCAL_JIRA_POINTS_PER_HOUR / LOCAL_JIRA_BURST_PER_SECOND. */
+  rateLimits?: Partial<JiraRateLimitConfig>;
 }
 
 /** The emulated Jira Cloud site: a ProductBackend for REST calls plus an admin API for everything else. */
 export interface JiraSite extends ProductBackend {
   readonly siteUrl: string;
+  /** Jira's points quota and burst limits for the app's calls: tests lower them or read the usage. */
+  readonly rateLimits: JiraRateLimiter;
   createUser(input: CreateUserInput): UserRecord;
   createProject(input: CreateProjectInput): ProjectRecord;
   /** Fires avi:jira:created:issue. */
@@ -56,8 +66,14 @@ export interface JiraSite extends ProductBackend {
 export const DEFAULT_SITE_URL = 'https://acme-cloud.atlassian.net';
 export const DEFAULT_APP_ACCOUNT = { accountId: '557058:c4de0ce0-0000-4000-8000-000000000001', displayName: 'Cadence' };
 
+const REPO_MANIFEST = path.resolve(__dirname, '..', '..', '..', 'manifest.yml');
+
 export const createJiraSite = (db: Db, options: JiraSiteOptions = {}): JiraSite => {
   migrateJiraSchema(db);
+  const gates = {
+    grantedScopes: new Set(options.grantedScopes ?? loadAppManifest(REPO_MANIFEST).permissions.scopes),
+    limits: createJiraRateLimiter({ ...rateLimitsFromEnv(process.env), ...options.rateLimits }),
+  };
   const ctx: SiteContext = {
     directory: createDirectoryStore(db),
     issues: createIssueStore(db),
@@ -84,10 +100,11 @@ export const createJiraSite = (db: Db, options: JiraSiteOptions = {}): JiraSite 
 
   return {
     siteUrl: ctx.siteUrl,
+    rateLimits: gates.limits,
     handle: (request: PlatformRequest, principal: Principal): Promise<PlatformResponse> => {
       // The site is synchronous (SQLite); errors still reach the caller as a rejected promise.
       try {
-        return Promise.resolve(routeRequest(ctx, request, principal));
+        return Promise.resolve(routeRequest(ctx, request, principal, gates));
       } catch (error) {
         return Promise.reject(error instanceof Error ? error : new Error(String(error)));
       }

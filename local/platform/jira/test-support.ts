@@ -8,7 +8,7 @@ import { createForgeFetch } from '../forge-fetch';
 import { newInvocation, runInvocation } from '../invocation';
 import type { KvsBackend, ProductBackend } from '../types';
 import { UnsupportedByLocalRuntime } from '../types';
-import type { JiraSite } from './site';
+import type { JiraSite, JiraSiteOptions } from './site';
 import { createJiraSite } from './site';
 
 /**
@@ -30,7 +30,13 @@ export const installForgeFetch = (backend: ProductBackend): (() => void) => {
   const router = createForgeFetch({ kvs: noKvs, products: { jira: backend }, faults: createFaultInjector() });
   const forgeFetch: ForgeFetch = (descriptor, path, init) =>
     runInvocation(
-      newInvocation({ accountId: actingAccountId, functionKey: 'test', moduleKey: 'test', moduleType: 'test', timeoutMs: 25_000 }),
+      newInvocation({
+        accountId: actingAccountId,
+        functionKey: 'test',
+        moduleKey: 'test',
+        moduleType: 'test',
+        timeoutMs: 25_000,
+      }),
       () => router(descriptor, path, init),
     );
   Reflect.set(globalThis, '__forge_fetch__', forgeFetch);
@@ -53,9 +59,16 @@ export interface TestSite {
 }
 
 /** An in-memory site (seeded with the demo company unless told otherwise) with the harness installed. */
-export const createTestSite = (options: { seed?: boolean } = {}): TestSite => {
+export const createTestSite = (
+  options: { seed?: boolean } & Pick<JiraSiteOptions, 'grantedScopes' | 'rateLimits'> = {},
+): TestSite => {
   const db = openDatabase(':memory:');
-  const site = createJiraSite(db, { now: () => new Date(TEST_NOW), siteUrl: 'https://acme-cloud.atlassian.net' });
+  const site = createJiraSite(db, {
+    now: () => new Date(TEST_NOW),
+    siteUrl: 'https://acme-cloud.atlassian.net',
+    ...(options.grantedScopes === undefined ? {} : { grantedScopes: options.grantedScopes }),
+    ...(options.rateLimits === undefined ? {} : { rateLimits: options.rateLimits }),
+  });
   if (options.seed !== false) seedDemoSite(site);
   const uninstall = installForgeFetch(site);
   return {

@@ -29,6 +29,7 @@ export const issueRoutes: Route[] = [
   {
     method: 'POST',
     pattern: /^\/rest\/api\/3\/issue\/bulkfetch$/,
+    template: '/rest/api/3/issue/bulkfetch',
     handle: ({ ctx, caller, request }) => {
       const input = parseJsonBody(bulkFetchBody, request.body);
       const selection = parseFieldSelection(input.fields, '*navigable');
@@ -49,6 +50,7 @@ export const issueRoutes: Route[] = [
   {
     method: 'GET',
     pattern: /^\/rest\/api\/3\/issue\/([^/]+)$/,
+    template: '/rest/api/3/issue/{issueIdOrKey}',
     handle: ({ ctx, caller, request, params }) => {
       const query = parseQuery(getIssueQuery, request.query, ['fields', 'properties']);
       const issue = visibilityFor(ctx, caller).findIssue(params[0] ?? '');

@@ -47,6 +47,7 @@ export const permissionRoutes: Route[] = [
   {
     method: 'POST',
     pattern: /^\/rest\/api\/3\/permissions\/check$/,
+    template: '/rest/api/3/permissions/check',
     handle: (env) => {
       const input = parseJsonBody(checkBody, env.request.body);
       const subject = subjectOf(env, input.accountId);

@@ -44,6 +44,7 @@ export const pickerRoutes: Route[] = [
   {
     method: 'GET',
     pattern: /^\/rest\/api\/3\/issue\/picker$/,
+    template: '/rest/api/3/issue/picker',
     handle: ({ ctx, caller, request }) => {
       const input = parseQuery(pickerQuery, request.query);
       const visibility = visibilityFor(ctx, caller);

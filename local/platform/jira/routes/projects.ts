@@ -36,6 +36,7 @@ export const projectRoutes: Route[] = [
   {
     method: 'GET',
     pattern: /^\/rest\/api\/3\/project\/search$/,
+    template: '/rest/api/3/project/search',
     handle: ({ ctx, caller, request }) => {
       const input = parseQuery(projectSearchQuery, request.query, ['id', 'keys', 'properties', 'status']);
       if (

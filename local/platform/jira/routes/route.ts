@@ -14,5 +14,7 @@ export interface RouteEnv {
 export interface Route {
   method: 'GET' | 'POST';
   pattern: RegExp;
+  /** The path as the REST docs write it; with the method it names the endpoint's scopes, cost and burst bucket. */
+  template: string;
   handle(env: RouteEnv): unknown;
 }

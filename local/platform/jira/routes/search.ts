@@ -86,12 +86,14 @@ export const searchRoutes: Route[] = [
   {
     method: 'GET',
     pattern: /^\/rest\/api\/3\/search\/jql$/,
+    template: '/rest/api/3/search/jql',
     handle: (env) =>
       search(env, parseQuery(searchQuery, env.request.query, ['fields', 'properties', 'reconcileIssues'])),
   },
   {
     method: 'POST',
     pattern: /^\/rest\/api\/3\/search\/jql$/,
+    template: '/rest/api/3/search/jql',
     handle: (env) => search(env, parseJsonBody(searchBody, env.request.body)),
   },
 ];

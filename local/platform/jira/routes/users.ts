@@ -27,6 +27,7 @@ export const userRoutes: Route[] = [
   {
     method: 'GET',
     pattern: /^\/rest\/api\/3\/myself$/,
+    template: '/rest/api/3/myself',
     // asApp gets the app's own account, as Jira answers an app's /myself with its app user.
     handle: ({ ctx, caller }) =>
       caller.kind === 'app'
@@ -49,6 +50,7 @@ export const userRoutes: Route[] = [
   {
     method: 'GET',
     pattern: /^\/rest\/api\/3\/user\/search$/,
+    template: '/rest/api/3/user/search',
     handle: ({ ctx, request }) => {
       const input = parseQuery(searchQuery, request.query);
       if (input.property !== undefined) throw badRequest('The local Jira site does not emulate user properties.');
@@ -68,6 +70,7 @@ export const userRoutes: Route[] = [
   {
     method: 'GET',
     pattern: /^\/rest\/api\/3\/user\/bulk$/,
+    template: '/rest/api/3/user/bulk',
     handle: ({ ctx, request }) => {
       const input = parseQuery(bulkQuery, request.query, ['accountId']);
       // Unknown account ids are left out; the order follows the request.
