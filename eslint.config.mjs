@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import localRules from './eslint-rules/no-stored-promise.cjs';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'static/build/', 'coverage/', 'dist/', '.cadence/', 'test-artifacts/'] },
@@ -22,6 +23,12 @@ export default tseslint.config(
         { ignoreRestSiblings: true, argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
     },
+  },
+  {
+    // Deployed code: a stored promise left unawaited fails the invocation on Forge (issue #10).
+    files: ['src/**/*.ts'],
+    plugins: { local: localRules },
+    rules: { 'local/no-stored-promise': ['error', { allow: ['startEarly'] }] },
   },
   {
     files: ['static/src/**/*.ts', 'static/src/**/*.tsx'],

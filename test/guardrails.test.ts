@@ -1,5 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import * as tsParser from '@typescript-eslint/parser';
+import type { ESLint } from 'eslint';
+import { Linter } from 'eslint';
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the rule is CommonJS so eslint.config.mjs and jest both load it
+const localRules = require('../eslint-rules/no-stored-promise.cjs') as ESLint.Plugin;
 
 /**
  * Platform packages stay in their adapters and the pure core stays pure, so the app can be reasoned
@@ -62,5 +69,76 @@ describe('import guardrails', () => {
     // The one exception is the pure domain (no I/O, no platform package, checked above): the UI imports
     // the same function (inline lint hints, past scores) rather than re-implement the OKR maths.
     expect(offenders(ui, (s) => /\.\.\/.*src\/(?!contract|domain)/.test(s))).toEqual([]);
+  });
+});
+
+/**
+ * A promise started, kept in a variable and awaited later is unhandled whenever the code throws before
+ * that await (issue #10: checkIns.create died with its reads pending when the write failed first).
+ * no-floating-promises cannot see it, so src/ runs the local rule no-stored-promise; these cases show
+ * it catches exactly that and lets the safe forms through.
+ */
+describe('promise guardrail (local/no-stored-promise)', () => {
+  const fixtureDir = mkdtempSync(path.join(os.tmpdir(), 'no-stored-promise-'));
+  writeFileSync(
+    path.join(fixtureDir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: { strict: true, target: 'ES2022', lib: ['ES2022'], types: [] },
+      include: ['*.ts'],
+    }),
+  );
+  const lint = (body: string): string[] => {
+    const file = path.join(fixtureDir, 'case.ts');
+    const code = `declare const read: () => Promise<number>;\ndeclare const write: () => Promise<void>;\ndeclare const startEarly: <T>(p: Promise<T>) => Promise<T>;\nexport const run = async (): Promise<unknown> => {\n${body}\n};\n`;
+    writeFileSync(file, code);
+    const linter = new Linter({ configType: 'flat', cwd: fixtureDir });
+    const messages = linter.verify(
+      code,
+      [
+        {
+          files: ['**/*.ts'],
+          languageOptions: {
+            parser: tsParser,
+            parserOptions: { project: './tsconfig.json', tsconfigRootDir: fixtureDir },
+          },
+          plugins: { local: localRules },
+          rules: { 'local/no-stored-promise': ['error', { allow: ['startEarly'] }] },
+        },
+      ],
+      file,
+    );
+    return messages.map((m) => m.ruleId ?? m.message);
+  };
+
+  afterAll(() => {
+    rmSync(fixtureDir, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['a read started before the write', 'const r = read();\nawait write();\nreturn await r;'],
+    ['an array of reads', 'const rs = [read(), read()];\nawait write();\nreturn await Promise.all(rs);'],
+    ['a promise assigned later', 'let r: Promise<number> | undefined;\nr ??= read();\nawait write();\nreturn await r;'],
+  ])('catches %s', (_name, body) => {
+    expect(lint(body)).toEqual(['local/no-stored-promise']);
+  });
+
+  it.each([
+    ['an immediate await', 'const r = await read();\nawait write();\nreturn r;'],
+    ['Promise.all awaited at once', 'const [a, b] = await Promise.all([read(), read()]);\nreturn a + b;'],
+    ['startEarly', 'const r = startEarly(read());\nawait write();\nreturn await r;'],
+    ['a stored function', 'const later = () => read();\nawait write();\nreturn await later();'],
+  ])('allows %s', (_name, body) => {
+    expect(lint(body)).toEqual([]);
+  });
+
+  it('is on for src/ in the project config', () => {
+    // eslint.config.mjs is ESM, which jest cannot import: ask the CLI for the resolved config instead.
+    const printed = execFileSync(
+      process.execPath,
+      [path.join(root, 'node_modules/eslint/bin/eslint.js'), '--print-config', 'src/usecases/create-check-in.ts'],
+      { cwd: root, encoding: 'utf8' },
+    );
+    const config = JSON.parse(printed) as { rules?: Record<string, unknown> };
+    expect(config.rules?.['local/no-stored-promise']).toEqual([2, { allow: ['startEarly'] }]);
   });
 });

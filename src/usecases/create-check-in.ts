@@ -5,6 +5,7 @@ import type { ViewerAccess } from './ports';
 import type { Ctx } from './shared/context';
 import { mutateObjective } from './shared/mutate-objective';
 import { mayCheckIn } from './shared/permissions';
+import { startEarly } from './shared/start-early';
 import { makeViewContext } from './shared/view-context';
 import { checkInOpen, keyResultView } from './shared/views';
 
@@ -22,8 +23,9 @@ const NO_ACCESS: ViewerAccess = { browsableProjectIds: new Set(), isSiteAdmin: f
  */
 export const createCheckIn = async (ctx: Ctx, input: ApiParsedInput<'checkIns.create'>): Promise<ApiOutput<'checkIns.create'>> => {
   const objectiveId = objectiveIdOf('keyResult', input.keyResultId, 'keyResultId');
-  const cyclesRead = ctx.store.listCycles();
-  const bandsRead = ctx.store.getBands();
+  // Started before the write and awaited after it: startEarly keeps a failed write from leaving them unhandled.
+  const cyclesRead = startEarly(ctx.store.listCycles());
+  const bandsRead = startEarly(ctx.store.getBands());
   let cycle: Cycle | undefined;
   let access: Promise<ViewerAccess> | undefined;
 
@@ -38,7 +40,7 @@ export const createCheckIn = async (ctx: Ctx, input: ApiParsedInput<'checkIns.cr
     if (kr.metric.kind === 'binary' && input.value !== 0 && input.value !== 1) throw validation('value', 'must be 0 or 1 for a binary key result');
     const projects = current.initiatives.filter((i) => i.keyResultId === kr.id).map((i) => i.epic.projectId);
     // Started now so the permission check runs alongside the write, not after it.
-    access ??= projects.length === 0 ? Promise.resolve(NO_ACCESS) : ctx.jira.viewerAccess(projects);
+    access ??= startEarly(projects.length === 0 ? Promise.resolve(NO_ACCESS) : ctx.jira.viewerAccess(projects));
 
     const checkIn: CheckIn = {
       id: newCheckInId(ctx.ids, kr.id, now),

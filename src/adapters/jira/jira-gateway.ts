@@ -1,5 +1,6 @@
 import { route } from '@forge/api';
 import { AppError } from '../../usecases/errors';
+import { startEarly } from '../../usecases/shared/start-early';
 import type { ChildIssue, EpicRef, EpicState, JiraGateway, ViewerAccess } from '../../usecases/ports';
 import type { JiraClient } from './jira-client';
 import type { SearchIssue } from './schemas';
@@ -134,13 +135,16 @@ export const createJiraGateway = (client: JiraClient): JiraGateway => {
           if (grant.permission === 'BROWSE_PROJECTS') for (const id of grant.projects) browsable.add(String(id));
         }
       }
-      siteAdmin ??= Promise.resolve(admin);
+      siteAdmin ??= startEarly(Promise.resolve(admin));
       return { browsableProjectIds: browsable, isSiteAdmin: admin };
     },
 
     /** POST /rest/api/3/permissions/check as the user, ADMINISTER; asked at most once per invocation. */
     isSiteAdmin() {
-      siteAdmin ??= check({ globalPermissions: ['ADMINISTER'] }).then((a) => a.globalPermissions.includes('ADMINISTER'));
+      // A memo handed to every caller; startEarly so a caller that never awaits it leaves nothing unhandled.
+      siteAdmin ??= startEarly(
+        check({ globalPermissions: ['ADMINISTER'] }).then((a) => a.globalPermissions.includes('ADMINISTER')),
+      );
       return siteAdmin;
     },
   };
