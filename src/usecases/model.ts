@@ -44,6 +44,28 @@ export interface ObjectiveAggregate {
   version: number;
 }
 
+/** The part of an aggregate that scores, summaries, lint and edit rights look at. */
+export type ObjectiveCore = Pick<ObjectiveAggregate, 'objective' | 'keyResults'>;
+
+/**
+ * The board's projection of an objective: the aggregate without its description and epic details, kept
+ * in the cycle's board shards in the same transaction as every change, so a board reads 16 small
+ * documents instead of every aggregate in full.
+ */
+export interface ObjectiveDigest extends ObjectiveCore {
+  /** Linked epics per KR id (KRs without epics are absent). */
+  initiativeCounts: Record<string, number>;
+  updatedAt: string;
+}
+
+/** The digest the board shard keeps of an aggregate. */
+export const digestOf = (aggregate: ObjectiveAggregate): ObjectiveDigest => {
+  const { description: _description, ...objective } = aggregate.objective;
+  const initiativeCounts: Record<string, number> = {};
+  for (const i of aggregate.initiatives) initiativeCounts[i.keyResultId] = (initiativeCounts[i.keyResultId] ?? 0) + 1;
+  return { objective, keyResults: aggregate.keyResults, initiativeCounts, updatedAt: aggregate.updatedAt };
+};
+
 /** The lookup row that lets an issue event find the objectives linking an epic. */
 export interface InitiativeLink {
   initiativeId: string;

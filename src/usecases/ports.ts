@@ -1,6 +1,6 @@
 import type { BandConfig, CheckIn, Cycle, Team } from '../contract';
 import type { ExportDocument } from '../contract';
-import type { InitiativeLink, KeyResultSnapshot, ObjectiveAggregate, StatusCategory } from './model';
+import type { InitiativeLink, KeyResultSnapshot, ObjectiveAggregate, ObjectiveDigest, StatusCategory } from './model';
 
 /** What use cases need from the outside world. Adapters implement these; tests run the real adapters. */
 
@@ -54,8 +54,10 @@ export interface OkrStore {
 
   getObjective(id: string): Promise<ObjectiveAggregate | undefined>;
   getObjectives(ids: readonly string[]): Promise<ObjectiveAggregate[]>;
-  /** Every objective of a cycle (any status): 16 parallel shard queries. */
+  /** Every objective of a cycle (any status) in full: the board shards, then a batchGet of the aggregates. */
   listObjectivesOfCycle(cycleId: string): Promise<ObjectiveAggregate[]>;
+  /** Every objective of a cycle (any status) as its board digest: one batchGet of 16 small documents. */
+  listDigestsOfCycle(cycleId: string): Promise<ObjectiveDigest[]>;
   listObjectivesCarriedFrom(objectiveId: string): Promise<ObjectiveAggregate[]>;
   /** @throws VersionConflict when the aggregate changed since it was read (or exists when it should not). */
   writeObjective(write: AggregateWrite): Promise<void>;

@@ -2,23 +2,24 @@ import type { ApiOutput, ApiParsedInput } from '../contract';
 import { notFound } from './errors';
 import { objectiveIdOf } from './ids';
 import type { Ctx } from './shared/context';
-import { findingsFor, lintAggregates } from './shared/cycle-lint';
+import { findingsFor, lintDigests } from './shared/cycle-lint';
 import { requireCycle } from './shared/lookups';
 
 /**
  * lint.run: the OKR quality findings of a cycle, or of one team's objectives (and the team itself), or
  * of one objective and its KRs (the board's side panel). Every rule runs over the whole cycle (some
- * compare objectives), then the answer is cut to the scope. Storage only, no Jira call.
+ * compare objectives), then the answer is cut to the scope. Storage only (the cycle's board shards and
+ * the catalog: no aggregate in full), no Jira call.
  * @throws AppError NOT_FOUND cycleId / teamId / objectiveId, VALIDATION objectiveId (malformed).
  */
 export const runLint = async (ctx: Ctx, input: ApiParsedInput<'lint.run'>): Promise<ApiOutput<'lint.run'>> => {
   const [cycle, teams, aggregates] = await Promise.all([
     requireCycle(ctx.store, input.cycleId, 'cycleId'),
     ctx.store.listTeams(),
-    ctx.store.listObjectivesOfCycle(input.cycleId),
+    ctx.store.listDigestsOfCycle(input.cycleId),
   ]);
   if (input.teamId !== undefined && !teams.some((t) => t.id === input.teamId)) throw notFound('Team', input.teamId, 'teamId');
-  const findings = lintAggregates(cycle, aggregates, teams, ctx.clock.now());
+  const findings = lintDigests(cycle, aggregates, teams, ctx.clock.now());
   if (input.objectiveId !== undefined) {
     const id = objectiveIdOf('objective', input.objectiveId, 'objectiveId');
     const one = aggregates.find((a) => a.objective.id === id);

@@ -2,37 +2,77 @@ import { kvs } from '@forge/kvs';
 import type { BandConfig, Cycle, Team } from '../../contract';
 import { DEFAULT_BANDS } from '../../contract';
 import type { Attributes } from './codecs';
-import { decodeBands, decodeCycle, decodeTeam, encodeBands, encodeCycle, encodeTeam } from './codecs';
-import { indexAll } from './kvs-io';
-import { ENTITY, INDEX, KEY } from './registry';
+import type { Catalog } from './codecs';
+import { decodeBands, decodeCycleCatalog, decodeTeamCatalog, encodeBands, encodeCatalog } from './codecs';
+import { isConditionFailure, jitter, rateLimited, versionIs } from './kvs-io';
+import type { CatalogKey } from './registry';
+import { CATALOG, ENTITY, KEY } from './registry';
 
-/** Cycles, teams and settings: small sets, each listed with one index query (paged past 100). */
+/**
+ * Cycles and teams: small sets that nearly every view needs whole, so each lives in one catalog document
+ * read with get, which Forge answers strongly consistently (an index query may not yet show a cycle or
+ * team created a moment ago). A change is a conditional read-modify-write of that document.
+ */
 
-export const getCycle = async (id: string): Promise<Cycle | undefined> => {
-  const value = await kvs.entity<Attributes>(ENTITY.cycle).get(id);
-  return value === undefined ? undefined : decodeCycle(value);
+type Decode<T> = (value: unknown) => Catalog<T>;
+
+const readCatalog = async <T>(key: CatalogKey, decode: Decode<T>): Promise<Catalog<T>> => {
+  const value = await rateLimited(() => kvs.entity<Attributes>(ENTITY.catalog).get(key));
+  if (value === undefined) return { items: [], version: 0, corrupt: [] };
+  const catalog = decode(value);
+  // A stored item that fails its schema is left out of every list, never fatal to a view; it is reported
+  // here and kept in storage (a write of the list keeps it out, so repair means re-creating it).
+  if (catalog.corrupt.length > 0) console.warn(`catalog ${key}: ${String(catalog.corrupt.length)} corrupt item(s) skipped: ${catalog.corrupt.join(', ')}`);
+  return catalog;
 };
+
+/** Lost races are retried (an upsert of one item is the same change whatever else the list holds) for this long. */
+const UPSERT_BUDGET_MS = 10_000;
+
+/** Replaces (or adds) one item, conditional on the version read, retrying lost races. */
+const upsert = async <T extends { id: string }>(
+  key: CatalogKey,
+  item: T,
+  decode: Decode<T>,
+  order: (a: T, b: T) => number,
+): Promise<void> => {
+  const started = Date.now();
+  for (let attempt = 0; attempt === 0 || Date.now() - started < UPSERT_BUDGET_MS; attempt++) {
+    const current = await readCatalog(key, decode);
+    const items = [...current.items.filter((i) => i.id !== item.id), item].sort(order);
+    const condition = versionIs(current.version);
+    try {
+      await rateLimited(() =>
+        kvs
+          .transact()
+          .set(key, encodeCatalog(items, current.version + 1), { entityName: ENTITY.catalog, conditions: condition })
+          .execute(),
+      );
+      return;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      await jitter(attempt);
+    }
+  }
+  throw new Error(`catalog ${key}: too many concurrent changes`);
+};
+
+export const byStart = (a: Cycle, b: Cycle): number => a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id);
+export const byName = (a: Team, b: Team): number => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 
 /** Cycles in start-date order. */
-export const listCycles = async (): Promise<Cycle[]> =>
-  (await indexAll(ENTITY.cycle, INDEX.cycleByStart)).map((i) => decodeCycle(i.value));
-
-export const putCycle = (cycle: Cycle): Promise<void> => kvs.entity<Attributes>(ENTITY.cycle).set(cycle.id, encodeCycle(cycle));
-
-export const getTeam = async (id: string): Promise<Team | undefined> => {
-  const value = await kvs.entity<Attributes>(ENTITY.team).get(id);
-  return value === undefined ? undefined : decodeTeam(value);
-};
+export const listCycles = async (): Promise<Cycle[]> => (await readCatalog(CATALOG.cycles, decodeCycleCatalog)).items;
+export const getCycle = async (id: string): Promise<Cycle | undefined> => (await listCycles()).find((c) => c.id === id);
+export const putCycle = (cycle: Cycle): Promise<void> => upsert(CATALOG.cycles, cycle, decodeCycleCatalog, byStart);
 
 /** Teams in name order. */
-export const listTeams = async (): Promise<Team[]> =>
-  (await indexAll(ENTITY.team, INDEX.teamByName)).map((i) => decodeTeam(i.value));
-
-export const putTeam = (team: Team): Promise<void> => kvs.entity<Attributes>(ENTITY.team).set(team.id, encodeTeam(team));
+export const listTeams = async (): Promise<Team[]> => (await readCatalog(CATALOG.teams, decodeTeamCatalog)).items;
+export const getTeam = async (id: string): Promise<Team | undefined> => (await listTeams()).find((t) => t.id === id);
+export const putTeam = (team: Team): Promise<void> => upsert(CATALOG.teams, team, decodeTeamCatalog, byName);
 
 export const getBands = async (): Promise<BandConfig> => {
-  const value = await kvs.get<unknown>(KEY.bands);
+  const value = await rateLimited(() => kvs.get<unknown>(KEY.bands));
   return value === undefined ? DEFAULT_BANDS : decodeBands(value);
 };
 
-export const putBands = (bands: BandConfig): Promise<void> => kvs.set(KEY.bands, encodeBands(bands));
+export const putBands = (bands: BandConfig): Promise<void> => rateLimited(() => kvs.set(KEY.bands, encodeBands(bands)));

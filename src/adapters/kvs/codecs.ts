@@ -11,7 +11,7 @@ import {
   TeamSchema,
 } from '../../contract';
 import type { BandConfig, CheckIn, Cycle, Team } from '../../contract';
-import type { InitiativeLink, KeyResultSnapshot, ObjectiveAggregate } from '../../usecases/model';
+import type { InitiativeLink, KeyResultSnapshot, ObjectiveAggregate, ObjectiveDigest } from '../../usecases/model';
 import { shardOf } from './registry';
 
 /**
@@ -55,6 +55,36 @@ const TeamDataV1 = z.object({ schemaVersion: z.literal(1), team: TeamSchema });
 export const encodeTeam = (team: Team): Attributes =>
   compact({ name: team.name, parentTeamId: team.parentTeamId, data: { schemaVersion: 1, team } });
 export const decodeTeam = (value: unknown): Team => parse(versioned(TeamDataV1), value, 'team').data.team;
+
+// catalog documents (cycles, teams): each item parsed on its own, so one corrupt item is skipped, not fatal
+export interface Catalog<T> {
+  items: T[];
+  /** 0 when the document does not exist yet. */
+  version: number;
+  /** Ids (or positions) of stored items that failed their schema. */
+  corrupt: string[];
+}
+const CatalogRecord = z.object({
+  version: z.number().int(),
+  data: z.object({ schemaVersion: z.literal(1), items: z.array(z.unknown()) }),
+});
+export const encodeCatalog = (items: readonly unknown[], version: number): Attributes => ({
+  version,
+  data: { schemaVersion: 1, items },
+});
+const decodeCatalog = <T>(schema: z.ZodType<T>, value: unknown, what: string): Catalog<T> => {
+  const record = parse(CatalogRecord, value, what);
+  const items: T[] = [];
+  const corrupt: string[] = [];
+  record.data.items.forEach((raw, i) => {
+    const item = schema.safeParse(raw);
+    if (item.success) items.push(item.data);
+    else corrupt.push(z.object({ id: z.string() }).safeParse(raw).data?.id ?? `#${String(i)}`);
+  });
+  return { items, version: record.version, corrupt };
+};
+export const decodeCycleCatalog = (value: unknown): Catalog<Cycle> => decodeCatalog(CycleSchema, value, 'cycle catalog');
+export const decodeTeamCatalog = (value: unknown): Catalog<Team> => decodeCatalog(TeamSchema, value, 'team catalog');
 
 // settings (plain KVS key)
 const BandsV1 = z.object({ schemaVersion: z.literal(1), bands: BandConfigSchema });
@@ -110,6 +140,29 @@ export const decodeObjective = (value: unknown): ObjectiveAggregate => {
   const record = parse(ObjectiveRecord, value, 'objective');
   const { objective, keyResults, initiatives, createdAt } = record.data;
   return { objective, keyResults, initiatives, createdAt, updatedAt: record.updatedAt, version: record.version };
+};
+
+// board shard: digests of a cycle's objectives, deflated (see board-repository.ts)
+const BoardShardRecord = z.object({ version: z.number().int(), data: z.object({ schemaVersion: z.literal(1), packed: z.string() }) });
+export const decodeBoardShardRecord = (value: unknown): z.infer<typeof BoardShardRecord> => parse(BoardShardRecord, value, 'board shard');
+const DigestV1 = z.object({
+  objective: ObjectiveSchema,
+  keyResults: z.array(KeyResultSchema.extend({ lastCheckIn: LastCheckInSchema.optional() })),
+  initiativeCounts: z.record(z.string(), z.number().int()),
+  updatedAt: z.string(),
+});
+/** Digests of one shard; one that fails its schema is skipped and reported, never fatal to the board. */
+export const decodeDigests = (value: unknown, key: string): ObjectiveDigest[] => {
+  const list = parse(z.array(z.unknown()), value, `board shard ${key}`);
+  const digests: ObjectiveDigest[] = [];
+  let corrupt = 0;
+  for (const raw of list) {
+    const digest = DigestV1.safeParse(raw);
+    if (digest.success) digests.push(digest.data);
+    else corrupt += 1;
+  }
+  if (corrupt > 0) console.warn(`board shard ${key}: ${String(corrupt)} corrupt digest(s) skipped`);
+  return digests;
 };
 
 // check-in (append-only)

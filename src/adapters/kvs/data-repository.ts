@@ -2,23 +2,11 @@ import { kvs } from '@forge/kvs';
 import type { ExportDocument } from '../../contract';
 import type { ImportData } from '../../usecases/ports';
 import type { Attributes } from './codecs';
-import {
-  decodeCheckIn,
-  decodeCycle,
-  decodeObjective,
-  decodeSnapshot,
-  decodeTeam,
-  encodeBands,
-  encodeCheckIn,
-  encodeCycle,
-  encodeLink,
-  encodeObjective,
-  encodeSnapshot,
-  encodeTeam,
-} from './codecs';
-import { getBands } from './catalog-repository';
+import { decodeCheckIn, decodeObjective, decodeSnapshot, encodeBands, encodeCatalog, encodeCheckIn, encodeLink, encodeObjective, encodeSnapshot } from './codecs';
+import { putBoardShards } from './board-repository';
+import { byName, byStart, getBands, listCycles, listTeams } from './catalog-repository';
 import type { EntityName } from './registry';
-import { ENTITY, INDEX, KEY, snapshotKey } from './registry';
+import { CATALOG, ENTITY, INDEX, KEY, snapshotKey } from './registry';
 import { batchDeleteAll, batchSetAll, indexAll } from './kvs-io';
 import { mergeSnapshots, shardSnapshot } from './history-repository';
 
@@ -34,8 +22,8 @@ export type ExportBody = Omit<ExportDocument, 'format' | 'version' | 'exportedAt
 export const exportAll = async (): Promise<ExportBody> => {
   const [bands, cycles, teams, objectives, checkIns, snapshots] = await Promise.all([
     getBands(),
-    allOf(ENTITY.cycle),
-    allOf(ENTITY.team),
+    listCycles(),
+    listTeams(),
     allOf(ENTITY.objective),
     allOf(ENTITY.checkIn),
     allOf(ENTITY.krSnapshot),
@@ -44,8 +32,8 @@ export const exportAll = async (): Promise<ExportBody> => {
   const weekly = mergeSnapshots(snapshots.map((i) => decodeSnapshot(i.value)));
   return {
     settings: { bands },
-    cycles: cycles.map((i) => decodeCycle(i.value)).sort(byId),
-    teams: teams.map((i) => decodeTeam(i.value)).sort(byId),
+    cycles: [...cycles].sort(byId),
+    teams: [...teams].sort(byId),
     objectives: aggregates.map((a) => ({ ...a.objective, createdAt: a.createdAt, updatedAt: a.updatedAt })),
     keyResults: aggregates.flatMap((a) => a.keyResults.map(({ lastCheckIn: _, ...kr }) => kr)),
     initiatives: aggregates.flatMap((a) =>
@@ -64,8 +52,8 @@ export const replaceAll = async (data: ImportData): Promise<void> => {
 
   const cycleOf = new Map(data.objectives.map((a) => [a.objective.id, a.objective.cycleId]));
   const items: { entity: EntityName; key: string; value: Attributes }[] = [
-    ...data.cycles.map((c) => ({ entity: ENTITY.cycle, key: c.id, value: encodeCycle(c) })),
-    ...data.teams.map((t) => ({ entity: ENTITY.team, key: t.id, value: encodeTeam(t) })),
+    { entity: ENTITY.catalog, key: CATALOG.cycles, value: encodeCatalog([...data.cycles].sort(byStart), 1) },
+    { entity: ENTITY.catalog, key: CATALOG.teams, value: encodeCatalog([...data.teams].sort(byName), 1) },
     ...data.objectives.map((a) => ({ entity: ENTITY.objective, key: a.objective.id, value: encodeObjective(a, 1) })),
     ...data.objectives.flatMap((a) =>
       a.initiatives.map((i) => ({
@@ -93,5 +81,5 @@ export const replaceAll = async (data: ImportData): Promise<void> => {
       })),
     ),
   ];
-  await Promise.all([batchSetAll(items), kvs.set(KEY.bands, encodeBands(data.bands))]);
+  await Promise.all([batchSetAll(items), putBoardShards(data.objectives), kvs.set(KEY.bands, encodeBands(data.bands))]);
 };

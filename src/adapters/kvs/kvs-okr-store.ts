@@ -1,5 +1,6 @@
 import type { OkrStore } from '../../usecases/ports';
 import { getBands, getCycle, getTeam, listCycles, listTeams, putBands, putCycle, putTeam } from './catalog-repository';
+import { listDigestsOfCycle } from './board-repository';
 import { exportAll, replaceAll } from './data-repository';
 import { listCheckIns, listSnapshots, putSnapshots } from './history-repository';
 import {
@@ -24,6 +25,7 @@ export const kvsOkrStore: OkrStore = {
   getObjective,
   getObjectives,
   listObjectivesOfCycle,
+  listDigestsOfCycle,
   listObjectivesCarriedFrom,
   writeObjective,
   listCheckIns,

@@ -9,6 +9,10 @@ export const ENTITY = {
   checkIn: 'check-in',
   initiative: 'initiative',
   krSnapshot: 'kr-snapshot',
+  /** Small sets read whole (cycles, teams): one document each, read with get (strongly consistent). */
+  catalog: 'catalog',
+  /** The board's projection of a cycle: SHARD_COUNT documents per cycle, written with every objective change. */
+  boardShard: 'board-shard',
 } as const;
 export type EntityName = (typeof ENTITY)[keyof typeof ENTITY];
 
@@ -27,6 +31,13 @@ export const INDEX = {
 export const KEY = {
   bands: 'settings:bands',
 } as const;
+
+/** Keys of the catalog entity's documents. */
+export const CATALOG = {
+  cycles: 'cycles',
+  teams: 'teams',
+} as const;
+export type CatalogKey = (typeof CATALOG)[keyof typeof CATALOG];
 
 /** Entity queries return at most 100 items a page. */
 export const PAGE_LIMIT = 100;
@@ -48,3 +59,6 @@ export const shardOf = (id: string): number => {
 };
 
 export const snapshotKey = (cycleId: string, week: string, shard: number): string => `${cycleId}:${week}:${String(shard)}`;
+
+/** Deterministic key of a cycle's board shard: read by key with batchGet, never through an index. */
+export const boardShardKey = (cycleId: string, shard: number): string => `${cycleId}:${String(shard)}`;

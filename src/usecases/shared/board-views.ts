@@ -2,7 +2,7 @@ import type { BoardKeyResult, CompactFinding, Finding, InitiativeSummary, KeyRes
 import { bandOf } from '../../domain/bands';
 import { metricProgress } from '../../domain/progress';
 import { isActive, keyResultScore } from '../../domain/score';
-import type { ObjectiveAggregate, StoredKeyResult } from '../model';
+import type { ObjectiveAggregate, ObjectiveCore, StoredKeyResult } from '../model';
 import { mayCheckIn } from './permissions';
 import { isStale } from './stale';
 import type { ViewContext } from './views';
@@ -64,7 +64,7 @@ export const boardKeyResults = (aggregate: ObjectiveAggregate, view: RowContext)
 export const EMPTY_KEY_RESULT_SUMMARY: KeyResultSummary = { count: 0, red: 0, yellow: 0, green: 0, stale: 0, atRisk: 0, offTrack: 0, owners: [] };
 
 /** What an objective's active KRs add up to: counts by band, staleness and latest confidence, and owners. */
-export const keyResultSummary = (aggregate: ObjectiveAggregate, view: RowContext): KeyResultSummary => {
+export const keyResultSummary = (aggregate: ObjectiveCore, view: RowContext): KeyResultSummary => {
   const s = { ...EMPTY_KEY_RESULT_SUMMARY };
   const owners = new Set<string>();
   for (const kr of aggregate.keyResults) {

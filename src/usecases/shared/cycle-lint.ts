@@ -1,13 +1,13 @@
 import type { Cycle, Finding, Team } from '../../contract';
 import { lintCycle } from '../../domain/lint';
-import type { ObjectiveAggregate } from '../model';
+import type { ObjectiveCore, ObjectiveDigest } from '../model';
 
-/** The domain lint over a cycle's aggregates (initiative counts and last check-ins from the aggregates). */
-export const lintAggregates = (cycle: Cycle, aggregates: readonly ObjectiveAggregate[], teams: readonly Team[], now: Date): Finding[] => {
+/** The domain lint over a cycle's objectives (initiative counts and last check-ins from their digests). */
+export const lintDigests = (cycle: Cycle, aggregates: readonly ObjectiveDigest[], teams: readonly Team[], now: Date): Finding[] => {
   const initiativeCount = new Map<string, number>();
   const lastCheckIn = new Map<string, string>();
   for (const a of aggregates) {
-    for (const i of a.initiatives) initiativeCount.set(i.keyResultId, (initiativeCount.get(i.keyResultId) ?? 0) + 1);
+    for (const [krId, count] of Object.entries(a.initiativeCounts)) initiativeCount.set(krId, count);
     for (const kr of a.keyResults) if (kr.lastCheckIn !== undefined) lastCheckIn.set(kr.id, kr.lastCheckIn.at);
   }
   return lintCycle({
@@ -24,7 +24,7 @@ export const lintAggregates = (cycle: Cycle, aggregates: readonly ObjectiveAggre
 /** Findings about the given objectives (and their KRs), or about a team or person in scope. */
 export const findingsFor = (
   findings: readonly Finding[],
-  objectives: readonly ObjectiveAggregate[],
+  objectives: readonly ObjectiveCore[],
   scope: { teamId?: string | undefined; ownerAccountId?: string | undefined },
 ): Finding[] => {
   const ids = new Set<string>();

@@ -15,18 +15,24 @@ export interface Mutation<R> {
   write?: boolean;
 }
 
-export const MAX_ATTEMPTS = 6;
+/**
+ * How long a mutation keeps retrying lost races, in real time (not the app clock): 12 s leaves half of
+ * an invocation's 25 s for the reads and the answer. A count would not do: 50 people checking in on one
+ * objective at once need up to ~50 rounds for the last of them, and each round costs two round trips.
+ */
+export const CONFLICT_BUDGET_MS = 12_000;
 
 const jitteredBackoff = (attempt: number): Promise<void> =>
   new Promise((resolve) => {
-    // Full jitter: concurrent writers spread out instead of colliding again in lockstep.
-    setTimeout(resolve, Math.random() * 20 * 2 ** attempt);
+    // Full jitter, capped at 250 ms: concurrent writers spread out instead of colliding again in lockstep,
+    // and a writer that lost many times is not parked for seconds while the key is free.
+    setTimeout(resolve, Math.random() * Math.min(250, 10 * 2 ** attempt));
   });
 
 /**
  * Read-modify-write of one objective aggregate with optimistic concurrency: read (1 round trip), apply
  * `change`, write conditionally on the version read (1 round trip). When another writer got there
- * first, the whole cycle is retried with jittered backoff, at most MAX_ATTEMPTS times.
+ * first, the whole cycle is retried with jittered backoff for up to CONFLICT_BUDGET_MS.
  * @throws AppError NOT_FOUND (naming `field`) when the objective does not exist; CONFLICT when retries
  *   ran out; whatever `change` throws.
  */
@@ -36,7 +42,8 @@ export const mutateObjective = async <R>(
   field: string,
   change: (current: ObjectiveAggregate, now: Date) => Mutation<R> | Promise<Mutation<R>>,
 ): Promise<{ aggregate: ObjectiveAggregate; result: R }> => {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+  const started = Date.now();
+  for (let attempt = 0; attempt === 0 || Date.now() - started < CONFLICT_BUDGET_MS; attempt++) {
     const current = await deps.store.getObjective(objectiveId);
     if (current === undefined) throw notFound('Objective', objectiveId, field);
     const now = deps.clock.now();
@@ -54,7 +61,7 @@ export const mutateObjective = async <R>(
       return { aggregate: { ...aggregate, version: current.version + 1 }, result: mutation.result };
     } catch (error) {
       if (!(error instanceof VersionConflict)) throw error;
-      if (attempt + 1 < MAX_ATTEMPTS) await jitteredBackoff(attempt);
+      await jitteredBackoff(attempt);
     }
   }
   throw new AppError('CONFLICT', 'Someone else changed this objective at the same moment; please try again.');

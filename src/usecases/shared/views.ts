@@ -14,7 +14,7 @@ import { bandOf } from '../../domain/bands';
 import { cycleElapsed, paceOf } from '../../domain/pace';
 import { metricProgress } from '../../domain/progress';
 import { isActive, keyResultScore, objectiveScore } from '../../domain/score';
-import type { ObjectiveAggregate, StoredInitiative, StoredKeyResult } from '../model';
+import type { ObjectiveAggregate, ObjectiveCore, StoredInitiative, StoredKeyResult } from '../model';
 import type { ViewerAccess } from '../ports';
 import { mayCheckIn } from './permissions';
 import { isStale } from './stale';
@@ -28,7 +28,7 @@ export interface ViewContext {
   viewerAccountId: string;
   access: ViewerAccess;
   /** Whether the viewer may edit an objective (owner, team member or admin), decided by the caller. */
-  canEdit: (aggregate: ObjectiveAggregate) => boolean;
+  canEdit: (aggregate: ObjectiveCore) => boolean;
 }
 
 /**
