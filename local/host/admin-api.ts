@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { JiraAdminError } from '../platform/jira';
 import { createIssueInput, deleteIssueInput, updateIssueInput } from '../platform/jira/admin-issues';
 import type { HostState } from './host-state';
-import { HttpError, isFormPost, parseWith, readBody, redirect, sendJson } from './http-util';
+import { HttpError, isFormPost, parseJsonBody, parseWith, readBody, redirect, sendJson } from './http-util';
 import { hrefFor } from './links';
 import { NO_RESOLUTION } from './pages/admin-page';
 import { viewerFor } from './viewer';
@@ -40,13 +40,7 @@ const readInput = async (
   const text = await readBody(req);
   if (isFormPost(req)) return fromForm(new URLSearchParams(text), kind);
   if (text.trim() === '') return {};
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text) as unknown;
-  } catch {
-    throw new HttpError(400, 'INVALID_JSON', 'request body is not valid JSON');
-  }
-  return parseWith(JsonObject, raw, 'request body');
+  return parseWith(JsonObject, parseJsonBody(text), 'request body');
 };
 
 /** Answers a form with a redirect back to /admin (notice or error), anything else with JSON. */

@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { findUiModule } from '../platform/app-manifest';
 import type { PlatformResponse } from '../platform/types';
-import { HttpError, readBody, readJson, sendError, sendJson } from './http-util';
+import { HttpError, parseJsonBody, readBody, readJson, sendError, sendJson } from './http-util';
 import type { Route } from './route';
 import { route } from './route';
 import { principalFor, requireSiteUser } from './viewer';
@@ -61,13 +61,7 @@ export const forgeRoutes: readonly Route[] = [
     /^\/forge\/storage\/kvs\/v1\/([a-z]+(?:\/[a-z]+)?)$/,
     'api',
     async ({ state, req, res }, [operation = '']) => {
-      const text = await readBody(req);
-      let body: unknown;
-      try {
-        body = text === '' ? undefined : (JSON.parse(text) as unknown);
-      } catch {
-        throw new HttpError(400, 'INVALID_JSON', 'request body is not valid JSON');
-      }
+      const body = parseJsonBody(await readBody(req));
       sendPlatform(res, state.runtime.kvs.handle(operation, body));
     },
   ),

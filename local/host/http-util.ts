@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
+import { jsonDepth, MAX_PAYLOAD_DEPTH } from '../platform/json-depth';
 import { UnsupportedByLocalRuntime } from '../platform/types';
 
 /**
@@ -61,17 +62,31 @@ export const readBody = (req: IncomingMessage, limitBytes = MAX_BODY_BYTES): Pro
     });
   });
 
-/** Parses a JSON body with a schema; a bad body is a 400 naming the first offending field. */
-export const readJson = async <T>(req: IncomingMessage, schema: z.ZodType<T>): Promise<T> => {
-  const text = await readBody(req);
+/** The invoke envelopes (`/forge/invoke`, the bridge's invoke) add two levels around a payload. */
+export const MAX_BODY_DEPTH = MAX_PAYLOAD_DEPTH + 2;
+
+/**
+ * A JSON body as a value: 400 INVALID_JSON if it does not parse, 400 PAYLOAD_TOO_DEEP if it nests
+ * deeper than any request the platform could take (see local/platform/json-depth.ts), before anything
+ * serialises it again and overflows the stack. An empty body is undefined.
+ */
+export const parseJsonBody = (text: string): unknown => {
+  if (text === '') return undefined;
   let raw: unknown;
   try {
-    raw = text === '' ? undefined : (JSON.parse(text) as unknown);
+    raw = JSON.parse(text) as unknown;
   } catch {
     throw new HttpError(400, 'INVALID_JSON', 'request body is not valid JSON');
   }
-  return parseWith(schema, raw, 'request body');
+  if (jsonDepth(raw, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) {
+    throw new HttpError(400, 'PAYLOAD_TOO_DEEP', `request body is nested deeper than ${MAX_BODY_DEPTH} levels`);
+  }
+  return raw;
 };
+
+/** Parses a JSON body with a schema; a bad body is a 400 naming the first offending field. */
+export const readJson = async <T>(req: IncomingMessage, schema: z.ZodType<T>): Promise<T> =>
+  parseWith(schema, parseJsonBody(await readBody(req)), 'request body');
 
 export const parseWith = <T>(schema: z.ZodType<T>, raw: unknown, what: string): T => {
   const parsed = schema.safeParse(raw);

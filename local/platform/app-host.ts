@@ -5,7 +5,9 @@ import type { CallLog } from './call-log';
 import { summariseCalls } from './call-log';
 import type { Invocation } from './invocation';
 import { newInvocation, runInvocation } from './invocation';
+import { jsonDepth, MAX_PAYLOAD_DEPTH } from './json-depth';
 import type { LocalInstallation } from './runtime-globals';
+import { failOnUnhandledRejection, UnhandledRejectionError } from './unhandled-rejections';
 
 /** Platform limits the local runtime enforces so code that passes here does not fail on Forge. */
 export const LIMITS = {
@@ -148,6 +150,14 @@ export class AppHost {
       },
     };
     try {
+      // Measured first, without recursion: the size check serialises the payload, which overflows the stack.
+      if (jsonDepth(call.payload, MAX_PAYLOAD_DEPTH) > MAX_PAYLOAD_DEPTH) {
+        throw new LimitError(
+          400,
+          'PAYLOAD_TOO_DEEP',
+          `invoke payload is nested deeper than ${MAX_PAYLOAD_DEPTH} levels`,
+        );
+      }
       if (byteLength(call.payload) > this.limits.invokeRequestBytes) {
         throw new LimitError(
           413,
@@ -157,10 +167,12 @@ export class AppHost {
       }
       const handler = asFunction(this.handlers(), fn.exportName);
       const raw = await runInvocation(invocation, () =>
-        withDeadline(
-          this.limits.resolverTimeoutMs,
-          `resolver '${call.functionKey}'`,
-          Promise.resolve(handler(event, platformContext)),
+        failOnUnhandledRejection(invocation, () =>
+          withDeadline(
+            this.limits.resolverTimeoutMs,
+            `resolver '${call.functionKey}'`,
+            Promise.resolve(handler(event, platformContext)),
+          ),
         ),
       );
       const result = roundTrip(raw);
@@ -176,8 +188,9 @@ export class AppHost {
       return { ok: true, result, invocationId: invocation.id };
     } catch (e) {
       this.record(invocation, call.functionKey, false, 0);
-      const status = e instanceof LimitError ? e.status : 500;
-      const code = e instanceof LimitError ? e.code : 'RESOLVER_ERROR';
+      const known = e instanceof LimitError || e instanceof UnhandledRejectionError;
+      const status = known ? e.status : 500;
+      const code = known ? e.code : 'RESOLVER_ERROR';
       return {
         ok: false,
         status,
@@ -260,7 +273,9 @@ export class AppHost {
     try {
       const handler = asFunction(this.handlers(), exportName);
       const result = await runInvocation(invocation, () =>
-        withDeadline(timeoutMs, `trigger '${key}'`, Promise.resolve(handler(...args))),
+        failOnUnhandledRejection(invocation, () =>
+          withDeadline(timeoutMs, `trigger '${key}'`, Promise.resolve(handler(...args))),
+        ),
       );
       this.record(invocation, key, true, byteLength(result));
       return { triggerKey: key, ok: true, result: roundTrip(result) };
