@@ -5,6 +5,8 @@ import type { CallLog } from './call-log';
 import { summariseCalls } from './call-log';
 import type { Invocation } from './invocation';
 import { newInvocation, runInvocation } from './invocation';
+import type { TriggerFilter } from './jira/trigger-filter';
+import { compileTriggerFilter } from './jira/trigger-filter';
 import { jsonDepth, MAX_PAYLOAD_DEPTH } from './json-depth';
 import type { LocalInstallation } from './runtime-globals';
 import { failOnUnhandledRejection, UnhandledRejectionError } from './unhandled-rejections';
@@ -86,6 +88,9 @@ const asFunction = (handlers: AppHandlers, exportName: string): ((...args: unkno
  * triggers and scheduled triggers, each in its own invocation context with the platform's limits.
  */
 export class AppHost {
+  /** Each trigger's filter, compiled at start-up as `forge deploy` checks it (a bad expression fails here). */
+  private readonly filters: ReadonlyMap<string, TriggerFilter>;
+
   constructor(
     private readonly manifest: AppManifest,
     private readonly handlers: () => AppHandlers,
@@ -93,7 +98,9 @@ export class AppHost {
     private readonly log: CallLog,
     /** Tests shorten the time limits; everything else runs with the platform's. */
     private readonly limits: Limits = LIMITS,
-  ) {}
+  ) {
+    this.filters = new Map(manifest.modules.trigger.map((t) => [t.key, compileTriggerFilter(t.key, t.filter)]));
+  }
 
   private get installContext(): string {
     return `ari:cloud:jira::site/${this.install.cloudId}`;
@@ -200,14 +207,17 @@ export class AppHost {
     }
   }
 
-  /** Delivers a product event to every trigger subscribed to its type, honouring `filter.ignoreSelf`. */
+  /** Delivers a product event to every trigger subscribed to its type whose filter (ignoreSelf, expression) admits it. */
   async fireProductEvent(
     event: { eventType: string; selfGenerated?: boolean; atlassianId?: string } & Record<string, unknown>,
   ): Promise<TriggerOutcome[]> {
     const outcomes: TriggerOutcome[] = [];
     for (const trigger of this.manifest.modules.trigger) {
       if (!trigger.events.includes(event.eventType)) continue;
-      if (trigger.filter?.ignoreSelf === true && event.selfGenerated === true) continue;
+      const decision = this.filters.get(trigger.key)?.decide(event) ?? { deliver: true };
+      // Forge publishes filter errors to the app's logs; locally they go to the console.
+      if (decision.log !== undefined) console.warn(decision.log);
+      if (!decision.deliver) continue;
       const fn = findFunction(this.manifest, trigger.function);
       const invocation = newInvocation({
         accountId: undefined,
