@@ -1,4 +1,5 @@
-import { fails, newRuntime, storageState } from '../support/cadence-client';
+import { postJson, startTestHost } from '../../local/host/test-support';
+import { accountOf, fails, newRuntime, ok, storageState } from '../support/cadence-client';
 import { paymentsSetup } from '../support/scenario';
 
 describe('bad input gets a clear error naming the field, and stores nothing', () => {
@@ -62,4 +63,157 @@ interface Ids {
   binary: string;
   story: string;
   secret: string;
+  team?: string;
 }
+
+describe('reads with ids of nothing answer NOT_FOUND, naming the field', () => {
+  it.each([
+    [
+      'scorecard of an unknown team',
+      'scorecard.get',
+      (ids: Ids) => ({ cycleId: ids.cycle, teamId: 'zzzzzzzzzzzz' }),
+      'teamId',
+    ],
+    ['scorecard of an unknown cycle', 'scorecard.get', () => ({ cycleId: 'zzzzzzzzzzzz' }), 'cycleId'],
+    [
+      'scorecard of an unknown objective',
+      'scorecard.get',
+      (ids: Ids) => ({ cycleId: ids.cycle, objectiveId: 'zzzzzzzzzzzz' }),
+      'objectiveId',
+    ],
+    ['board of an unknown team', 'board.get', (ids: Ids) => ({ cycleId: ids.cycle, teamId: 'zzzzzzzzzzzz' }), 'teamId'],
+    [
+      'history of an unknown team',
+      'teams.history',
+      (ids: Ids) => ({ cycleId: ids.cycle, teamId: 'zzzzzzzzzzzz' }),
+      'teamId',
+    ],
+    [
+      'history in an unknown cycle',
+      'teams.history',
+      (ids: Ids) => ({ cycleId: 'zzzzzzzzzzzz', teamId: ids.team }),
+      'cycleId',
+    ],
+    [
+      'check-ins of an unknown key result',
+      'checkIns.list',
+      (ids: Ids) => ({ keyResultId: `${ids.objective}-kzzzzzz` }),
+      'keyResultId',
+    ],
+    [
+      'findings of an unknown team',
+      'lint.run',
+      (ids: Ids) => ({ cycleId: ids.cycle, teamId: 'zzzzzzzzzzzz' }),
+      'teamId',
+    ],
+    [
+      'findings of an unknown objective',
+      'lint.run',
+      (ids: Ids) => ({ cycleId: ids.cycle, objectiveId: 'zzzzzzzzzzzz' }),
+      'objectiveId',
+    ],
+  ] as const)('%s (%s)', async (_name, key, payload, field) => {
+    const runtime = newRuntime();
+    const { cycle, objective, kr1, team } = await paymentsSetup(runtime);
+    const ids: Ids = {
+      cycle: cycle.id,
+      objective: objective.id,
+      kr: kr1.id,
+      binary: '',
+      story: '',
+      secret: '',
+      team: team.id,
+    };
+    const error = await fails(runtime, key, payload(ids), 'priya');
+    expect(error).toMatchObject({ code: 'NOT_FOUND', field });
+    expect(error.message).toContain(field);
+  });
+});
+
+describe('an import document with unknown fields is refused, naming them', () => {
+  it('lists every unknown field, at any depth, and imports nothing', async () => {
+    const runtime = newRuntime();
+    await paymentsSetup(runtime);
+    const exported = await ok(runtime, 'data.export', {}, 'elena');
+    const [firstObjective, ...otherObjectives] = exported.objectives;
+    const [firstKr, ...otherKrs] = exported.keyResults;
+    if (firstObjective === undefined || firstKr === undefined)
+      throw new Error('the scenario has an objective and a KR');
+    const tampered = {
+      ...exported,
+      colour: 'red',
+      objectives: [{ ...firstObjective, priority: 1 }, ...otherObjectives],
+      keyResults: [{ ...firstKr, metric: { ...firstKr.metric, precision: 2 } }, ...otherKrs],
+    };
+    const before = storageState(runtime);
+    const error = await fails(runtime, 'data.import', { data: tampered }, 'elena');
+    expect(error.code).toBe('VALIDATION');
+    expect(error.field).toBe('data.colour');
+    expect(error.message).toContain('3 unknown field(s): colour, keyResults.0.metric.precision, objectives.0.priority');
+    expect(error.issues?.map((i) => i.field)).toEqual([
+      'data.colour',
+      'data.keyResults.0.metric.precision',
+      'data.objectives.0.priority',
+    ]);
+    expect(storageState(runtime)).toEqual(before);
+  });
+
+  it('still takes its own export back', async () => {
+    const runtime = newRuntime();
+    await paymentsSetup(runtime);
+    const exported = await ok(runtime, 'data.export', {}, 'elena');
+    await expect(ok(runtime, 'data.import', { data: exported }, 'elena')).resolves.toBeDefined();
+  });
+});
+
+describe('payloads nested too deep are refused with 400, never a 500', () => {
+  const nested = (levels: number): unknown => {
+    let value: unknown = 1;
+    for (let i = 0; i < levels; i += 1) value = { a: value };
+    return value;
+  };
+  const deepText = (levels: number): string => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+
+  it('in the runtime: PAYLOAD_TOO_DEEP before the size check, and the resolver never runs', async () => {
+    const runtime = newRuntime();
+    const outcome = await runtime.app.invokeResolver({
+      moduleKey: 'cadence-board',
+      functionKey: 'board.get',
+      payload: nested(5_000),
+      accountId: accountOf('priya'),
+    });
+    expect(outcome).toMatchObject({
+      ok: false,
+      status: 400,
+      error: { code: 'PAYLOAD_TOO_DEEP', message: expect.stringContaining('nested deeper than 128 levels') as unknown },
+    });
+  });
+
+  it('in the runtime: a payload within the limit reaches the resolver (which names what it does not know)', async () => {
+    const runtime = newRuntime();
+    const error = await fails(runtime, 'board.get', { deep: nested(100) }, 'priya');
+    expect(error).toMatchObject({ code: 'VALIDATION', field: '(payload)' });
+  });
+
+  it.each([
+    [
+      '/forge/invoke',
+      (levels: number) =>
+        `{"moduleKey":"cadence-board","functionKey":"board.get","accountId":"${accountOf('priya')}","payload":${deepText(levels)}}`,
+    ],
+    ['/forge/storage/kvs/v1/set', (levels: number) => `{"key":"deep","value":${deepText(levels)}}`],
+    ['/__local/bridge/invoke', (levels: number) => `{"frameId":"f","name":"invoke","payload":${deepText(levels)}}`],
+    ['/admin/api/issues', (levels: number) => deepText(levels)],
+  ])('over HTTP at %s', async (route, body) => {
+    const host = await startTestHost();
+    try {
+      const answer = await postJson(`${host.url}${route}`, body(5_000));
+      expect(answer.status).toBe(400);
+      expect(answer.body).toEqual({
+        error: { code: 'PAYLOAD_TOO_DEEP', message: 'request body is nested deeper than 130 levels' },
+      });
+    } finally {
+      await host.close();
+    }
+  });
+});
