@@ -36,3 +36,13 @@ export const trimmedText = (max: number): z.ZodString =>
 
 export const optionalText = (max: number): z.ZodOptional<z.ZodString> =>
   z.string().trim().max(max, `must be at most ${max} characters`).optional();
+
+/**
+ * A client request id: the UI makes one per user action and sends it again when the person retries, so
+ * a create that was stored but whose answer was lost is not stored twice (UUIDs fit).
+ */
+export const RequestIdSchema = z
+  .string()
+  .min(8, 'must be at least 8 characters')
+  .max(64, 'must be at most 64 characters')
+  .regex(/^[A-Za-z0-9_-]+$/, 'may contain only letters, digits, "_" and "-"');

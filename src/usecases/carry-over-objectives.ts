@@ -1,7 +1,8 @@
 import type { ApiOutput, ApiParsedInput, KeyResult, Objective } from '../contract';
 import { keyResultScore } from '../domain/score';
 import { invalidState, notFound, validation } from './errors';
-import { newInitiativeId, newKeyResultId, newObjectiveId } from './ids';
+import { carriedObjectiveId, newInitiativeId, newKeyResultId } from './ids';
+import { VersionConflict } from './ports';
 import type { InitiativeLink, ObjectiveAggregate, StoredInitiative, StoredKeyResult } from './model';
 import type { Ctx } from './shared/context';
 import { requireCycle } from './shared/lookups';
@@ -39,15 +40,20 @@ export const carryOverObjectives = async (ctx: Ctx, input: ApiParsedInput<'cycle
           return a;
         });
 
-  // Already carried into the target cycle: reuse, so running twice copies nothing twice.
-  const earlier = await Promise.all(chosen.map((a) => ctx.store.listObjectivesCarriedFrom(a.objective.id)));
+  // Already carried into the target cycle: reuse, so running twice copies nothing twice. The target's
+  // board digests are read by key (strongly consistent), and a copy's id derives from its original and
+  // the target cycle, so two runs at once race for one key and the second copy is refused.
+  const copies = new Map<string, string>();
+  for (const d of await ctx.store.listDigestsOfCycle(to.id)) {
+    if (d.objective.carriedFromObjectiveId !== undefined) copies.set(d.objective.carriedFromObjectiveId, d.objective.id);
+  }
   const newId = new Map<string, string>();
   const existing = new Map<string, string>();
-  chosen.forEach((a, i) => {
-    const copy = (earlier[i] ?? []).find((c) => c.objective.cycleId === to.id);
-    if (copy !== undefined) existing.set(a.objective.id, copy.objective.id);
-    else newId.set(a.objective.id, newObjectiveId(ctx.ids));
-  });
+  for (const a of chosen) {
+    const copy = copies.get(a.objective.id);
+    if (copy !== undefined) existing.set(a.objective.id, copy);
+    else newId.set(a.objective.id, carriedObjectiveId(ctx.ids, a.objective.id, to.id));
+  }
   const carriedId = (oldId: string): string | undefined => newId.get(oldId) ?? existing.get(oldId);
 
   const now = ctx.clock.now().toISOString();
@@ -90,7 +96,16 @@ export const carryOverObjectives = async (ctx: Ctx, input: ApiParsedInput<'cycle
     const aggregate: ObjectiveAggregate = { objective, keyResults, initiatives, createdAt: now, updatedAt: now, version: 0 };
     return [{ aggregate, expectedVersion: 0, putLinks }];
   });
-  await Promise.all(writes.map((w) => ctx.store.writeObjective(w)));
+  await Promise.all(
+    writes.map(async (w) => {
+      try {
+        await ctx.store.writeObjective(w);
+      } catch (error) {
+        // A concurrent run wrote this very copy (same derived id) first: it is carried, once.
+        if (!(error instanceof VersionConflict)) throw error;
+      }
+    }),
+  );
   return {
     carried: chosen.map((a) => ({ fromObjectiveId: a.objective.id, objectiveId: carriedId(a.objective.id) ?? '' })),
   };

@@ -1,6 +1,6 @@
 import type { ApiOutput, ApiParsedInput, CheckIn, Cycle } from '../contract';
 import { AppError, forbidden, invalidState, notFound, validation } from './errors';
-import { newCheckInId, objectiveIdOf } from './ids';
+import { newCheckInId, objectiveIdOf, requestCheckInId } from './ids';
 import type { ViewerAccess } from './ports';
 import type { Ctx } from './shared/context';
 import { mutateObjective } from './shared/mutate-objective';
@@ -14,8 +14,10 @@ const NO_ACCESS: ViewerAccess = { browsableProjectIds: new Set(), isSiteAdmin: f
 /**
  * checkIns.create: the weekly check-in on a KR: its new current value, confidence, note and blockers.
  * Append-only: the check-in row is written only if absent, in the same transaction as the objective
- * (whose KR takes the value and the latest check-in), conditional on the version read. Two sequential
- * storage round trips without contention: [objective, cycles, bands] in parallel, then the transaction;
+ * (whose KR takes the value and the latest check-in), conditional on the version read. Idempotent with
+ * `requestId`: a repeat answers the first check-in and stores nothing. Three sequential storage round
+ * trips without contention: [objective, cycles, bands] in parallel, the objective's board shard, then
+ * the transaction;
  * concurrent check-ins on one objective retry and all land. Jira: POST /rest/api/3/permissions/check,
  * only when the KR has linked epics, alongside the write.
  * @throws AppError VALIDATION keyResultId / value, NOT_FOUND keyResultId, FORBIDDEN (not the KR's or the
@@ -23,27 +25,36 @@ const NO_ACCESS: ViewerAccess = { browsableProjectIds: new Set(), isSiteAdmin: f
  */
 export const createCheckIn = async (ctx: Ctx, input: ApiParsedInput<'checkIns.create'>): Promise<ApiOutput<'checkIns.create'>> => {
   const objectiveId = objectiveIdOf('keyResult', input.keyResultId, 'keyResultId');
+  // With a request id the check-in's key derives from it: a repeat finds the first one (read by key,
+  // strongly consistent) and a repeat racing the first loses on the row's must-not-exist condition.
+  const checkInId = input.requestId === undefined ? undefined : requestCheckInId(ctx.ids, input.keyResultId, ctx.actor.accountId, input.requestId);
+  const earlier = startEarly(checkInId === undefined ? Promise.resolve(undefined) : ctx.store.getCheckIn(checkInId));
   // Started before the write and awaited after it: startEarly keeps a failed write from leaving them unhandled.
   const cyclesRead = startEarly(ctx.store.listCycles());
   const bandsRead = startEarly(ctx.store.getBands());
   let cycle: Cycle | undefined;
   let access: Promise<ViewerAccess> | undefined;
+  let attempts = 0;
 
   const { aggregate, result: checkIn } = await mutateObjective(ctx, objectiveId, 'keyResultId', async (current, now) => {
     const kr = current.keyResults.find((k) => k.id === input.keyResultId);
     if (kr === undefined) throw notFound('Key result', input.keyResultId, 'keyResultId');
-    if (!mayCheckIn(ctx.actor.accountId, current.objective, kr)) throw forbidden('Only the key result’s owner or the objective’s owner can check in.');
     cycle = (await cyclesRead).find((c) => c.id === current.objective.cycleId);
+    const projects = current.initiatives.filter((i) => i.keyResultId === kr.id).map((i) => i.epic.projectId);
+    // Started now so the permission check runs alongside the write, not after it.
+    access ??= startEarly(projects.length === 0 ? Promise.resolve(NO_ACCESS) : ctx.jira.viewerAccess(projects));
+    // A later attempt (after a lost race) reads the row again: the race may have been against this very request.
+    attempts += 1;
+    const first = checkInId === undefined ? undefined : attempts === 1 ? await earlier : await ctx.store.getCheckIn(checkInId);
+    if (first !== undefined) return { aggregate: current, result: first, write: false };
+    if (!mayCheckIn(ctx.actor.accountId, current.objective, kr)) throw forbidden('Only the key result’s owner or the objective’s owner can check in.');
     if (cycle === undefined) throw new AppError('INTERNAL', `cycle ${current.objective.cycleId} of objective ${objectiveId} is missing`);
     if (!checkInOpen(cycle)) throw invalidState(`Check-ins open when the cycle is active; "${cycle.name}" is in ${cycle.status}.`, 'keyResultId');
     if (current.objective.status === 'archived' || kr.status === 'archived') throw invalidState('This key result is archived.', 'keyResultId');
     if (kr.metric.kind === 'binary' && input.value !== 0 && input.value !== 1) throw validation('value', 'must be 0 or 1 for a binary key result');
-    const projects = current.initiatives.filter((i) => i.keyResultId === kr.id).map((i) => i.epic.projectId);
-    // Started now so the permission check runs alongside the write, not after it.
-    access ??= startEarly(projects.length === 0 ? Promise.resolve(NO_ACCESS) : ctx.jira.viewerAccess(projects));
 
     const checkIn: CheckIn = {
-      id: newCheckInId(ctx.ids, kr.id, now),
+      id: checkInId ?? newCheckInId(ctx.ids, kr.id, now),
       keyResultId: kr.id,
       authorAccountId: ctx.actor.accountId,
       at: now.toISOString(),

@@ -1,7 +1,7 @@
 import { isIdOf, newCheckInId, newInitiativeId, newKeyResultId, objectiveIdOf } from './ids';
 import { AppError } from './errors';
 
-const ids = { random: (n: number) => 'a'.repeat(n) };
+const ids = { random: (n: number) => 'a'.repeat(n), derive: (_seed: string, n: number) => 'b'.repeat(n) };
 
 describe('hierarchical ids', () => {
   it('lead from a KR, initiative or check-in id to the objective', () => {

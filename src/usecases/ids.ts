@@ -16,10 +16,17 @@ const INITIATIVE = /^([a-z0-9]{12})-i[a-z0-9]{6}$/;
 
 export const newPlainId = (ids: IdGenerator): string => ids.random(12);
 export const newObjectiveId = (ids: IdGenerator): string => ids.random(12);
+/** The copy of `objectiveId` carried into `toCycleId`: the same id however often carry-over runs. */
+export const carriedObjectiveId = (ids: IdGenerator, objectiveId: string, toCycleId: string): string =>
+  ids.derive(`carry:${objectiveId}:${toCycleId}`, 12);
 export const newKeyResultId = (ids: IdGenerator, objectiveId: string): string => `${objectiveId}-k${ids.random(6)}`;
 export const newInitiativeId = (ids: IdGenerator, objectiveId: string): string => `${objectiveId}-i${ids.random(6)}`;
 export const newCheckInId = (ids: IdGenerator, keyResultId: string, at: Date): string =>
   `${keyResultId}-c${at.getTime().toString(36)}${ids.random(4)}`;
+
+/** A check-in made for a client request: the same id for every repeat of that request by that person. */
+export const requestCheckInId = (ids: IdGenerator, keyResultId: string, accountId: string, requestId: string): string =>
+  `${keyResultId}-c${ids.derive(`check-in:${accountId}:${keyResultId}:${requestId}`, 12)}`;
 
 export type IdKind = 'objective' | 'keyResult' | 'initiative';
 

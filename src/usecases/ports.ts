@@ -16,6 +16,11 @@ export interface Clock {
 export interface IdGenerator {
   /** `length` random base36 characters [0-9a-z]. */
   random(length: number): string;
+  /**
+   * `length` base36 characters that depend only on `seed`: a record created twice from the same seed gets
+   * the same key, so the write's must-not-exist condition refuses the second copy.
+   */
+  derive(seed: string, length: number): string;
 }
 
 /** A conditional write lost against a concurrent writer: the caller re-reads and retries. */
@@ -58,10 +63,12 @@ export interface OkrStore {
   listObjectivesOfCycle(cycleId: string): Promise<ObjectiveAggregate[]>;
   /** Every objective of a cycle (any status) as its board digest: one batchGet of 16 small documents. */
   listDigestsOfCycle(cycleId: string): Promise<ObjectiveDigest[]>;
-  listObjectivesCarriedFrom(objectiveId: string): Promise<ObjectiveAggregate[]>;
   /** @throws VersionConflict when the aggregate changed since it was read (or exists when it should not). */
   writeObjective(write: AggregateWrite): Promise<void>;
 
+  /** One check-in by key (strongly consistent, unlike listCheckIns' index). */
+  getCheckIn(id: string): Promise<CheckIn | undefined>;
+  /** Newest first, through an index: a check-in may show up to a moment after it was written. */
   listCheckIns(keyResultId: string, limit: number, cursor?: string): Promise<Page<CheckIn>>;
   listLinksByIssue(issueIds: readonly string[]): Promise<InitiativeLink[]>;
 
@@ -129,6 +136,8 @@ export interface JiraGateway {
   /** One permission check as the acting user: browsable projects among `projectIds`, and site admin. */
   viewerAccess(projectIds: readonly string[]): Promise<ViewerAccess>;
   isSiteAdmin(): Promise<boolean>;
+  /** Of `accountIds`, those that name no active user of the site (owners, reviewers, members must be real). */
+  unknownAccountIds(accountIds: readonly string[]): Promise<string[]>;
 }
 
 export interface Deps {

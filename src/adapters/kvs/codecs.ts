@@ -12,7 +12,6 @@ import {
 } from '../../contract';
 import type { BandConfig, CheckIn, Cycle, Team } from '../../contract';
 import type { InitiativeLink, KeyResultSnapshot, ObjectiveAggregate, ObjectiveDigest } from '../../usecases/model';
-import { shardOf } from './registry';
 
 /**
  * Versioned codecs: what each entity stores and how a stored value is parsed back. A value's payload
@@ -117,13 +116,6 @@ export const encodeObjective = (aggregate: ObjectiveAggregate, version: number):
   const o = aggregate.objective;
   return compact({
     cycleId: o.cycleId,
-    shard: shardOf(o.id),
-    teamId: o.teamId,
-    ownerAccountId: o.ownerAccountId,
-    parentObjectiveId: o.parentObjectiveId,
-    carriedFromObjectiveId: o.carriedFromObjectiveId,
-    level: o.level,
-    status: o.status,
     updatedAt: aggregate.updatedAt,
     version,
     data: {

@@ -1,13 +1,19 @@
-import { ForgeKvsAPIError } from '@forge/kvs';
+import { ForgeKvsAPIError, kvs } from '@forge/kvs';
 import type { CheckIn } from '../../contract';
 import type { KeyResultSnapshot } from '../../usecases/model';
 import { AppError } from '../../usecases/errors';
 import type { Page } from '../../usecases/ports';
+import type { Attributes } from './codecs';
 import { decodeCheckIn, decodeSnapshot, encodeSnapshot } from './codecs';
-import { batchSetAll, indexAll, indexPage } from './kvs-io';
+import { batchSetAll, indexAll, indexPage, rateLimited } from './kvs-io';
 import { ENTITY, INDEX, shardOf, snapshotKey } from './registry';
 
 /** Append-only history: check-ins (newest first) and weekly KR snapshots. */
+
+export const getCheckIn = async (id: string): Promise<CheckIn | undefined> => {
+  const value = await rateLimited(() => kvs.entity<Attributes>(ENTITY.checkIn).get(id));
+  return value === undefined ? undefined : decodeCheckIn(id, value);
+};
 
 export const listCheckIns = async (keyResultId: string, limit: number, cursor?: string): Promise<Page<CheckIn>> => {
   const page = await indexPage(ENTITY.checkIn, INDEX.checkInByKeyResult, [keyResultId], cursor, { limit, sort: 'DESC' }).catch(

@@ -2,12 +2,11 @@ import type { OkrStore } from '../../usecases/ports';
 import { getBands, getCycle, getTeam, listCycles, listTeams, putBands, putCycle, putTeam } from './catalog-repository';
 import { listDigestsOfCycle } from './board-repository';
 import { exportAll, replaceAll } from './data-repository';
-import { listCheckIns, listSnapshots, putSnapshots } from './history-repository';
+import { getCheckIn, listCheckIns, listSnapshots, putSnapshots } from './history-repository';
 import {
   getObjective,
   getObjectives,
   listLinksByIssue,
-  listObjectivesCarriedFrom,
   listObjectivesOfCycle,
   writeObjective,
 } from './objective-repository';
@@ -26,8 +25,8 @@ export const kvsOkrStore: OkrStore = {
   getObjectives,
   listObjectivesOfCycle,
   listDigestsOfCycle,
-  listObjectivesCarriedFrom,
   writeObjective,
+  getCheckIn,
   listCheckIns,
   listLinksByIssue,
   putSnapshots,

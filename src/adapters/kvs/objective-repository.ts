@@ -28,8 +28,6 @@ export const getObjectives = async (ids: readonly string[]): Promise<ObjectiveAg
 export const listObjectivesOfCycle = async (cycleId: string): Promise<ObjectiveAggregate[]> =>
   getObjectives((await listDigestsOfCycle(cycleId)).map((d) => d.objective.id));
 
-export const listObjectivesCarriedFrom = async (objectiveId: string): Promise<ObjectiveAggregate[]> =>
-  decodeAll(await indexAll(ENTITY.objective, INDEX.objectiveByCarriedFrom, [objectiveId]));
 
 /** Transactions take at most 25 operations. */
 const MAX_TRANSACTION_OPS = 25;

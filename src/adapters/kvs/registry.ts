@@ -17,10 +17,6 @@ export const ENTITY = {
 export type EntityName = (typeof ENTITY)[keyof typeof ENTITY];
 
 export const INDEX = {
-  cycleByStart: 'by-start',
-  teamByName: 'by-name',
-  objectiveByCycleShard: 'by-cycle-shard',
-  objectiveByCarriedFrom: 'by-carried-from',
   checkInByKeyResult: 'by-key-result',
   initiativeByIssue: 'by-issue',
   snapshotByCycleWeek: 'by-cycle-week',

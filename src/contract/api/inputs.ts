@@ -6,6 +6,7 @@ import {
   IssueKeySchema,
   optionalText,
   ProjectKeySchema,
+  RequestIdSchema,
   trimmedText,
 } from '../ids';
 import { BandConfigSchema } from '../insights';
@@ -145,6 +146,8 @@ export const CheckInsCreateInput = z
     confidence: ConfidenceSchema,
     note: optionalText(2000),
     blockers: optionalText(2000),
+    /** Idempotency: a repeat with the same request id answers the first check-in and stores nothing. */
+    requestId: RequestIdSchema.optional(),
   })
   .strict();
 

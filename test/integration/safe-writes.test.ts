@@ -1,0 +1,69 @@
+import { seedDemoSite } from '../../local/demo';
+import { createLocalRuntime } from '../../local/platform/local-runtime';
+import { ok } from '../support/cadence-client';
+import { aKeyResult, anActiveCycle, anObjective, paymentsSetup } from '../support/scenario';
+
+/** Writes that are never doubled and never refused for a race (issue #10). */
+describe('safe writes', () => {
+  it('stores a check-in once however often its request id is sent, and answers the first one', async () => {
+    const runtime = createLocalRuntime();
+    seedDemoSite(runtime.site);
+    try {
+      const { kr1 } = await paymentsSetup(runtime);
+      const payload = { keyResultId: kr1.id, value: 2.5, confidence: 'at_risk', requestId: 'req-0f8c2d7e-aaaa' };
+      const first = await ok(runtime, 'checkIns.create', payload, 'daniel');
+      // The repeat changes nothing it says: the first check-in's value is the answer.
+      const again = await ok(runtime, 'checkIns.create', { ...payload, value: 3 }, 'daniel');
+      const concurrent = await Promise.all([1, 2, 3].map(() => ok(runtime, 'checkIns.create', payload, 'daniel')));
+      expect(again.checkIn).toEqual(first.checkIn);
+      for (const c of concurrent) expect(c.checkIn.id).toBe(first.checkIn.id);
+      expect(again.keyResult.metric.current).toBe(2.5);
+      runtime.kvs.settle();
+      const listed = await ok(runtime, 'checkIns.list', { keyResultId: kr1.id }, 'daniel');
+      expect(listed.checkIns.map((c) => c.id)).toEqual([first.checkIn.id]);
+      // Another request id is another check-in.
+      await ok(runtime, 'checkIns.create', { ...payload, requestId: 'req-0f8c2d7e-bbbb' }, 'daniel');
+      runtime.kvs.settle();
+      expect((await ok(runtime, 'checkIns.list', { keyResultId: kr1.id }, 'daniel')).checkIns).toHaveLength(2);
+    } finally {
+      runtime.close();
+    }
+  });
+
+  it('shows a check-in in the history at once, before the index does', async () => {
+    const runtime = createLocalRuntime({ kvsQueryVisibilityMs: 60_000 });
+    seedDemoSite(runtime.site);
+    try {
+      const { kr1 } = await paymentsSetup(runtime);
+      const { checkIn } = await ok(runtime, 'checkIns.create', { keyResultId: kr1.id, value: 2, confidence: 'on_track' }, 'daniel');
+      expect((await ok(runtime, 'checkIns.list', { keyResultId: kr1.id }, 'daniel')).checkIns.map((c) => c.id)).toEqual([checkIn.id]);
+    } finally {
+      runtime.close();
+    }
+  });
+
+  it('lands all of 50 simultaneous check-ins on one objective with 20 ms of platform latency', async () => {
+    const runtime = createLocalRuntime({ faults: { latencyMs: 20, rate: 0 } });
+    seedDemoSite(runtime.site);
+    try {
+      const cycle = await anActiveCycle(runtime);
+      const objective = await anObjective(runtime, 'priya', { cycleId: cycle.id, level: 'individual', title: 'Make payouts boringly reliable' });
+      const krs = [];
+      for (let i = 0; i < 5; i++) krs.push(await aKeyResult(runtime, 'priya', objective.id, { title: `Grow metric ${String(i)} from 0 to 100`, metric: { kind: 'number', start: 0, target: 100 } }));
+      const results = await Promise.all(
+        Array.from({ length: 50 }, (_, i) => ok(runtime, 'checkIns.create', { keyResultId: krs[i % 5]?.id, value: i, confidence: 'on_track' }, 'priya')),
+      );
+      expect(new Set(results.map((r) => r.checkIn.id)).size).toBe(50);
+      runtime.kvs.settle();
+      for (const [k, kr] of krs.entries()) {
+        const listed = await ok(runtime, 'checkIns.list', { keyResultId: kr.id, limit: 100 }, 'priya');
+        expect(listed.checkIns).toHaveLength(10);
+        // The KR holds the value of whichever of its check-ins committed last.
+        const view = await ok(runtime, 'objectives.get', { id: objective.id }, 'priya');
+        expect(view.keyResults[k]?.metric.current).toBe(view.keyResults[k]?.lastCheckIn?.value);
+      }
+    } finally {
+      runtime.close();
+    }
+  }, 60_000);
+});
