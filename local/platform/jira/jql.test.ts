@@ -177,7 +177,7 @@ describe('JQL logic', () => {
 
 describe('JQL errors', () => {
   it.each([
-    ['created > -1d', 'created > -1d'],
+    ['created > startOfDay()', 'created > startOfDay()'],
     ['status WAS Done', 'status WAS Done'],
     ['status CHANGED', 'status CHANGED'],
     ['project = PAY AND priority = High', 'priority = High'],

@@ -1,6 +1,7 @@
 import type { Clause, Operand, TerminalClause } from '@atlaskit/jql-ast';
 import { badRequest } from '../http';
 import type { IssueRecord } from '../model';
+import { compileDate, DATE_FIELDS } from './date-clause';
 import type { JqlField, TextField, ValueField } from './jql-fields';
 import { SUPPORTED_JQL_FIELDS } from './jql-fields';
 import { sourceText } from './parse-jql';
@@ -12,6 +13,8 @@ export type IssuePredicate = (issue: IssueRecord) => boolean;
 export interface Compiler {
   jql: string;
   fields: ReadonlyMap<string, JqlField>;
+  /** What relative dates (`-1d`) count from: the site's clock. */
+  now: Date;
 }
 
 const clauseText = (c: Compiler, clause: TerminalClause): string =>
@@ -40,6 +43,13 @@ export const compileWhere = (c: Compiler, clause: Clause): IssuePredicate => {
 const compileTerminal = (c: Compiler, clause: TerminalClause): IssuePredicate => {
   if (clause.field.properties && clause.field.properties.length > 0)
     throw unsupported(c, clause, 'entity properties are not emulated');
+  const dateOf = DATE_FIELDS.get(clause.field.value.toLowerCase());
+  if (dateOf && clause.predicates.length === 0 && typeof clause.operator === 'object') {
+    const operand = typeof clause.operand === 'object' ? clause.operand : undefined;
+    return compileDate(dateOf, clause.field.text, clause.operator.value, operand, c.now, (reason) =>
+      unsupported(c, clause, reason),
+    );
+  }
   const field = c.fields.get(clause.field.value.toLowerCase());
   if (!field)
     throw unsupported(c, clause, `field '${clause.field.value}' is not emulated (supported: ${SUPPORTED_JQL_FIELDS})`);

@@ -15,12 +15,13 @@ export const runJql = (
   caller: Caller,
   visibility: Visibility,
   users: readonly UserRecord[],
+  now: Date = new Date(),
 ): IssueRecord[] => {
   const query = parseJql(jql);
   const where = typeof query?.where === 'object' ? query.where : undefined;
   const orderBy = typeof query?.orderBy === 'object' ? query.orderBy : undefined;
   const fields = createJqlFields({ caller, visibility, users });
-  const predicate = where ? compileWhere({ jql, fields }, where) : () => true;
+  const predicate = where ? compileWhere({ jql, fields, now }, where) : () => true;
   const comparator = compileOrder(jql, orderBy, {
     projectById: visibility.projectById,
     userById: new Map(users.map((u) => [u.accountId, u])),

@@ -49,7 +49,7 @@ export const pickerRoutes: Route[] = [
       const input = parseQuery(pickerQuery, request.query);
       const visibility = visibilityFor(ctx, caller);
       const scope = input.currentJQL
-        ? runJql(input.currentJQL, caller, visibility, ctx.directory.listUsers())
+        ? runJql(input.currentJQL, caller, visibility, ctx.directory.listUsers(), ctx.now())
         : visibility.issues;
       const query = input.query.trim().toLowerCase();
       const prefixes = queryTerms(query).map((t) => t.replace(/\*$/, ''));

@@ -74,7 +74,13 @@ export const search = (env: RouteEnv, input: SearchInput): SearchPage => {
   // Jira pages up to 5000 issues only when nothing but ids/keys is requested, else up to 100.
   const limit = Math.min(input.maxResults ?? 50, selection.size === 0 ? 5000 : 100);
   const offset = input.nextPageToken === undefined ? 0 : decodeToken(input.nextPageToken, jql);
-  const matched = runJql(jql, env.caller, visibilityFor(env.ctx, env.caller), env.ctx.directory.listUsers());
+  const matched = runJql(
+    jql,
+    env.caller,
+    visibilityFor(env.ctx, env.caller),
+    env.ctx.directory.listUsers(),
+    env.ctx.now(),
+  );
   const lookup = createRenderLookup(env.ctx);
   const issues = matched.slice(offset, offset + limit).map((issue) => renderIssue(env.ctx, lookup, issue, selection));
   const more = offset + limit < matched.length;
