@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { z } from 'zod';
 import type { FaultConfig } from '../platform/faults';
+import type { KvsQuotaLimits } from '../platform/kvs';
 
 /** Command-line flags shared by `npm start` and `npm run trigger`; documented in the README. */
 export interface CliOptions {
@@ -14,6 +15,10 @@ export interface CliOptions {
   clockEverySeconds: number | undefined;
   callLogFile: string | undefined;
   faults: Partial<FaultConfig>;
+  /** --kvs-query-delay: ms a write stays invisible to entity queries (undefined: the strict default). */
+  kvsQueryVisibilityMs: number | undefined;
+  /** --kvs-read-units, --kvs-write-units (per minute), --kvs-rps: storage quota overrides. */
+  kvsQuota: Partial<KvsQuotaLimits>;
   positionals: string[];
 }
 
@@ -43,8 +48,19 @@ export const parseCliOptions = (argv: string[], env: NodeJS.ProcessEnv, root: st
       'fault-targets': { type: 'string' },
       'retry-after': { type: 'string' },
       seed: { type: 'string' },
+      'kvs-query-delay': { type: 'string' },
+      'kvs-read-units': { type: 'string' },
+      'kvs-write-units': { type: 'string' },
+      'kvs-rps': { type: 'string' },
     },
   });
+  const kvsQuota: Partial<KvsQuotaLimits> = {};
+  const readUnits = num('kvs-read-units', values['kvs-read-units'], z.number().int().min(1));
+  if (readUnits !== undefined) kvsQuota.readUnitsPerMinute = readUnits;
+  const writeUnits = num('kvs-write-units', values['kvs-write-units'], z.number().int().min(1));
+  if (writeUnits !== undefined) kvsQuota.writeUnitsPerMinute = writeUnits;
+  const rps = num('kvs-rps', values['kvs-rps'], z.number().int().min(1));
+  if (rps !== undefined) kvsQuota.requestsPerSecond = rps;
   const faults: Partial<FaultConfig> = {};
   const latency = num('latency', values.latency, z.number().min(0).max(60_000));
   if (latency !== undefined) faults.latencyMs = latency;
@@ -76,6 +92,8 @@ export const parseCliOptions = (argv: string[], env: NodeJS.ProcessEnv, root: st
     clockEverySeconds: num('clock-every', values['clock-every'], z.number().int().min(1)),
     callLogFile: values['call-log'] === undefined ? undefined : path.resolve(root, values['call-log']),
     faults,
+    kvsQueryVisibilityMs: num('kvs-query-delay', values['kvs-query-delay'], z.number().int().min(0).max(600_000)),
+    kvsQuota,
     positionals,
   };
 };

@@ -31,6 +31,8 @@ const main = async (): Promise<void> => {
     root,
     faults: options.faults,
     callLogFile: options.callLogFile,
+    kvsQuota: options.kvsQuota,
+    ...(options.kvsQueryVisibilityMs === undefined ? {} : { kvsQueryVisibilityMs: options.kvsQueryVisibilityMs }),
     passThrough,
     siteUrl: `http://127.0.0.1:${String(options.port)}`,
   });

@@ -12,6 +12,8 @@ const main = async (): Promise<void> => {
     root,
     faults: options.faults,
     callLogFile: options.callLogFile,
+    kvsQuota: options.kvsQuota,
+    ...(options.kvsQueryVisibilityMs === undefined ? {} : { kvsQueryVisibilityMs: options.kvsQueryVisibilityMs }),
     passThrough: passThroughFromEnv(process.env),
   });
   try {

@@ -10,6 +10,10 @@ export interface CallSummary {
   sequentialRoundTrips: number;
   requestBytes: number;
   responseBytes: number;
+  /** Storage read and write units and Jira points the calls cost (sums of their records' costs). */
+  readUnits: number;
+  writeUnits: number;
+  jiraPoints: number;
 }
 
 /**
@@ -41,6 +45,9 @@ export const summariseCalls = (calls: readonly CallRecord[]): CallSummary => {
     sequentialRoundTrips: chainDepth(calls),
     requestBytes: calls.reduce((n, c) => n + c.requestBytes, 0),
     responseBytes: calls.reduce((n, c) => n + c.responseBytes, 0),
+    readUnits: calls.reduce((n, c) => n + (c.cost?.readUnits ?? 0), 0),
+    writeUnits: calls.reduce((n, c) => n + (c.cost?.writeUnits ?? 0), 0),
+    jiraPoints: calls.reduce((n, c) => n + (c.cost?.jiraPoints ?? 0), 0),
   };
 };
 

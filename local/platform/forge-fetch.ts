@@ -82,6 +82,7 @@ export const createForgeFetch = (deps: ForgeFetchDeps): ForgeFetch => {
       responseBytes: Buffer.byteLength(result.body),
       startedAtMs,
       durationMs: performance.now() - startedAtMs,
+      ...(result.cost === undefined ? {} : { cost: { ...result.cost } }),
     });
     return toResponse(result);
   };

@@ -14,9 +14,10 @@ import { createForgeFetch } from './forge-fetch';
 import type { JiraSite } from './jira';
 import { createJiraSite, createPassThroughSite } from './jira';
 import { createKvsStore, readEntityDefinitions } from './kvs';
+import type { KvsQuotaLimits, KvsStore } from './kvs';
 import type { LocalInstallation } from './runtime-globals';
 import { installRuntimeGlobals } from './runtime-globals';
-import type { KvsBackend, ProductBackend } from './types';
+import type { ProductBackend } from './types';
 
 export interface PassThroughConfig {
   baseUrl: string;
@@ -43,6 +44,10 @@ export interface LocalRuntimeOptions {
   siteUrl?: string;
   /** Shorter platform limits for tests of the limits themselves. */
   limits?: Partial<Limits>;
+  /** Storage: ms a write stays invisible to entity queries (default STRICT_DEFAULTS, 0 = read own writes). */
+  kvsQueryVisibilityMs?: number;
+  /** Storage quota overrides (tests lower them); defaults are Forge's (kvs/README.md). */
+  kvsQuota?: Partial<KvsQuotaLimits>;
 }
 
 export interface LocalRuntime {
@@ -50,7 +55,8 @@ export interface LocalRuntime {
   manifest: AppManifest;
   installation: LocalInstallation;
   db: Db;
-  kvs: KvsBackend;
+  /** The store; tests may `settle()` it (model waiting out query visibility) and read its quota `usage()`. */
+  kvs: KvsStore;
   /** The emulated site (present even in pass-through mode, where it only serves the start page's lists). */
   site: JiraSite;
   /** What product calls reach: the emulated site, or the real one in pass-through mode. */
@@ -86,7 +92,11 @@ export const createLocalRuntime = (options: LocalRuntimeOptions = {}): LocalRunt
   const manifest = parseAppManifest(manifestText);
   const db = openDatabase(options.dataDir === undefined ? ':memory:' : path.join(options.dataDir, 'cadence.db'));
   const now = options.now ?? (() => new Date());
-  const kvs = createKvsStore(db, readEntityDefinitions(manifestText), { now: () => now().getTime() });
+  const kvs = createKvsStore(db, readEntityDefinitions(manifestText), {
+    now: () => now().getTime(),
+    ...(options.kvsQueryVisibilityMs === undefined ? {} : { queryVisibilityMs: options.kvsQueryVisibilityMs }),
+    ...(options.kvsQuota === undefined ? {} : { quota: options.kvsQuota }),
+  });
   const installation: LocalInstallation = {
     appId: manifest.app.id.replace(/^ari:cloud:ecosystem::app\//, ''),
     appVersion: '1.0.0-local',

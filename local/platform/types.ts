@@ -9,13 +9,22 @@ export interface PlatformRequest {
   body: string | undefined;
 }
 
+/** What a call cost in the platform's own quota units; absent parts cost nothing. */
+export interface PlatformCost {
+  /** Storage read units (10 KB each, rounded up per request). */
+  readUnits?: number;
+  writeUnits?: number;
+  /** Jira rate-limit points. */
+  jiraPoints?: number;
+}
+
 export interface PlatformResponse {
   status: number;
   headers?: Record<string, string>;
   /** Already serialised; empty string for no body. */
   body: string;
   /** What the call cost in the platform's own units (the call log sums them per invocation). */
-  cost?: { readUnits?: number; writeUnits?: number; jiraPoints?: number };
+  cost?: PlatformCost;
 }
 
 /** Who a product call acts as: the invoking user (asUser) or the app itself (asApp). */
@@ -42,7 +51,8 @@ export interface CallRecord {
   responseBytes: number;
   startedAtMs: number;
   durationMs: number;
-  /** Calls that overlapped in time share a wave; benchmarks count waves as sequential round trips. */
+  /** What the backend charged for the call (none for injected faults). */
+  cost?: PlatformCost;
 }
 
 /** Thrown for anything the runtime does not emulate: fakes fail loudly, never return empty. */

@@ -31,7 +31,7 @@ const idOf = (item: BatchItem): ItemId =>
 const checkBatch = (operation: string, items: readonly BatchItem[], body: unknown): void => {
   if (items.length === 0) throw badRequest('EMPTY_BATCH', `${operation} needs at least one item`);
   if (items.length > MAX_ITEMS) {
-    throw badRequest('TOO_MANY_ITEMS', `${operation} has ${items.length} items; the maximum is ${MAX_ITEMS}`);
+    throw badRequest('TOO_MANY_BATCH_ENTITIES', `${operation} has ${items.length} items; the maximum is ${MAX_ITEMS}`);
   }
   const bytes = Buffer.byteLength(JSON.stringify(body), 'utf8');
   if (bytes > MAX_PAYLOAD_BYTES) {
@@ -51,7 +51,11 @@ const checkBatch = (operation: string, items: readonly BatchItem[], body: unknow
     const id = JSON.stringify([item.entityName ?? null, item.key]);
     if (seen.has(id)) {
       const where = item.entityName === undefined ? '' : ` of entity '${item.entityName}'`;
-      throw badRequest('DUPLICATE_KEY', `${operation} item ${i}: key '${item.key}'${where} appears more than once`);
+      // Forge's code for a repeated key in a transaction; no batch code was reported, so the same.
+      throw badRequest(
+        'KEY_DUPLICATION_ERROR',
+        `${operation} item ${i}: key '${item.key}'${where} appears more than once`,
+      );
     }
     seen.add(id);
   });

@@ -25,7 +25,9 @@ export const typeProblem = (type: AttributeType, value: unknown): string | undef
     case 'any':
       return undefined;
     case 'string':
-      return typeof value === 'string' ? undefined : 'expected a string';
+      // Forge's type requirements: not empty, at least one non-whitespace character.
+      if (typeof value !== 'string') return 'expected a string';
+      return value.trim().length === 0 ? 'expected a string with at least one non-whitespace character' : undefined;
     case 'boolean':
       return typeof value === 'boolean' ? undefined : 'expected a boolean';
     case 'integer':
@@ -64,8 +66,9 @@ export const validateEntityValue = (model: EntityModel, value: unknown): Record<
     if (actual === undefined) continue;
     const problem = actual === null ? 'null is not allowed; omit the attribute instead' : typeProblem(type, actual);
     if (problem !== undefined) {
+      // Live sites answer INCORRECT_PROPERTY_TYPE (the docs list INVALID_ENTITY_VALUE); see README.md.
       throw badRequest(
-        'INVALID_ENTITY_VALUE',
+        'INCORRECT_PROPERTY_TYPE',
         `attribute '${attribute}' of entity '${model.name}' is declared '${type}': ${problem}, got ${JSON.stringify(actual)}`,
       );
     }

@@ -96,6 +96,7 @@ export const handleEntityQuery = (ctx: StoreContext, body: unknown): PlatformRes
     after: position === undefined ? undefined : { range: position.range ?? position.key, key: position.key },
     limit,
     now: ctx.now(),
+    hidden: ctx.recent.hidden(model.name),
   });
   const fields = request.options?.metadataFields ?? request.metadataFields;
   const last = page.at(-1);

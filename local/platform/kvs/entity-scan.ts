@@ -4,6 +4,7 @@ import { toSqlScalar } from './entity-attributes';
 import type { SqlScalar } from './entity-attributes';
 import { ITEM_COLUMNS, NOT_EXPIRED, toStoredItem } from './item-table';
 import type { ItemRow, ItemTable, StoredItem } from './item-table';
+import type { ItemSnapshot } from './recent-writes';
 
 /** Above any character, so `[p, p + TOP)` bounds a BEGINS_WITH scan; a JS check covers the edge case. */
 const TOP = '\u{10FFFF}';
@@ -24,6 +25,8 @@ export interface ScanPlan {
   after: { range: SqlScalar; key: string } | undefined;
   limit: number;
   now: number;
+  /** Items whose recent writes queries do not see yet, with the state they do see (recent-writes.ts). */
+  hidden: ReadonlyMap<string, ItemSnapshot | undefined>;
 }
 
 export interface ScanResult {
@@ -67,17 +70,20 @@ export const scanSql = (plan: ScanPlan, continuing: boolean): string => {
   const rangeClause = rangeSql(plan.range, plan.byKey ? 'i.key' : 'e.range_value').sql;
   const direction = plan.sort === 'ASC' ? '>' : '<';
   const filtered = plan.filters !== undefined;
+  // Items with unseen writes come from their snapshots instead (mergeHidden).
+  const notHidden = (column: string): string =>
+    plan.hidden.size === 0 ? '' : `AND ${column} NOT IN (SELECT value FROM json_each(@hiddenKeys))`;
   if (plan.byKey) {
     const columns = filtered ? 'i.key AS key, i.attrs AS attrs' : ITEM_COLUMNS;
     return `SELECT i.key AS rangeValue, ${columns} FROM kvs_items i WHERE i.ns = 'entity' AND i.entity = @entity
-            ${rangeClause} ${continuing ? `AND i.key ${direction} @ck` : ''} AND ${NOT_EXPIRED}
+            ${rangeClause} ${continuing ? `AND i.key ${direction} @ck` : ''} AND ${NOT_EXPIRED} ${notHidden('i.key')}
             ORDER BY i.key ${plan.sort} LIMIT @take`;
   }
   return `SELECT e.range_value AS rangeValue, e.key AS key${filtered ? ', e.attrs AS attrs' : ''}
           FROM kvs_index_entries e
           WHERE e.entity = @entity AND e.index_name = @index AND e.partition = @partition ${rangeClause}
             ${continuing ? `AND (e.range_value, e.key) ${direction} (@cr, @ck)` : ''}
-            AND (e.expire_at IS NULL OR e.expire_at > @now)
+            AND (e.expire_at IS NULL OR e.expire_at > @now) ${notHidden('e.key')}
           ORDER BY e.range_value ${plan.sort}, e.key ${plan.sort} LIMIT @take`;
 };
 
@@ -86,7 +92,8 @@ const parseAttributes = (json: string | undefined): Record<string, unknown> =>
 
 /**
  * Runs a plan: fetches rows in chunks with `.all()` (far cheaper per row than `.iterate()` in
- * better-sqlite3), keeps those passing the filters, and stops as soon as one item beyond the page is found.
+ * better-sqlite3), keeps those passing the filters, and stops as soon as one item beyond the page is
+ * found; then merges in the items whose recent writes a query does not see yet, as they were.
  */
 export const scanPartition = (table: ItemTable, plan: ScanPlan): ScanResult => {
   const rangeParams = rangeSql(plan.range, plan.byKey ? 'i.key' : 'e.range_value').params;
@@ -98,33 +105,100 @@ export const scanPartition = (table: ItemTable, plan: ScanPlan): ScanResult => {
     now: plan.now,
     take,
     ...rangeParams,
+    ...(plan.hidden.size === 0 ? {} : { hiddenKeys: JSON.stringify([...plan.hidden.keys()]) }),
   };
-  const prefix = plan.range?.condition === 'BEGINS_WITH' ? String(plan.range.values[0]) : undefined;
+  const prefix = prefixOf(plan);
   const hits: QueryRow[] = [];
   let after = plan.after;
-  let more = false;
-  while (!more) {
+  while (hits.length <= plan.limit) {
     const statement = table.statement<QueryRow>(scanSql(plan, after !== undefined));
     const rows = statement.all(after === undefined ? base : { ...base, cr: after.range, ck: after.key });
     for (const row of rows) {
       if (prefix !== undefined && !String(row.rangeValue).startsWith(prefix)) continue;
       if (plan.filters !== undefined && !matches(plan.filters, parseAttributes(row.attrs))) continue;
-      if (hits.length === plan.limit) {
-        more = true;
-        break;
-      }
       hits.push(row);
+      if (hits.length > plan.limit) break;
     }
     const last = rows.at(-1);
     if (rows.length < take || last === undefined) break;
     after = { range: last.rangeValue, key: last.key };
   }
   const items = itemsOf(table, plan, hits);
-  return { page: hits.flatMap((hit) => itemOrNone(items.get(hit.key), hit.rangeValue)), more };
+  const fromTable = hits.flatMap((hit) => itemOrNone(items.get(hit.key), hit.rangeValue));
+  const merged = mergeHidden(plan, fromTable);
+  return { page: merged.slice(0, plan.limit), more: merged.length > plan.limit };
 };
 
 const itemOrNone = (item: StoredItem | undefined, rangeValue: SqlScalar): ScanResult['page'] =>
   item === undefined ? [] : [{ item, rangeValue }];
+
+const prefixOf = (plan: ScanPlan): string | undefined =>
+  plan.range?.condition === 'BEGINS_WITH' ? String(plan.range.values[0]) : undefined;
+
+/** SQLite's order for the values an index holds: numbers before text, text by code unit. */
+const compareScalars = (a: SqlScalar, b: SqlScalar): number => {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'number') return -1;
+  if (typeof b === 'number') return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+};
+
+const compareHits = (a: { rangeValue: SqlScalar; key: string }, b: { rangeValue: SqlScalar; key: string }): number =>
+  compareScalars(a.rangeValue, b.rangeValue) || compareScalars(a.key, b.key);
+
+/** The range condition of the plan, in JS, as rangeSql states it in SQL. */
+const inRange = (plan: ScanPlan, value: SqlScalar): boolean => {
+  const [first, second] = plan.range?.values.map(toSqlScalar) ?? [];
+  if (plan.range === undefined || first === undefined) return true;
+  const c = compareScalars(value, first);
+  switch (plan.range.condition) {
+    case 'BETWEEN':
+      return second === undefined ? c === 0 : c >= 0 && compareScalars(value, second) <= 0;
+    case 'BEGINS_WITH':
+      return typeof value === 'string' && value.startsWith(String(first));
+    case 'GREATER_THAN':
+      return c > 0;
+    case 'GREATER_THAN_EQUAL_TO':
+      return c >= 0;
+    case 'LESS_THAN':
+      return c < 0;
+    case 'LESS_THAN_EQUAL_TO':
+      return c <= 0;
+    default:
+      return c === 0;
+  }
+};
+
+/** The snapshot's place in the plan's index partition, or undefined when it is not in it. */
+const rangeValueOf = (plan: ScanPlan, key: string, snapshot: ItemSnapshot): SqlScalar | undefined => {
+  if (plan.byKey) return key;
+  return snapshot.entries.find((e) => e.indexName === plan.indexName && e.partition === plan.partition)?.range;
+};
+
+/**
+ * Adds the hidden items as a query sees them (their state before the unseen writes) to the table's
+ * hits, in the plan's order. `fromTable` holds up to limit + 1 hits, so the merge decides `more` right.
+ */
+const mergeHidden = (plan: ScanPlan, fromTable: ScanResult['page']): ScanResult['page'] => {
+  if (plan.hidden.size === 0) return fromTable;
+  const sign = plan.sort === 'ASC' ? 1 : -1;
+  const extra: ScanResult['page'] = [];
+  for (const [key, snapshot] of plan.hidden) {
+    if (snapshot === undefined) continue;
+    const { item } = snapshot;
+    if (item.expireAt !== null && item.expireAt <= plan.now) continue;
+    const rangeValue = rangeValueOf(plan, key, snapshot);
+    if (rangeValue === undefined || !inRange(plan, rangeValue)) continue;
+    const after = plan.after === undefined ? undefined : { rangeValue: plan.after.range, key: plan.after.key };
+    if (after !== undefined && sign * compareHits({ rangeValue, key }, after) <= 0) continue;
+    if (plan.filters !== undefined && !matches(plan.filters, parseAttributes(snapshot.attributes))) continue;
+    extra.push({ item, rangeValue });
+  }
+  if (extra.length === 0) return fromTable;
+  const byOrder = (a: ScanResult['page'][number], b: ScanResult['page'][number]): number =>
+    sign * compareHits({ rangeValue: a.rangeValue, key: a.item.key }, { rangeValue: b.rangeValue, key: b.item.key });
+  return [...fromTable, ...extra].sort(byOrder);
+};
 
 /** The stored items behind the hits: already in the rows, or fetched for the page in one query. */
 const itemsOf = (table: ItemTable, plan: ScanPlan, hits: readonly QueryRow[]): Map<string, StoredItem> => {

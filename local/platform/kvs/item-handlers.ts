@@ -26,9 +26,9 @@ export const handleGet = (ctx: StoreContext, ns: Namespace, operation: string, b
 };
 
 /**
- * set, secret/set and entity/set. keyPolicy FAIL_IF_EXISTS answers 409 KEY_ALREADY_EXISTS (Forge does
- * not document the code; this is our choice). returnValue PREVIOUS/LATEST answers with a get-shaped
- * body, or 204 when there is no previous item.
+ * set, secret/set and entity/set. keyPolicy FAIL_IF_EXISTS on a live key answers 409 KEY_CONFLICT, as
+ * Forge answers (see README.md). returnValue PREVIOUS/LATEST answers with a get-shaped body, or 204 when
+ * there is no previous item.
  */
 export const handleSet = (ctx: StoreContext, ns: Namespace, operation: string, body: unknown): PlatformResponse => {
   const request =
@@ -44,11 +44,7 @@ export const handleSet = (ctx: StoreContext, ns: Namespace, operation: string, b
   const { previous, latest } = ctx.table.transaction(() => {
     const existing = ctx.table.get(target.ref, ctx.now());
     if (existing !== undefined && options.keyPolicy === 'FAIL_IF_EXISTS') {
-      throw new KvsError(
-        409,
-        'KEY_ALREADY_EXISTS',
-        `${describeItem(target.ref)} already exists (keyPolicy FAIL_IF_EXISTS)`,
-      );
+      throw new KvsError(409, 'KEY_CONFLICT', `${describeItem(target.ref)} already exists (keyPolicy FAIL_IF_EXISTS)`);
     }
     return { previous: existing, latest: applyWrite(ctx, write, existing) };
   });

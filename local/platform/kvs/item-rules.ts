@@ -1,11 +1,12 @@
-import { badRequest } from './errors';
+import { badRequest, KvsError } from './errors';
 import type { EntityModel } from './entity-definitions';
 
 /** The key rules Forge documents for the KVS and the Custom Entity Store (regex copied verbatim from the docs). */
 const KEY_PATTERN = /^(?!\s+$)[a-zA-Z0-9:._\s-#]+$/;
 const MAX_KEY_LENGTH = 500;
 export const MAX_VALUE_BYTES = 240 * 1024;
-export const MAX_VALUE_DEPTH = 32;
+/** The limits page says 31, the error-codes page 32: the stricter one. */
+export const MAX_VALUE_DEPTH = 31;
 const MAX_TTL_SECONDS = 365 * 24 * 60 * 60;
 const ENTITY_NAME_MIN = 3;
 const ENTITY_NAME_MAX = 60;
@@ -88,8 +89,10 @@ export const entityModel = (entities: ReadonlyMap<string, EntityModel>, entityNa
   }
   const model = entities.get(entityName);
   if (model === undefined) {
-    throw badRequest(
-      'INVALID_ENTITY_TYPE',
+    // Live sites answer 404 SCHEMA_NOT_FOUND (the docs list INVALID_ENTITY_TYPE); see README.md.
+    throw new KvsError(
+      404,
+      'SCHEMA_NOT_FOUND',
       `entity '${entityName}' is not declared in manifest.yml app.storage.entities`,
     );
   }

@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db';
 import type { IndexEntry } from './entity-attributes';
+import type { RecentWrites } from './recent-writes';
 
 /** Namespaces never see each other: secrets are not queryable, entities live per entity name. */
 export type Namespace = 'kvs' | 'secret' | 'entity';
@@ -93,11 +94,22 @@ export const createTables = (db: Db): void => {
 
 type Params = Record<string, string | number | null>;
 
+/**
+ * The item's own index entries. INDEXED BY on purpose: without statistics SQLite prefers the primary
+ * key's `entity` prefix, scanning every entry of the entity per write (seeding grew quadratically).
+ */
+export const ENTRIES_OF_ITEM =
+  'kvs_index_entries INDEXED BY kvs_index_entries_by_item WHERE entity = @entity AND key = @key';
+
 /** Row-level reads and writes; callers wrap writes in one SQLite transaction. */
 export class ItemTable {
   private readonly cache = new Map<string, Statement<[Params]>>();
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** Told the previous state of every entity item before it changes (query visibility). */
+    private readonly recent?: RecentWrites,
+  ) {}
 
   /** Prepared once per distinct SQL text: query shapes are few, executions many. */
   statement<Row>(sql: string): Statement<[Params], Row> {
@@ -110,7 +122,8 @@ export class ItemTable {
   }
 
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    const run = this.db.transaction(fn);
+    return this.recent === undefined ? run() : this.recent.within(run);
   }
 
   /** The live (unexpired) item, or undefined. */
@@ -127,6 +140,7 @@ export class ItemTable {
     item: Omit<StoredItem, 'value'> & { serialised: string; attributes: string },
     entries: readonly IndexEntry[],
   ): void {
+    this.noteChange(ref);
     this.statement(
       `INSERT INTO kvs_items (ns, entity, key, value, created_at, updated_at, expire_at, attrs)
        VALUES (@ns, @entity, @key, @value, @createdAt, @updatedAt, @expireAt, @attributes)
@@ -151,7 +165,7 @@ export class ItemTable {
     entries: readonly IndexEntry[],
     item: { attributes: string; expireAt: number | null },
   ): void {
-    this.statement('DELETE FROM kvs_index_entries WHERE entity = @entity AND key = @key').run({ entity, key });
+    this.statement(`DELETE FROM ${ENTRIES_OF_ITEM}`).run({ entity, key });
     const insert = this.statement(
       `INSERT INTO kvs_index_entries (entity, index_name, partition, range_value, key, expire_at, attrs)
        VALUES (@entity, @indexName, @partition, @range, @key, @expireAt, @attributes)`,
@@ -161,6 +175,7 @@ export class ItemTable {
 
   /** Removes the item (expired or not); returns whether a row went away. */
   delete(ref: ItemRef): boolean {
+    this.noteChange(ref);
     const { changes } = this.statement('DELETE FROM kvs_items WHERE ns = @ns AND entity = @entity AND key = @key').run({
       ...ref,
     });
@@ -168,11 +183,30 @@ export class ItemTable {
     return changes > 0;
   }
 
+  /** Hands the item's current state (expired or not: queries check expiry) to the visibility tracker. */
+  private noteChange(ref: ItemRef): void {
+    if (ref.ns !== 'entity' || this.recent?.enabled !== true) return;
+    const row = this.statement<ItemRow & { attrs: string }>(
+      `SELECT ${ITEM_COLUMNS}, i.attrs AS attrs FROM kvs_items i WHERE i.ns = 'entity' AND i.entity = @entity AND i.key = @key`,
+    ).get({ entity: ref.entity, key: ref.key });
+    const before =
+      row === undefined
+        ? undefined
+        : {
+            item: toStoredItem(row),
+            attributes: row.attrs,
+            entries: this.statement<IndexEntry>(
+              `SELECT index_name AS indexName, partition, range_value AS range FROM ${ENTRIES_OF_ITEM}`,
+            ).all({ entity: ref.entity, key: ref.key }),
+          };
+    this.recent.record(ref.entity, ref.key, before);
+  }
+
   /** Drops expired items and their index entries, so they stop costing scan time. */
   purgeExpired(now: number): void {
     this.transaction(() => {
       this.statement(
-        `DELETE FROM kvs_index_entries WHERE (entity, key) IN
+        `DELETE FROM kvs_index_entries INDEXED BY kvs_index_entries_by_item WHERE (entity, key) IN
            (SELECT entity, key FROM kvs_items WHERE ns = 'entity' AND expire_at IS NOT NULL AND expire_at <= @now)`,
       ).run({ now });
       this.statement('DELETE FROM kvs_items WHERE expire_at IS NOT NULL AND expire_at <= @now').run({ now });

@@ -26,11 +26,13 @@ describe('batch operations through the real @forge/kvs', () => {
       {
         key: 'typed',
         entityName: 'test-item',
-        error: { code: 'INVALID_ENTITY_VALUE', message: containing("'rank'") },
+        error: { code: 'INCORRECT_PROPERTY_TYPE', message: containing("'rank'") },
       },
-      { key: 'c', entityName: 'no-such-entity', error: { code: 'INVALID_ENTITY_TYPE', message: anyString() } },
+      { key: 'c', entityName: 'no-such-entity', error: { code: 'SCHEMA_NOT_FOUND', message: anyString() } },
     ]);
     expect(await kvs.entity('test-item').get('b')).toEqual({ group: 'g', rank: 1 });
+    // Entity queries are eventually consistent: model waiting out the window.
+    t.store.settle();
     expect(
       await kvs
         .entity('test-item')
@@ -59,6 +61,8 @@ describe('batch operations through the real @forge/kvs', () => {
       failedKeys: [],
     });
     expect(await kvs.get('a')).toBeUndefined();
+    // Entity queries are eventually consistent: model waiting out the window.
+    t.store.settle();
     expect(
       await kvs
         .entity('test-item')
@@ -84,10 +88,10 @@ describe('batch operations through the real @forge/kvs', () => {
   it('fails the whole batch when empty, too big, or a key (+ entity) repeats or is empty', async () => {
     expect((await apiError(kvs.batchSet([]))).code).toBe('EMPTY_BATCH');
     const many = Array.from({ length: 26 }, (_, i) => ({ key: `k${i}`, value: i }));
-    expect((await apiError(kvs.batchSet(many))).code).toBe('TOO_MANY_ITEMS');
+    expect((await apiError(kvs.batchSet(many))).code).toBe('TOO_MANY_BATCH_ENTITIES');
     await kvs.batchSet(many.slice(0, 25));
     const duplicate = await apiError(kvs.batchGet([{ key: 'k1' }, { key: 'k1' }]));
-    expect(duplicate.code).toBe('DUPLICATE_KEY');
+    expect(duplicate.code).toBe('KEY_DUPLICATION_ERROR');
     expect(duplicate.responseDetails.status).toBe(400);
     const empty = await apiError(kvs.batchDelete([{ key: 'k1' }, { key: '' }]));
     expect(empty.code).toBe('KEY_TOO_SHORT');

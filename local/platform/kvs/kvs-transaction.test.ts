@@ -39,6 +39,8 @@ describe('transactions through the real @forge/kvs', () => {
     expect(await kvs.get('plain')).toEqual({ a: 1 });
     expect(await kvs.get('doomed')).toBeUndefined();
     expect(await items().get('old')).toBeUndefined();
+    // Entity queries are eventually consistent: model waiting out the window.
+    t.store.settle();
     const { results } = await items()
       .query()
       .index('by-group', { partition: ['g'] })
@@ -63,7 +65,7 @@ describe('transactions through the real @forge/kvs', () => {
     expect(await items().get('fresh')).toEqual({ rank: 1 });
   });
 
-  it('answers 409 CONDITIONS_NOT_MET and writes nothing when a condition fails', async () => {
+  it('answers 400 CONDITIONAL_CHECK_FAILED, as Forge does, and writes nothing when a condition fails', async () => {
     await items().set('counter', { group: 'g', rank: 5 });
     await kvs.set('keep', 'me');
     const before = [snapshot(), indexSnapshot()];
@@ -76,8 +78,8 @@ describe('transactions through the real @forge/kvs', () => {
         .check('missing', { ...entity, conditions: rankIs(1) })
         .execute(),
     );
-    expect(error.code).toBe('CONDITIONS_NOT_MET');
-    expect(error.responseDetails.status).toBe(409);
+    expect(error.code).toBe('CONDITIONAL_CHECK_FAILED');
+    expect(error.responseDetails.status).toBe(400);
     expect(error.message).toContain(
       "check[0]: conditions on key 'missing' of entity 'test-item' not met (it does not exist)",
     );
@@ -102,7 +104,7 @@ describe('transactions through the real @forge/kvs', () => {
     for (let i = 0; i < 24; i++) tx.set(`ok-${i}`, { group: 'g', rank: i }, entity);
     tx.set('bad', { rank: 'not a number' } as unknown as Item, entity);
     const error = await apiError(tx.execute());
-    expect(error.code).toBe('INVALID_ENTITY_VALUE');
+    expect(error.code).toBe('INCORRECT_PROPERTY_TYPE');
     expect(error.message).toMatch(/^set\[24\]: attribute 'rank'/);
     expect([snapshot(), indexSnapshot()]).toEqual(before);
   });
@@ -110,9 +112,10 @@ describe('transactions through the real @forge/kvs', () => {
   it('rejects more than 25 operations, repeated keys, empty transactions and checks without conditions', async () => {
     const big = kvs.transact();
     for (let i = 0; i < 26; i++) big.set(`k${i}`, i);
-    expect((await apiError(big.execute())).code).toBe('TOO_MANY_OPERATIONS');
+    const tooMany = await apiError(big.execute());
+    expect([tooMany.code, tooMany.responseDetails.status]).toEqual(['TOO_MANY_OPERATIONS', 422]);
     const twice = await apiError(kvs.transact().set('k', 1).delete('k').execute());
-    expect(twice.code).toBe('DUPLICATE_KEY');
+    expect(twice.code).toBe('KEY_DUPLICATION_ERROR');
     // The same key in a different entity (or as a plain key) is a different item.
     await kvs.transact().set('k', 1).set('k', { rank: 1 }, entity).execute();
     expect((await apiError(kvs.transact().execute())).code).toBe('EMPTY_TRANSACTION');

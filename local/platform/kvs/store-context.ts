@@ -4,6 +4,7 @@ import type { IndexEntry } from './entity-attributes';
 import type { ItemRef, ItemTable, Namespace, StoredItem } from './item-table';
 import { entityModel, expiryFor, serialiseValue, validateKey } from './item-rules';
 import type { Ttl } from './item-rules';
+import type { RecentWrites } from './recent-writes';
 import type { MetadataField } from './request-schemas';
 
 /** What every operation handler needs. `now` is injectable so tests can move time for TTLs. */
@@ -11,6 +12,8 @@ export interface StoreContext {
   table: ItemTable;
   entities: ReadonlyMap<string, EntityModel>;
   now: () => number;
+  /** Writes entity queries do not see yet. */
+  recent: RecentWrites;
 }
 
 /** An addressed item, with its entity model when it lives in the Custom Entity Store. */

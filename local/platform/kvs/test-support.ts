@@ -11,13 +11,18 @@ import { createFaultInjector } from '../faults';
 import { createForgeFetch } from '../forge-fetch';
 import type { KvsBackend } from '../types';
 import { createKvsStore } from './create-kvs-store';
+import type { KvsStore, KvsStoreOptions } from './create-kvs-store';
 import { readEntityDefinitions } from './entity-definitions';
 import type { EntityDefinition } from './entity-definitions';
 
 /** Installs the router as the fetch global @forge/kvs reads on every call; returns a restore function. */
 export const installKvsFetch = (store: KvsBackend): (() => void) => {
   const previous: unknown = Reflect.get(globalThis, '__forge_fetch__');
-  Reflect.set(globalThis, '__forge_fetch__', createForgeFetch({ kvs: store, products: {}, faults: createFaultInjector() }));
+  Reflect.set(
+    globalThis,
+    '__forge_fetch__',
+    createForgeFetch({ kvs: store, products: {}, faults: createFaultInjector() }),
+  );
   return () => Reflect.set(globalThis, '__forge_fetch__', previous);
 };
 
@@ -43,6 +48,23 @@ export const TEST_ENTITIES: EntityDefinition[] = [
   },
 ];
 
+/** A second entity, to show entities stay apart without depending on the app's manifest. */
+TEST_ENTITIES.push({ name: 'test-other', attributes: { label: { type: 'string' } }, indexes: ['label'] });
+/** Shaped like a board's objectives, for the scale suite: two-attribute partitions, a string range. */
+TEST_ENTITIES.push({
+  name: 'test-scale',
+  attributes: {
+    cycleId: { type: 'string' },
+    shard: { type: 'integer' },
+    teamId: { type: 'string' },
+    updatedAt: { type: 'string' },
+  },
+  indexes: [
+    { name: 'by-cycle-shard', partition: ['cycleId', 'shard'], range: ['updatedAt'] },
+    { name: 'by-cycle-team', partition: ['cycleId', 'teamId'], range: ['updatedAt'] },
+  ],
+});
+
 export const manifestEntities = (): EntityDefinition[] =>
   readEntityDefinitions(readFileSync(path.join(__dirname, '..', '..', '..', 'manifest.yml'), 'utf8'));
 
@@ -59,16 +81,17 @@ export const testClock = (start = Date.UTC(2026, 0, 5, 9, 0, 0)): TestClock => {
 
 export interface TestStore {
   db: Db;
-  store: KvsBackend & { close(): void };
+  /** `store.settle()` models waiting out the query-visibility window (writes become visible to queries). */
+  store: KvsStore;
   clock: TestClock;
   uninstall: () => void;
 }
 
 /** An in-memory store with the real manifest's entities plus TEST_ENTITIES, wired into @forge/kvs. */
-export const startTestStore = (file = ':memory:'): TestStore => {
+export const startTestStore = (file = ':memory:', options: Omit<KvsStoreOptions, 'now'> = {}): TestStore => {
   const db = openDatabase(file);
   const clock = testClock();
-  const store = createKvsStore(db, [...manifestEntities(), ...TEST_ENTITIES], { now: clock.now });
+  const store = createKvsStore(db, [...manifestEntities(), ...TEST_ENTITIES], { ...options, now: clock.now });
   return { db, store, clock, uninstall: installKvsFetch(store) };
 };
 
