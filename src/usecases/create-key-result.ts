@@ -4,15 +4,16 @@ import { newKeyResultId, objectiveIdOf } from './ids';
 import type { Ctx } from './shared/context';
 import { mutateObjective } from './shared/mutate-objective';
 import { objectiveViewOf } from './shared/objective-view-of';
-import { requireEditObjective } from './shared/permissions';
+import { requireEditObjective, requireSiteUsers } from './shared/permissions';
 import { withDerivedCurrents } from './shared/refresh-initiatives';
 
 /** Hard cap per objective: the method asks for 2 to 5; this only keeps one aggregate small. */
 export const MAX_KEY_RESULTS = 20;
 
 /**
- * keyResults.create: adds a KR (owner defaults to the actor) to an objective the actor may edit.
- * @throws AppError VALIDATION objectiveId, NOT_FOUND objectiveId, INVALID_STATE (archived objective or
+ * keyResults.create: adds a KR (owner defaults to the actor, else a user of the site: GET
+ * /rest/api/3/user/bulk) to an objective the actor may edit.
+ * @throws AppError VALIDATION objectiveId / ownerAccountId, NOT_FOUND objectiveId, INVALID_STATE (archived objective or
  *   too many KRs), FORBIDDEN, CONFLICT.
  */
 export const createKeyResult = async (ctx: Ctx, input: ApiParsedInput<'keyResults.create'>): Promise<ApiOutput<'keyResults.create'>> => {
@@ -20,6 +21,7 @@ export const createKeyResult = async (ctx: Ctx, input: ApiParsedInput<'keyResult
   const { aggregate, result: id } = await mutateObjective(ctx, objectiveId, 'objectiveId', async (current) => {
     await requireEditObjective(ctx, current.objective);
     if (current.objective.status === 'archived') throw invalidState('The objective is archived; restore it first.', 'objectiveId');
+    if (input.ownerAccountId !== undefined) await requireSiteUsers(ctx, [{ field: 'ownerAccountId', label: 'owner', accountIds: [input.ownerAccountId] }]);
     if (current.keyResults.length >= MAX_KEY_RESULTS) {
       throw invalidState(`An objective holds at most ${String(MAX_KEY_RESULTS)} key results (the method recommends 2 to 4).`, 'objectiveId');
     }

@@ -1,19 +1,23 @@
 import type { ApiOutput, ApiParsedInput, Objective } from '../contract';
-import { forbidden, invalidState, notFound, validation } from './errors';
+import { invalidState, notFound, validation } from './errors';
 import { newObjectiveId } from './ids';
 import type { ObjectiveAggregate } from './model';
 import { checkParent } from './shared/alignment-check';
 import type { Ctx } from './shared/context';
 import { requireCycle } from './shared/lookups';
 import { objectiveViewOf } from './shared/objective-view-of';
-import { isMemberOf } from './shared/permissions';
+import { objectivePeople } from './shared/objective-people';
+import { requireObjectiveResult, requireSiteUsers } from './shared/permissions';
 
 /**
  * objectives.create: company objectives by site admins, team objectives by the team's members (or
- * admins), individual objectives by anyone for themselves (admins for anyone).
+ * admins), individual objectives by anyone for themselves (admins for anyone): the rules of
+ * shared/permissions.ts requireObjectiveResult, which objectives.update applies to its result too.
+ * Owner and reviewer must be users of the site (GET /rest/api/3/user/bulk).
  * Jira: POST /rest/api/3/permissions/check when the admin question arises, and for the view.
  * @throws AppError NOT_FOUND cycleId / teamId / parentObjectiveId, VALIDATION teamId / parentObjectiveId,
- *   INVALID_STATE cycleId (closed cycle), FORBIDDEN.
+ *   INVALID_STATE cycleId (closed cycle), FORBIDDEN level / teamId / ownerAccountId, VALIDATION
+ *   ownerAccountId / reviewerAccountId (not a user of the site).
  */
 export const createObjective = async (ctx: Ctx, input: ApiParsedInput<'objectives.create'>): Promise<ApiOutput<'objectives.create'>> => {
   const me = ctx.actor.accountId;
@@ -23,22 +27,6 @@ export const createObjective = async (ctx: Ctx, input: ApiParsedInput<'objective
   const team = input.teamId === undefined ? undefined : await ctx.store.getTeam(input.teamId);
   if (input.teamId !== undefined && team === undefined) throw notFound('Team', input.teamId, 'teamId');
   const owner = input.ownerAccountId ?? me;
-
-  const allowed =
-    input.level === 'team'
-      ? isMemberOf(team, me) || (await ctx.jira.isSiteAdmin())
-      : input.level === 'individual'
-        ? owner === me || (await ctx.jira.isSiteAdmin())
-        : await ctx.jira.isSiteAdmin();
-  if (!allowed) {
-    throw forbidden(
-      input.level === 'company'
-        ? 'Only Jira site admins can create company objectives.'
-        : input.level === 'team'
-          ? 'Only members of the team (or site admins) can create its objectives.'
-          : 'You can create individual objectives only for yourself.',
-    );
-  }
 
   const objective: Objective = {
     id: newObjectiveId(ctx.ids),
@@ -52,6 +40,8 @@ export const createObjective = async (ctx: Ctx, input: ApiParsedInput<'objective
     ...(input.parentObjectiveId === undefined ? {} : { parentObjectiveId: input.parentObjectiveId }),
     status: input.status,
   };
+  await requireObjectiveResult(ctx, undefined, objective, { after: team });
+  await requireSiteUsers(ctx, objectivePeople(objective));
   await checkParent(ctx, objective, input.parentObjectiveId);
   const now = ctx.clock.now().toISOString();
   const aggregate: ObjectiveAggregate = { objective, keyResults: [], initiatives: [], createdAt: now, updatedAt: now, version: 0 };

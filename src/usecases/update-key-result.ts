@@ -6,6 +6,7 @@ import type { Ctx } from './shared/context';
 import { editableKeyResult, replaceKeyResult } from './shared/key-result-edit';
 import { mutateObjective } from './shared/mutate-objective';
 import { objectiveViewOf } from './shared/objective-view-of';
+import { requireKeyResultOwnerChange, requireSiteUsers } from './shared/permissions';
 import { withDerivedCurrents } from './shared/refresh-initiatives';
 
 /** The merged metric must still obey the metric rules (binary: start 0, target 1, current 0 or 1). */
@@ -20,12 +21,18 @@ const mergedMetric = (current: Metric, change: Partial<Metric> | undefined): Met
 
 /**
  * keyResults.update: title, owner, weight, metric (merged with the stored one) and progress source.
- * @throws AppError VALIDATION id / metric.*, NOT_FOUND id, INVALID_STATE (archived), FORBIDDEN, CONFLICT.
+ * The owner changes only by the KR's owner, the objective's owner or a site admin, to a site user.
+ * @throws AppError VALIDATION id / metric.* / ownerAccountId, NOT_FOUND id, INVALID_STATE (archived),
+ *   FORBIDDEN (ownerAccountId), CONFLICT.
  */
 export const updateKeyResult = async (ctx: Ctx, input: ApiParsedInput<'keyResults.update'>): Promise<ApiOutput<'keyResults.update'>> => {
   const objectiveId = objectiveIdOf('keyResult', input.id, 'id');
   const { aggregate } = await mutateObjective(ctx, objectiveId, 'id', async (current) => {
     const kr = await editableKeyResult(ctx, current, input.id, 'id');
+    if (input.ownerAccountId !== undefined && input.ownerAccountId !== kr.ownerAccountId) {
+      await requireKeyResultOwnerChange(ctx, current.objective, kr, input.ownerAccountId);
+      await requireSiteUsers(ctx, [{ field: 'ownerAccountId', label: 'owner', accountIds: [input.ownerAccountId] }]);
+    }
     const next = {
       ...kr,
       ...(input.title === undefined ? {} : { title: input.title }),

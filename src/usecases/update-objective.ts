@@ -5,7 +5,8 @@ import { checkParent } from './shared/alignment-check';
 import type { Ctx } from './shared/context';
 import { mutateObjective } from './shared/mutate-objective';
 import { objectiveViewOf } from './shared/objective-view-of';
-import { requireEditObjective } from './shared/permissions';
+import { objectivePeople } from './shared/objective-people';
+import { requireEditObjective, requireObjectiveResult, requireSiteUsers } from './shared/permissions';
 
 const set = <K extends keyof Objective>(o: Objective, key: K, value: Objective[K] | null | undefined): Objective => {
   if (value === undefined) return o;
@@ -15,15 +16,17 @@ const set = <K extends keyof Objective>(o: Objective, key: K, value: Objective[K
 
 /**
  * objectives.update: title, description, level, team, owner, reviewer, parent (null clears), draft /
- * published, retrospective. By the owner, the team's members or site admins.
- * @throws AppError VALIDATION id / teamId / parentObjectiveId, NOT_FOUND id / teamId / parentObjectiveId,
- *   INVALID_STATE (archived: restore it first), FORBIDDEN, CONFLICT.
+ * published, retrospective. By the owner, the team's members or site admins, and only to a result its
+ * author could create (shared/permissions.ts requireObjectiveResult: level, team, owner); the owner
+ * changes only by the current owner's or an admin's action. New owner and reviewer must be site users.
+ * @throws AppError VALIDATION id / teamId / parentObjectiveId / ownerAccountId / reviewerAccountId,
+ *   NOT_FOUND id / teamId / parentObjectiveId, INVALID_STATE (archived: restore it first), FORBIDDEN
+ *   (level / teamId / ownerAccountId), CONFLICT.
  */
 export const updateObjective = async (ctx: Ctx, input: ApiParsedInput<'objectives.update'>): Promise<ApiOutput<'objectives.update'>> => {
   const id = objectiveIdOf('objective', input.id, 'id');
-  if (input.teamId !== undefined && input.teamId !== null && (await ctx.store.getTeam(input.teamId)) === undefined) {
-    throw notFound('Team', input.teamId, 'teamId');
-  }
+  const newTeam = input.teamId === undefined || input.teamId === null ? undefined : await ctx.store.getTeam(input.teamId);
+  if (input.teamId !== undefined && input.teamId !== null && newTeam === undefined) throw notFound('Team', input.teamId, 'teamId');
   const { aggregate } = await mutateObjective(ctx, id, 'id', async (current) => {
     await requireEditObjective(ctx, current.objective);
     if (current.objective.status === 'archived') throw invalidState('This objective is archived; restore it before changing it.', 'id');
@@ -38,6 +41,10 @@ export const updateObjective = async (ctx: Ctx, input: ApiParsedInput<'objective
     o = set(o, 'status', input.status);
     o = set(o, 'retrospective', input.retrospective);
     if (o.level === 'team' && o.teamId === undefined) throw validation('teamId', 'is required for a team objective');
+    // The create rules, on the objective this update produces (level, team, owner).
+    const teamAfter = o.teamId === undefined ? undefined : o.teamId === newTeam?.id ? newTeam : await ctx.store.getTeam(o.teamId);
+    await requireObjectiveResult(ctx, current.objective, o, { after: teamAfter });
+    await requireSiteUsers(ctx, objectivePeople(o, current.objective));
     if (input.parentObjectiveId !== undefined && input.parentObjectiveId !== null) await checkParent(ctx, o, input.parentObjectiveId);
     return { aggregate: { ...current, objective: o }, result: undefined };
   });

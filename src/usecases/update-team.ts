@@ -1,16 +1,18 @@
 import type { ApiOutput, ApiParsedInput, Team } from '../contract';
 import { notFound } from './errors';
 import type { Ctx } from './shared/context';
-import { requireSiteAdmin } from './shared/permissions';
+import { requireSiteAdmin, requireSiteUsers } from './shared/permissions';
 import { checkTeamParent } from './shared/team-parent';
 
 /**
  * teams.update: rename, re-parent (null detaches), replace members or projects. Site admins only
  * (POST /rest/api/3/permissions/check).
- * @throws AppError FORBIDDEN, NOT_FOUND id / parentTeamId, VALIDATION parentTeamId (loop).
+ * Members must be users of the site (GET /rest/api/3/user/bulk).
+ * @throws AppError FORBIDDEN, VALIDATION memberAccountIds, NOT_FOUND id / parentTeamId, VALIDATION parentTeamId (loop).
  */
 export const updateTeam = async (ctx: Ctx, input: ApiParsedInput<'teams.update'>): Promise<ApiOutput<'teams.update'>> => {
   await requireSiteAdmin(ctx, 'change teams');
+  if (input.memberAccountIds !== undefined) await requireSiteUsers(ctx, [{ field: 'memberAccountIds', label: 'member', accountIds: input.memberAccountIds }]);
   const teams = await ctx.store.listTeams();
   const current = teams.find((t) => t.id === input.id);
   if (current === undefined) throw notFound('Team', input.id, 'id');

@@ -1,12 +1,15 @@
-import { route } from '@forge/api';
+import { assumeTrustedRoute, route } from '@forge/api';
 import { AppError } from '../../usecases/errors';
 import { startEarly } from '../../usecases/shared/start-early';
 import type { ChildIssue, EpicRef, EpicState, JiraGateway, ViewerAccess } from '../../usecases/ports';
 import type { JiraClient } from './jira-client';
 import type { SearchIssue } from './schemas';
-import { IssueJson, PermissionCheckJson, SearchPageJson } from './schemas';
+import { IssueJson, PermissionCheckJson, SearchPageJson, UserBulkJson } from './schemas';
 
 /** The JiraGateway port on Jira Cloud REST v3. One instance per invocation: it caches the admin check. */
+
+/** Account ids per GET /rest/api/3/user/bulk (Jira takes up to 100 accountId parameters a request). */
+const USERS_PER_REQUEST = 100;
 
 /** Epics per search: keeps the JQL short and each query's result set small. */
 export const EPICS_PER_QUERY = 50;
@@ -137,6 +140,21 @@ export const createJiraGateway = (client: JiraClient): JiraGateway => {
       }
       siteAdmin ??= startEarly(Promise.resolve(admin));
       return { browsableProjectIds: browsable, isSiteAdmin: admin };
+    },
+
+    /** GET /rest/api/3/user/bulk as the app, 100 ids a request; inactive users count as unknown. */
+    async unknownAccountIds(accountIds) {
+      const unique = [...new Set(accountIds)];
+      const known = new Set<string>();
+      for (let i = 0; i < unique.length; i += USERS_PER_REQUEST) {
+        const query = new URLSearchParams({ maxResults: String(USERS_PER_REQUEST) });
+        for (const id of unique.slice(i, i + USERS_PER_REQUEST)) query.append('accountId', id);
+        // URLSearchParams encodes the ids, so they cannot steer the path.
+        const path = assumeTrustedRoute(`/rest/api/3/user/bulk?${query.toString()}`);
+        const page = await client.request('app', path, UserBulkJson, { method: 'GET' });
+        for (const user of page.body?.values ?? []) if (user.active !== false) known.add(user.accountId);
+      }
+      return unique.filter((id) => !known.has(id));
     },
 
     /** POST /rest/api/3/permissions/check as the user, ADMINISTER; asked at most once per invocation. */

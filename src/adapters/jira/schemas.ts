@@ -50,3 +50,8 @@ export const PermissionCheckJson = z.object({
     .array(z.object({ permission: z.string(), projects: z.array(z.number()).default([]) }))
     .default([]),
 });
+
+/** GET /rest/api/3/user/bulk: a page of users (unknown account ids are left out). */
+export const UserBulkJson = z.object({
+  values: z.array(z.object({ accountId: z.string(), active: z.boolean().optional() })).default([]),
+});
