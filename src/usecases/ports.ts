@@ -78,6 +78,22 @@ export interface OkrStore {
   exportAll(): Promise<Omit<ExportDocument, 'format' | 'version' | 'exportedAt'>>;
   /** Deletes every record, then writes the given data. Not atomic: the caller validated everything first. */
   replaceAll(data: ImportData): Promise<void>;
+
+  /** Where a scheduled job keeps what it needs between runs (strongly consistent get and set). */
+  jobState(job: JobName): JobStateStore;
+}
+
+export type JobName = 'reconcile-initiatives';
+
+/** A scheduled job's memory between runs: when it last succeeded, incrementally and in full. */
+export interface JobState {
+  lastRunAt: string;
+  lastFullRunAt: string;
+}
+
+export interface JobStateStore {
+  read(): Promise<JobState | undefined>;
+  write(state: JobState): Promise<void>;
 }
 
 export interface ImportData {
@@ -133,6 +149,11 @@ export interface JiraGateway {
    * Every requested id is in the result; `epic` undefined when it was not found (deleted).
    */
   readEpics(issueIds: readonly string[]): Promise<Map<string, EpicState>>;
+  /**
+   * Of the epics `issueIds`, those that changed, or whose child issues changed, in the last `minutes`
+   * (as the app). An issue taken out of an epic no longer names it, so this cannot see that change.
+   */
+  changedEpics(issueIds: readonly string[], minutes: number): Promise<Set<string>>;
   /** One permission check as the acting user: browsable projects among `projectIds`, and site admin. */
   viewerAccess(projectIds: readonly string[]): Promise<ViewerAccess>;
   isSiteAdmin(): Promise<boolean>;

@@ -44,7 +44,11 @@ describe('the issue-event filter expression', () => {
       }),
     ).toBe(0);
     expect(await change(() => runtime.site.updateIssue(key, { summary: 'Tidy the backlog, again' }))).toBe(0);
-    expect(await change(() => runtime.site.deleteIssue(key))).toBe(0);
+    expect(
+      await change(() => {
+        runtime.site.deleteIssue(key);
+      }),
+    ).toBe(0);
   });
 
   it('invokes the app for an epic, for its child issues, and when an issue leaves the epic', async () => {

@@ -43,7 +43,8 @@ export const retryAfterMs = (header: string | null, nowMs: number): number => {
 
 export const createJiraClient = (options: JiraClientOptions) => {
   const sleep = options.sleep ?? defaultSleep;
-  const unavailable = (why: string): AppError => new AppError('UNAVAILABLE', `Jira is not answering right now (${why}); try again in a minute.`);
+  const unavailable = (why: string): AppError =>
+    new AppError('UNAVAILABLE', `Jira is not answering right now (${why}); try again in a minute.`);
 
   /**
    * Sends one request; statuses listed in `expected` (besides 2xx) are returned to the caller with no
@@ -62,22 +63,45 @@ export const createJiraClient = (options: JiraClientOptions) => {
       const requester = as === 'user' ? api.asUser() : api.asApp();
       const response = await requester.requestJira(path, {
         method: init.method,
-        headers: { Accept: 'application/json', ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        headers: {
+          Accept: 'application/json',
+          ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
         ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
       });
       const now = options.clock.now().getTime();
       if (response.status === 429 || response.status >= 500) {
-        const wait = response.status === 429 ? retryAfterMs(response.headers.get('retry-after'), now) : 250 * 2 ** serverErrors;
-        if (response.status >= 500 && ++serverErrors > MAX_5XX_RETRIES) throw unavailable(`status ${String(response.status)}`);
-        if (now + wait >= options.deadlineMs) throw unavailable(response.status === 429 ? 'rate limited' : `status ${String(response.status)}`);
+        const wait =
+          response.status === 429 ? retryAfterMs(response.headers.get('retry-after'), now) : 250 * 2 ** serverErrors;
+        if (response.status >= 500 && ++serverErrors > MAX_5XX_RETRIES)
+          throw unavailable(`status ${String(response.status)}`);
+        if (now + wait >= options.deadlineMs) {
+          // Jira names the limit (points quota, burst, per-issue writes); a quota wait can last until the hour.
+          const reason = response.headers.get('ratelimit-reason') ?? 'rate limited';
+          throw unavailable(
+            response.status === 429
+              ? `${reason}, retry after ${String(Math.ceil(wait / 1000))} s`
+              : `status ${String(response.status)}`,
+          );
+        }
         await sleep(wait);
         continue;
       }
       if (expected.includes(response.status)) return { status: response.status, body: undefined };
-      if (!response.ok) throw new AppError('INTERNAL', `Jira answered ${String(response.status)} to ${init.method} ${path.value}`);
+      if (response.status === 401 && response.headers.get('x-failure-category') === 'FAILURE_CLIENT_SCOPE_CHECK') {
+        throw new AppError(
+          'INTERNAL',
+          `the app's scopes do not allow ${init.method} ${path.value} (manifest.yml permissions)`,
+        );
+      }
+      if (!response.ok)
+        throw new AppError('INTERNAL', `Jira answered ${String(response.status)} to ${init.method} ${path.value}`);
       const parsed = schema.safeParse(await response.json());
       if (!parsed.success) {
-        throw new AppError('INTERNAL', `Jira's answer to ${init.method} ${path.value} has an unexpected shape: ${parsed.error.message}`);
+        throw new AppError(
+          'INTERNAL',
+          `Jira's answer to ${init.method} ${path.value} has an unexpected shape: ${parsed.error.message}`,
+        );
       }
       return { status: response.status, body: parsed.data };
     }

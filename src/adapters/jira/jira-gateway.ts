@@ -4,7 +4,8 @@ import { startEarly } from '../../usecases/shared/start-early';
 import type { ChildIssue, EpicRef, EpicState, JiraGateway, ViewerAccess } from '../../usecases/ports';
 import type { JiraClient } from './jira-client';
 import type { SearchIssue } from './schemas';
-import { IssueJson, PermissionCheckJson, SearchPageJson, UserBulkJson } from './schemas';
+import type { z } from 'zod';
+import { ChangePageJson, IssueJson, PermissionCheckJson, SearchPageJson, UserBulkJson } from './schemas';
 
 /** The JiraGateway port on Jira Cloud REST v3. One instance per invocation: it caches the admin check. */
 
@@ -14,6 +15,8 @@ const USERS_PER_REQUEST = 100;
 /** Epics per search: keeps the JQL short and each query's result set small. */
 export const EPICS_PER_QUERY = 50;
 const SEARCH_FIELDS = ['summary', 'status', 'project', 'issuetype', 'parent', 'resolution', 'created'];
+/** Finding changes needs only which epic an issue belongs to. */
+const CHANGE_FIELDS = ['parent'];
 
 const notLinkable = (issueKey: string, why: string): AppError =>
   new AppError('ISSUE_NOT_LINKABLE', `Issue ${issueKey} (issueKey) ${why}.`, 'issueKey');
@@ -45,19 +48,26 @@ export const createJiraGateway = (client: JiraClient): JiraGateway => {
   let siteAdmin: Promise<boolean> | undefined;
 
   /** Every page of one JQL search as the app (token paging; 100 issues a page with these fields). */
-  const searchAll = async (jql: string): Promise<SearchIssue[]> => {
-    const issues: SearchIssue[] = [];
+  const searchPages = async <
+    T extends { issues: unknown[]; nextPageToken?: string | undefined; isLast?: boolean | undefined },
+  >(
+    jql: string,
+    fields: readonly string[],
+    schema: z.ZodType<T>,
+  ): Promise<T['issues']> => {
+    const issues: T['issues'] = [];
     let nextPageToken: string | undefined;
     do {
-      const page = await client.request('app', route`/rest/api/3/search/jql`, SearchPageJson, {
+      const page = await client.request('app', route`/rest/api/3/search/jql`, schema, {
         method: 'POST',
-        body: { jql, fields: SEARCH_FIELDS, maxResults: 100, ...(nextPageToken === undefined ? {} : { nextPageToken }) },
+        body: { jql, fields, maxResults: 100, ...(nextPageToken === undefined ? {} : { nextPageToken }) },
       });
       issues.push(...(page.body?.issues ?? []));
       nextPageToken = page.body?.isLast === true ? undefined : page.body?.nextPageToken;
     } while (nextPageToken !== undefined);
     return issues;
   };
+  const searchAll = (jql: string): Promise<SearchIssue[]> => searchPages(jql, SEARCH_FIELDS, SearchPageJson);
 
   /** One batch: the epics themselves and their child issues, in a single query. */
   const readBatch = async (ids: readonly string[]): Promise<Map<string, EpicState>> => {
@@ -77,7 +87,8 @@ export const createJiraGateway = (client: JiraClient): JiraGateway => {
   };
 
   const check = async (body: unknown) =>
-    (await client.request('user', route`/rest/api/3/permissions/check`, PermissionCheckJson, { method: 'POST', body })).body ?? {
+    (await client.request('user', route`/rest/api/3/permissions/check`, PermissionCheckJson, { method: 'POST', body }))
+      .body ?? {
       globalPermissions: [],
       projectPermissions: [],
     };
@@ -121,6 +132,38 @@ export const createJiraGateway = (client: JiraClient): JiraGateway => {
       return result;
     },
 
+    /**
+     * POST /rest/api/3/search/jql as the app, `(id in (...) OR parent in (...)) AND updated >= "-<n>m"`,
+     * ≤ 50 epics per query with only `parent` read: 1 point a page plus 1 per changed issue. A relative
+     * period, so the site's time zone cannot shift the window.
+     */
+    async changedEpics(issueIds, minutes) {
+      const unique = [...new Set(issueIds)].filter((id) => /^\d+$/.test(id));
+      const wanted = new Set(unique);
+      const since = `-${String(Math.max(1, Math.ceil(minutes)))}m`;
+      const changed = new Set<string>();
+      const batches: string[][] = [];
+      for (let i = 0; i < unique.length; i += EPICS_PER_QUERY) batches.push(unique.slice(i, i + EPICS_PER_QUERY));
+      for (let i = 0; i < batches.length; i += 4) {
+        const pages = await Promise.all(
+          batches.slice(i, i + 4).map((ids) => {
+            const list = ids.join(', ');
+            return searchPages(
+              `(id in (${list}) OR parent in (${list})) AND updated >= "${since}"`,
+              CHANGE_FIELDS,
+              ChangePageJson,
+            );
+          }),
+        );
+        for (const issue of pages.flat()) {
+          if (wanted.has(issue.id)) changed.add(issue.id);
+          const parent = issue.fields.parent?.id;
+          if (parent !== undefined && wanted.has(parent)) changed.add(parent);
+        }
+      }
+      return changed;
+    },
+
     /** POST /rest/api/3/permissions/check as the user: BROWSE_PROJECTS on the given projects, plus ADMINISTER. */
     async viewerAccess(projectIds): Promise<ViewerAccess> {
       const projects = [...new Set(projectIds)].filter((id) => /^\d+$/.test(id)).map(Number);
@@ -131,7 +174,9 @@ export const createJiraGateway = (client: JiraClient): JiraGateway => {
         const chunk = projects.slice(i, i + 1000);
         const answer = await check({
           globalPermissions: ['ADMINISTER'],
-          ...(chunk.length === 0 ? {} : { projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], projects: chunk }] }),
+          ...(chunk.length === 0
+            ? {}
+            : { projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], projects: chunk }] }),
         });
         admin = answer.globalPermissions.includes('ADMINISTER');
         for (const grant of answer.projectPermissions) {

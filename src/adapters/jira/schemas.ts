@@ -43,6 +43,13 @@ export const SearchPageJson = z.object({
   isLast: z.boolean().optional(),
 });
 
+/** POST /rest/api/3/search/jql with fields parent: which epic each changed issue belongs to. */
+export const ChangePageJson = z.object({
+  issues: z.array(z.object({ id: z.string(), fields: z.object({ parent: z.object({ id: z.string() }).optional() }) })),
+  nextPageToken: z.string().optional(),
+  isLast: z.boolean().optional(),
+});
+
 /** POST /rest/api/3/permissions/check */
 export const PermissionCheckJson = z.object({
   globalPermissions: z.array(z.string()).default([]),

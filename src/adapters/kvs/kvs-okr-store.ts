@@ -3,6 +3,7 @@ import { getBands, getCycle, getTeam, listCycles, listTeams, putBands, putCycle,
 import { listDigestsOfCycle } from './board-repository';
 import { exportAll, replaceAll } from './data-repository';
 import { getCheckIn, listCheckIns, listSnapshots, putSnapshots } from './history-repository';
+import { jobState } from './job-state-repository';
 import {
   getObjective,
   getObjectives,
@@ -33,4 +34,5 @@ export const kvsOkrStore: OkrStore = {
   listSnapshots,
   exportAll,
   replaceAll,
+  jobState,
 };

@@ -26,6 +26,8 @@ export const INDEX = {
 
 export const KEY = {
   bands: 'settings:bands',
+  /** The reconcile job's last successful runs (JobState). */
+  reconcileJobState: 'job:reconcile-initiatives',
 } as const;
 
 /** Keys of the catalog entity's documents. */

@@ -1,0 +1,71 @@
+import type { LocalRuntime } from '../../local/platform/local-runtime';
+import { sliceOf } from '../../src/usecases/reconcile-initiatives';
+import { epicKey, newRuntime, ok } from '../support/cadence-client';
+import { aKeyResult, paymentsSetup } from '../support/scenario';
+
+/**
+ * The daily reconcile reads only epics changed since its last successful run (plus a seventh of all
+ * epics a day), and pays for it in Jira points as the emulated site charges them.
+ */
+
+let runtime: LocalRuntime;
+afterEach(() => {
+  runtime.close();
+});
+
+const linked = async () => {
+  runtime = newRuntime();
+  const setup = await paymentsSetup(runtime);
+  const kr = await aKeyResult(runtime, 'priya', setup.objective.id, {
+    title: 'Deliver multi-currency payouts to 100% of planned scope',
+    metric: { kind: 'percent', start: 0, target: 100, unit: '%' },
+    progressSource: 'initiatives',
+  });
+  const fx = epicKey(runtime, 'Multi-currency payroll payouts');
+  await ok(runtime, 'initiatives.link', { keyResultId: kr.id, issueKey: fx }, 'priya');
+  const epic = runtime.site.getIssue(fx);
+  if (epic === undefined) throw new Error('epic missing');
+  const children = runtime.site.listIssues().filter((i) => i.parentKey === fx);
+  return { ...setup, kr, epic, children };
+};
+
+/** Runs the job; answers the Jira points it spent and the JQL of its searches. */
+const reconcile = async () => {
+  const before = runtime.site.rateLimits.usage().pointsUsed;
+  const outcome = await runtime.app.runScheduledTrigger('reconcile-initiatives');
+  expect(outcome).toMatchObject({ ok: true });
+  const calls = runtime.log.last()?.calls.filter((c) => c.kind === 'jira') ?? [];
+  return { points: runtime.site.rateLimits.usage().pointsUsed - before, searches: calls.length };
+};
+
+describe('the reconcile job within its points budget', () => {
+  it('reads every epic on its first run, then only what changed since', async () => {
+    const { epic, children } = await linked();
+    const fullRead = 1 + 1 + children.length; // one page: the epic and its children
+
+    expect(await reconcile()).toEqual({ points: fullRead, searches: 1 });
+
+    // Nothing changed: one empty change search, unless today's seventh includes this epic.
+    const due = sliceOf(epic.id) === Math.floor(Date.now() / 86_400_000) % 7;
+    expect(await reconcile()).toEqual(due ? { points: 1 + fullRead, searches: 2 } : { points: 1, searches: 1 });
+
+    // A change that sent no event: found by the change search (1 point a page, 1 per changed issue),
+    // then the epic is read in full. The search looks an hour further back than the last run.
+    const child = children.find((c) => c.status !== 'Done');
+    if (child === undefined) throw new Error('no open child');
+    runtime.site.transaction(() => runtime.site.updateIssue(child.key, { status: 'Done' }), { silent: true });
+    expect(await reconcile()).toEqual({ points: 1 + 1 + fullRead, searches: 2 });
+  });
+
+  it('is not fooled by the clock of a stored state older than a week: it reads everything again', async () => {
+    const { children } = await linked();
+    await reconcile();
+    const stale = {
+      schemaVersion: 1,
+      lastRunAt: '2020-01-01T00:00:00.000Z',
+      lastFullRunAt: '2020-01-01T00:00:00.000Z',
+    };
+    runtime.kvs.handle('set', { key: 'job:reconcile-initiatives', value: stale });
+    expect(await reconcile()).toEqual({ points: 2 + children.length, searches: 1 });
+  });
+});
