@@ -5,8 +5,9 @@
  * whole invocation on Forge (issue #10: checkIns.create lost its reads when the write threw first).
  * no-floating-promises does not see it: the promise is "used" by the assignment.
  *
- * Allowed: `await` at once, `Promise.all([...])` awaited at once, or a call to one of the `allow`
- * helpers (startEarly), which handles the rejection if the caller never gets to await it.
+ * Allowed: `await` at once, `Promise.all([...])` awaited at once, a memo assigned and handed on in the
+ * same expression (`return (memo ??= load())`), or a call to one of the `allow` helpers (startEarly),
+ * which handles the rejection if the caller never gets to await it.
  */
 
 /** @param {import('typescript').Type} type */
@@ -76,6 +77,9 @@ const noStoredPromise = {
         if (node.init != null) check(node.id, node.init);
       },
       AssignmentExpression(node) {
+        // `return (memo ??= load())`: the promise goes on to its first awaiter at once; the memo only
+        // shares it. Only an assignment made as a statement keeps a promise for later.
+        if (node.parent.type !== 'ExpressionStatement') return;
         check(node.left, node.right);
       },
     };

@@ -127,6 +127,7 @@ describe('promise guardrail (local/no-stored-promise)', () => {
     ['Promise.all awaited at once', 'const [a, b] = await Promise.all([read(), read()]);\nreturn a + b;'],
     ['startEarly', 'const r = startEarly(read());\nawait write();\nreturn await r;'],
     ['a stored function', 'const later = () => read();\nawait write();\nreturn await later();'],
+    ['a memo handed on at once', 'let memo: Promise<number> | undefined;\nconst get = () => (memo ??= read());\nreturn await get();'],
   ])('allows %s', (_name, body) => {
     expect(lint(body)).toEqual([]);
   });

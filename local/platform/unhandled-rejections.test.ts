@@ -52,7 +52,7 @@ const invoke = async (functionKey: string): Promise<{ status: number; body: unkn
       accountId: DEMO_USERS.elena.accountId,
     }),
   });
-  return { status: response.status, body: (await response.json()) as unknown };
+  return { status: response.status, body: await response.json() };
 };
 
 describe('unhandled rejections in an invocation', () => {
