@@ -50,7 +50,8 @@ describe('Jira rate limits', () => {
       ?.initiatives.map((i) => i.issueKey)
       .sort();
     expect(stored).toEqual([...epics].sort());
-  });
+    // Each 429 costs a one-second wait; a loaded machine needs more than jest's default 5 s.
+  }, 30_000);
 
   it('says the points quota is spent, and stores nothing, when the hour is used up', async () => {
     const { kr } = await setup();
