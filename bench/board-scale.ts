@@ -13,7 +13,7 @@ import { DEMO_USER_LIST } from '../local/demo';
 import { FORGE_KVS_QUOTA } from '../local/platform/kvs';
 import { createLocalRuntime } from '../local/platform/local-runtime';
 import type { Board, BoardKeyResults, BoardNode } from '../src/contract';
-import { kvsOkrStore } from '../src/adapters/kvs/kvs-okr-store';
+import { createKvsOkrStore } from '../src/adapters/kvs/kvs-okr-store';
 import { historyWeeks } from '../src/domain/score-history';
 import { BOARD_SCALE, seedScale } from './scale-seed';
 
@@ -96,7 +96,7 @@ const main = async (): Promise<void> => {
   const now = new Date();
   const pastWeeks = historyWeeks(cycle, now).filter((w) => !w.current);
   runtime.kvs.setQuota({ writeUnitsPerMinute: 1e9 });
-  await kvsOkrStore.putSnapshots(
+  await createKvsOkrStore().putSnapshots(
     pastWeeks.map((w) => ({
       cycleId: cycle.id,
       week: w.week,

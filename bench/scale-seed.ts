@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { DEMO_USER_LIST, seedDemoSite } from '../local/demo';
 import type { LocalRuntime } from '../local/platform/local-runtime';
 import type { Cycle, KeyResult, Objective, Team } from '../src/contract';
-import { kvsOkrStore } from '../src/adapters/kvs/kvs-okr-store';
+import { createKvsOkrStore } from '../src/adapters/kvs/kvs-okr-store';
 import { cryptoIds } from '../src/app/compose';
 import type { ObjectiveAggregate, StoredInitiative } from '../src/usecases/model';
 
@@ -170,11 +170,12 @@ export const seedScale = async (runtime: LocalRuntime, shape: ScaleShape = BOARD
     aggregates.push({ objective, keyResults, initiatives, createdAt: at, updatedAt: at, version: 1 });
   }
   const storageStarted = performance.now();
+  const store = createKvsOkrStore();
   const limits = runtime.kvs.usage().limits;
   runtime.kvs.setQuota(SEEDING_QUOTA);
   try {
-    await kvsOkrStore.replaceAll({
-      bands: await kvsOkrStore.getBands(),
+    await store.replaceAll({
+      bands: await store.getBands(),
       cycles: [cycle],
       teams,
       objectives: aggregates,
