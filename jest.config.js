@@ -23,6 +23,14 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/local/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/smoke/'],
+    },
+    {
+      // Runs what `forge deploy` would upload: the @forge/bundler output of `npm run package`.
+      displayName: 'smoke',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/smoke/**/*.test.ts'],
     },
   ],
 };

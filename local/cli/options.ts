@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { FaultConfig } from '../platform/faults';
 import type { KvsQuotaLimits } from '../platform/kvs';
+import type { LicenseState } from '../platform/runtime-globals';
 
 /** Command-line flags shared by `npm start` and `npm run trigger`; documented in the README. */
 export interface CliOptions {
@@ -19,6 +20,8 @@ export interface CliOptions {
   kvsQueryVisibilityMs: number | undefined;
   /** --kvs-read-units, --kvs-write-units (per minute), --kvs-rps: storage quota overrides. */
   kvsQuota: Partial<KvsQuotaLimits>;
+  /** --license none|active|inactive: the installation's Marketplace license (default none, as in development). */
+  license: LicenseState;
   positionals: string[];
 }
 
@@ -26,6 +29,12 @@ const num = (name: string, raw: string | undefined, schema: z.ZodNumber): number
   if (raw === undefined) return undefined;
   const parsed = schema.safeParse(Number(raw));
   if (!parsed.success) throw new Error(`--${name}: ${parsed.error.issues[0]?.message ?? 'invalid'} (got '${raw}')`);
+  return parsed.data;
+};
+
+const licenseState = (raw: string): LicenseState => {
+  const parsed = z.enum(['none', 'active', 'inactive']).safeParse(raw);
+  if (!parsed.success) throw new Error(`--license: one of none, active, inactive (got '${raw}')`);
   return parsed.data;
 };
 
@@ -52,6 +61,7 @@ export const parseCliOptions = (argv: string[], env: NodeJS.ProcessEnv, root: st
       'kvs-read-units': { type: 'string' },
       'kvs-write-units': { type: 'string' },
       'kvs-rps': { type: 'string' },
+      license: { type: 'string', default: 'none' },
     },
   });
   const kvsQuota: Partial<KvsQuotaLimits> = {};
@@ -94,6 +104,7 @@ export const parseCliOptions = (argv: string[], env: NodeJS.ProcessEnv, root: st
     faults,
     kvsQueryVisibilityMs: num('kvs-query-delay', values['kvs-query-delay'], z.number().int().min(0).max(600_000)),
     kvsQuota,
+    license: licenseState(values.license),
     positionals,
   };
 };

@@ -32,6 +32,7 @@ const main = async (): Promise<void> => {
     faults: options.faults,
     callLogFile: options.callLogFile,
     kvsQuota: options.kvsQuota,
+    license: options.license,
     ...(options.kvsQueryVisibilityMs === undefined ? {} : { kvsQueryVisibilityMs: options.kvsQueryVisibilityMs }),
     passThrough,
     siteUrl: `http://127.0.0.1:${String(options.port)}`,

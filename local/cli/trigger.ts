@@ -13,6 +13,7 @@ const main = async (): Promise<void> => {
     faults: options.faults,
     callLogFile: options.callLogFile,
     kvsQuota: options.kvsQuota,
+    license: options.license,
     ...(options.kvsQueryVisibilityMs === undefined ? {} : { kvsQueryVisibilityMs: options.kvsQueryVisibilityMs }),
     passThrough: passThroughFromEnv(process.env),
   });

@@ -106,6 +106,22 @@ export class AppHost {
     return `ari:cloud:jira::site/${this.install.cloudId}`;
   }
 
+  /**
+   * The installation half of the context Forge passes every function as its second argument (docs:
+   * function-reference/arguments: installContext, license, installation). `license` is read per call, so
+   * a test can let it lapse; it is undefined unless the runtime was given one, as outside paid production.
+   */
+  private get installationContext(): { installContext: string; license: unknown; installation: object } {
+    return {
+      installContext: this.installContext,
+      license: this.install.license,
+      installation: {
+        ari: `ari:cloud:ecosystem::installation/${this.install.installationId}`,
+        contexts: [this.installContext],
+      },
+    };
+  }
+
   private record(invocation: Invocation, call: string, ok: boolean, responseBytes: number): void {
     this.log.record({
       invocationId: invocation.id,
@@ -149,12 +165,7 @@ export class AppHost {
     };
     const platformContext = {
       principal: { accountId: call.accountId },
-      installContext: this.installContext,
-      license: undefined,
-      installation: {
-        ari: `ari:cloud:ecosystem::installation/${this.install.installationId}`,
-        contexts: [this.installContext],
-      },
+      ...this.installationContext,
     };
     try {
       // Measured first, without recursion: the size check serialises the payload, which overflows the stack.
@@ -227,7 +238,7 @@ export class AppHost {
         timeoutMs: this.limits.productEventTimeoutMs,
       });
       const context = {
-        installContext: this.installContext,
+        ...this.installationContext,
         principal: event.atlassianId === undefined ? undefined : { accountId: event.atlassianId },
       };
       outcomes.push(
@@ -257,7 +268,7 @@ export class AppHost {
       timeoutMs,
     });
     const request = { context: { cloudId: this.install.cloudId, moduleKey: key }, contextToken: 'local-runtime' };
-    const context = { principal: undefined, installContext: this.installContext };
+    const context = { ...this.installationContext, principal: undefined };
     const outcome = await this.runTrigger(invocation, key, fn.exportName, timeoutMs, [request, context]);
     // The platform records anything but {statusCode} as a failed dependency.
     const statusCode = (outcome.result as { statusCode?: unknown } | undefined)?.statusCode;

@@ -15,8 +15,8 @@ import type { JiraSite } from './jira';
 import { createJiraSite, createPassThroughSite } from './jira';
 import { createKvsStore, readEntityDefinitions } from './kvs';
 import type { KvsQuotaLimits, KvsStore } from './kvs';
-import type { LocalInstallation } from './runtime-globals';
-import { installRuntimeGlobals } from './runtime-globals';
+import type { LicenseState, LocalInstallation } from './runtime-globals';
+import { installRuntimeGlobals, localLicense } from './runtime-globals';
 import type { ProductBackend } from './types';
 
 export interface PassThroughConfig {
@@ -44,6 +44,8 @@ export interface LocalRuntimeOptions {
   siteUrl?: string;
   /** Shorter platform limits for tests of the limits themselves. */
   limits?: Partial<Limits>;
+  /** The installation's Marketplace license (`npm start -- --license`); default none, as in development. */
+  license?: LicenseState;
   /** Storage: ms a write stays invisible to entity queries (default STRICT_DEFAULTS, 0 = read own writes). */
   kvsQueryVisibilityMs?: number;
   /** Storage quota overrides (tests lower them); defaults are Forge's (kvs/README.md). */
@@ -106,6 +108,7 @@ export const createLocalRuntime = (options: LocalRuntimeOptions = {}): LocalRunt
     siteUrl: options.passThrough?.baseUrl ?? options.siteUrl ?? 'http://127.0.0.1',
     scopes: manifest.permissions.scopes,
     appCodeDir: path.join(root, 'src'),
+    license: localLicense(options.license ?? 'none'),
   };
   const site = createJiraSite(db, { now, siteUrl: installation.siteUrl });
   const jira = options.passThrough ? createPassThroughSite(options.passThrough) : site;

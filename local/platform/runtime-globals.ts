@@ -2,6 +2,46 @@ import { randomBytes } from 'node:crypto';
 import type { ForgeFetch } from './forge-fetch';
 import { currentInvocation } from './invocation';
 
+/**
+ * The installation's Marketplace license as Forge passes it: `context.license` for every function and
+ * `__forge_runtime__.appContext.license` (types: @forge/runtime's request.d.ts `License`, which carries
+ * both `active` and `isActive`; docs: function-reference/arguments).
+ */
+export interface ForgeLicense {
+  active: boolean;
+  isActive: boolean;
+  billingPeriod: string | null;
+  ccpEntitlementId: string | null;
+  ccpEntitlementSlug: string | null;
+  isEvaluation: boolean | null;
+  subscriptionEndDate: string | null;
+  supportEntitlementNumber: string | null;
+  trialEndDate: string | null;
+  type: string | null;
+}
+
+/**
+ * `none` is what development and staging installations (and free apps) get: no license at all. `active`
+ * and `inactive` stand for a paid production installation whose subscription runs or has lapsed.
+ */
+export type LicenseState = 'none' | 'active' | 'inactive';
+
+export const localLicense = (state: LicenseState): ForgeLicense | undefined =>
+  state === 'none'
+    ? undefined
+    : {
+        active: state === 'active',
+        isActive: state === 'active',
+        billingPeriod: 'MONTHLY',
+        ccpEntitlementId: 'local-entitlement',
+        ccpEntitlementSlug: 'E-LOCAL-0001',
+        isEvaluation: false,
+        subscriptionEndDate: null,
+        supportEntitlementNumber: 'SEN-LOCAL-0001',
+        trialEndDate: null,
+        type: 'commercial',
+      };
+
 /** Identity of the local installation, as the platform would describe it. */
 export interface LocalInstallation {
   appId: string;
@@ -12,6 +52,8 @@ export interface LocalInstallation {
   siteUrl: string;
   scopes: readonly string[];
   appCodeDir: string;
+  /** Passed to every invocation; tests may change it between invocations (a license lapsing). */
+  license: ForgeLicense | undefined;
 }
 
 const noopMetrics = {
@@ -43,6 +85,7 @@ const runtimeFor = (install: LocalInstallation): object => {
       functionKey: invocation?.functionKey ?? '',
       moduleType: invocation?.moduleType ?? '',
       moduleKey: invocation?.moduleKey ?? '',
+      license: install.license,
       permissions: { scopes: [...install.scopes], external: {} },
     },
     aaid: invocation?.accountId,

@@ -16,6 +16,8 @@ export const ErrorCodeSchema = z.enum([
   /** Jira or storage did not answer in time, or rate-limited us past the time budget. */
   'UNAVAILABLE',
   'INTERNAL',
+  /** The installation's paid license is not active: Cadence is read-only until it is renewed. */
+  'UNLICENSED',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 

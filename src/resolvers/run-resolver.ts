@@ -16,6 +16,21 @@ const InvocationContext = z
   })
   .loose();
 
+/**
+ * Forge's License type (docs: function-reference/arguments), parsed on its own so an unexpected shape
+ * never costs the user their identity. It is undefined outside paid production installations (development,
+ * staging, free listings): those count as licensed, and so does a shape we cannot read (fail open: a
+ * platform change must not lock paying customers out).
+ */
+const LicenseContext = z.object({ license: z.object({ isActive: z.boolean() }).loose().nullish() }).loose();
+
+const licenseInactive = (context: unknown): boolean =>
+  LicenseContext.safeParse(context).data?.license?.isActive === false;
+
+/** What an installation whose license lapsed gets from every resolver that writes. */
+export const UNLICENSED_MESSAGE =
+  "Cadence is read-only on this site because its license is not active: you can view OKRs but not change them. Ask a site admin to renew Cadence in the site's Manage apps page.";
+
 const pathOf = (path: readonly PropertyKey[]): string => path.map(String).join('.');
 
 /** Payload problems as VALIDATION naming the dotted field and the rule it broke. */
@@ -49,7 +64,8 @@ export const toApiError = (thrown: unknown): ApiError => {
 };
 
 /**
- * Runs one resolver call: the acting user from the context (FORBIDDEN without one), the payload parsed
+ * Runs one resolver call: the acting user from the context (FORBIDDEN without one), the license (a key
+ * that writes answers UNLICENSED when the installation's license is not active), the payload parsed
  * with the contract's schema, one use case, and any failure mapped to the Result envelope.
  */
 export const runResolver = async (
@@ -61,6 +77,10 @@ export const runResolver = async (
     const context = InvocationContext.safeParse(request.context);
     const accountId = context.success ? context.data.accountId : undefined;
     if (accountId === undefined) return { ok: false, error: { code: 'FORBIDDEN', message: 'Sign in to use Cadence.' } };
+    // Read-only, not broken: reads go on so people keep their data; only writes are refused.
+    if (API[key].mutates && licenseInactive(request.context)) {
+      return { ok: false, error: { code: 'UNLICENSED', message: UNLICENSED_MESSAGE } };
+    }
     const input = API[key].input.safeParse(request.payload ?? {});
     if (!input.success) return { ok: false, error: validationError(input.error) };
     // HANDLERS[key] and API[key] belong to the same key; TypeScript cannot correlate the two lookups.

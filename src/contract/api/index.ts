@@ -18,58 +18,70 @@ import * as I from './inputs';
 
 /**
  * The resolver API: every key the UI may invoke, with its payload and result schemas. Defined once,
- * here; the backend registers exactly these keys and the UI client is typed from them.
+ * here; the backend registers exactly these keys and the UI client is typed from them. `mutates` marks
+ * the keys that write: an installation whose license is not active may call only the others (read-only).
  */
 export const API = {
-  'me.get': { input: I.Empty, output: MeSchema },
-  'settings.get': { input: I.Empty, output: z.object({ bands: BandConfigFields }) },
-  'settings.update': { input: I.SettingsUpdateInput, output: z.object({ bands: BandConfigFields }) },
+  'me.get': { input: I.Empty, output: MeSchema, mutates: false },
+  'settings.get': { input: I.Empty, output: z.object({ bands: BandConfigFields }), mutates: false },
+  'settings.update': { input: I.SettingsUpdateInput, output: z.object({ bands: BandConfigFields }), mutates: true },
 
-  'cycles.list': { input: I.Empty, output: z.object({ cycles: z.array(CycleSchema) }) },
-  'cycles.create': { input: I.CyclesCreateInput, output: CycleSchema },
-  'cycles.update': { input: I.CyclesUpdateInput, output: CycleSchema },
-  'cycles.grade': { input: I.CyclesGradeInput, output: ScorecardSchema },
+  'cycles.list': { input: I.Empty, output: z.object({ cycles: z.array(CycleSchema) }), mutates: false },
+  'cycles.create': { input: I.CyclesCreateInput, output: CycleSchema, mutates: true },
+  'cycles.update': { input: I.CyclesUpdateInput, output: CycleSchema, mutates: true },
+  'cycles.grade': { input: I.CyclesGradeInput, output: ScorecardSchema, mutates: true },
   'cycles.carryOver': {
     input: I.CyclesCarryOverInput,
     output: z.object({ carried: z.array(z.object({ fromObjectiveId: z.string(), objectiveId: z.string() })) }),
+    mutates: true,
   },
 
-  'teams.list': { input: I.Empty, output: z.object({ teams: z.array(TeamSchema) }) },
-  'teams.create': { input: I.TeamsCreateInput, output: TeamSchema },
-  'teams.update': { input: I.TeamsUpdateInput, output: TeamSchema },
-  'teams.history': { input: I.TeamsHistoryInput, output: TeamHistorySchema },
+  'teams.list': { input: I.Empty, output: z.object({ teams: z.array(TeamSchema) }), mutates: false },
+  'teams.create': { input: I.TeamsCreateInput, output: TeamSchema, mutates: true },
+  'teams.update': { input: I.TeamsUpdateInput, output: TeamSchema, mutates: true },
+  'teams.history': { input: I.TeamsHistoryInput, output: TeamHistorySchema, mutates: false },
 
-  'objectives.get': { input: I.ById, output: ObjectiveViewSchema },
-  'objectives.create': { input: I.ObjectivesCreateInput, output: ObjectiveViewSchema },
-  'objectives.update': { input: I.ObjectivesUpdateInput, output: ObjectiveViewSchema },
-  'objectives.archive': { input: I.ById, output: ObjectiveViewSchema },
-  'objectives.restore': { input: I.ById, output: ObjectiveViewSchema },
+  'objectives.get': { input: I.ById, output: ObjectiveViewSchema, mutates: false },
+  'objectives.create': { input: I.ObjectivesCreateInput, output: ObjectiveViewSchema, mutates: true },
+  'objectives.update': { input: I.ObjectivesUpdateInput, output: ObjectiveViewSchema, mutates: true },
+  'objectives.archive': { input: I.ById, output: ObjectiveViewSchema, mutates: true },
+  'objectives.restore': { input: I.ById, output: ObjectiveViewSchema, mutates: true },
 
-  'keyResults.create': { input: I.KeyResultsCreateInput, output: KeyResultViewSchema },
-  'keyResults.update': { input: I.KeyResultsUpdateInput, output: KeyResultViewSchema },
-  'keyResults.archive': { input: I.ById, output: KeyResultViewSchema },
+  'keyResults.create': { input: I.KeyResultsCreateInput, output: KeyResultViewSchema, mutates: true },
+  'keyResults.update': { input: I.KeyResultsUpdateInput, output: KeyResultViewSchema, mutates: true },
+  'keyResults.archive': { input: I.ById, output: KeyResultViewSchema, mutates: true },
 
-  'initiatives.link': { input: I.InitiativesLinkInput, output: InitiativeViewSchema },
-  'initiatives.unlink': { input: I.InitiativesUnlinkInput, output: z.object({ initiativeId: z.string() }) },
+  'initiatives.link': { input: I.InitiativesLinkInput, output: InitiativeViewSchema, mutates: true },
+  'initiatives.unlink': {
+    input: I.InitiativesUnlinkInput,
+    output: z.object({ initiativeId: z.string() }),
+    mutates: true,
+  },
 
-  'checkIns.create': { input: I.CheckInsCreateInput, output: z.object({ checkIn: CheckInSchema, keyResult: KeyResultViewSchema }) },
+  'checkIns.create': {
+    input: I.CheckInsCreateInput,
+    output: z.object({ checkIn: CheckInSchema, keyResult: KeyResultViewSchema }),
+    mutates: true,
+  },
   'checkIns.list': {
     input: I.CheckInsListInput,
     output: z.object({ checkIns: z.array(CheckInSchema), nextCursor: z.string().optional() }),
+    mutates: false,
   },
 
-  'board.get': { input: I.BoardGetInput, output: BoardSchema },
-  'board.keyResults': { input: I.BoardKeyResultsInput, output: BoardKeyResultsSchema },
-  'scorecard.get': { input: I.ScorecardGetInput, output: ScorecardSchema },
-  'issuePanel.get': { input: I.Empty, output: IssuePanelSchema },
-  'lint.run': { input: I.LintRunInput, output: z.object({ findings: z.array(FindingSchema) }) },
+  'board.get': { input: I.BoardGetInput, output: BoardSchema, mutates: false },
+  'board.keyResults': { input: I.BoardKeyResultsInput, output: BoardKeyResultsSchema, mutates: false },
+  'scorecard.get': { input: I.ScorecardGetInput, output: ScorecardSchema, mutates: false },
+  'issuePanel.get': { input: I.Empty, output: IssuePanelSchema, mutates: false },
+  'lint.run': { input: I.LintRunInput, output: z.object({ findings: z.array(FindingSchema) }), mutates: false },
 
-  'data.export': { input: I.Empty, output: ExportDocumentSchema },
+  'data.export': { input: I.Empty, output: ExportDocumentSchema, mutates: false },
   'data.import': {
     input: I.DataImportInput,
     output: z.object({ imported: z.record(z.string(), z.number()) }),
+    mutates: true,
   },
-} as const;
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType; mutates: boolean }>;
 
 export type ApiKey = keyof typeof API;
 export type ApiInput<K extends ApiKey> = z.input<(typeof API)[K]['input']>;
