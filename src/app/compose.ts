@@ -1,5 +1,5 @@
 import { createHash, randomInt } from 'node:crypto';
-import { kvsOkrStore } from '../adapters/kvs/kvs-okr-store';
+import { createKvsOkrStore } from '../adapters/kvs/kvs-okr-store';
 import { INVOCATION_BUDGET_MS, jiraGatewayFor } from '../adapters/jira';
 import type { Clock, Deps, IdGenerator } from '../usecases/ports';
 
@@ -30,7 +30,7 @@ export const JOB_BUDGET_MS = 840_000;
 
 /** Ports for one invocation (the Jira gateway caches the admin check per invocation). */
 export const composeDeps = (budgetMs: number = INVOCATION_BUDGET_MS): Deps => ({
-  store: kvsOkrStore,
+  store: createKvsOkrStore(),
   jira: jiraGatewayFor(systemClock, budgetMs),
   clock: systemClock,
   ids: cryptoIds,

@@ -3,7 +3,7 @@ import { keyResultScore } from '../domain/score';
 import { invalidState, notFound, validation } from './errors';
 import { carriedObjectiveId, newInitiativeId, newKeyResultId } from './ids';
 import { VersionConflict } from './ports';
-import type { InitiativeLink, ObjectiveAggregate, StoredInitiative, StoredKeyResult } from './model';
+import type { ObjectiveAggregate, StoredInitiative, StoredKeyResult } from './model';
 import type { Ctx } from './shared/context';
 import { requireCycle } from './shared/lookups';
 import { requireSiteAdmin } from './shared/permissions';
@@ -85,16 +85,8 @@ export const carryOverObjectives = async (ctx: Ctx, input: ApiParsedInput<'cycle
         ? []
         : [{ ...i, id: newInitiativeId(ctx.ids, id), keyResultId, linkedAt: now, linkedByAccountId: ctx.actor.accountId }];
     });
-    const putLinks: InitiativeLink[] = initiatives.map((i) => ({
-      initiativeId: i.id,
-      issueId: i.issueId,
-      keyResultId: i.keyResultId,
-      objectiveId: id,
-      cycleId: to.id,
-      linkedAt: i.linkedAt,
-    }));
     const aggregate: ObjectiveAggregate = { objective, keyResults, initiatives, createdAt: now, updatedAt: now, version: 0 };
-    return [{ aggregate, expectedVersion: 0, putLinks }];
+    return [{ aggregate, expectedVersion: 0, linkedIssueIds: initiatives.map((i) => i.issueId) }];
   });
   await Promise.all(
     writes.map(async (w) => {

@@ -1,6 +1,7 @@
 import type { ApiOutput } from '../contract';
 import { AppError } from './errors';
 import { epicProgress } from './epic-progress';
+import { withLatestCheckIn } from './shared/check-in-history';
 import type { Ctx } from './shared/context';
 import { makeViewContext } from './shared/view-context';
 import { epicProgressView, keyResultView } from './shared/views';
@@ -63,7 +64,7 @@ export const getIssuePanel = async (ctx: Ctx, issue: IssueContext | undefined): 
             keyResult: keyResultView(kr, aggregate, view),
             objective: { id: o.id, title: o.title, level: o.level, cycleId: o.cycleId },
             cycleName: cycle.name,
-            recentCheckIns: (await ctx.store.listCheckIns(kr.id, RECENT_CHECK_INS)).items,
+            recentCheckIns: (await withLatestCheckIn(ctx.store, kr, await ctx.store.listCheckIns(kr.id, RECENT_CHECK_INS), true)).items.slice(0, RECENT_CHECK_INS),
           };
         });
     }),

@@ -52,9 +52,7 @@ export const linkInitiative = async (ctx: Ctx, input: ApiParsedInput<'initiative
     return {
       aggregate: withDerivedCurrents({ ...current, initiatives: [...current.initiatives, initiative] }),
       result: initiative,
-      putLinks: [
-        { initiativeId: initiative.id, issueId: epic.id, keyResultId: kr.id, objectiveId, cycleId: current.objective.cycleId, linkedAt: initiative.linkedAt },
-      ],
+      linkedIssueIds: [epic.id],
     };
   });
   // The user just read the epic, so they may browse its project.

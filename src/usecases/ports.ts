@@ -35,9 +35,8 @@ export interface AggregateWrite {
   expectedVersion: number;
   /** Append-only rows, written only if absent. */
   newCheckIns?: readonly CheckIn[];
-  /** Initiative lookup rows to create or overwrite, and ids of those to delete. */
-  putLinks?: readonly InitiativeLink[];
-  deleteLinkIds?: readonly string[];
+  /** Jira issues whose links to this objective changed: their lookup documents are rewritten with it. */
+  linkedIssueIds?: readonly string[];
 }
 
 export interface Page<T> {
@@ -76,8 +75,14 @@ export interface OkrStore {
   listSnapshots(cycleId: string): Promise<KeyResultSnapshot[]>;
 
   exportAll(): Promise<Omit<ExportDocument, 'format' | 'version' | 'exportedAt'>>;
-  /** Deletes every record, then writes the given data. Not atomic: the caller validated everything first. */
+  /**
+   * Replaces all data: stages it as a new generation, verifies it, and makes it live in one conditional
+   * write; a failure before that leaves the old data live and whole.
+   * @throws AppError CONFLICT (another import), UNAVAILABLE (nothing changed).
+   */
   replaceAll(data: ImportData): Promise<void>;
+  /** Deletes generations an import replaced (or failed to stage), once nothing can still read them. */
+  cleanupRetired(): Promise<void>;
 
   /** Where a scheduled job keeps what it needs between runs (strongly consistent get and set). */
   jobState(job: JobName): JobStateStore;

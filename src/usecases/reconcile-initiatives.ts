@@ -24,6 +24,7 @@ export const sliceOf = (issueId: string): number => {
  *    POST /rest/api/3/search/jql `(id in (…) OR parent in (…)) AND updated >= "-<n>m"`, 50 epics a query;
  * 2. those epics, plus the day's seventh of all linked epics (so an issue taken out of an epic, which no
  *    search names, is caught within a week), in full: `id in (…) OR parent in (…)`, 50 epics a query.
+ * Before that it deletes data an import replaced, once its grace period is over (data-repository.ts).
  * The first run, or one after a gap longer than a week, reads every linked epic. Only objectives whose
  * snapshots changed are rewritten, each with the usual conditional write; the run time is then stored.
  *
@@ -36,6 +37,10 @@ export const sliceOf = (issueId: string): number => {
  * @returns the number of objectives rewritten.
  */
 export const reconcileInitiatives = async (deps: Deps): Promise<number> => {
+  // Housekeeping first: data an import replaced is deleted once nothing can still read it (best effort).
+  await deps.store.cleanupRetired().catch((error: unknown) => {
+    console.warn('cleanup of replaced data left for the next run', error);
+  });
   const startedAt = deps.clock.now();
   const memory = deps.store.jobState('reconcile-initiatives');
   const previous = await memory.read();

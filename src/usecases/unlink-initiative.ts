@@ -19,7 +19,7 @@ export const unlinkInitiative = async (ctx: Ctx, input: ApiParsedInput<'initiati
     return {
       aggregate: withDerivedCurrents({ ...current, initiatives: current.initiatives.filter((i) => i.id !== initiative.id) }),
       result: undefined,
-      deleteLinkIds: [initiative.id],
+      linkedIssueIds: [initiative.issueId],
     };
   });
   return { initiativeId: input.initiativeId };

@@ -14,13 +14,14 @@ const boardSetup = async () => {
 };
 
 describe('the board: a light tree from board.get, KR rows from board.keyResults', () => {
-  it('serves the KR rows of the objectives asked for, in that order, in one storage round trip and one Jira call', async () => {
+  // Round trips: the generation document (which data set is live), then the reads themselves.
+  it('serves the KR rows of the objectives asked for, in that order, in two storage round trips and one Jira call', async () => {
     const { runtime, cycle, objective, company, kr1, kr2 } = await boardSetup();
     const archived = await aKeyResult(runtime, 'priya', objective.id, { title: 'Grow payout volume from 1 to 2' });
     await ok(runtime, 'keyResults.archive', { id: archived.id }, 'priya');
 
     const rows = await ok(runtime, 'board.keyResults', { cycleId: cycle.id, objectiveIds: [objective.id, company.id] }, 'priya');
-    expect(runtime.log.last()?.summary).toMatchObject({ jiraCalls: 1, sequentialStorageRoundTrips: 1 });
+    expect(runtime.log.last()?.summary).toMatchObject({ jiraCalls: 1, sequentialStorageRoundTrips: 2 });
     expect(rows.objectives.map((o) => o.objectiveId)).toEqual([objective.id, company.id]);
     const [mine, theirs] = rows.objectives;
     expect(mine?.keyResults.map((k) => k.id)).toEqual([kr1.id, kr2.id]);
@@ -75,13 +76,13 @@ describe('the board: a light tree from board.get, KR rows from board.keyResults'
     expect(unknown).toMatchObject({ code: 'NOT_FOUND', field: 'objectiveIds.1', message: expect.stringContaining('zzzzzzzzzzzz') as unknown });
   });
 
-  it('reads a full window of 100 objectives in one storage round trip', async () => {
+  it('reads a full window of 100 objectives in two storage round trips', async () => {
     const { runtime, cycle } = await boardSetup();
     const ids: string[] = [];
     for (let i = 0; i < 100; i++) ids.push((await anObjective(runtime, 'priya', { cycleId: cycle.id, level: 'individual', title: `Coach squad ${String(i)}` })).id);
     const rows = await ok(runtime, 'board.keyResults', { cycleId: cycle.id, objectiveIds: ids }, 'priya');
     expect(rows.objectives.map((o) => o.objectiveId)).toEqual(ids);
-    expect(runtime.log.last()?.summary).toMatchObject({ jiraCalls: 1, sequentialStorageRoundTrips: 1 });
-    expect(runtime.log.last()?.summary.storageCalls).toBeLessThanOrEqual(6);
+    expect(runtime.log.last()?.summary).toMatchObject({ jiraCalls: 1, sequentialStorageRoundTrips: 2 });
+    expect(runtime.log.last()?.summary.storageCalls).toBeLessThanOrEqual(7);
   });
 });

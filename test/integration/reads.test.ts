@@ -13,7 +13,8 @@ describe('board, scorecard, lint, issue panel and the weekly job', () => {
     const other = await anObjective(runtime, 'marcus', { cycleId: cycle.id, level: 'individual', title: 'Coach the onboarding squad' });
 
     const board = await ok(runtime, 'board.get', { cycleId: cycle.id }, 'priya');
-    expect(runtime.log.last()?.summary).toMatchObject({ jiraCalls: 1, sequentialStorageRoundTrips: 1 });
+    // The generation document, then catalogs, bands and board shards in parallel.
+    expect(runtime.log.last()?.summary).toMatchObject({ jiraCalls: 1, sequentialStorageRoundTrips: 2 });
     expect(board.roots.map((r) => r.objective.id)).toEqual([company.id, other.id]);
     const root = board.roots[0];
     expect(root?.objective).toMatchObject({ score: 0.5, canEdit: false });
@@ -106,6 +107,8 @@ describe('board, scorecard, lint, issue panel and the weekly job', () => {
     expect(rows.objectives[0]?.keyResults.map((k) => [k.id, k.stale])).toEqual([[stale.id, true], [fresh.id, false]]);
 
     expect(await runtime.app.runScheduledTrigger('weekly-check-in')).toMatchObject({ ok: true, result: { statusCode: 204 } });
+    // Weekly snapshots are listed through an index, which shows them a moment later (as on Forge).
+    runtime.kvs.settle();
     const exported = await ok(runtime, 'data.export', {}, 'elena');
     expect(exported.snapshots).toEqual([{ cycleId: cycle.id, week: expect.stringMatching(/^\d{4}-W\d{2}$/) as unknown, values: { [stale.id]: 4, [fresh.id]: 15 } }]);
   });

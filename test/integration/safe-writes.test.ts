@@ -48,7 +48,7 @@ describe('safe writes', () => {
     try {
       const cycle = await anActiveCycle(runtime);
       const objective = await anObjective(runtime, 'priya', { cycleId: cycle.id, level: 'individual', title: 'Make payouts boringly reliable' });
-      const krs = [];
+      const krs: { id: string }[] = [];
       for (let i = 0; i < 5; i++) krs.push(await aKeyResult(runtime, 'priya', objective.id, { title: `Grow metric ${String(i)} from 0 to 100`, metric: { kind: 'number', start: 0, target: 100 } }));
       const results = await Promise.all(
         Array.from({ length: 50 }, (_, i) => ok(runtime, 'checkIns.create', { keyResultId: krs[i % 5]?.id, value: i, confidence: 'on_track' }, 'priya')),

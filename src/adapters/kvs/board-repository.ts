@@ -4,7 +4,8 @@ import { digestOf } from '../../usecases/model';
 import type { Attributes } from './codecs';
 import { decodeBoardShardRecord, decodeDigests } from './codecs';
 import { batchGetAll, batchSetAll } from './kvs-io';
-import { boardShardKey, ENTITY, SHARD_COUNT, shardOf } from './registry';
+import type { Space } from './registry';
+import { at, boardShardKey, ENTITY, SHARD_COUNT, shardOf } from './registry';
 
 /**
  * The board's projection of a cycle: its objectives' digests spread over SHARD_COUNT documents with
@@ -35,7 +36,9 @@ const decodeBoardShard = (key: string, value: unknown): BoardShard => {
   return { key, version: record.version, digests: decodeDigests(unpack(record.data.packed), key) };
 };
 
-export const boardShardOf = (aggregate: ObjectiveAggregate): string => boardShardKey(aggregate.objective.cycleId, shardOf(aggregate.objective.id));
+/** The stored key of the shard holding this aggregate's digest. */
+export const boardShardOf = (space: Space, aggregate: ObjectiveAggregate): string =>
+  at(space, boardShardKey(aggregate.objective.cycleId, shardOf(aggregate.objective.id)));
 
 export const getBoardShard = async (key: string): Promise<BoardShard> => {
   const [item] = await batchGetAll(ENTITY.boardShard, [key]);
@@ -43,8 +46,8 @@ export const getBoardShard = async (key: string): Promise<BoardShard> => {
 };
 
 /** Every digest of a cycle: one batchGet of its 16 shard documents. */
-export const listDigestsOfCycle = async (cycleId: string): Promise<ObjectiveDigest[]> => {
-  const keys = Array.from({ length: SHARD_COUNT }, (_, shard) => boardShardKey(cycleId, shard));
+export const listDigestsOfCycle = async (space: Space, cycleId: string): Promise<ObjectiveDigest[]> => {
+  const keys = Array.from({ length: SHARD_COUNT }, (_, shard) => at(space, boardShardKey(cycleId, shard)));
   const items = await batchGetAll(ENTITY.boardShard, keys);
   return items.flatMap((i) => decodeBoardShard(i.key, i.value).digests);
 };
@@ -56,10 +59,10 @@ export const withDigest = (shard: BoardShard, aggregate: ObjectiveAggregate): Ob
 ];
 
 /** Writes whole shard documents for aggregates (import, benchmarks): unconditional, version 1. */
-export const putBoardShards = async (aggregates: readonly ObjectiveAggregate[]): Promise<void> => {
+export const putBoardShards = async (space: Space, aggregates: readonly ObjectiveAggregate[]): Promise<void> => {
   const byKey = new Map<string, { cycleId: string; digests: ObjectiveDigest[] }>();
   for (const a of aggregates) {
-    const key = boardShardOf(a);
+    const key = boardShardOf(space, a);
     const entry = byKey.get(key) ?? { cycleId: a.objective.cycleId, digests: [] };
     entry.digests.push(digestOf(a));
     byKey.set(key, entry);

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Space } from './registry';
+import { at, unprefixed } from './registry';
 import {
   BandConfigSchema,
   CheckInSchema,
@@ -171,11 +173,11 @@ const CheckInRecord = z.object({
   at: z.string(),
   data: CheckInDataV1,
 });
-export const encodeCheckIn = (checkIn: CheckIn, objectiveId: string, cycleId: string): Attributes => ({
-  keyResultId: checkIn.keyResultId,
-  objectiveId,
-  cycleId,
-  authorAccountId: checkIn.authorAccountId,
+export const encodeCheckIn = (checkIn: CheckIn, objectiveId: string, cycleId: string, space: Space): Attributes => ({
+  keyResultId: at(space, checkIn.keyResultId),
+  objectiveId: at(space, objectiveId),
+  cycleId: at(space, cycleId),
+  authorAccountId: at(space, checkIn.authorAccountId),
   at: checkIn.at,
   data: compact({
     schemaVersion: 1,
@@ -185,32 +187,33 @@ export const encodeCheckIn = (checkIn: CheckIn, objectiveId: string, cycleId: st
     blockers: checkIn.blockers,
   }),
 });
-export const decodeCheckIn = (key: string, value: unknown): CheckIn => {
+export const decodeCheckIn = (key: string, value: unknown, space: Space): CheckIn => {
   const r = parse(CheckInRecord, value, 'check-in');
   const { value: v, confidence, note, blockers } = r.data;
-  const checkIn = { id: key, keyResultId: r.keyResultId, authorAccountId: r.authorAccountId, at: r.at, value: v, confidence };
+  const checkIn = {
+    id: unprefixed(space, key),
+    keyResultId: unprefixed(space, r.keyResultId),
+    authorAccountId: unprefixed(space, r.authorAccountId),
+    at: r.at,
+    value: v,
+    confidence,
+  };
   return parse(CheckInSchema, compact({ ...checkIn, note, blockers }), 'check-in');
 };
 
-// initiative lookup rows
-const LinkRecord = z.object({
-  issueId: z.string(),
-  keyResultId: z.string(),
-  objectiveId: z.string(),
-  cycleId: z.string(),
-  linkedAt: z.string(),
+// issue lookup documents: the links of one Jira issue (no index, so ids are stored as the app knows them)
+const IssueLinksRecord = z.object({
+  version: z.number().int(),
+  data: z.object({
+    schemaVersion: z.literal(1),
+    links: z.array(z.object({ initiativeId: z.string(), issueId: z.string(), keyResultId: z.string(), objectiveId: z.string(), cycleId: z.string(), linkedAt: z.string() })),
+  }),
 });
-export const encodeLink = (link: InitiativeLink): Attributes => ({
-  issueId: link.issueId,
-  keyResultId: link.keyResultId,
-  objectiveId: link.objectiveId,
-  cycleId: link.cycleId,
-  linkedAt: link.linkedAt,
-});
-export const decodeLink = (key: string, value: unknown): InitiativeLink => ({
-  initiativeId: key,
-  ...parse(LinkRecord, value, 'initiative link'),
-});
+export const encodeIssueLinks = (links: readonly InitiativeLink[], version: number): Attributes => ({ version, data: { schemaVersion: 1, links } });
+export const decodeIssueLinks = (value: unknown): { version: number; links: InitiativeLink[] } => {
+  const record = parse(IssueLinksRecord, value, 'issue links');
+  return { version: record.version, links: record.data.links };
+};
 
 // weekly KR snapshots
 const SnapshotDataV1 = z.object({
@@ -220,13 +223,32 @@ const SnapshotDataV1 = z.object({
   stale: z.array(z.string()),
 });
 const SnapshotRecord = z.object({ cycleId: z.string(), week: z.string(), shard: z.number().int(), data: SnapshotDataV1 });
-export const encodeSnapshot = (s: KeyResultSnapshot, shard: number): Attributes => ({
-  cycleId: s.cycleId,
+export const encodeSnapshot = (s: KeyResultSnapshot, shard: number, space: Space): Attributes => ({
+  cycleId: at(space, s.cycleId),
   week: s.week,
   shard,
   data: { schemaVersion: 1, values: s.values, scores: s.scores, stale: s.stale },
 });
-export const decodeSnapshot = (value: unknown): KeyResultSnapshot => {
+export const decodeSnapshot = (value: unknown, space: Space): KeyResultSnapshot => {
   const r = parse(SnapshotRecord, value, 'KR snapshot');
-  return { cycleId: r.cycleId, week: r.week, values: r.data.values, scores: r.data.scores, stale: r.data.stale };
+  return { cycleId: unprefixed(space, r.cycleId), week: r.week, values: r.data.values, scores: r.data.scores, stale: r.data.stale };
+};
+
+// the generation document (catalog entity, key 'generation'): which space is live, one being staged, old ones to delete
+export const GenerationSchema = z.object({
+  active: z.string(),
+  staging: z.object({ generation: z.string(), startedAt: z.string() }).optional(),
+  /** Generations no longer live whose records may remain, and since when: deleted once nothing can still read them. */
+  retired: z.array(z.object({ generation: z.string(), at: z.string() })),
+});
+export type Generation = z.infer<typeof GenerationSchema>;
+const GenerationRecord = z.object({ version: z.number().int(), active: z.string(), data: z.object({ schemaVersion: z.literal(1), generation: GenerationSchema }) });
+export const encodeGeneration = (generation: Generation, version: number): Attributes => ({
+  version,
+  active: generation.active,
+  data: { schemaVersion: 1, generation },
+});
+export const decodeGeneration = (value: unknown): { generation: Generation; version: number } => {
+  const record = parse(GenerationRecord, value, 'generation');
+  return { generation: record.data.generation, version: record.version };
 };

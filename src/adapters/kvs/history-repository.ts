@@ -6,17 +6,18 @@ import type { Page } from '../../usecases/ports';
 import type { Attributes } from './codecs';
 import { decodeCheckIn, decodeSnapshot, encodeSnapshot } from './codecs';
 import { batchSetAll, indexAll, indexPage, rateLimited } from './kvs-io';
-import { ENTITY, INDEX, shardOf, snapshotKey } from './registry';
+import type { EntityName, Space } from './registry';
+import { at, ENTITY, INDEX, shardOf, snapshotKey } from './registry';
 
 /** Append-only history: check-ins (newest first) and weekly KR snapshots. */
 
-export const getCheckIn = async (id: string): Promise<CheckIn | undefined> => {
-  const value = await rateLimited(() => kvs.entity<Attributes>(ENTITY.checkIn).get(id));
-  return value === undefined ? undefined : decodeCheckIn(id, value);
+export const getCheckIn = async (space: Space, id: string): Promise<CheckIn | undefined> => {
+  const value = await rateLimited(() => kvs.entity<Attributes>(ENTITY.checkIn).get(at(space, id)));
+  return value === undefined ? undefined : decodeCheckIn(id, value, space);
 };
 
-export const listCheckIns = async (keyResultId: string, limit: number, cursor?: string): Promise<Page<CheckIn>> => {
-  const page = await indexPage(ENTITY.checkIn, INDEX.checkInByKeyResult, [keyResultId], cursor, { limit, sort: 'DESC' }).catch(
+export const listCheckIns = async (space: Space, keyResultId: string, limit: number, cursor?: string): Promise<Page<CheckIn>> => {
+  const page = await indexPage(ENTITY.checkIn, INDEX.checkInByKeyResult, [at(space, keyResultId)], cursor, { limit, sort: 'DESC' }).catch(
     (error: unknown) => {
       // A cursor from another query, or tampered with, is the caller's input at fault.
       if (cursor !== undefined && error instanceof ForgeKvsAPIError && error.responseDetails.status === 400) {
@@ -25,7 +26,7 @@ export const listCheckIns = async (keyResultId: string, limit: number, cursor?: 
       throw error;
     },
   );
-  const items = page.results.map((r) => decodeCheckIn(r.key, r.value));
+  const items = page.results.map((r) => decodeCheckIn(r.key, r.value, space));
   return page.nextCursor === undefined ? { items } : { items, nextCursor: page.nextCursor };
 };
 
@@ -50,16 +51,17 @@ export const shardSnapshot = (s: KeyResultSnapshot): { shard: number; part: KeyR
   return [...parts].map(([shard, p]) => ({ shard, part: p }));
 };
 
-export const putSnapshots = (snapshots: readonly KeyResultSnapshot[]): Promise<void> =>
-  batchSetAll(
-    snapshots.flatMap((s) =>
-      shardSnapshot(s).map(({ shard, part }) => ({
-        entity: ENTITY.krSnapshot,
-        key: snapshotKey(s.cycleId, s.week, shard),
-        value: encodeSnapshot(part, shard),
-      })),
-    ),
+/** The records of weekly snapshots in a space (16 shards a week at most). */
+export const snapshotItems = (space: Space, snapshots: readonly KeyResultSnapshot[]): { entity: EntityName; key: string; value: Attributes }[] =>
+  snapshots.flatMap((s) =>
+    shardSnapshot(s).map(({ shard, part }) => ({
+      entity: ENTITY.krSnapshot,
+      key: at(space, snapshotKey(s.cycleId, s.week, shard)),
+      value: encodeSnapshot(part, shard, space),
+    })),
   );
+
+export const putSnapshots = (space: Space, snapshots: readonly KeyResultSnapshot[]): Promise<void> => batchSetAll(snapshotItems(space, snapshots));
 
 /** Merges shard records into one snapshot per week. */
 export const mergeSnapshots = (parts: readonly KeyResultSnapshot[]): KeyResultSnapshot[] => {
@@ -76,5 +78,5 @@ export const mergeSnapshots = (parts: readonly KeyResultSnapshot[]): KeyResultSn
 };
 
 /** A cycle's snapshots, oldest week first. */
-export const listSnapshots = async (cycleId: string): Promise<KeyResultSnapshot[]> =>
-  mergeSnapshots((await indexAll(ENTITY.krSnapshot, INDEX.snapshotByCycleWeek, [cycleId])).map((i) => decodeSnapshot(i.value)));
+export const listSnapshots = async (space: Space, cycleId: string): Promise<KeyResultSnapshot[]> =>
+  mergeSnapshots((await indexAll(ENTITY.krSnapshot, INDEX.snapshotByCycleWeek, [at(space, cycleId)])).map((i) => decodeSnapshot(i.value, space)));

@@ -1,38 +1,49 @@
 import type { OkrStore } from '../../usecases/ports';
-import { getBands, getCycle, getTeam, listCycles, listTeams, putBands, putCycle, putTeam } from './catalog-repository';
 import { listDigestsOfCycle } from './board-repository';
-import { exportAll, replaceAll } from './data-repository';
+import { getBands, getCycle, getTeam, listCycles, listTeams, putBands, putCycle, putTeam } from './catalog-repository';
+import { cleanupRetired, exportAll, replaceAll } from './data-repository';
+import { liveSpace } from './generation-repository';
 import { getCheckIn, listCheckIns, listSnapshots, putSnapshots } from './history-repository';
 import { jobState } from './job-state-repository';
-import {
-  getObjective,
-  getObjectives,
-  listLinksByIssue,
-  listObjectivesOfCycle,
-  writeObjective,
-} from './objective-repository';
+import { listLinksByIssue } from './issue-link-repository';
+import { getObjective, getObjectives, listObjectivesOfCycle, writeObjective } from './objective-repository';
+import type { Space } from './registry';
 
-/** The OkrStore port on Forge storage (KVS + Custom Entity Store). Stateless: one instance serves all. */
-export const kvsOkrStore: OkrStore = {
-  getCycle,
-  listCycles,
-  putCycle,
-  getTeam,
-  listTeams,
-  putTeam,
-  getBands,
-  putBands,
-  getObjective,
-  getObjectives,
-  listObjectivesOfCycle,
-  listDigestsOfCycle,
-  writeObjective,
-  getCheckIn,
-  listCheckIns,
-  listLinksByIssue,
-  putSnapshots,
-  listSnapshots,
-  exportAll,
-  replaceAll,
-  jobState,
+/**
+ * The OkrStore port on Forge storage (KVS + Custom Entity Store), for one invocation: the live generation
+ * is read once (one small get, strongly consistent) and every record is read and written in it, so an
+ * import switching generations meanwhile never mixes two data sets in one answer.
+ */
+export const createKvsOkrStore = (): OkrStore => {
+  let space: Promise<Space> | undefined;
+  const live = (): Promise<Space> => (space ??= liveSpace());
+  const inLive =
+    <A extends unknown[], R>(fn: (space: Space, ...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> =>
+      fn(await live(), ...args);
+  return {
+    getCycle: inLive(getCycle),
+    listCycles: inLive(listCycles),
+    putCycle: inLive(putCycle),
+    getTeam: inLive(getTeam),
+    listTeams: inLive(listTeams),
+    putTeam: inLive(putTeam),
+    getBands: inLive(getBands),
+    putBands: inLive(putBands),
+    getObjective: inLive(getObjective),
+    getObjectives: inLive(getObjectives),
+    listObjectivesOfCycle: inLive(listObjectivesOfCycle),
+    listDigestsOfCycle: inLive(listDigestsOfCycle),
+    writeObjective: inLive(writeObjective),
+    getCheckIn: inLive(getCheckIn),
+    listCheckIns: inLive(listCheckIns),
+    listLinksByIssue: inLive(listLinksByIssue),
+    putSnapshots: inLive(putSnapshots),
+    listSnapshots: inLive(listSnapshots),
+    exportAll: inLive(exportAll),
+    // Stages a new generation beside the live one: not bound to the live space.
+    replaceAll,
+    cleanupRetired: () => cleanupRetired(),
+    jobState,
+  };
 };

@@ -1,32 +1,35 @@
 import { Filter, FilterConditions, kvs } from '@forge/kvs';
 import type { AggregateWrite } from '../../usecases/ports';
 import { VersionConflict } from '../../usecases/ports';
-import type { InitiativeLink, ObjectiveAggregate } from '../../usecases/model';
+import type { ObjectiveAggregate } from '../../usecases/model';
 import type { Attributes } from './codecs';
-import { decodeLink, decodeObjective, encodeCheckIn, encodeLink, encodeObjective } from './codecs';
+import { decodeObjective, encodeCheckIn, encodeObjective } from './codecs';
 import type { Item } from './kvs-io';
 import { boardShardOf, encodeBoardShard, getBoardShard, listDigestsOfCycle, withDigest } from './board-repository';
-import { batchDeleteAll, batchGetAll, batchSetAll, indexAll, isConditionFailure, jitter, rateLimited, versionIs } from './kvs-io';
-import { ENTITY, INDEX } from './registry';
+import { readIssueLinks, withObjectiveLinks } from './issue-link-repository';
+import { batchGetAll, isConditionFailure, jitter, rateLimited, versionIs } from './kvs-io';
+import { readGeneration, replacedByImport, stillLive } from './generation-repository';
+import type { Space } from './registry';
+import { at, CATALOG, ENTITY } from './registry';
 
 /** Objective aggregates and their initiative lookup rows. */
 
 const decodeAll = (items: readonly Item[]): ObjectiveAggregate[] => items.map((i) => decodeObjective(i.value));
 
-export const getObjective = async (id: string): Promise<ObjectiveAggregate | undefined> => {
-  const value = await rateLimited(() => kvs.entity<Attributes>(ENTITY.objective).get(id));
+export const getObjective = async (space: Space, id: string): Promise<ObjectiveAggregate | undefined> => {
+  const value = await rateLimited(() => kvs.entity<Attributes>(ENTITY.objective).get(at(space, id)));
   return value === undefined ? undefined : decodeObjective(value);
 };
 
-export const getObjectives = async (ids: readonly string[]): Promise<ObjectiveAggregate[]> =>
-  decodeAll(await batchGetAll(ENTITY.objective, [...new Set(ids)]));
+export const getObjectives = async (space: Space, ids: readonly string[]): Promise<ObjectiveAggregate[]> =>
+  decodeAll(await batchGetAll(ENTITY.objective, [...new Set(ids)].map((id) => at(space, id))));
 
 /**
  * All objectives of a cycle in full: the board shards name them, then one parallel batchGet reads them
  * (two round trips, both strongly consistent; an index query might miss an objective created a moment ago).
  */
-export const listObjectivesOfCycle = async (cycleId: string): Promise<ObjectiveAggregate[]> =>
-  getObjectives((await listDigestsOfCycle(cycleId)).map((d) => d.objective.id));
+export const listObjectivesOfCycle = async (space: Space, cycleId: string): Promise<ObjectiveAggregate[]> =>
+  getObjectives(space, (await listDigestsOfCycle(space, cycleId)).map((d) => d.objective.id));
 
 
 /** Transactions take at most 25 operations. */
@@ -36,72 +39,76 @@ const MAX_TRANSACTION_OPS = 25;
 const MAX_SHARD_ATTEMPTS = 20;
 
 /** The stored version of an objective, 0 when absent. */
-const storedVersion = async (id: string): Promise<number> => (await getObjective(id))?.version ?? 0;
+const storedVersion = async (space: Space, id: string): Promise<number> => (await getObjective(space, id))?.version ?? 0;
 
 /**
  * One conditional write: the aggregate only if its version is still the one read (or it is absent, for
- * a new objective), its digest in the cycle's board shard (conditional on the shard's version), new
- * check-in rows only if absent, and the initiative lookup rows. All in one transaction when they fit its
- * 25 operations; otherwise the lookup rows follow in batches (they are a lookup aid that readers verify
- * against the aggregate, and the reconcile job rewrites them). A race lost on the shard alone (another
- * objective of the shard changed) re-reads the shard and tries again; one lost on the objective is the
- * caller's to retry.
- * @throws VersionConflict when the objective changed since it was read.
+ * a new objective), its digest in the cycle's board shard and the lookup documents of the issues whose
+ * links changed (each conditional on the version read), new check-in rows only if absent, and a check
+ * that this generation of data is still live. All in one transaction when they fit its 25 operations;
+ * otherwise the lookup documents follow, each its own conditional write. A race lost on a shard or a
+ * lookup document alone (another objective changed it) re-reads them and tries again; one lost on the
+ * objective is the caller's to retry.
+ * @throws VersionConflict when the objective changed since it was read; AppError CONFLICT when an import
+ *   replaced the data meanwhile.
  */
-export const writeObjective = async (write: AggregateWrite): Promise<void> => {
+export const writeObjective = async (space: Space, write: AggregateWrite): Promise<void> => {
   const { aggregate, expectedVersion } = write;
   const objective = aggregate.objective;
   const record = encodeObjective(aggregate, expectedVersion + 1);
-  const versionCondition = versionIs(expectedVersion);
   const checkIns = write.newCheckIns ?? [];
-  const puts = write.putLinks ?? [];
-  const deletes = write.deleteLinkIds ?? [];
-  const fits = 2 + checkIns.length + puts.length + deletes.length <= MAX_TRANSACTION_OPS;
-  const shardKey = boardShardOf(aggregate);
+  const issueIds = [...new Set(write.linkedIssueIds ?? [])];
+  const fits = 3 + checkIns.length + issueIds.length <= MAX_TRANSACTION_OPS;
+  const shardKey = boardShardOf(space, aggregate);
 
   for (let attempt = 0; attempt < MAX_SHARD_ATTEMPTS; attempt++) {
-    const shard = await getBoardShard(shardKey);
+    const [shard, issueDocs] = await Promise.all([getBoardShard(shardKey), fits ? readIssueLinks(space, issueIds) : Promise.resolve([])]);
     let tx = kvs
       .transact()
-      .set(objective.id, record, { entityName: ENTITY.objective, conditions: versionCondition })
+      .set(at(space, objective.id), record, { entityName: ENTITY.objective, conditions: versionIs(expectedVersion) })
       .set(shardKey, encodeBoardShard(objective.cycleId, withDigest(shard, aggregate), shard.version + 1), {
         entityName: ENTITY.boardShard,
         conditions: versionIs(shard.version),
-      });
+      })
+      // An import that made another generation live since this one was read: refuse, don't write into it.
+      .check(CATALOG.generation, { entityName: ENTITY.catalog, conditions: stillLive(space) });
     for (const c of checkIns) {
-      tx = tx.set(c.id, encodeCheckIn(c, objective.id, objective.cycleId), {
+      tx = tx.set(at(space, c.id), encodeCheckIn(c, objective.id, objective.cycleId, space), {
         entityName: ENTITY.checkIn,
         conditions: new Filter<Attributes>().and('keyResultId', FilterConditions.notExists()),
       });
     }
-    if (fits) {
-      for (const link of puts) tx = tx.set(link.initiativeId, encodeLink(link), { entityName: ENTITY.initiative });
-      for (const id of deletes) tx = tx.delete(id, { entityName: ENTITY.initiative });
-    }
+    for (const doc of issueDocs) tx = tx.set(doc.key, withObjectiveLinks(doc, aggregate), { entityName: ENTITY.issueLink, conditions: versionIs(doc.version) });
     try {
       await rateLimited(() => tx.execute());
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
-      // Which condition failed is not reported: the objective's version tells.
-      if ((await storedVersion(objective.id)) !== expectedVersion) throw new VersionConflict(`objective ${objective.id} changed since it was read`);
+      // Which condition failed is not reported: the objective's version and the generation tell.
+      if ((await storedVersion(space, objective.id)) !== expectedVersion) throw new VersionConflict(`objective ${objective.id} changed since it was read`);
+      if ((await readGeneration()).generation.active !== space.generation) throw replacedByImport();
       await jitter(attempt);
       continue;
     }
-    if (!fits) {
-      await Promise.all([
-        batchSetAll(puts.map((l) => ({ entity: ENTITY.initiative, key: l.initiativeId, value: encodeLink(l) }))),
-        batchDeleteAll(deletes.map((key) => ({ entity: ENTITY.initiative, key }))),
-      ]);
-    }
+    if (!fits) await Promise.all(issueIds.map((issueId) => syncIssueLinks(space, aggregate, issueId)));
     return;
   }
   throw new VersionConflict(`board shard ${shardKey} kept changing`);
 };
 
-/** Lookup rows of the given issues, queried in parallel (one round trip). */
-export const listLinksByIssue = async (issueIds: readonly string[]): Promise<InitiativeLink[]> => {
-  const perIssue = await Promise.all(
-    [...new Set(issueIds)].map((issueId) => indexAll(ENTITY.initiative, INDEX.initiativeByIssue, [issueId])),
-  );
-  return perIssue.flat().map((i) => decodeLink(i.key, i.value));
+/** One issue's lookup document brought in line with the aggregate, by itself (when the transaction was full). */
+const syncIssueLinks = async (space: Space, aggregate: ObjectiveAggregate, issueId: string): Promise<void> => {
+  for (let attempt = 0; attempt < MAX_SHARD_ATTEMPTS; attempt++) {
+    const [doc] = await readIssueLinks(space, [issueId]);
+    if (doc === undefined) return;
+    try {
+      await rateLimited(() =>
+        kvs.transact().set(doc.key, withObjectiveLinks(doc, aggregate), { entityName: ENTITY.issueLink, conditions: versionIs(doc.version) }).execute(),
+      );
+      return;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      await jitter(attempt);
+    }
+  }
+  throw new Error(`lookup document of issue ${issueId} kept changing`);
 };

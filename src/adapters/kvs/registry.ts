@@ -3,11 +3,10 @@
  * plain KVS keys. Kebab-case entity names; plain keys use a `<kind>:<name>` prefix.
  */
 export const ENTITY = {
-  cycle: 'cycle',
-  team: 'team',
   objective: 'objective',
   checkIn: 'check-in',
-  initiative: 'initiative',
+  /** Per Jira issue: the objectives and KRs that link it (read by key when an issue event arrives). */
+  issueLink: 'issue-link',
   krSnapshot: 'kr-snapshot',
   /** Small sets read whole (cycles, teams): one document each, read with get (strongly consistent). */
   catalog: 'catalog',
@@ -18,7 +17,6 @@ export type EntityName = (typeof ENTITY)[keyof typeof ENTITY];
 
 export const INDEX = {
   checkInByKeyResult: 'by-key-result',
-  initiativeByIssue: 'by-issue',
   snapshotByCycleWeek: 'by-cycle-week',
   /** Built into every entity: all items in key order. */
   byKey: 'by-key',
@@ -30,11 +28,35 @@ export const KEY = {
   reconcileJobState: 'job:reconcile-initiatives',
 } as const;
 
-/** Keys of the catalog entity's documents. */
+/** Keys of the catalog entity's documents ('generation' is never prefixed: it says which space is live). */
 export const CATALOG = {
   cycles: 'cycles',
   teams: 'teams',
+  generation: 'generation',
 } as const;
+
+/**
+ * A generation of the app's data. An import writes a new generation beside the live one, verifies it,
+ * then makes it live with one conditional write of the generation document; the old one is deleted
+ * after. Every key of a generation (and every attribute value an index partitions on) carries its
+ * prefix, so generations never see each other. The first generation, 'root', has no prefix.
+ */
+export interface Space {
+  readonly generation: string;
+  readonly prefix: string;
+}
+export const ROOT_GENERATION = 'root';
+export const spaceOf = (generation: string): Space => ({
+  generation,
+  prefix: generation === ROOT_GENERATION ? '' : `gen.${generation}.`,
+});
+export const ROOT_SPACE: Space = spaceOf(ROOT_GENERATION);
+/** A key (or partition value) in a space. */
+export const at = (space: Space, key: string): string => `${space.prefix}${key}`;
+/** The key (or value) as the app knows it, without its space's prefix. */
+export const unprefixed = (space: Space, key: string): string => (key.startsWith(space.prefix) ? key.slice(space.prefix.length) : key);
+/** Whether a stored key belongs to a space (the root space owns every key without a generation prefix). */
+export const inSpace = (space: Space, key: string): boolean => (space.prefix === '' ? !key.startsWith('gen.') : key.startsWith(space.prefix));
 export type CatalogKey = (typeof CATALOG)[keyof typeof CATALOG];
 
 /** Entity queries return at most 100 items a page. */

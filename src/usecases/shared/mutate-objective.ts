@@ -1,6 +1,6 @@
 import type { CheckIn } from '../../contract';
 import { AppError, notFound } from '../errors';
-import type { InitiativeLink, ObjectiveAggregate } from '../model';
+import type { ObjectiveAggregate } from '../model';
 import type { Deps } from '../ports';
 import { VersionConflict } from '../ports';
 
@@ -9,8 +9,8 @@ export interface Mutation<R> {
   aggregate: ObjectiveAggregate;
   result: R;
   newCheckIns?: readonly CheckIn[];
-  putLinks?: readonly InitiativeLink[];
-  deleteLinkIds?: readonly string[];
+  /** Jira issues whose links to this objective changed (linked or unlinked epics). */
+  linkedIssueIds?: readonly string[];
   /** False when nothing changed: no write, the aggregate read is returned. */
   write?: boolean;
 }
@@ -55,8 +55,7 @@ export const mutateObjective = async <R>(
         aggregate,
         expectedVersion: current.version,
         ...(mutation.newCheckIns === undefined ? {} : { newCheckIns: mutation.newCheckIns }),
-        ...(mutation.putLinks === undefined ? {} : { putLinks: mutation.putLinks }),
-        ...(mutation.deleteLinkIds === undefined ? {} : { deleteLinkIds: mutation.deleteLinkIds }),
+        ...(mutation.linkedIssueIds === undefined ? {} : { linkedIssueIds: mutation.linkedIssueIds }),
       });
       return { aggregate: { ...aggregate, version: current.version + 1 }, result: mutation.result };
     } catch (error) {
