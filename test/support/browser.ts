@@ -1,18 +1,91 @@
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
-/**
- * One headless Chromium per test file, from the system package (no browser download). The flags keep
- * it from phoning home or spending time on background work in CI.
- */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** Debian's Chromium (`apt-get install chromium`), used when it is there. */
+export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
-export const launchBrowser = (): Promise<Browser> =>
-  chromium.launch({
-    executablePath: CHROMIUM_PATH,
+/**
+ * The Chromium that @sparticuz/chromium ships inside its npm package (a headless-shell build, brotli
+ * compressed), with the NSS, NSPR and expat libraries the package carries for Amazon Linux (a Debian with
+ * only Node lacks them; `ldd` on the binary lists them as its only needs besides glibc) and its fonts.
+ * The package inflates into os.tmpdir(); a short-lived node process (the package is ESM-only, which
+ * jest's CommonJS module system cannot load) does it into a staging folder that is then renamed into
+ * place, so parallel jest workers and an interrupted run never see a half-written binary.
+ */
+const INFLATE = `
+  const path = require('node:path');
+  import('@sparticuz/chromium').then(async ({ default: chromium, inflate }) => {
+    await chromium.executablePath();
+    await inflate(path.join(path.dirname(require.resolve('@sparticuz/chromium')), '..', 'bin', 'al2023.tar.br'));
+  });
+`;
+
+interface Chromium {
+  executable: string;
+  /** Extra environment for the browser process (the bundled build's libraries and fonts). */
+  env?: Record<string, string>;
+}
+
+const ROOT = path.join(__dirname, '..', '..');
+
+const bundledChromium = (): Chromium => {
+  const { version } = JSON.parse(
+    readFileSync(path.join(ROOT, 'node_modules', '@sparticuz', 'chromium', 'package.json'), 'utf8'),
+  ) as { version: string };
+  const home = path.join(tmpdir(), `cadence-chromium-${version}`);
+  if (!existsSync(home)) {
+    const staging = mkdtempSync(`${home}.staging-`);
+    execFileSync(process.execPath, ['-e', INFLATE], { cwd: ROOT, env: { ...process.env, TMPDIR: staging } });
+    // The package's fonts.conf names /tmp/fonts; point fontconfig at this copy instead.
+    writeFileSync(
+      path.join(staging, 'fonts', 'fonts.conf'),
+      `<?xml version="1.0"?>\n<fontconfig><dir>${home}/fonts</dir><cachedir>${home}/fonts-cache</cachedir></fontconfig>\n`,
+    );
+    try {
+      renameSync(staging, home);
+    } catch {
+      rmSync(staging, { recursive: true, force: true }); // another worker got there first
+    }
+  }
+  const libs = path.join(home, 'al2023', 'lib');
+  const inherited = process.env.LD_LIBRARY_PATH;
+  return {
+    executable: path.join(home, 'chromium'),
+    env: { LD_LIBRARY_PATH: inherited ? `${libs}:${inherited}` : libs, FONTCONFIG_PATH: path.join(home, 'fonts') },
+  };
+};
+
+let bundled: Chromium | undefined;
+
+/**
+ * Which Chromium the browser suites drive, so `npm ci && npm test` needs nothing but Node: CHROMIUM_PATH
+ * names a binary; CADENCE_CHROMIUM=system or =bundled forces one; otherwise the system one when present,
+ * else the npm-bundled one. No browser is ever downloaded.
+ */
+export const chooseChromium = (env: NodeJS.ProcessEnv = process.env): Chromium => {
+  if (env.CHROMIUM_PATH) return { executable: env.CHROMIUM_PATH };
+  const choice = env.CADENCE_CHROMIUM ?? 'auto';
+  if (choice === 'system' || (choice === 'auto' && existsSync(SYSTEM_CHROMIUM))) return { executable: SYSTEM_CHROMIUM };
+  if (choice !== 'bundled' && choice !== 'auto') {
+    throw new Error(`CADENCE_CHROMIUM must be system or bundled (got '${choice}')`);
+  }
+  return (bundled ??= bundledChromium());
+};
+
+/**
+ * One headless Chromium per test file. The flags keep it from phoning home or spending time on
+ * background work in CI.
+ */
+export const launchBrowser = (): Promise<Browser> => {
+  const chosen = chooseChromium();
+  return chromium.launch({
+    executablePath: chosen.executable,
     headless: true,
+    ...(chosen.env === undefined ? {} : { env: { ...process.env, ...chosen.env } }),
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -23,6 +96,7 @@ export const launchBrowser = (): Promise<Browser> =>
       '--disable-sync',
     ],
   });
+};
 
 /** Console errors, uncaught page errors and CSP violations seen by a page (its frames included). */
 export interface PageProblems {
