@@ -51,11 +51,16 @@ describe('runResolver and the installation license', () => {
     expect(await callWith(key, inactive)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
+  it('reads `active` when `isActive` is missing', async () => {
+    expect(await callWith('checkIns.create', { active: false })).toMatchObject({ ok: false, error: { code: 'UNLICENSED' } });
+  });
+
   it.each([
     ['no license (development, staging, free apps)', undefined],
     ['a null license', null],
     ['an active license', { isActive: true, active: true }],
     ['a license shape we cannot read', { state: 'weird' }],
+    ['an isActive that is not a boolean', { isActive: 'no' }],
   ])('lets writes through with %s', async (_, license) => {
     expect(await callWith('checkIns.create', license)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });

@@ -17,15 +17,23 @@ const InvocationContext = z
   .loose();
 
 /**
- * Forge's License type (docs: function-reference/arguments), parsed on its own so an unexpected shape
- * never costs the user their identity. It is undefined outside paid production installations (development,
- * staging, free listings): those count as licensed, and so does a shape we cannot read (fail open: a
- * platform change must not lock paying customers out).
+ * Forge's License type (docs: function-reference/arguments; @forge/runtime's `License` carries both
+ * `isActive` and `active`, the name the front end's context switched to when `isActive` there was always
+ * undefined). Parsed on its own so an unexpected shape never costs the user their identity. It is
+ * undefined outside paid production installations (development, staging, free listings): those count as
+ * licensed, and so does a shape we cannot read (fail open: a platform change must not lock paying
+ * customers out).
  */
-const LicenseContext = z.object({ license: z.object({ isActive: z.boolean() }).loose().nullish() }).loose();
+const LicenseContext = z
+  .object({
+    license: z.object({ isActive: z.boolean().optional(), active: z.boolean().optional() }).loose().nullish(),
+  })
+  .loose();
 
-const licenseInactive = (context: unknown): boolean =>
-  LicenseContext.safeParse(context).data?.license?.isActive === false;
+const licenseInactive = (context: unknown): boolean => {
+  const license = LicenseContext.safeParse(context).data?.license;
+  return (license?.isActive ?? license?.active) === false;
+};
 
 /** What an installation whose license lapsed gets from every resolver that writes. */
 export const UNLICENSED_MESSAGE =
