@@ -13,16 +13,21 @@ import { requireSiteAdmin } from './shared/permissions';
  */
 export const createCycle = async (ctx: Ctx, input: ApiParsedInput<'cycles.create'>): Promise<ApiOutput<'cycles.create'>> => {
   await requireSiteAdmin(ctx, 'create cycles');
+  const id = newPlainId(ctx.ids, { accountId: ctx.actor.accountId, requestId: input.requestId }, 'cycle');
+  const cycles = await ctx.store.listCycles();
+  // A repeat of a request that already created its cycle answers that cycle.
+  const earlier = cycles.find((c) => c.id === id);
+  if (earlier !== undefined) return earlier;
   let window = cycleWindow(input.kind, ctx.clock.now());
   if (input.startDate !== undefined && input.endDate !== undefined) {
     if (input.endDate <= input.startDate) throw validation('endDate', 'must be after startDate');
     window = { name: cycleWindow(input.kind, new Date(`${input.startDate}T00:00:00Z`)).name, startDate: input.startDate, endDate: input.endDate };
   } else {
-    const latest = (await ctx.store.listCycles()).filter((c) => c.kind === input.kind).sort((a, b) => (a.endDate < b.endDate ? 1 : -1))[0];
+    const latest = cycles.filter((c) => c.kind === input.kind).sort((a, b) => (a.endDate < b.endDate ? 1 : -1))[0];
     if (latest !== undefined) window = nextCycleWindow(input.kind, latest.endDate);
   }
   const cycle: Cycle = {
-    id: newPlainId(ctx.ids),
+    id,
     name: input.name ?? window.name,
     kind: input.kind,
     startDate: window.startDate,

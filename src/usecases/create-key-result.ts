@@ -18,15 +18,18 @@ export const MAX_KEY_RESULTS = 20;
  */
 export const createKeyResult = async (ctx: Ctx, input: ApiParsedInput<'keyResults.create'>): Promise<ApiOutput<'keyResults.create'>> => {
   const objectiveId = objectiveIdOf('objective', input.objectiveId, 'objectiveId');
+  const krId = newKeyResultId(ctx.ids, objectiveId, { accountId: ctx.actor.accountId, requestId: input.requestId });
   const { aggregate, result: id } = await mutateObjective(ctx, objectiveId, 'objectiveId', async (current) => {
     await requireEditObjective(ctx, current.objective);
+    // A repeat of a request that already created its KR answers that KR.
+    if (current.keyResults.some((k) => k.id === krId)) return { aggregate: current, result: krId, write: false };
     if (current.objective.status === 'archived') throw invalidState('The objective is archived; restore it first.', 'objectiveId');
     if (input.ownerAccountId !== undefined) await requireSiteUsers(ctx, [{ field: 'ownerAccountId', label: 'owner', accountIds: [input.ownerAccountId] }]);
     if (current.keyResults.length >= MAX_KEY_RESULTS) {
       throw invalidState(`An objective holds at most ${String(MAX_KEY_RESULTS)} key results (the method recommends 2 to 4).`, 'objectiveId');
     }
     const kr: KeyResult = {
-      id: newKeyResultId(ctx.ids, objectiveId),
+      id: krId,
       objectiveId,
       title: input.title,
       ownerAccountId: input.ownerAccountId ?? ctx.actor.accountId,

@@ -2,6 +2,7 @@ import type { ApiOutput, ApiParsedInput, Objective } from '../contract';
 import { invalidState, notFound, validation } from './errors';
 import { newObjectiveId } from './ids';
 import type { ObjectiveAggregate } from './model';
+import { VersionConflict } from './ports';
 import { checkParent } from './shared/alignment-check';
 import type { Ctx } from './shared/context';
 import { requireCycle } from './shared/lookups';
@@ -22,6 +23,10 @@ import { requireObjectiveResult, requireSiteUsers } from './shared/permissions';
 export const createObjective = async (ctx: Ctx, input: ApiParsedInput<'objectives.create'>): Promise<ApiOutput<'objectives.create'>> => {
   const me = ctx.actor.accountId;
   const cycle = await requireCycle(ctx.store, input.cycleId, 'cycleId');
+  const id = newObjectiveId(ctx.ids, { accountId: me, requestId: input.requestId });
+  // A repeat of a request that already created its objective answers that objective.
+  const earlier = input.requestId === undefined ? undefined : await ctx.store.getObjective(id);
+  if (earlier !== undefined) return objectiveViewOf(ctx, earlier, cycle);
   if (cycle.status === 'closed') throw invalidState(`Cycle "${cycle.name}" is closed; objectives can no longer be added.`, 'cycleId');
   if (input.level === 'team' && input.teamId === undefined) throw validation('teamId', 'is required for a team objective');
   const team = input.teamId === undefined ? undefined : await ctx.store.getTeam(input.teamId);
@@ -29,7 +34,7 @@ export const createObjective = async (ctx: Ctx, input: ApiParsedInput<'objective
   const owner = input.ownerAccountId ?? me;
 
   const objective: Objective = {
-    id: newObjectiveId(ctx.ids),
+    id,
     cycleId: cycle.id,
     title: input.title,
     ...(input.description === undefined || input.description === '' ? {} : { description: input.description }),
@@ -45,6 +50,13 @@ export const createObjective = async (ctx: Ctx, input: ApiParsedInput<'objective
   await checkParent(ctx, objective, input.parentObjectiveId);
   const now = ctx.clock.now().toISOString();
   const aggregate: ObjectiveAggregate = { objective, keyResults: [], initiatives: [], createdAt: now, updatedAt: now, version: 0 };
-  await ctx.store.writeObjective({ aggregate, expectedVersion: 0 });
+  try {
+    await ctx.store.writeObjective({ aggregate, expectedVersion: 0 });
+  } catch (error) {
+    // The same request, sent again while the first was still writing, got there first: answer that.
+    const first = error instanceof VersionConflict ? await ctx.store.getObjective(id) : undefined;
+    if (first === undefined) throw error;
+    return objectiveViewOf(ctx, first, cycle);
+  }
   return objectiveViewOf(ctx, { ...aggregate, version: 1 }, cycle);
 };

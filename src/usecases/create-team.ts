@@ -12,15 +12,20 @@ import { checkTeamParent } from './shared/team-parent';
  */
 export const createTeam = async (ctx: Ctx, input: ApiParsedInput<'teams.create'>): Promise<ApiOutput<'teams.create'>> => {
   await requireSiteAdmin(ctx, 'create teams');
+  const id = newPlainId(ctx.ids, { accountId: ctx.actor.accountId, requestId: input.requestId }, 'team');
+  const teams = await ctx.store.listTeams();
+  // A repeat of a request that already created its team answers that team.
+  const earlier = teams.find((t) => t.id === id);
+  if (earlier !== undefined) return earlier;
   await requireSiteUsers(ctx, [{ field: 'memberAccountIds', label: 'member', accountIds: input.memberAccountIds }]);
   const team: Team = {
-    id: newPlainId(ctx.ids),
+    id,
     name: input.name,
     ...(input.parentTeamId === undefined ? {} : { parentTeamId: input.parentTeamId }),
     memberAccountIds: [...new Set(input.memberAccountIds)],
     jiraProjectKeys: [...new Set(input.jiraProjectKeys)],
   };
-  checkTeamParent(await ctx.store.listTeams(), team.id, team.parentTeamId);
+  checkTeamParent(teams, team.id, team.parentTeamId);
   await ctx.store.putTeam(team);
   return team;
 };

@@ -62,13 +62,15 @@ export const getScorecard = async (ctx: Ctx, input: ApiParsedInput<'scorecard.ge
     aggregates = [one];
     title = one.objective.title;
   } else {
-    aggregates = await ctx.store.listObjectivesOfCycle(cycle.id);
-    if (input.teamId !== undefined) {
-      const team = await ctx.store.getTeam(input.teamId);
-      if (team === undefined) throw notFound('Team', input.teamId, 'teamId');
-      aggregates = aggregates.filter((a) => a.objective.teamId === team.id);
-      title = `${team.name} · ${cycle.name}`;
-    }
+    // The cycle's board digests say which objectives are shown; only those are read in full.
+    const [digests, team] = await Promise.all([
+      ctx.store.listDigestsOfCycle(cycle.id),
+      input.teamId === undefined ? Promise.resolve(undefined) : ctx.store.getTeam(input.teamId),
+    ]);
+    if (input.teamId !== undefined && team === undefined) throw notFound('Team', input.teamId, 'teamId');
+    const shown = digests.filter((d) => d.objective.status !== 'archived' && (team === undefined || d.objective.teamId === team.id));
+    aggregates = await ctx.store.getObjectives(shown.map((d) => d.objective.id));
+    if (team !== undefined) title = `${team.name} · ${cycle.name}`;
   }
   return scorecardOf(ctx, cycle, aggregates, title, input);
 };

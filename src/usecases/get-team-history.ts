@@ -30,7 +30,8 @@ const checkInsSince = async (ctx: Ctx, keyResultId: string, since: number): Prom
  * cycle so far, then now. A past week stands on the weekly job's snapshot of its KR scores; a week the
  * job never saw (before the app was installed, or the job's first run) is worked out from the KRs'
  * check-ins; the last point is the scores as they stand. Anyone may read, like the scorecard.
- * Storage: the cycle, the team, the cycle's objectives and its snapshots in one round trip, then
+ * Storage: the cycle, the team, the cycle's board digests (not its aggregates) and its snapshots in one
+ * round trip, then
  * check-ins only for weeks with no snapshot (one paged read per KR, in parallel).
  * @throws AppError NOT_FOUND cycleId / teamId.
  */
@@ -39,7 +40,7 @@ export const getTeamHistory = async (ctx: Ctx, input: ApiParsedInput<'teams.hist
   const [cycle, team, aggregates, snapshots] = await Promise.all([
     requireCycle(ctx.store, input.cycleId, 'cycleId'),
     ctx.store.getTeam(input.teamId),
-    ctx.store.listObjectivesOfCycle(input.cycleId),
+    ctx.store.listDigestsOfCycle(input.cycleId),
     ctx.store.listSnapshots(input.cycleId),
   ]);
   if (team === undefined) throw notFound('Team', input.teamId, 'teamId');

@@ -14,13 +14,28 @@ const OBJECTIVE = /^[a-z0-9]{12}$/;
 const KEY_RESULT = /^([a-z0-9]{12})-k[a-z0-9]{6}$/;
 const INITIATIVE = /^([a-z0-9]{12})-i[a-z0-9]{6}$/;
 
-export const newPlainId = (ids: IdGenerator): string => ids.random(12);
-export const newObjectiveId = (ids: IdGenerator): string => ids.random(12);
+/**
+ * Ids of records created for a client request: the same id for every repeat of that request by that
+ * person, so the repeat finds what the first created (or loses the race to it on a must-not-exist
+ * condition) instead of creating it again. Without a request id, a random id.
+ */
+export const idFor = (ids: IdGenerator, request: { accountId: string; requestId: string | undefined }, kind: string, length: number): string =>
+  request.requestId === undefined ? ids.random(length) : ids.derive(`${kind}:${request.accountId}:${request.requestId}`, length);
+
+interface Request {
+  accountId: string;
+  requestId?: string | undefined;
+}
+const req = (r: Request | undefined): { accountId: string; requestId: string | undefined } => ({ accountId: r?.accountId ?? '', requestId: r?.requestId });
+export const newPlainId = (ids: IdGenerator, request?: Request, kind = 'plain'): string => idFor(ids, req(request), kind, 12);
+export const newObjectiveId = (ids: IdGenerator, request?: Request): string => idFor(ids, req(request), 'objective', 12);
 /** The copy of `objectiveId` carried into `toCycleId`: the same id however often carry-over runs. */
 export const carriedObjectiveId = (ids: IdGenerator, objectiveId: string, toCycleId: string): string =>
   ids.derive(`carry:${objectiveId}:${toCycleId}`, 12);
-export const newKeyResultId = (ids: IdGenerator, objectiveId: string): string => `${objectiveId}-k${ids.random(6)}`;
-export const newInitiativeId = (ids: IdGenerator, objectiveId: string): string => `${objectiveId}-i${ids.random(6)}`;
+export const newKeyResultId = (ids: IdGenerator, objectiveId: string, request?: Request): string =>
+  `${objectiveId}-k${idFor(ids, req(request), `key-result:${objectiveId}`, 6)}`;
+export const newInitiativeId = (ids: IdGenerator, objectiveId: string, request?: Request): string =>
+  `${objectiveId}-i${idFor(ids, req(request), `initiative:${objectiveId}`, 6)}`;
 export const newCheckInId = (ids: IdGenerator, keyResultId: string, at: Date): string =>
   `${keyResultId}-c${at.getTime().toString(36)}${ids.random(4)}`;
 

@@ -28,7 +28,11 @@ export const linkInitiative = async (ctx: Ctx, input: ApiParsedInput<'initiative
   const [epic, cycle] = await Promise.all([ctx.jira.findEpicForUser(input.issueKey), requireCycle(ctx.store, before.objective.cycleId, 'keyResultId')]);
   const state = (await ctx.jira.readEpics([epic.id])).get(epic.id) ?? { epic, children: [] };
 
+  const initiativeId = newInitiativeId(ctx.ids, objectiveId, { accountId: ctx.actor.accountId, requestId: input.requestId });
   const { result } = await mutateObjective(ctx, objectiveId, 'keyResultId', async (current, now) => {
+    // A repeat of a request that already linked the epic answers that link.
+    const earlier = current.initiatives.find((i) => i.id === initiativeId);
+    if (earlier !== undefined) return { aggregate: current, result: earlier, write: false };
     const kr = await editableKeyResult(ctx, current, input.keyResultId, 'keyResultId');
     if (kr.status === 'archived') throw invalidState('This key result is archived.', 'keyResultId');
     if (current.initiatives.some((i) => i.keyResultId === kr.id && i.issueId === epic.id)) {
@@ -41,7 +45,7 @@ export const linkInitiative = async (ctx: Ctx, input: ApiParsedInput<'initiative
     }
     const blank = { summary: '', statusName: '', statusCategory: 'new' as const, projectId: '', projectKey: '', progress: { done: 0, total: 0, excluded: 0, ratio: null, addedAfterStart: 0 }, missing: false, refreshedAt: '' };
     const initiative: StoredInitiative = {
-      id: newInitiativeId(ctx.ids, objectiveId),
+      id: initiativeId,
       keyResultId: kr.id,
       issueKey: epic.key,
       issueId: epic.id,

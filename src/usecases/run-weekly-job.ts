@@ -18,7 +18,7 @@ export const runWeeklyJob = async (deps: Deps): Promise<KeyResultSnapshot[]> => 
   const snapshots = await Promise.all(
     cycles.map(async (cycle): Promise<KeyResultSnapshot> => {
       const snapshot: KeyResultSnapshot = { cycleId: cycle.id, week, values: {}, scores: {}, stale: [] };
-      for (const a of await deps.store.listObjectivesOfCycle(cycle.id)) {
+      for (const a of await deps.store.listDigestsOfCycle(cycle.id)) {
         if (a.objective.status === 'archived') continue;
         for (const kr of a.keyResults) {
           if (kr.status !== 'active') continue;

@@ -1,6 +1,6 @@
 import { seedDemoSite } from '../../local/demo';
 import { createLocalRuntime } from '../../local/platform/local-runtime';
-import { ok } from '../support/cadence-client';
+import { accountOf, epicKey, ok } from '../support/cadence-client';
 import { aKeyResult, anActiveCycle, anObjective, paymentsSetup } from '../support/scenario';
 
 /** Writes that are never doubled and never refused for a race (issue #10). */
@@ -66,4 +66,45 @@ describe('safe writes', () => {
       runtime.close();
     }
   }, 60_000);
+});
+
+describe('creates with a client request id', () => {
+  it('create each record once however often the request is repeated, answering the first', async () => {
+    const runtime = createLocalRuntime();
+    seedDemoSite(runtime.site);
+    try {
+      const twice = async <T>(send: () => Promise<T>): Promise<[T, T]> => {
+        const first = await send();
+        const [again] = await Promise.all([send(), send()]);
+        return [first, again];
+      };
+      const [c1, c2] = await twice(() => ok(runtime, 'cycles.create', { kind: 'quarterly', requestId: 'req-cycle-000001' }, 'elena'));
+      expect(c2).toEqual(c1);
+      await ok(runtime, 'cycles.update', { id: c1.id, status: 'active' }, 'elena');
+      const [t1, t2] = await twice(() => ok(runtime, 'teams.create', { name: 'Payments', memberAccountIds: [accountOf('priya')], requestId: 'req-team-0000001' }, 'elena'));
+      expect(t2).toEqual(t1);
+      const create = { cycleId: c1.id, level: 'individual', title: 'Make payouts boringly reliable', requestId: 'req-objective-01' };
+      const [o1, o2] = await twice(() => ok(runtime, 'objectives.create', create, 'priya'));
+      expect(o2.id).toBe(o1.id);
+      const kr = { objectiveId: o1.id, title: 'Cut failed payouts from 4 to 1', metric: { kind: 'number', start: 4, target: 1 }, requestId: 'req-kr-000000001' };
+      const [k1, k2] = await twice(() => ok(runtime, 'keyResults.create', kr, 'priya'));
+      expect(k2.id).toBe(k1.id);
+      const epic = { keyResultId: k1.id, issueKey: epicKey(runtime, 'Reduce failed payout retries'), requestId: 'req-link-0000001' };
+      const [i1, i2] = await twice(() => ok(runtime, 'initiatives.link', epic, 'priya'));
+      expect(i2.id).toBe(i1.id);
+
+      expect((await ok(runtime, 'cycles.list', {}, 'priya')).cycles).toHaveLength(1);
+      expect((await ok(runtime, 'teams.list', {}, 'priya')).teams).toHaveLength(1);
+      const board = await ok(runtime, 'board.get', { cycleId: c1.id }, 'priya');
+      expect(board.roots).toHaveLength(1);
+      const objective = await ok(runtime, 'objectives.get', { id: o1.id }, 'priya');
+      expect(objective.keyResults).toHaveLength(1);
+      expect(objective.keyResults[0]?.initiatives).toHaveLength(1);
+      // Another person's request with the same id is their own request.
+      const other = await ok(runtime, 'objectives.create', create, 'marcus');
+      expect(other.id).not.toBe(o1.id);
+    } finally {
+      runtime.close();
+    }
+  });
 });

@@ -33,6 +33,8 @@ export const CyclesCreateInput = z
     name: trimmedText(80).optional(),
     startDate: IsoDate.optional(),
     endDate: IsoDate.optional(),
+    /** Idempotency: a repeat with the same request id answers what the first one created. */
+    requestId: RequestIdSchema.optional(),
   })
   .strict()
   .refine((c) => (c.startDate === undefined) === (c.endDate === undefined), {
@@ -67,6 +69,8 @@ export const TeamsCreateInput = z
     parentTeamId: IdSchema.optional(),
     memberAccountIds: z.array(AccountIdSchema).max(500).default([]),
     jiraProjectKeys: z.array(ProjectKeySchema).max(50).default([]),
+    /** Idempotency: a repeat with the same request id answers what the first one created. */
+    requestId: RequestIdSchema.optional(),
   })
   .strict();
 
@@ -92,6 +96,8 @@ export const ObjectivesCreateInput = z
     reviewerAccountId: AccountIdSchema.optional(),
     parentObjectiveId: IdSchema.optional(),
     status: z.enum(['draft', 'published']).default('draft'),
+    /** Idempotency: a repeat with the same request id answers what the first one created. */
+    requestId: RequestIdSchema.optional(),
   })
   .strict();
 
@@ -122,6 +128,8 @@ export const KeyResultsCreateInput = z
     /** `current` defaults to `start`. */
     metric: MetricInput.transform((m) => ({ ...m, current: m.current ?? m.start })).superRefine(checkMetric),
     progressSource: ProgressSourceSchema.default('manual'),
+    /** Idempotency: a repeat with the same request id answers what the first one created. */
+    requestId: RequestIdSchema.optional(),
   })
   .strict();
 
@@ -136,7 +144,14 @@ export const KeyResultsUpdateInput = z
   })
   .strict();
 
-export const InitiativesLinkInput = z.object({ keyResultId: IdSchema, issueKey: IssueKeySchema }).strict();
+export const InitiativesLinkInput = z
+  .object({
+    keyResultId: IdSchema,
+    issueKey: IssueKeySchema,
+    /** Idempotency: a repeat with the same request id answers what the first one created. */
+    requestId: RequestIdSchema.optional(),
+  })
+  .strict();
 export const InitiativesUnlinkInput = z.object({ initiativeId: IdSchema }).strict();
 
 export const CheckInsCreateInput = z

@@ -10,7 +10,7 @@ import type { Ctx } from './context';
  */
 export const checkParent = async (ctx: Ctx, child: Pick<Objective, 'id' | 'cycleId' | 'level'>, parentId: string | undefined): Promise<void> => {
   if (parentId === undefined) return;
-  const objectives = (await ctx.store.listObjectivesOfCycle(child.cycleId)).map((a) => a.objective);
+  const objectives = (await ctx.store.listDigestsOfCycle(child.cycleId)).map((a) => a.objective);
   const byId = new Map(objectives.map((o) => [o.id, o]));
   if (!byId.has(parentId)) {
     const elsewhere = await ctx.store.getObjective(parentId).catch(() => undefined);
