@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { SyntheticEvent } from 'react';
 import type { ApiOutput, CheckIn, Confidence, KeyResult } from '../../../src/contract';
 import { api } from '../api/client';
+import { useRequestId } from '../api/request-id';
 import { Button } from './button';
 import { describeError, fieldErrors } from './errors';
 import { CONFIDENCE_WORDS, CONFIDENCES, formatValue } from './format';
@@ -48,6 +49,7 @@ export function CheckInForm({
   const [error, setError] = useState<unknown>(undefined);
   const [localError, setLocalError] = useState<string | undefined>(undefined);
   const [done, setDone] = useState<string | undefined>(undefined);
+  const requestId = useRequestId();
 
   const disabled = !keyResult.canCheckIn;
   const errors = fieldErrors(error);
@@ -62,10 +64,12 @@ export function CheckInForm({
     try {
       const result = await api['checkIns.create']({
         keyResultId: keyResult.id,
+        requestId: requestId.current(),
         ...payload,
         ...(note.trim() === '' ? {} : { note: note.trim() }),
         ...(blockers.trim() === '' ? {} : { blockers: blockers.trim() }),
       });
+      requestId.done();
       setNote('');
       setBlockers('');
       setValue(String(result.checkIn.value));

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { SubmitEvent } from 'react';
 import type { CycleKind } from '../../../../src/contract';
 import { api } from '../../api/client';
+import { useRequestId } from '../../api/request-id';
 import { Button } from '../../components/button';
 import { describeError, fieldErrors } from '../../components/errors';
 import { FormError, RadioField, TextField } from './fields';
@@ -31,6 +32,7 @@ export function CycleForm(props: PanelProps) {
   const formError =
     error !== undefined && ![...errors.keys()].some((f) => FORM_FIELDS.has(f)) ? describeError(error) : undefined;
 
+  const requestId = useRequestId();
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if ((startDate === '') !== (endDate === '')) {
@@ -41,11 +43,13 @@ export function CycleForm(props: PanelProps) {
     setBusy(true);
     setError(undefined);
     api['cycles.create']({
+      requestId: requestId.current(),
       kind,
       ...(name.trim() === '' ? {} : { name: name.trim() }),
       ...(startDate === '' ? {} : { startDate, endDate }),
     }).then(
       (cycle) => {
+        requestId.done();
         props.cycleSaved(cycle);
         props.close();
       },

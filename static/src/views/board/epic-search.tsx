@@ -1,6 +1,7 @@
 import { requestJira } from '@forge/bridge';
 import { useEffect, useId, useState } from 'react';
 import { api } from '../../api/client';
+import { useRequestId } from '../../api/request-id';
 import { Button } from '../../components/button';
 import { describeError, fieldErrors } from '../../components/errors';
 import { asRecord, stringAt } from '../../components/extension';
@@ -69,11 +70,13 @@ export function EpicSearch({
     };
   }, [settled]);
 
+  const requestId = useRequestId();
   const link = (issueKey: string) => {
     setLinking(issueKey);
     setError(undefined);
-    api['initiatives.link']({ keyResultId, issueKey }).then(
+    api['initiatives.link']({ keyResultId, issueKey, requestId: requestId.current(issueKey) }).then(
       () => {
+        requestId.done(issueKey);
         setLinking(undefined);
         setQuery('');
         setHits([]);

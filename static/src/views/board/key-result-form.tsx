@@ -3,6 +3,7 @@ import type { SubmitEvent } from 'react';
 import type { KeyResultView, MetricKind, ObjectiveView, ProgressSource } from '../../../../src/contract';
 import { lintKeyResultDraft } from '../../../../src/domain/lint';
 import { api } from '../../api/client';
+import { useRequestId } from '../../api/request-id';
 import { useAsync } from '../../api/use-api';
 import { Button } from '../../components/button';
 import { describeError, fieldErrors } from '../../components/errors';
@@ -67,6 +68,7 @@ function KeyResultFormFields(props: PanelProps & { objective: ObjectiveView; exi
   const [title, setTitle] = useState(existing?.title ?? '');
   const [kind, setKind] = useState<MetricKind>(existing?.metric.kind ?? 'number');
   const [start, setStart] = useState(String(existing?.metric.start ?? 0));
+  const requestId = useRequestId();
   const [target, setTarget] = useState(existing === undefined ? '' : String(existing.metric.target));
   const [current, setCurrent] = useState(existing === undefined ? '' : String(existing.metric.current));
   const [unit, setUnit] = useState(existing?.metric.unit ?? '');
@@ -146,6 +148,7 @@ function KeyResultFormFields(props: PanelProps & { objective: ObjectiveView; exi
     const request =
       existing === undefined
         ? api['keyResults.create']({
+            requestId: requestId.current(),
             objectiveId: objective.id,
             title,
             metric: measured,
@@ -164,6 +167,7 @@ function KeyResultFormFields(props: PanelProps & { objective: ObjectiveView; exi
           });
     request.then(
       () => {
+        requestId.done();
         props.saved({ kind: 'objective', objectiveId: objective.id });
       },
       (e: unknown) => {

@@ -3,6 +3,7 @@ import type { SubmitEvent } from 'react';
 import type { ObjectiveLevel, ObjectiveView } from '../../../../src/contract';
 import { lintObjectiveDraft } from '../../../../src/domain/lint';
 import { api } from '../../api/client';
+import { useRequestId } from '../../api/request-id';
 import { useAsync } from '../../api/use-api';
 import { Button } from '../../components/button';
 import { describeError, fieldErrors } from '../../components/errors';
@@ -95,6 +96,7 @@ function ObjectiveFormFields(props: PanelProps & { existing: ObjectiveView | und
   const [owner, setOwner] = useState(existing?.ownerAccountId ?? me?.accountId);
   const [reviewer, setReviewer] = useState(existing?.reviewerAccountId);
   const [parentId, setParentId] = useState(existing?.parentObjectiveId ?? '');
+  const requestId = useRequestId();
   const [status, setStatus] = useState<'draft' | 'published'>(existing?.status === 'published' ? 'published' : 'draft');
   const [busy, setBusy] = useState<'save' | 'archive' | undefined>(undefined);
   const [confirmArchive, setConfirmArchive] = useState(false);
@@ -121,6 +123,7 @@ function ObjectiveFormFields(props: PanelProps & { existing: ObjectiveView | und
       existing === undefined
         ? api['objectives.create']({
             ...common,
+            requestId: requestId.current(),
             cycleId: cycle.id,
             ...(description.trim() === '' ? {} : { description }),
             ...(teamId === '' ? {} : { teamId }),
@@ -139,6 +142,7 @@ function ObjectiveFormFields(props: PanelProps & { existing: ObjectiveView | und
           });
     request.then(
       (saved) => {
+        requestId.done();
         props.saved({ kind: 'objective', objectiveId: saved.id });
       },
       (e: unknown) => {

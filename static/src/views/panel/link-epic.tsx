@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { SyntheticEvent } from 'react';
 import type { Cycle } from '../../../../src/contract';
 import { api } from '../../api/client';
+import { useRequestId } from '../../api/request-id';
 import { useAsync } from '../../api/use-api';
 import { Button } from '../../components/button';
 import { currentCycle } from '../../components/cycles';
@@ -52,6 +53,7 @@ export default function LinkEpic({
   const krError = errors.get('issueKey') ?? errors.get('keyResultId');
   const formError = error !== undefined && krError === undefined ? describeError(error) : undefined;
 
+  const requestId = useRequestId();
   const submit = (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (keyResultId === '') {
@@ -60,8 +62,9 @@ export default function LinkEpic({
     }
     setSaving(true);
     setError(undefined);
-    api['initiatives.link']({ keyResultId, issueKey }).then(
+    api['initiatives.link']({ keyResultId, issueKey, requestId: requestId.current(keyResultId) }).then(
       () => {
+        requestId.done(keyResultId);
         onDone(true);
       },
       (e: unknown) => {
