@@ -81,6 +81,7 @@ export const runResolver = async (
   request: { payload: unknown; context: unknown },
   deps: () => Deps = composeDeps,
 ): Promise<Result<unknown>> => {
+  let ports: Deps | undefined;
   try {
     const context = InvocationContext.safeParse(request.context);
     const accountId = context.success ? context.data.accountId : undefined;
@@ -93,11 +94,18 @@ export const runResolver = async (
     if (!input.success) return { ok: false, error: validationError(input.error) };
     // HANDLERS[key] and API[key] belong to the same key; TypeScript cannot correlate the two lookups.
     const handler = HANDLERS[key] as Handler<ApiKey>;
-    const data = await handler({ ...deps(), actor: { accountId } }, input.data, {
+    ports = deps();
+    const data = await handler({ ...ports, actor: { accountId } }, input.data, {
       issue: context.data?.extension?.issue,
     });
     return { ok: true, data };
   } catch (error) {
-    return { ok: false, error: toApiError(error) };
+    const apiError = toApiError(error);
+    // A change that was stored, then failed to be shown, is reported as stored: never as a failure that
+    // invites a second copy (and a repeat with the same request id answers the first anyway).
+    if (apiError.code === 'UNAVAILABLE' && ports?.store.hasCommitted() === true) {
+      return { ok: false, error: { ...apiError, message: `Your change was saved, but showing it failed: ${apiError.message} Reload to see it.` } };
+    }
+    return { ok: false, error: apiError };
   }
 };

@@ -1,4 +1,4 @@
-import type { ApiOutput, ApiParsedInput, CheckIn, Cycle } from '../contract';
+import type { ApiOutput, ApiParsedInput, BandConfig, CheckIn, Cycle } from '../contract';
 import { AppError, forbidden, invalidState, notFound, validation } from './errors';
 import { newCheckInId, objectiveIdOf, requestCheckInId } from './ids';
 import type { ViewerAccess } from './ports';
@@ -35,11 +35,15 @@ export const createCheckIn = async (ctx: Ctx, input: ApiParsedInput<'checkIns.cr
   let cycle: Cycle | undefined;
   let access: Promise<ViewerAccess> | undefined;
   let attempts = 0;
+  let bands: BandConfig | undefined;
 
   const { aggregate, result: checkIn } = await mutateObjective(ctx, objectiveId, 'keyResultId', async (current, now) => {
     const kr = current.keyResults.find((k) => k.id === input.keyResultId);
     if (kr === undefined) throw notFound('Key result', input.keyResultId, 'keyResultId');
     cycle = (await cyclesRead).find((c) => c.id === current.objective.cycleId);
+    // Everything the answer needs from storage is read before the write, so a read failing after it
+    // cannot turn a stored check-in into an error (the Jira permission check degrades instead).
+    bands = await bandsRead;
     const projects = current.initiatives.filter((i) => i.keyResultId === kr.id).map((i) => i.epic.projectId);
     // Started now so the permission check runs alongside the write, not after it.
     access ??= startEarly(projects.length === 0 ? Promise.resolve(NO_ACCESS) : ctx.jira.viewerAccess(projects));
@@ -71,7 +75,10 @@ export const createCheckIn = async (ctx: Ctx, input: ApiParsedInput<'checkIns.cr
   });
 
   if (cycle === undefined) throw new AppError('INTERNAL', 'cycle not read');
-  const view = makeViewContext(ctx, { cycle, bands: await bandsRead, teams: [], access: await (access ?? Promise.resolve(NO_ACCESS)) });
+  if (bands === undefined) throw new AppError('INTERNAL', 'bands not read');
+  // Stored already: if Jira cannot say which epics the viewer may see, they are shown restricted.
+  const viewerAccess = await (access ?? Promise.resolve(NO_ACCESS)).catch(() => NO_ACCESS);
+  const view = makeViewContext(ctx, { cycle, bands, teams: [], access: viewerAccess });
   const kr = aggregate.keyResults.find((k) => k.id === checkIn.keyResultId);
   if (kr === undefined) throw new AppError('INTERNAL', 'key result vanished');
   return { checkIn, keyResult: keyResultView(kr, aggregate, view) };

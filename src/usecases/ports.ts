@@ -84,6 +84,9 @@ export interface OkrStore {
   /** Deletes generations an import replaced (or failed to stage), once nothing can still read them. */
   cleanupRetired(): Promise<void>;
 
+  /** Whether this invocation has stored a change (so a later failure can say the change was saved). */
+  hasCommitted(): boolean;
+
   /** Where a scheduled job keeps what it needs between runs (strongly consistent get and set). */
   jobState(job: JobName): JobStateStore;
 }

@@ -1,6 +1,8 @@
 import { seedDemoSite } from '../../local/demo';
+import type { FaultConfig, FaultInjector } from '../../local/platform/faults';
+import { createFaultInjector } from '../../local/platform/faults';
 import { createLocalRuntime } from '../../local/platform/local-runtime';
-import { accountOf, epicKey, ok } from '../support/cadence-client';
+import { accountOf, call, epicKey, ok } from '../support/cadence-client';
 import { aKeyResult, anActiveCycle, anObjective, paymentsSetup } from '../support/scenario';
 
 /** Writes that are never doubled and never refused for a race (issue #10). */
@@ -107,4 +109,57 @@ describe('creates with a client request id', () => {
       runtime.close();
     }
   });
+});
+
+describe('under 30 % injected 429 and 5xx on storage and Jira', () => {
+  it('loses no acknowledged check-in, doubles none on retry, and never calls a stored one failed', async () => {
+    let faults = createFaultInjector();
+    const switchable: FaultInjector = {
+      get config() {
+        return faults.config;
+      },
+      decide: (target) => faults.decide(target),
+    };
+    const configure = (config: Partial<FaultConfig>): void => {
+      faults = createFaultInjector(config);
+    };
+    const runtime = createLocalRuntime({ faultInjector: switchable });
+    seedDemoSite(runtime.site);
+    try {
+      const { kr1 } = await paymentsSetup(runtime);
+      await ok(runtime, 'initiatives.link', { keyResultId: kr1.id, issueKey: epicKey(runtime, 'Reduce failed payout retries') }, 'priya');
+      configure({ rate: 0.3, kinds: ['429', '5xx'], targets: ['kvs', 'jira'], retryAfterSeconds: 0, seed: 7 });
+      const acknowledged: string[] = [];
+      let refusedButStored = 0;
+      for (let i = 0; i < 12; i++) {
+        const payload = { keyResultId: kr1.id, value: 4 - i * 0.1, confidence: 'on_track', requestId: `req-storm-${String(i).padStart(4, '0')}` };
+        // A person pressing Save again until it works, with the same request id.
+        for (let attempt = 0; attempt < 20; attempt++) {
+          const result = await call(runtime, 'checkIns.create', payload, 'daniel');
+          if (result.ok) {
+            acknowledged.push(result.data.checkIn.id);
+            break;
+          }
+          expect(['UNAVAILABLE', 'CONFLICT']).toContain(result.error.code);
+          if (/saved/i.test(result.error.message)) continue;
+          // An answer that does not say "saved" must mean nothing was stored for this request.
+          configure({ rate: 0 });
+          runtime.kvs.settle();
+          const listed = await ok(runtime, 'checkIns.list', { keyResultId: kr1.id, limit: 100 }, 'daniel');
+          if (listed.checkIns.some((c) => Math.abs(c.value - payload.value) < 1e-9)) refusedButStored += 1;
+          configure({ rate: 0.3, kinds: ['429', '5xx'], targets: ['kvs', 'jira'], retryAfterSeconds: 0, seed: 7 + attempt + i * 31 });
+        }
+      }
+      configure({ rate: 0 });
+      runtime.kvs.settle();
+      const stored = (await ok(runtime, 'checkIns.list', { keyResultId: kr1.id, limit: 100 }, 'daniel')).checkIns.map((c) => c.id);
+      expect(acknowledged).toHaveLength(12);
+      expect(new Set(acknowledged).size).toBe(12);
+      expect(stored.filter((id) => acknowledged.includes(id)).sort()).toEqual([...acknowledged].sort());
+      expect(stored).toHaveLength(12);
+      expect(refusedButStored).toBe(0);
+    } finally {
+      runtime.close();
+    }
+  }, 120_000);
 });

@@ -16,25 +16,32 @@ import type { Space } from './registry';
  */
 export const createKvsOkrStore = (): OkrStore => {
   let space: Promise<Space> | undefined;
+  let committed = false;
   const live = (): Promise<Space> => (space ??= liveSpace());
   const inLive =
     <A extends unknown[], R>(fn: (space: Space, ...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> =>
       fn(await live(), ...args);
+  const writing =
+    <A extends unknown[]>(fn: (...args: A) => Promise<void>) =>
+    async (...args: A): Promise<void> => {
+      await fn(...args);
+      committed = true;
+    };
   return {
     getCycle: inLive(getCycle),
     listCycles: inLive(listCycles),
-    putCycle: inLive(putCycle),
+    putCycle: writing(inLive(putCycle)),
     getTeam: inLive(getTeam),
     listTeams: inLive(listTeams),
-    putTeam: inLive(putTeam),
+    putTeam: writing(inLive(putTeam)),
     getBands: inLive(getBands),
-    putBands: inLive(putBands),
+    putBands: writing(inLive(putBands)),
     getObjective: inLive(getObjective),
     getObjectives: inLive(getObjectives),
     listObjectivesOfCycle: inLive(listObjectivesOfCycle),
     listDigestsOfCycle: inLive(listDigestsOfCycle),
-    writeObjective: inLive(writeObjective),
+    writeObjective: writing(inLive(writeObjective)),
     getCheckIn: inLive(getCheckIn),
     listCheckIns: inLive(listCheckIns),
     listLinksByIssue: inLive(listLinksByIssue),
@@ -42,8 +49,9 @@ export const createKvsOkrStore = (): OkrStore => {
     listSnapshots: inLive(listSnapshots),
     exportAll: inLive(exportAll),
     // Stages a new generation beside the live one: not bound to the live space.
-    replaceAll,
+    replaceAll: writing(replaceAll),
     cleanupRetired: () => cleanupRetired(),
     jobState,
+    hasCommitted: () => committed,
   };
 };
