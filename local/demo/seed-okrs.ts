@@ -14,20 +14,32 @@ import type { DemoUserHandle } from './demo-users';
 
 type Call = <K extends ApiKey>(key: K, payload: ApiInput<K>, as: DemoUserHandle) => Promise<ApiOutput<K>>;
 
-const caller =
-  (runtime: LocalRuntime): Call =>
-  async (key, payload, as) => {
-    const outcome = await runtime.app.invokeResolver({
-      moduleKey: 'cadence-board',
-      functionKey: key,
-      payload,
-      accountId: DEMO_USERS[as].accountId,
-    });
-    if (!outcome.ok) throw new Error(`demo seed: ${key} failed: ${outcome.error.message}`);
-    const result = outcome.result as Result<ApiOutput<typeof key>>;
-    if (!result.ok) throw new Error(`demo seed: ${key} failed: ${result.error.code} ${result.error.message}`);
-    return result.data;
+/** Keys that create a record and take a client request id, so a retried call never creates it twice. */
+const CREATES: ReadonlySet<ApiKey> = new Set(['cycles.create', 'teams.create', 'objectives.create', 'keyResults.create', 'initiatives.link', 'checkIns.create']);
+/** Transient failures (storage or Jira out, e.g. with --fault-rate) are retried: the seed must not stop start-up. */
+const ATTEMPTS = 8;
+
+const caller = (runtime: LocalRuntime): Call => {
+  let calls = 0;
+  return async (key, payload, as) => {
+    calls += 1;
+    const request = CREATES.has(key) ? { ...payload, requestId: `demo-seed-${String(calls).padStart(6, '0')}` } : payload;
+    let failure = '';
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+      const outcome = await runtime.app.invokeResolver({ moduleKey: 'cadence-board', functionKey: key, payload: request, accountId: DEMO_USERS[as].accountId });
+      if (!outcome.ok) {
+        failure = outcome.error.message;
+        continue;
+      }
+      const result = outcome.result as Result<ApiOutput<typeof key>>;
+      if (result.ok) return result.data;
+      failure = `${result.error.code} ${result.error.message}`;
+      if (result.error.code !== 'UNAVAILABLE' && result.error.code !== 'CONFLICT') break;
+    }
+    throw new Error(`demo seed: ${key} failed: ${failure}`);
   };
+};
 
 const id = (handle: DemoUserHandle): string => DEMO_USERS[handle].accountId;
 
