@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as tsParser from '@typescript-eslint/parser';
@@ -79,15 +79,21 @@ describe('import guardrails', () => {
  * it catches exactly that and lets the safe forms through.
  */
 describe('promise guardrail (local/no-stored-promise)', () => {
-  const fixtureDir = mkdtempSync(path.join(os.tmpdir(), 'no-stored-promise-'));
-  writeFileSync(
-    path.join(fixtureDir, 'tsconfig.json'),
-    JSON.stringify({
-      compilerOptions: { strict: true, target: 'ES2022', lib: ['ES2022'], types: [] },
-      include: ['*.ts'],
-    }),
-  );
+  const fixtures = mkdtempSync(path.join(os.tmpdir(), 'no-stored-promise-'));
+  let cases = 0;
   const lint = (body: string): string[] => {
+    // A folder per case: typescript-eslint caches a program per file path, so reusing one file across
+    // cases could lint the new text with the old text's types (it did on a clean clone).
+    cases += 1;
+    const fixtureDir = path.join(fixtures, `case-${String(cases)}`);
+    mkdirSync(fixtureDir);
+    writeFileSync(
+      path.join(fixtureDir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { strict: true, target: 'ES2022', lib: ['ES2022'], types: [] },
+        include: ['*.ts'],
+      }),
+    );
     const file = path.join(fixtureDir, 'case.ts');
     const code = `declare const read: () => Promise<number>;\ndeclare const write: () => Promise<void>;\ndeclare const startEarly: <T>(p: Promise<T>) => Promise<T>;\nexport const run = async (): Promise<unknown> => {\n${body}\n};\n`;
     writeFileSync(file, code);
@@ -111,7 +117,7 @@ describe('promise guardrail (local/no-stored-promise)', () => {
   };
 
   afterAll(() => {
-    rmSync(fixtureDir, { recursive: true, force: true });
+    rmSync(fixtures, { recursive: true, force: true });
   });
 
   it.each([
