@@ -8,6 +8,7 @@ import { createKeyResult } from '../usecases/create-key-result';
 import { createObjective } from '../usecases/create-objective';
 import { createTeam } from '../usecases/create-team';
 import { exportData } from '../usecases/export-data';
+import { getDataHealth } from '../usecases/get-data-health';
 import { getBoard } from '../usecases/get-board';
 import { getBoardKeyResults } from '../usecases/get-board-key-results';
 import type { IssueContext } from '../usecases/get-issue-panel';
@@ -71,5 +72,6 @@ export const HANDLERS: { [K in ApiKey]: Handler<K> } = {
   'issuePanel.get': (ctx, _input, extras) => getIssuePanel(ctx, extras.issue),
   'lint.run': runLint,
   'data.export': (ctx) => exportData(ctx),
+  'data.health': (ctx) => getDataHealth(ctx),
   'data.import': importData,
 };

@@ -15,6 +15,7 @@ import { accessFor } from './shared/view-context';
  *
  * Cost: one round trip of parallel storage reads (cycle, bands, and the objectives by key in batch reads
  * of 25) and one Jira call, POST /rest/api/3/permissions/check (browsable projects).
+ * An objective whose stored record is corrupt is left out of the answer (data.health lists it).
  * @throws AppError VALIDATION objectiveIds.N (malformed, or an objective of another cycle),
  *   NOT_FOUND cycleId / objectiveIds.N.
  */
@@ -27,11 +28,17 @@ export const getBoardKeyResults = async (ctx: Ctx, input: ApiParsedInput<'board.
     ctx.store.getObjectives(ids),
   ]);
   const byId = new Map(found.map((a) => [a.objective.id, a]));
-  const aggregates = ids.map((id, i): ObjectiveAggregate => {
+  // An id read back as nothing is either no objective or one whose stored record is corrupt (left out of
+  // reads, listed by data.health): the cycle's digests tell, and only the first is the caller's mistake.
+  const onBoard = ids.some((id) => !byId.has(id)) ? new Set((await ctx.store.listDigestsOfCycle(cycle.id)).map((d) => d.objective.id)) : new Set<string>();
+  const aggregates = ids.flatMap((id, i): ObjectiveAggregate[] => {
     const aggregate = byId.get(id);
-    if (aggregate === undefined) throw notFound('Objective', id, field(i));
+    if (aggregate === undefined) {
+      if (onBoard.has(id)) return [];
+      throw notFound('Objective', id, field(i));
+    }
     if (aggregate.objective.cycleId !== cycle.id) throw validation(field(i), `is an objective of another cycle than ${cycle.name}`);
-    return aggregate;
+    return [aggregate];
   });
   const access = await accessFor(ctx, aggregates);
   const view = { cycle, bands, now: ctx.clock.now(), viewerAccountId: ctx.actor.accountId, access };

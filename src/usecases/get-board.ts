@@ -52,7 +52,9 @@ const currentCycleId = async (ctx: Ctx): Promise<string> => {
  * catalog and one batchGet of the cycle's 16 board shards, which hold digests, not aggregates: about 45
  * of Forge's 10 KB read units instead of ~660; without a cycleId, the cycle catalog first) and one Jira
  * call, POST /rest/api/3/permissions/check (site admin, for canEdit).
- * @throws AppError NOT_FOUND cycleId (also when no cycle exists) / teamId, INVALID_STATE when stored alignment loops.
+ * @throws AppError NOT_FOUND cycleId (also when no cycle exists) / teamId / ownerAccountId (nobody on the site;
+ *   asked of Jira, GET /rest/api/3/user/bulk, only when no objective has that owner), INVALID_STATE when
+ *   stored alignment loops.
  */
 export const getBoard = async (ctx: Ctx, input: ApiParsedInput<'board.get'>): Promise<ApiOutput<'board.get'>> => {
   const cycleId = input.cycleId ?? (await currentCycleId(ctx));
@@ -63,6 +65,11 @@ export const getBoard = async (ctx: Ctx, input: ApiParsedInput<'board.get'>): Pr
     ctx.store.listDigestsOfCycle(cycleId),
   ]);
   if (input.teamId !== undefined && !teams.some((t) => t.id === input.teamId)) throw notFound('Team', input.teamId, 'teamId');
+  // An owner nobody on the board has may still be a person with no objectives: only Jira can say it names nobody.
+  const owner = input.ownerAccountId;
+  if (owner !== undefined && !aggregates.some((a) => a.objective.ownerAccountId === owner) && (await ctx.jira.unknownAccountIds([owner])).length > 0) {
+    throw notFound('Person', owner, 'ownerAccountId');
+  }
   const byId = new Map(aggregates.map((a) => [a.objective.id, a]));
   let tree;
   try {

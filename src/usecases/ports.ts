@@ -84,6 +84,9 @@ export interface OkrStore {
   /** Deletes generations an import replaced (or failed to stage), once nothing can still read them. */
   cleanupRetired(): Promise<void>;
 
+  /** Every stored record of the live data read and parsed: how many, and those that fail their schema. */
+  dataHealth(): Promise<DataHealth>;
+
   /** Whether this invocation has stored a change (so a later failure can say the change was saved). */
   hasCommitted(): boolean;
 
@@ -102,6 +105,11 @@ export interface JobState {
 export interface JobStateStore {
   read(): Promise<JobState | undefined>;
   write(state: JobState): Promise<void>;
+}
+
+export interface DataHealth {
+  checked: number;
+  corrupt: { kind: string; key: string; problem: string }[];
 }
 
 export interface ImportData {

@@ -23,7 +23,7 @@ export interface BoardShard {
 }
 
 const pack = (digests: readonly ObjectiveDigest[]): string => deflateRawSync(Buffer.from(JSON.stringify(digests))).toString('base64');
-const unpack = (packed: string): unknown => JSON.parse(inflateRawSync(Buffer.from(packed, 'base64')).toString('utf8'));
+export const unpack = (packed: string): unknown => JSON.parse(inflateRawSync(Buffer.from(packed, 'base64')).toString('utf8'));
 
 export const encodeBoardShard = (cycleId: string, digests: readonly ObjectiveDigest[], version: number): Attributes => ({
   cycleId,

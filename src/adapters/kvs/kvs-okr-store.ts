@@ -3,6 +3,7 @@ import { listDigestsOfCycle } from './board-repository';
 import { getBands, getCycle, getTeam, listCycles, listTeams, putBands, putCycle, putTeam } from './catalog-repository';
 import { cleanupRetired, exportAll, replaceAll } from './data-repository';
 import { liveSpace } from './generation-repository';
+import { dataHealth } from './health-repository';
 import { getCheckIn, listCheckIns, listSnapshots, putSnapshots } from './history-repository';
 import { jobState } from './job-state-repository';
 import { listLinksByIssue } from './issue-link-repository';
@@ -53,5 +54,6 @@ export const createKvsOkrStore = (): OkrStore => {
     cleanupRetired: () => cleanupRetired(),
     jobState,
     hasCommitted: () => committed,
+    dataHealth: inLive(dataHealth),
   };
 };

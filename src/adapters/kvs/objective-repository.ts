@@ -3,7 +3,7 @@ import type { AggregateWrite } from '../../usecases/ports';
 import { VersionConflict } from '../../usecases/ports';
 import type { ObjectiveAggregate } from '../../usecases/model';
 import type { Attributes } from './codecs';
-import { decodeObjective, encodeCheckIn, encodeObjective } from './codecs';
+import { CorruptRecord, decodeObjective, encodeCheckIn, encodeObjective } from './codecs';
 import type { Item } from './kvs-io';
 import { boardShardOf, encodeBoardShard, getBoardShard, listDigestsOfCycle, withDigest } from './board-repository';
 import { readIssueLinks, withObjectiveLinks } from './issue-link-repository';
@@ -14,7 +14,17 @@ import { at, CATALOG, ENTITY } from './registry';
 
 /** Objective aggregates and their initiative lookup rows. */
 
-const decodeAll = (items: readonly Item[]): ObjectiveAggregate[] => items.map((i) => decodeObjective(i.value));
+/** Aggregates of a list; one that fails its schema is left out (and logged; data.health lists it), never fatal to the view. */
+const decodeAll = (items: readonly Item[]): ObjectiveAggregate[] =>
+  items.flatMap((i) => {
+    try {
+      return [decodeObjective(i.value)];
+    } catch (error) {
+      if (!(error instanceof CorruptRecord)) throw error;
+      console.warn(`objective ${i.key} skipped: ${error.message}`);
+      return [];
+    }
+  });
 
 export const getObjective = async (space: Space, id: string): Promise<ObjectiveAggregate | undefined> => {
   const value = await rateLimited(() => kvs.entity<Attributes>(ENTITY.objective).get(at(space, id)));

@@ -76,6 +76,16 @@ export const API = {
   'lint.run': { input: I.LintRunInput, output: z.object({ findings: z.array(FindingSchema) }), mutates: false },
 
   'data.export': { input: I.Empty, output: ExportDocumentSchema, mutates: false },
+  'data.health': {
+    input: I.Empty,
+    output: z.object({
+      /** Stored records read. */
+      checked: z.number().int().min(0),
+      /** Records that fail their schema: left out of every view, kept in storage for repair. */
+      corrupt: z.array(z.object({ kind: z.string(), key: z.string(), problem: z.string() })),
+    }),
+    mutates: false,
+  },
   'data.import': {
     input: I.DataImportInput,
     output: z.object({ imported: z.record(z.string(), z.number()) }),

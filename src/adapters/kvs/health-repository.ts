@@ -1,0 +1,83 @@
+import { kvs } from '@forge/kvs';
+import type { DataHealth } from '../../usecases/ports';
+import { unpack } from './board-repository';
+import {
+  decodeBands,
+  decodeBoardShardRecord,
+  decodeCheckIn,
+  decodeCycleCatalog,
+  decodeDigests,
+  decodeIssueLinks,
+  decodeObjective,
+  decodeSnapshot,
+  decodeTeamCatalog,
+} from './codecs';
+import { indexAll, rateLimited } from './kvs-io';
+import type { EntityName, Space } from './registry';
+import { at, CATALOG, ENTITY, INDEX, inSpace, KEY, unprefixed } from './registry';
+
+/** Every record of the live generation parsed with its codec; what fails is listed, never repaired here. */
+
+const problemOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+const checkers: Record<EntityName, (key: string, value: unknown, space: Space) => string[]> = {
+  [ENTITY.objective]: (_key, value) => {
+    decodeObjective(value);
+    return [];
+  },
+  [ENTITY.checkIn]: (key, value, space) => {
+    decodeCheckIn(key, value, space);
+    return [];
+  },
+  [ENTITY.krSnapshot]: (_key, value, space) => {
+    decodeSnapshot(value, space);
+    return [];
+  },
+  [ENTITY.issueLink]: (_key, value) => {
+    decodeIssueLinks(value);
+    return [];
+  },
+  [ENTITY.boardShard]: (key, value) => {
+    const record = decodeBoardShardRecord(value);
+    const raw = unpack(record.data.packed);
+    const all = Array.isArray(raw) ? raw.length : 0;
+    const kept = decodeDigests(raw, key).length;
+    return kept === all ? [] : [`${String(all - kept)} of its objective digests fail their schema`];
+  },
+  [ENTITY.catalog]: (key, value, space) => {
+    const name = unprefixed(space, key);
+    const catalog = name === CATALOG.cycles ? decodeCycleCatalog(value) : name === CATALOG.teams ? decodeTeamCatalog(value) : undefined;
+    return catalog === undefined || catalog.corrupt.length === 0 ? [] : [`items ${catalog.corrupt.join(', ')} fail their schema`];
+  },
+};
+
+export const dataHealth = async (space: Space): Promise<DataHealth> => {
+  const entities = Object.values(ENTITY);
+  const items = await Promise.all(entities.map(async (entity) => ({ entity, items: await indexAll(entity, INDEX.byKey) })));
+  let checked = 0;
+  const corrupt: DataHealth['corrupt'] = [];
+  for (const { entity, items: list } of items) {
+    for (const item of list) {
+      if (!inSpace(space, item.key) || item.key === CATALOG.generation) continue;
+      checked += 1;
+      let problems: string[];
+      try {
+        problems = checkers[entity](item.key, item.value, space);
+      } catch (error) {
+        problems = [problemOf(error)];
+      }
+      for (const problem of problems) corrupt.push({ kind: entity, key: unprefixed(space, item.key), problem });
+    }
+  }
+  // Settings live in a plain key: parsed through the same codec as every read.
+  const bands = await rateLimited(() => kvs.get<unknown>(at(space, KEY.bands)));
+  if (bands !== undefined) {
+    checked += 1;
+    try {
+      decodeBands(bands);
+    } catch (error) {
+      corrupt.push({ kind: 'settings', key: KEY.bands, problem: problemOf(error) });
+    }
+  }
+  return { checked, corrupt };
+};
