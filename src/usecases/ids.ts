@@ -41,7 +41,7 @@ export const newCheckInId = (ids: IdGenerator, keyResultId: string, at: Date): s
 
 /** A check-in made for a client request: the same id for every repeat of that request by that person. */
 export const requestCheckInId = (ids: IdGenerator, keyResultId: string, accountId: string, requestId: string): string =>
-  `${keyResultId}-c${ids.derive(`check-in:${accountId}:${keyResultId}:${requestId}`, 12)}`;
+  `${keyResultId}-c${idFor(ids, { accountId, requestId }, `check-in:${keyResultId}`, 12)}`;
 
 export type IdKind = 'objective' | 'keyResult' | 'initiative';
 

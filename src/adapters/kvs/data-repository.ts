@@ -18,7 +18,7 @@ import { at, CATALOG, ENTITY, INDEX, inSpace, KEY, spaceOf } from './registry';
 /** Whole-store export and replace, for data.export / data.import. Not budgeted: an admin operation. */
 
 /** Every record of an entity in a space (the by-key index holds every generation: keep this one's). */
-const allOf = async (space: Space, entity: EntityName) => (await indexAll(entity, INDEX.byKey)).filter((i) => inSpace(space, i.key) && i.key !== CATALOG.generation);
+export const allOf = async (space: Space, entity: EntityName) => (await indexAll(entity, INDEX.byKey)).filter((i) => inSpace(space, i.key) && i.key !== CATALOG.generation);
 
 const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 

@@ -12,9 +12,10 @@ import {
   decodeSnapshot,
   decodeTeamCatalog,
 } from './codecs';
-import { indexAll, rateLimited } from './kvs-io';
+import { allOf } from './data-repository';
+import { rateLimited } from './kvs-io';
 import type { EntityName, Space } from './registry';
-import { at, CATALOG, ENTITY, INDEX, inSpace, KEY, unprefixed } from './registry';
+import { at, CATALOG, ENTITY, KEY, unprefixed } from './registry';
 
 /** Every record of the live generation parsed with its codec; what fails is listed, never repaired here. */
 
@@ -53,12 +54,11 @@ const checkers: Record<EntityName, (key: string, value: unknown, space: Space) =
 
 export const dataHealth = async (space: Space): Promise<DataHealth> => {
   const entities = Object.values(ENTITY);
-  const items = await Promise.all(entities.map(async (entity) => ({ entity, items: await indexAll(entity, INDEX.byKey) })));
+  const items = await Promise.all(entities.map(async (entity) => ({ entity, items: await allOf(space, entity) })));
   let checked = 0;
   const corrupt: DataHealth['corrupt'] = [];
   for (const { entity, items: list } of items) {
     for (const item of list) {
-      if (!inSpace(space, item.key) || item.key === CATALOG.generation) continue;
       checked += 1;
       let problems: string[];
       try {

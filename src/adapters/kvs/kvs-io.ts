@@ -1,4 +1,5 @@
 import { Filter, FilterConditions, ForgeKvsAPIError, kvs, Sort } from '@forge/kvs';
+import { backoffMs, raceBackoff, sleep } from '../../usecases/shared/backoff';
 import type { EntityName } from './registry';
 import { PAGE_LIMIT } from './registry';
 import type { Attributes } from './codecs';
@@ -73,10 +74,8 @@ export const isRateLimited = (error: unknown): boolean =>
 /** How long one storage request keeps retrying a quota refusal before it is reported as an outage. */
 export const RATE_LIMIT_BUDGET_MS = 8_000;
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Full-jitter backoff after a lost race, capped at 250 ms, so writers that collided spread out. */
-export const jitter = (attempt: number): Promise<void> => sleep(Math.random() * Math.min(250, 10 * 2 ** attempt));
+/** Backoff after a lost race (the same as a mutation's). */
+export const jitter = raceBackoff;
 
 /**
  * Runs one storage request, retrying it while Forge refuses it for the per-installation quota (a refused
@@ -90,7 +89,7 @@ export const rateLimited = async <T>(request: () => Promise<T>, budgetMs = RATE_
     try {
       return await request();
     } catch (error) {
-      const wait = Math.random() * Math.min(2_000, 100 * 2 ** attempt);
+      const wait = backoffMs(attempt, 100, 2_000);
       if (!isRateLimited(error) || Date.now() - started + wait > budgetMs) throw error;
       await sleep(wait);
     }

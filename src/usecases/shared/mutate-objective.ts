@@ -3,6 +3,7 @@ import { AppError, notFound } from '../errors';
 import type { ObjectiveAggregate } from '../model';
 import type { Deps } from '../ports';
 import { VersionConflict } from '../ports';
+import { raceBackoff } from './backoff';
 
 /** A pure change to one aggregate, with the side rows to write in the same transaction. */
 export interface Mutation<R> {
@@ -22,12 +23,6 @@ export interface Mutation<R> {
  */
 export const CONFLICT_BUDGET_MS = 12_000;
 
-const jitteredBackoff = (attempt: number): Promise<void> =>
-  new Promise((resolve) => {
-    // Full jitter, capped at 250 ms: concurrent writers spread out instead of colliding again in lockstep,
-    // and a writer that lost many times is not parked for seconds while the key is free.
-    setTimeout(resolve, Math.random() * Math.min(250, 10 * 2 ** attempt));
-  });
 
 /**
  * Read-modify-write of one objective aggregate with optimistic concurrency: read (1 round trip), apply
@@ -60,7 +55,7 @@ export const mutateObjective = async <R>(
       return { aggregate: { ...aggregate, version: current.version + 1 }, result: mutation.result };
     } catch (error) {
       if (!(error instanceof VersionConflict)) throw error;
-      await jitteredBackoff(attempt);
+      await raceBackoff(attempt);
     }
   }
   throw new AppError('CONFLICT', 'Someone else changed this objective at the same moment; please try again.');
