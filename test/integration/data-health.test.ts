@@ -26,7 +26,8 @@ describe('corrupt records', () => {
 
       runtime.kvs.settle();
       const health = await ok(runtime, 'data.health', {}, 'elena');
-      expect(health.checked).toBeGreaterThan(5);
+      // Two objectives, two catalogs, and one or two board shards (ids are random, so are their shards).
+      expect(health.checked).toBeGreaterThanOrEqual(5);
       expect(health.corrupt).toEqual([{ kind: 'objective', key: other.id, problem: expect.stringContaining('objective') as unknown }]);
       expect(await fails(runtime, 'data.health', {}, 'priya')).toMatchObject({ code: 'FORBIDDEN' });
     } finally {
