@@ -204,10 +204,17 @@ export const IssuePanelSchema = z.object({
 });
 export type IssuePanel = z.infer<typeof IssuePanelSchema>;
 
+/** Why the installation may not write: its Marketplace license is not active (see README "Licensing"). */
+export const ReadOnlyReasonSchema = z.enum(['license-inactive']);
+export type ReadOnlyReason = z.infer<typeof ReadOnlyReasonSchema>;
+
 export const MeSchema = z.object({
   accountId: AccountIdSchema,
   isSiteAdmin: z.boolean(),
   teamIds: z.array(IdSchema),
+  /** Every key that writes answers UNLICENSED: views show a banner and no write controls. */
+  readOnly: z.boolean(),
+  readOnlyReason: ReadOnlyReasonSchema.optional(),
 });
 export type Me = z.infer<typeof MeSchema>;
 

@@ -1,4 +1,4 @@
-import type { ApiKey, ApiOutput, ApiParsedInput } from '../contract';
+import type { ApiKey, ApiOutput, ApiParsedInput, ReadOnlyReason } from '../contract';
 import { setObjectiveArchived } from '../usecases/archive-objective';
 import { archiveKeyResult } from '../usecases/archive-key-result';
 import { carryOverObjectives } from '../usecases/carry-over-objectives';
@@ -36,13 +36,15 @@ import { updateTeam } from '../usecases/update-team';
 /** What a handler may read from the invocation besides the payload (never identity: that is ctx.actor). */
 export interface InvocationExtras {
   issue: IssueContext | undefined;
+  /** Why writes are refused for this invocation (usecases/shared/license), undefined when they are not. */
+  readOnlyReason: ReadOnlyReason | undefined;
 }
 
 export type Handler<K extends ApiKey> = (ctx: Ctx, input: ApiParsedInput<K>, extras: InvocationExtras) => Promise<ApiOutput<K>>;
 
 /** One use case per resolver key. The mapped type makes a missing or extra key a compile error. */
 export const HANDLERS: { [K in ApiKey]: Handler<K> } = {
-  'me.get': (ctx) => getMe(ctx),
+  'me.get': (ctx, _input, extras) => getMe(ctx, extras.readOnlyReason),
   'settings.get': (ctx) => getSettings(ctx),
   'settings.update': updateSettings,
   'cycles.list': (ctx) => listCycles(ctx),

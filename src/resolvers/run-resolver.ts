@@ -5,6 +5,7 @@ import { storageOutage } from '../adapters/kvs/storage-errors';
 import { composeDeps } from '../app/compose';
 import { AppError } from '../usecases/errors';
 import type { Deps } from '../usecases/ports';
+import { readOnlyReason, UNLICENSED_MESSAGE } from '../usecases/shared/license';
 import type { Handler } from './handlers';
 import { HANDLERS } from './handlers';
 
@@ -16,28 +17,8 @@ const InvocationContext = z
   })
   .loose();
 
-/**
- * Forge's License type (docs: function-reference/arguments; @forge/runtime's `License` carries both
- * `isActive` and `active`, the name the front end's context switched to when `isActive` there was always
- * undefined). Parsed on its own so an unexpected shape never costs the user their identity. It is
- * undefined outside paid production installations (development, staging, free listings): those count as
- * licensed, and so does a shape we cannot read (fail open: a platform change must not lock paying
- * customers out).
- */
-const LicenseContext = z
-  .object({
-    license: z.object({ isActive: z.boolean().optional(), active: z.boolean().optional() }).loose().nullish(),
-  })
-  .loose();
-
-const licenseInactive = (context: unknown): boolean => {
-  const license = LicenseContext.safeParse(context).data?.license;
-  return (license?.isActive ?? license?.active) === false;
-};
-
-/** What an installation whose license lapsed gets from every resolver that writes. */
-export const UNLICENSED_MESSAGE =
-  "Cadence is read-only on this site because its license is not active: you can view OKRs but not change them. Ask a site admin to renew Cadence in the site's Manage apps page.";
+/** Re-exported for callers that knew it here; the rule and the text live in usecases/shared/license. */
+export { UNLICENSED_MESSAGE };
 
 const pathOf = (path: readonly PropertyKey[]): string => path.map(String).join('.');
 
@@ -87,7 +68,8 @@ export const runResolver = async (
     const accountId = context.success ? context.data.accountId : undefined;
     if (accountId === undefined) return { ok: false, error: { code: 'FORBIDDEN', message: 'Sign in to use Cadence.' } };
     // Read-only, not broken: reads go on so people keep their data; only writes are refused.
-    if (API[key].mutates && licenseInactive(request.context)) {
+    const readOnly = readOnlyReason(request.context);
+    if (API[key].mutates && readOnly !== undefined) {
       return { ok: false, error: { code: 'UNLICENSED', message: UNLICENSED_MESSAGE } };
     }
     const input = API[key].input.safeParse(request.payload ?? {});
@@ -97,6 +79,7 @@ export const runResolver = async (
     ports = deps();
     const data = await handler({ ...ports, actor: { accountId } }, input.data, {
       issue: context.data?.extension?.issue,
+      readOnlyReason: readOnly,
     });
     return { ok: true, data };
   } catch (error) {
