@@ -6,6 +6,7 @@ import { useRequestId } from '../api/request-id';
 import { Button } from './button';
 import { describeError, fieldErrors } from './errors';
 import { CONFIDENCE_WORDS, CONFIDENCES, formatValue } from './format';
+import { useReadOnly } from './read-only';
 import './check-in-form.css';
 
 /** What the form needs of a KR: KeyResultView fits as-is. */
@@ -51,7 +52,9 @@ export function CheckInForm({
   const [done, setDone] = useState<string | undefined>(undefined);
   const requestId = useRequestId();
 
-  const disabled = !keyResult.canCheckIn;
+  // Read-only installations refuse every write: the form stays visible, disabled, and says why.
+  const readOnly = useReadOnly();
+  const disabled = readOnly !== undefined || !keyResult.canCheckIn;
   const errors = fieldErrors(error);
   const valueError = localError ?? errors.get('value');
   const formError =
@@ -111,7 +114,7 @@ export function CheckInForm({
     <form className="cad-check-in" onSubmit={onSubmit} aria-label={`Check in on ${keyResult.title}`} noValidate>
       {disabled ? (
         <p id={ids.reason} className="cad-field__hint cad-check-in__reason">
-          {disabledReason ?? 'You cannot check in on this key result.'}
+          {readOnly ?? disabledReason ?? 'You cannot check in on this key result.'}
         </p>
       ) : null}
       <fieldset

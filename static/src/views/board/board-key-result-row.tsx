@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { BoardKeyResult, CheckIn, InitiativeSummary } from '../../../../src/contract';
 import { Button } from '../../components/button';
+import { WriteButton } from '../../components/read-only';
 import { CONFIDENCE_WORDS, formatCurrentOfTarget, plural } from '../../components/format';
 import { Lozenge } from '../../components/lozenge';
 import type { LozengeAppearance } from '../../components/lozenge';
@@ -101,7 +102,7 @@ export const BoardKeyResultRow = memo(function BoardKeyResultRow({
       </div>
       <div className="cad-row__cell cad-row__actions">
         {kr.canCheckIn ? (
-          <Button
+          <WriteButton
             appearance="subtle"
             aria-label={`Check in on ${kr.title}`}
             onClick={() => {
@@ -109,7 +110,7 @@ export const BoardKeyResultRow = memo(function BoardKeyResultRow({
             }}
           >
             Check in
-          </Button>
+          </WriteButton>
         ) : null}
       </div>
     </>
@@ -174,7 +175,7 @@ export function NoKeyResultsRow({
       <span className="cad-row__toggle-spacer" />
       <span className="cad-row__sub">No key results yet.</span>
       {canEdit ? (
-        <Button
+        <WriteButton
           appearance="link"
           data-row-focus=""
           onClick={() => {
@@ -182,7 +183,7 @@ export function NoKeyResultsRow({
           }}
         >
           Add a key result
-        </Button>
+        </WriteButton>
       ) : null}
     </div>
   );

@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import type { Cycle } from '../../../../src/contract';
 import { useAsync } from '../../api/use-api';
 import { Button } from '../../components/button';
+import { ReadOnlyProvider, WriteButton } from '../../components/read-only';
 import { currentCycle } from '../../components/cycles';
 import { plural } from '../../components/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
@@ -121,17 +122,17 @@ export function BoardPage({ start }: { start: BoardStart }) {
   // A closed cycle is history: the backend refuses new objectives in it, so the button is not offered.
   const canCreate = data !== undefined && data.cycle.status !== 'closed';
   const newObjectiveButton = (
-    <Button
+    <WriteButton
       appearance="primary"
       onClick={() => {
         setPanel({ kind: 'objective-form' });
       }}
     >
       New objective
-    </Button>
+    </WriteButton>
   );
 
-  return (
+  const page = (
     <main className="cad-view cad-board">
       <h1 className="cad-heading-large">OKR alignment board</h1>
       {cycles.status === 'error' ? (
@@ -148,14 +149,14 @@ export function BoardPage({ start }: { start: BoardStart }) {
           }
           action={
             isAdmin ? (
-              <Button
+              <WriteButton
                 appearance="primary"
                 onClick={() => {
                   setPanel({ kind: 'cycle-form' });
                 }}
               >
                 Create a cycle
-              </Button>
+              </WriteButton>
             ) : undefined
           }
         />
@@ -282,4 +283,6 @@ export function BoardPage({ start }: { start: BoardStart }) {
       )}
     </main>
   );
+  // The read-only banner sits above the page; write controls below read the state from it.
+  return <ReadOnlyProvider me={me.data}>{page}</ReadOnlyProvider>;
 }

@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import type { Cycle, CycleStatus } from '../../../../src/contract';
 import { api } from '../../api/client';
-import { Button } from '../../components/button';
+import { useRequestId } from '../../api/request-id';
+import { WriteButton } from '../../components/read-only';
 import { describeError } from '../../components/errors';
 import { formatDay } from '../../components/format';
 import { Lozenge } from '../../components/lozenge';
@@ -53,12 +54,15 @@ export function CycleBar({
   const id = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
+  const requestId = useRequestId();
 
   const move = (cycle: Cycle, status: CycleStatus) => {
     setBusy(true);
     setError(undefined);
-    api['cycles.update']({ id: cycle.id, status }).then(
+    const target = `${cycle.id}:${status}`;
+    api['cycles.update']({ id: cycle.id, status, requestId: requestId.current(target) }).then(
       (updated) => {
+        requestId.done(target);
         setBusy(false);
         onChanged(updated);
       },
@@ -99,7 +103,7 @@ export function CycleBar({
           </span>
           {isAdmin
             ? MOVES[selected.status].map((m) => (
-                <Button
+                <WriteButton
                   key={m.to}
                   disabled={busy}
                   onClick={() => {
@@ -107,12 +111,12 @@ export function CycleBar({
                   }}
                 >
                   {m.label}
-                </Button>
+                </WriteButton>
               ))
             : null}
         </div>
       )}
-      {isAdmin ? <Button onClick={onCreate}>New cycle</Button> : null}
+      {isAdmin ? <WriteButton onClick={onCreate}>New cycle</WriteButton> : null}
       {error === undefined ? null : (
         <p className="cad-field__error" role="alert">
           {error}

@@ -2,7 +2,7 @@ import { requestJira } from '@forge/bridge';
 import { useEffect, useId, useState } from 'react';
 import { api } from '../../api/client';
 import { useRequestId } from '../../api/request-id';
-import { Button } from '../../components/button';
+import { WriteButton } from '../../components/read-only';
 import { describeError, fieldErrors } from '../../components/errors';
 import { asRecord, stringAt } from '../../components/extension';
 import { useDebounced } from './use-debounced';
@@ -120,7 +120,7 @@ export function EpicSearch({
         <ul className="cad-list" aria-label="Matching epics">
           {hits.map((hit) => (
             <li key={hit.key} className="cad-inline">
-              <Button
+              <WriteButton
                 disabled={linking !== undefined}
                 onClick={() => {
                   link(hit.key);
@@ -128,7 +128,7 @@ export function EpicSearch({
               >
                 {linking === hit.key ? 'Linking…' : 'Link'}
                 <span className="cad-visually-hidden"> {hit.key}</span>
-              </Button>
+              </WriteButton>
               <span className="cad-text">
                 <strong>{hit.key}</strong> {hit.summary}
               </span>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { InitiativeView } from '../../../../src/contract';
 import { api } from '../../api/client';
-import { Button } from '../../components/button';
+import { useRequestId } from '../../api/request-id';
+import { WriteButton } from '../../components/read-only';
 import { describeError } from '../../components/errors';
 import { epicProgressWords, RESTRICTED_TEXT } from '../../components/initiative-list';
 import { Lozenge } from '../../components/lozenge';
@@ -23,13 +24,15 @@ export function LinkedEpics({
 }) {
   const [busy, setBusy] = useState<string | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
+  const requestId = useRequestId();
   if (initiatives.length === 0) return <p className="cad-subtlest">No epics linked.</p>;
 
   const unlink = (initiativeId: string) => {
     setBusy(initiativeId);
     setError(undefined);
-    api['initiatives.unlink']({ initiativeId }).then(
+    api['initiatives.unlink']({ initiativeId, requestId: requestId.current(initiativeId) }).then(
       () => {
+        requestId.done(initiativeId);
         setBusy(undefined);
         onChanged();
       },
@@ -70,7 +73,7 @@ export function LinkedEpics({
                 </>
               )}
               {canEdit ? (
-                <Button
+                <WriteButton
                   appearance="subtle"
                   disabled={busy !== undefined}
                   onClick={() => {
@@ -79,7 +82,7 @@ export function LinkedEpics({
                 >
                   {busy === i.id ? 'Unlinking…' : 'Unlink'}
                   <span className="cad-visually-hidden"> {name}</span>
-                </Button>
+                </WriteButton>
               ) : null}
             </li>
           );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { KeyResultView, ObjectiveView } from '../../../../src/contract';
 import { api } from '../../api/client';
 import { useAsync } from '../../api/use-api';
-import { Button } from '../../components/button';
+import { WriteButton } from '../../components/read-only';
 import { CheckInForm } from '../../components/check-in-form';
 import { KeyResultRow } from '../../components/key-result-row';
 import { Lozenge } from '../../components/lozenge';
@@ -25,7 +25,8 @@ export function ObjectiveDetail(props: PanelProps & { objectiveId: string }) {
   const { objectiveId, cycle, index } = props;
   const view = useAsync(() => api['objectives.get']({ id: objectiveId }), [objectiveId]);
   const lint = useAsync(
-    () => (cycle === undefined ? Promise.resolve({ findings: [] }) : api['lint.run']({ cycleId: cycle.id, objectiveId })),
+    () =>
+      cycle === undefined ? Promise.resolve({ findings: [] }) : api['lint.run']({ cycleId: cycle.id, objectiveId }),
     [cycle?.id, objectiveId, view.data],
   );
 
@@ -72,21 +73,21 @@ export function ObjectiveDetail(props: PanelProps & { objectiveId: string }) {
       {o.description === undefined || o.description === '' ? null : <p className="cad-text">{o.description}</p>}
       {o.canEdit ? (
         <div className="cad-inline">
-          <Button
+          <WriteButton
             onClick={() => {
               props.open({ kind: 'objective-form', objectiveId: o.id });
             }}
           >
             Edit objective
-          </Button>
-          <Button
+          </WriteButton>
+          <WriteButton
             appearance="primary"
             onClick={() => {
               props.open({ kind: 'key-result-form', objectiveId: o.id });
             }}
           >
             Add a key result
-          </Button>
+          </WriteButton>
         </div>
       ) : null}
 
@@ -138,7 +139,7 @@ function DetailKeyResult({
         actions={
           <span className="cad-inline">
             {kr.canCheckIn ? (
-              <Button
+              <WriteButton
                 appearance="subtle"
                 aria-expanded={checkingIn}
                 onClick={() => {
@@ -146,17 +147,17 @@ function DetailKeyResult({
                 }}
               >
                 Check in<span className="cad-visually-hidden"> on {kr.title}</span>
-              </Button>
+              </WriteButton>
             ) : null}
             {objective.canEdit ? (
-              <Button
+              <WriteButton
                 appearance="subtle"
                 onClick={() => {
                   props.open({ kind: 'key-result-form', objectiveId: objective.id, keyResultId: kr.id });
                 }}
               >
                 Edit<span className="cad-visually-hidden"> {kr.title}</span>
-              </Button>
+              </WriteButton>
             ) : null}
           </span>
         }

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { ObjectiveLevel } from '../../../../src/contract';
-import { Button } from '../../components/button';
+import { WriteButton } from '../../components/read-only';
 import { plural } from '../../components/format';
 import { Lozenge } from '../../components/lozenge';
 import { Owner } from '../../components/owner';
@@ -110,7 +110,7 @@ export const ObjectiveRow = memo(function ObjectiveRow({
       </div>
       <div className="cad-row__cell cad-row__actions">
         {o.canEdit ? (
-          <Button
+          <WriteButton
             appearance="subtle"
             aria-label={`Edit ${o.title}`}
             onClick={() => {
@@ -118,7 +118,7 @@ export const ObjectiveRow = memo(function ObjectiveRow({
             }}
           >
             Edit
-          </Button>
+          </WriteButton>
         ) : null}
       </div>
     </>

@@ -2,11 +2,11 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { Cycle, IssuePanel } from '../../../../src/contract';
 import { api } from '../../api/client';
 import { useAsync } from '../../api/use-api';
-import { Button } from '../../components/button';
 import { epicProgressWords } from '../../components/initiative-list';
 import { KeyResultCheckIn } from '../../components/key-result-check-in';
 import { levelWords } from '../../components/objective-tree';
 import { ProgressBar } from '../../components/progress-bar';
+import { WriteButton } from '../../components/read-only';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { plural } from '../../components/format';
 import './panel.css';
@@ -91,14 +91,14 @@ export function PanelView({ issueKey }: { issueKey: string | undefined }) {
               : `Key results this epic serves (${panel.keyResults.length})`}
           </h2>
           {linking || !panel.isEpic ? null : (
-            <Button
+            <WriteButton
               ref={linkButton}
               onClick={() => {
                 setLinking(true);
               }}
             >
               Link this epic to a KR
-            </Button>
+            </WriteButton>
           )}
         </div>
         {linking ? (
