@@ -3,7 +3,7 @@ import { AppError } from './errors';
 import { objectiveIdOf } from './ids';
 import type { Ctx } from './shared/context';
 import { editableKeyResult, replaceKeyResult } from './shared/key-result-edit';
-import { mutateObjective } from './shared/mutate-objective';
+import { mutateObjective, once } from './shared/mutate-objective';
 import { objectiveViewOf } from './shared/objective-view-of';
 
 /**
@@ -16,7 +16,7 @@ export const archiveKeyResult = async (ctx: Ctx, input: ApiParsedInput<'keyResul
     const kr = await editableKeyResult(ctx, current, input.id, 'id');
     if (kr.status === 'archived') throw new AppError('INVALID_STATE', 'This key result is already archived.', 'id');
     return { aggregate: replaceKeyResult(current, { ...kr, status: 'archived' }), result: undefined };
-  });
+  }, once(ctx, 'keyResults.archive', input.requestId));
   const view = await objectiveViewOf(ctx, aggregate);
   const kr = view.keyResults.find((k) => k.id === input.id);
   if (kr === undefined) throw new Error(`key result ${input.id} vanished after it was written`);

@@ -2,7 +2,7 @@ import type { ApiOutput, ApiParsedInput } from '../contract';
 import { invalidState } from './errors';
 import { objectiveIdOf } from './ids';
 import type { Ctx } from './shared/context';
-import { mutateObjective } from './shared/mutate-objective';
+import { mutateObjective, once } from './shared/mutate-objective';
 import { objectiveViewOf } from './shared/objective-view-of';
 import { requireEditObjective } from './shared/permissions';
 
@@ -23,6 +23,6 @@ export const setObjectiveArchived = async (
     if (isArchived === archived) throw invalidState(archived ? 'This objective is already archived.' : 'This objective is not archived.', 'id');
     const status = archived ? 'archived' : 'draft';
     return { aggregate: { ...current, objective: { ...current.objective, status } }, result: undefined };
-  });
+  }, once(ctx, archived ? 'objectives.archive' : 'objectives.restore', input.requestId));
   return objectiveViewOf(ctx, aggregate);
 };

@@ -3,7 +3,7 @@ import { forbidden, invalidState, notFound } from './errors';
 import type { ObjectiveAggregate } from './model';
 import type { Ctx } from './shared/context';
 import { requireCycle } from './shared/lookups';
-import { mutateObjective } from './shared/mutate-objective';
+import { mutateObjective, once } from './shared/mutate-objective';
 import { isMemberOf } from './shared/permissions';
 import { scorecardOf } from './get-scorecard';
 
@@ -55,7 +55,7 @@ export const gradeCycle = async (ctx: Ctx, input: ApiParsedInput<'cycles.grade'>
         const retrospective = retros.get(id);
         const objective = retrospective === undefined ? current.objective : { ...current.objective, retrospective };
         return { aggregate: { ...current, objective, keyResults }, result: undefined };
-      });
+      }, once(ctx, 'cycles.grade', input.requestId));
       return aggregate;
     }),
   );

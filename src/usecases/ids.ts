@@ -43,6 +43,13 @@ export const newCheckInId = (ids: IdGenerator, keyResultId: string, at: Date): s
 export const requestCheckInId = (ids: IdGenerator, keyResultId: string, accountId: string, requestId: string): string =>
   `${keyResultId}-c${idFor(ids, { accountId, requestId }, `check-in:${keyResultId}`, 12)}`;
 
+/**
+ * The key a change remembers its client request by (a change names no new record, so it cannot lean on a
+ * derived id): per person and kind, so one person's request id never replays another's change.
+ */
+export const requestKey = (ids: IdGenerator, kind: string, accountId: string, requestId: string | undefined): string | undefined =>
+  requestId === undefined ? undefined : ids.derive(`${kind}:${accountId}:${requestId}`, 16);
+
 export type IdKind = 'objective' | 'keyResult' | 'initiative';
 
 const PATTERNS: Record<IdKind, { re: RegExp; what: string }> = {

@@ -42,6 +42,8 @@ export interface ObjectiveAggregate {
   updatedAt: string;
   /** Version read from storage; 0 for an aggregate not stored yet. */
   version: number;
+  /** Keys of the client requests whose changes this aggregate holds (shared/applied-requests.ts). */
+  appliedRequests?: readonly string[];
 }
 
 /** The part of an aggregate that scores, summaries, lint and edit rights look at. */

@@ -39,6 +39,12 @@ export interface AggregateWrite {
   linkedIssueIds?: readonly string[];
 }
 
+/**
+ * A change to one catalog item: the stored item (undefined when there is none) and all items in, the item
+ * to store out. May throw (AppError) to refuse; runs again when another writer got there first.
+ */
+export type ItemChange<T> = (current: T | undefined, all: readonly T[]) => T;
+
 export interface Page<T> {
   items: T[];
   nextCursor?: string;
@@ -48,13 +54,18 @@ export interface OkrStore {
   getCycle(id: string): Promise<Cycle | undefined>;
   listCycles(): Promise<Cycle[]>;
   putCycle(cycle: Cycle): Promise<void>;
+  /** Applies `apply` to the stored cycle (again on each lost race); a request already applied answers the stored cycle. */
+  changeCycle(id: string, apply: ItemChange<Cycle>, request?: string): Promise<Cycle>;
 
   getTeam(id: string): Promise<Team | undefined>;
   listTeams(): Promise<Team[]>;
   putTeam(team: Team): Promise<void>;
+  /** Applies `apply` to the stored team (again on each lost race); a request already applied answers the stored team. */
+  changeTeam(id: string, apply: ItemChange<Team>, request?: string): Promise<Team>;
 
   getBands(): Promise<BandConfig>;
-  putBands(bands: BandConfig): Promise<void>;
+  /** Answers the bands stored: the stored ones, unchanged, when `request` was already applied. */
+  putBands(bands: BandConfig, request?: string): Promise<BandConfig>;
 
   getObjective(id: string): Promise<ObjectiveAggregate | undefined>;
   getObjectives(ids: readonly string[]): Promise<ObjectiveAggregate[]>;

@@ -3,7 +3,7 @@ import { notFound } from './errors';
 import { objectiveIdOf } from './ids';
 import type { Ctx } from './shared/context';
 import { editableKeyResult } from './shared/key-result-edit';
-import { mutateObjective } from './shared/mutate-objective';
+import { mutateObjective, once } from './shared/mutate-objective';
 import { withDerivedCurrents } from './shared/refresh-initiatives';
 
 /**
@@ -21,6 +21,6 @@ export const unlinkInitiative = async (ctx: Ctx, input: ApiParsedInput<'initiati
       result: undefined,
       linkedIssueIds: [initiative.issueId],
     };
-  });
+  }, once(ctx, 'initiatives.unlink', input.requestId));
   return { initiativeId: input.initiativeId };
 };

@@ -4,7 +4,7 @@ import { AppError } from './errors';
 import { objectiveIdOf } from './ids';
 import type { Ctx } from './shared/context';
 import { editableKeyResult, replaceKeyResult } from './shared/key-result-edit';
-import { mutateObjective } from './shared/mutate-objective';
+import { mutateObjective, once } from './shared/mutate-objective';
 import { objectiveViewOf } from './shared/objective-view-of';
 import { requireKeyResultOwnerChange, requireSiteUsers } from './shared/permissions';
 import { withDerivedCurrents } from './shared/refresh-initiatives';
@@ -42,7 +42,7 @@ export const updateKeyResult = async (ctx: Ctx, input: ApiParsedInput<'keyResult
       metric: mergedMetric(kr.metric, input.metric),
     };
     return { aggregate: withDerivedCurrents(replaceKeyResult(current, next)), result: undefined };
-  });
+  }, once(ctx, 'keyResults.update', input.requestId));
   const view = await objectiveViewOf(ctx, aggregate);
   const kr = view.keyResults.find((k) => k.id === input.id);
   if (kr === undefined) throw new Error(`key result ${input.id} vanished after it was written`);

@@ -3,7 +3,7 @@ import { invalidState, notFound, validation } from './errors';
 import { objectiveIdOf } from './ids';
 import { checkParent } from './shared/alignment-check';
 import type { Ctx } from './shared/context';
-import { mutateObjective } from './shared/mutate-objective';
+import { mutateObjective, once } from './shared/mutate-objective';
 import { objectiveViewOf } from './shared/objective-view-of';
 import { objectivePeople } from './shared/objective-people';
 import { requireEditObjective, requireObjectiveResult, requireSiteUsers } from './shared/permissions';
@@ -47,6 +47,6 @@ export const updateObjective = async (ctx: Ctx, input: ApiParsedInput<'objective
     await requireSiteUsers(ctx, objectivePeople(o, current.objective));
     if (input.parentObjectiveId !== undefined && input.parentObjectiveId !== null) await checkParent(ctx, o, input.parentObjectiveId);
     return { aggregate: { ...current, objective: o }, result: undefined };
-  });
+  }, once(ctx, 'objectives.update', input.requestId));
   return objectiveViewOf(ctx, aggregate);
 };

@@ -6,6 +6,8 @@ import { decodeBands, decodeCycleCatalog, decodeTeamCatalog, encodeBands, encode
 import { stillLive } from './generation-repository';
 import { isConditionFailure, jitter, rateLimited, versionIs } from './kvs-io';
 import type { CatalogKey, Space } from './registry';
+import type { ItemChange } from '../../usecases/ports';
+import { hasApplied, remember } from '../../usecases/shared/applied-requests';
 import { at, CATALOG, ENTITY, KEY } from './registry';
 
 /**
@@ -18,7 +20,7 @@ type Decode<T> = (value: unknown) => Catalog<T>;
 
 const readCatalog = async <T>(space: Space, key: CatalogKey, decode: Decode<T>): Promise<Catalog<T>> => {
   const value = await rateLimited(() => kvs.entity<Attributes>(ENTITY.catalog).get(at(space, key)));
-  if (value === undefined) return { items: [], version: 0, corrupt: [] };
+  if (value === undefined) return { items: [], version: 0, corrupt: [], requests: [] };
   const catalog = decode(value);
   // A stored item that fails its schema is left out of every list, never fatal to a view; it is reported
   // here and kept in storage (a write of the list keeps it out, so repair means re-creating it).
@@ -26,55 +28,94 @@ const readCatalog = async <T>(space: Space, key: CatalogKey, decode: Decode<T>):
   return catalog;
 };
 
-/** Lost races are retried (an upsert of one item is the same change whatever else the list holds) for this long. */
-const UPSERT_BUDGET_MS = 10_000;
+/** Lost races are retried (the change is applied again to what the winner wrote) for this long. */
+const CHANGE_BUDGET_MS = 10_000;
 
-/** Replaces (or adds) one item, conditional on the version read and on the space still being live. */
-const upsert = async <T extends { id: string }>(space: Space, key: CatalogKey, item: T, decode: Decode<T>, order: (a: T, b: T) => number): Promise<void> => {
+/**
+ * A change to one item of a catalog document: `apply` gets the stored item (undefined if there is none)
+ * and every item, and answers the item to store; it runs again on each lost race, so two admins changing
+ * different fields of one team both land. The write is conditional on the version read and on the space
+ * still being live. A request already applied (a retry) writes nothing and answers the stored item.
+ */
+const change = async <T extends { id: string }>(
+  space: Space,
+  catalog: { key: CatalogKey; decode: Decode<T>; order: (a: T, b: T) => number },
+  id: string,
+  apply: ItemChange<T>,
+  request: string | undefined,
+): Promise<T> => {
   const started = Date.now();
-  for (let attempt = 0; attempt === 0 || Date.now() - started < UPSERT_BUDGET_MS; attempt++) {
-    const current = await readCatalog(space, key, decode);
-    const items = [...current.items.filter((i) => i.id !== item.id), item].sort(order);
+  for (let attempt = 0; attempt === 0 || Date.now() - started < CHANGE_BUDGET_MS; attempt++) {
+    const current = await readCatalog(space, catalog.key, catalog.decode);
+    const stored = current.items.find((i) => i.id === id);
+    if (stored !== undefined && hasApplied(current.requests, request)) return stored;
+    const item = apply(stored, current.items);
+    const items = [...current.items.filter((i) => i.id !== id), item].sort(catalog.order);
     try {
       await rateLimited(() =>
         kvs
           .transact()
-          .set(at(space, key), encodeCatalog(items, current.version + 1), { entityName: ENTITY.catalog, conditions: versionIs(current.version) })
+          .set(at(space, catalog.key), encodeCatalog(items, current.version + 1, remember(current.requests, request)), {
+            entityName: ENTITY.catalog,
+            conditions: versionIs(current.version),
+          })
           .check(CATALOG.generation, { entityName: ENTITY.catalog, conditions: stillLive(space) })
           .execute(),
       );
-      return;
+      return item;
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
       await jitter(attempt);
     }
   }
-  throw new Error(`catalog ${key}: too many concurrent changes, or the data was replaced by an import`);
+  throw new Error(`catalog ${catalog.key}: too many concurrent changes, or the data was replaced by an import`);
 };
 
 export const byStart = (a: Cycle, b: Cycle): number => a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id);
 export const byName = (a: Team, b: Team): number => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 
+const CYCLES = { key: CATALOG.cycles, decode: decodeCycleCatalog, order: byStart };
+const TEAMS = { key: CATALOG.teams, decode: decodeTeamCatalog, order: byName };
+
 /** Cycles in start-date order. */
 export const listCycles = async (space: Space): Promise<Cycle[]> => (await readCatalog(space, CATALOG.cycles, decodeCycleCatalog)).items;
 export const getCycle = async (space: Space, id: string): Promise<Cycle | undefined> => (await listCycles(space)).find((c) => c.id === id);
-export const putCycle = (space: Space, cycle: Cycle): Promise<void> => upsert(space, CATALOG.cycles, cycle, decodeCycleCatalog, byStart);
+export const putCycle = async (space: Space, cycle: Cycle): Promise<void> => {
+  await change(space, CYCLES, cycle.id, () => cycle, undefined);
+};
+export const changeCycle = (space: Space, id: string, apply: ItemChange<Cycle>, request?: string): Promise<Cycle> =>
+  change(space, CYCLES, id, apply, request);
 
 /** Teams in name order. */
 export const listTeams = async (space: Space): Promise<Team[]> => (await readCatalog(space, CATALOG.teams, decodeTeamCatalog)).items;
 export const getTeam = async (space: Space, id: string): Promise<Team | undefined> => (await listTeams(space)).find((t) => t.id === id);
-export const putTeam = (space: Space, team: Team): Promise<void> => upsert(space, CATALOG.teams, team, decodeTeamCatalog, byName);
+export const putTeam = async (space: Space, team: Team): Promise<void> => {
+  await change(space, TEAMS, team.id, () => team, undefined);
+};
+export const changeTeam = (space: Space, id: string, apply: ItemChange<Team>, request?: string): Promise<Team> =>
+  change(space, TEAMS, id, apply, request);
 
-export const getBands = async (space: Space): Promise<BandConfig> => {
+const readBands = async (space: Space): Promise<{ bands: BandConfig; requests: string[] }> => {
   const value = await rateLimited(() => kvs.get<unknown>(at(space, KEY.bands)));
-  return value === undefined ? DEFAULT_BANDS : decodeBands(value);
+  return value === undefined ? { bands: DEFAULT_BANDS, requests: [] } : decodeBands(value);
 };
 
-export const putBands = (space: Space, bands: BandConfig): Promise<void> =>
-  rateLimited(() =>
+export const getBands = async (space: Space): Promise<BandConfig> => (await readBands(space)).bands;
+
+/**
+ * Replaces the bands. A request already applied (a retry after a lost answer) writes nothing and answers
+ * the stored bands, so it cannot undo a later change by someone else.
+ */
+export const putBands = async (space: Space, bands: BandConfig, request?: string): Promise<BandConfig> => {
+  // Read even without a request id: the write keeps the requests others made remembered.
+  const stored = await readBands(space);
+  if (hasApplied(stored.requests, request)) return stored.bands;
+  await rateLimited(() =>
     kvs
       .transact()
-      .set(at(space, KEY.bands), encodeBands(bands))
+      .set(at(space, KEY.bands), encodeBands(bands, remember(stored.requests, request)))
       .check(CATALOG.generation, { entityName: ENTITY.catalog, conditions: stillLive(space) })
       .execute(),
   );
+  return bands;
+};

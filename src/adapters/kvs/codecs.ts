@@ -64,14 +64,16 @@ export interface Catalog<T> {
   version: number;
   /** Ids (or positions) of stored items that failed their schema. */
   corrupt: string[];
+  /** Client requests whose changes the document holds (usecases/shared/applied-requests.ts). */
+  requests: string[];
 }
 const CatalogRecord = z.object({
   version: z.number().int(),
-  data: z.object({ schemaVersion: z.literal(1), items: z.array(z.unknown()) }),
+  data: z.object({ schemaVersion: z.literal(1), items: z.array(z.unknown()), requests: z.array(z.string()).optional() }),
 });
-export const encodeCatalog = (items: readonly unknown[], version: number): Attributes => ({
+export const encodeCatalog = (items: readonly unknown[], version: number, requests: readonly string[] = []): Attributes => ({
   version,
-  data: { schemaVersion: 1, items },
+  data: { schemaVersion: 1, items, ...(requests.length === 0 ? {} : { requests }) },
 });
 const decodeCatalog = <T>(schema: z.ZodType<T>, value: unknown, what: string): Catalog<T> => {
   const record = parse(CatalogRecord, value, what);
@@ -82,15 +84,22 @@ const decodeCatalog = <T>(schema: z.ZodType<T>, value: unknown, what: string): C
     if (item.success) items.push(item.data);
     else corrupt.push(z.object({ id: z.string() }).safeParse(raw).data?.id ?? `#${String(i)}`);
   });
-  return { items, version: record.version, corrupt };
+  return { items, version: record.version, corrupt, requests: record.data.requests ?? [] };
 };
 export const decodeCycleCatalog = (value: unknown): Catalog<Cycle> => decodeCatalog(CycleSchema, value, 'cycle catalog');
 export const decodeTeamCatalog = (value: unknown): Catalog<Team> => decodeCatalog(TeamSchema, value, 'team catalog');
 
 // settings (plain KVS key)
-const BandsV1 = z.object({ schemaVersion: z.literal(1), bands: BandConfigSchema });
-export const encodeBands = (bands: BandConfig): Attributes => ({ schemaVersion: 1, bands });
-export const decodeBands = (value: unknown): BandConfig => parse(BandsV1, value, 'band settings').bands;
+const BandsV1 = z.object({ schemaVersion: z.literal(1), bands: BandConfigSchema, requests: z.array(z.string()).optional() });
+export const encodeBands = (bands: BandConfig, requests: readonly string[] = []): Attributes => ({
+  schemaVersion: 1,
+  bands,
+  ...(requests.length === 0 ? {} : { requests }),
+});
+export const decodeBands = (value: unknown): { bands: BandConfig; requests: string[] } => {
+  const record = parse(BandsV1, value, 'band settings');
+  return { bands: record.bands, requests: record.requests ?? [] };
+};
 
 // objective aggregate
 const EpicSnapshotSchema = z.object({
@@ -111,6 +120,8 @@ const ObjectiveDataV1 = z.object({
     InitiativeSchema.extend({ linkedAt: z.string(), linkedByAccountId: z.string(), epic: EpicSnapshotSchema }),
   ),
   createdAt: z.string(),
+  /** Client requests applied (usecases/shared/applied-requests.ts); absent in records written before. */
+  requests: z.array(z.string()).optional(),
 });
 const ObjectiveRecord = z.object({ version: z.number().int(), updatedAt: z.string(), data: ObjectiveDataV1 });
 
@@ -126,14 +137,23 @@ export const encodeObjective = (aggregate: ObjectiveAggregate, version: number):
       keyResults: aggregate.keyResults,
       initiatives: aggregate.initiatives,
       createdAt: aggregate.createdAt,
+      ...(aggregate.appliedRequests === undefined ? {} : { requests: aggregate.appliedRequests }),
     },
   });
 };
 
 export const decodeObjective = (value: unknown): ObjectiveAggregate => {
   const record = parse(ObjectiveRecord, value, 'objective');
-  const { objective, keyResults, initiatives, createdAt } = record.data;
-  return { objective, keyResults, initiatives, createdAt, updatedAt: record.updatedAt, version: record.version };
+  const { objective, keyResults, initiatives, createdAt, requests } = record.data;
+  return {
+    objective,
+    keyResults,
+    initiatives,
+    createdAt,
+    updatedAt: record.updatedAt,
+    version: record.version,
+    ...(requests === undefined ? {} : { appliedRequests: requests }),
+  };
 };
 
 // board shard: digests of a cycle's objectives, deflated (see board-repository.ts)

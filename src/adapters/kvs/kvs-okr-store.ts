@@ -1,6 +1,6 @@
 import type { OkrStore } from '../../usecases/ports';
 import { listDigestsOfCycle } from './board-repository';
-import { getBands, getCycle, getTeam, listCycles, listTeams, putBands, putCycle, putTeam } from './catalog-repository';
+import { changeCycle, changeTeam, getBands, getCycle, getTeam, listCycles, listTeams, putBands, putCycle, putTeam } from './catalog-repository';
 import { cleanupRetired, exportAll, replaceAll } from './data-repository';
 import { liveSpace } from './generation-repository';
 import { dataHealth } from './health-repository';
@@ -24,18 +24,21 @@ export const createKvsOkrStore = (): OkrStore => {
     async (...args: A): Promise<R> =>
       fn(await live(), ...args);
   const writing =
-    <A extends unknown[]>(fn: (...args: A) => Promise<void>) =>
-    async (...args: A): Promise<void> => {
-      await fn(...args);
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      const result = await fn(...args);
       committed = true;
+      return result;
     };
   return {
     getCycle: inLive(getCycle),
     listCycles: inLive(listCycles),
     putCycle: writing(inLive(putCycle)),
+    changeCycle: writing(inLive(changeCycle)),
     getTeam: inLive(getTeam),
     listTeams: inLive(listTeams),
     putTeam: writing(inLive(putTeam)),
+    changeTeam: writing(inLive(changeTeam)),
     getBands: inLive(getBands),
     putBands: writing(inLive(putBands)),
     getObjective: inLive(getObjective),

@@ -44,12 +44,12 @@ export const API = {
   'objectives.get': { input: I.ById, output: ObjectiveViewSchema, mutates: false },
   'objectives.create': { input: I.ObjectivesCreateInput, output: ObjectiveViewSchema, mutates: true },
   'objectives.update': { input: I.ObjectivesUpdateInput, output: ObjectiveViewSchema, mutates: true },
-  'objectives.archive': { input: I.ById, output: ObjectiveViewSchema, mutates: true },
-  'objectives.restore': { input: I.ById, output: ObjectiveViewSchema, mutates: true },
+  'objectives.archive': { input: I.ByIdChange, output: ObjectiveViewSchema, mutates: true },
+  'objectives.restore': { input: I.ByIdChange, output: ObjectiveViewSchema, mutates: true },
 
   'keyResults.create': { input: I.KeyResultsCreateInput, output: KeyResultViewSchema, mutates: true },
   'keyResults.update': { input: I.KeyResultsUpdateInput, output: KeyResultViewSchema, mutates: true },
-  'keyResults.archive': { input: I.ById, output: KeyResultViewSchema, mutates: true },
+  'keyResults.archive': { input: I.ByIdChange, output: KeyResultViewSchema, mutates: true },
 
   'initiatives.link': { input: I.InitiativesLinkInput, output: InitiativeViewSchema, mutates: true },
   'initiatives.unlink': {

@@ -25,6 +25,8 @@ import {
 
 const Empty = z.object({}).strict();
 const ById = z.object({ id: IdSchema }).strict();
+/** A change named by id alone (archive, restore): a repeat with the same request id writes nothing. */
+const ByIdChange = z.object({ id: IdSchema, requestId: RequestIdSchema.optional() }).strict();
 
 export const CyclesCreateInput = z
   .object({
@@ -43,7 +45,15 @@ export const CyclesCreateInput = z
   });
 
 export const CyclesUpdateInput = z
-  .object({ id: IdSchema, name: trimmedText(80).optional(), startDate: IsoDate.optional(), endDate: IsoDate.optional(), status: CycleStatusSchema.optional() })
+  .object({
+    id: IdSchema,
+    name: trimmedText(80).optional(),
+    startDate: IsoDate.optional(),
+    endDate: IsoDate.optional(),
+    status: CycleStatusSchema.optional(),
+    /** Idempotency: a repeat with the same request id answers the current state and writes nothing. */
+    requestId: RequestIdSchema.optional(),
+  })
   .strict();
 
 export const CyclesGradeInput = z
@@ -51,6 +61,8 @@ export const CyclesGradeInput = z
     cycleId: IdSchema,
     grades: z.array(z.object({ keyResultId: IdSchema, score: ScoreSchema }).strict()).max(5000).default([]),
     retrospectives: z.array(z.object({ objectiveId: IdSchema, text: trimmedText(4000) }).strict()).max(2000).default([]),
+    /** Idempotency: a repeat with the same request id answers the current state and writes nothing. */
+    requestId: RequestIdSchema.optional(),
   })
   .strict();
 
@@ -81,6 +93,8 @@ export const TeamsUpdateInput = z
     parentTeamId: IdSchema.nullable().optional(),
     memberAccountIds: z.array(AccountIdSchema).max(500).optional(),
     jiraProjectKeys: z.array(ProjectKeySchema).max(50).optional(),
+    /** Idempotency: a repeat with the same request id answers the current state and writes nothing. */
+    requestId: RequestIdSchema.optional(),
   })
   .strict();
 
@@ -114,6 +128,8 @@ export const ObjectivesUpdateInput = z
     parentObjectiveId: IdSchema.nullable().optional(),
     status: z.enum(['draft', 'published']).optional(),
     retrospective: optionalText(4000),
+    /** Idempotency: a repeat with the same request id answers the current state and writes nothing. */
+    requestId: RequestIdSchema.optional(),
   })
   .strict();
 
@@ -141,6 +157,8 @@ export const KeyResultsUpdateInput = z
     weight: z.number().positive('must be greater than 0').max(100, 'must be at most 100').optional(),
     metric: MetricInput.partial().optional(),
     progressSource: ProgressSourceSchema.optional(),
+    /** Idempotency: a repeat with the same request id answers the current state and writes nothing. */
+    requestId: RequestIdSchema.optional(),
   })
   .strict();
 
@@ -152,7 +170,7 @@ export const InitiativesLinkInput = z
     requestId: RequestIdSchema.optional(),
   })
   .strict();
-export const InitiativesUnlinkInput = z.object({ initiativeId: IdSchema }).strict();
+export const InitiativesUnlinkInput = z.object({ initiativeId: IdSchema, requestId: RequestIdSchema.optional() }).strict();
 
 export const CheckInsCreateInput = z
   .object({
@@ -207,8 +225,8 @@ export const ScorecardGetInput = z
 /** A cycle's findings, or those of one team's objectives, or of one objective and its KRs. */
 export const LintRunInput = z.object({ cycleId: IdSchema, teamId: IdSchema.optional(), objectiveId: IdSchema.optional() }).strict();
 
-export const SettingsUpdateInput = z.object({ bands: BandConfigSchema }).strict();
+export const SettingsUpdateInput = z.object({ bands: BandConfigSchema, requestId: RequestIdSchema.optional() }).strict();
 
 export const DataImportInput = z.object({ data: z.unknown() }).strict();
 
-export { Empty, ById };
+export { Empty, ById, ByIdChange };

@@ -11,9 +11,9 @@ export interface RequestId {
 }
 
 /**
- * One client request id per user action, sent with every create: if a save's answer is lost and the
+ * One client request id per user action, sent with every write: if a save's answer is lost and the
  * person presses Save again, the backend recognises the repeat and answers what the first one stored
- * instead of storing it twice.
+ * instead of storing it twice (or, for a change, re-applying it over someone else's later one).
  */
 export const useRequestId = (): RequestId => {
   const ids = useRef(new Map<string, string>());

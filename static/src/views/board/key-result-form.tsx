@@ -158,6 +158,7 @@ function KeyResultFormFields(props: PanelProps & { objective: ObjectiveView; exi
           })
         : api['keyResults.update']({
             id: existing.id,
+            requestId: requestId.current(),
             title,
             // The backend merges the metric: an emptied unit is sent as '' so it is cleared, not kept.
             metric: binary ? measured : { ...measured, unit: unit.trim() },
@@ -181,8 +182,9 @@ function KeyResultFormFields(props: PanelProps & { objective: ObjectiveView; exi
     if (existing === undefined) return;
     setBusy('archive');
     setError(undefined);
-    api['keyResults.archive']({ id: existing.id }).then(
+    api['keyResults.archive']({ id: existing.id, requestId: requestId.current('archive') }).then(
       () => {
+        requestId.done('archive');
         props.saved({ kind: 'objective', objectiveId: objective.id });
       },
       (e: unknown) => {

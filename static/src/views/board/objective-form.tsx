@@ -134,6 +134,7 @@ function ObjectiveFormFields(props: PanelProps & { existing: ObjectiveView | und
         : api['objectives.update']({
             ...common,
             id: existing.id,
+            requestId: requestId.current(),
             description,
             teamId: teamId === '' ? null : teamId,
             ...(owner === undefined ? {} : { ownerAccountId: owner }),
@@ -156,8 +157,9 @@ function ObjectiveFormFields(props: PanelProps & { existing: ObjectiveView | und
     if (existing === undefined) return;
     setBusy('archive');
     setError(undefined);
-    api['objectives.archive']({ id: existing.id }).then(
+    api['objectives.archive']({ id: existing.id, requestId: requestId.current('archive') }).then(
       () => {
+        requestId.done('archive');
         props.saved();
         props.close();
       },
