@@ -140,13 +140,31 @@ export const BoardObjectiveSchema = ObjectiveViewSchema.omit({
 }).extend({ keyResultSummary: KeyResultSummarySchema });
 export type BoardObjective = z.infer<typeof BoardObjectiveSchema>;
 
+/**
+ * A node of the board's tree. The board answers a window of the tree (board.get: the first screen),
+ * so a node may be open with its first children, or collapsed (children empty, childCount not 0):
+ * board.children loads the rest. Scores and roll-ups are always the full tree's.
+ */
 export interface BoardNode {
   objective: BoardObjective;
+  /** Children under the board's filter, loaded or not. */
+  childCount: number;
+  /** The first children loaded (all, some, or none when collapsed). */
   children: BoardNode[];
+  /** Set when more children than those loaded: board.children's cursor for the next ones. */
+  childrenCursor?: string | undefined;
 }
 export const BoardNodeSchema: z.ZodType<BoardNode> = z.lazy(() =>
-  z.object({ objective: BoardObjectiveSchema, children: z.array(BoardNodeSchema) }),
+  z.object({
+    objective: BoardObjectiveSchema,
+    childCount: z.number().int().min(0),
+    children: z.array(BoardNodeSchema),
+    childrenCursor: z.string().optional(),
+  }),
 );
+
+/** Objectives whose parent is archived or gone: shown at the root with a note. */
+const DetachedSchema = z.array(z.object({ objectiveId: IdSchema, reason: z.enum(['parent-archived', 'parent-missing']) }));
 
 export const CycleViewSchema = CycleFields.extend({
   /** Share of the cycle elapsed, 0-1. */
@@ -158,14 +176,34 @@ export const BoardSchema = z.object({
   cycle: CycleViewSchema,
   bands: BandConfigFields,
   teams: z.array(TeamFields),
+  /** The first screen's roots (see board.get); rootCount and rootsCursor say whether more follow. */
   roots: z.array(BoardNodeSchema),
-  /** Objectives whose parent is archived or gone: shown at the root with a note. */
-  detached: z.array(z.object({ objectiveId: IdSchema, reason: z.enum(['parent-archived', 'parent-missing']) })),
-  /** Rule, severity and target only: lint.run gives the message and hint of the objective opened. */
+  rootCount: z.number().int().min(0),
+  rootsCursor: z.string().optional(),
+  /** Objectives in the (filtered) tree, shown or not. */
+  objectiveCount: z.number().int().min(0),
+  /** Of the objectives in this answer. */
+  detached: DetachedSchema,
+  /**
+   * Rule, severity and target only: lint.run gives the message and hint of the objective opened. About
+   * the objectives in this answer, and the teams and people in scope.
+   */
   findings: z.array(CompactFindingSchema),
   generatedAt: z.string(),
 });
 export type Board = z.infer<typeof BoardSchema>;
+
+/** board.children: a page of a node's children (or of the roots), each collapsed, with their findings. */
+export const BoardChildrenSchema = z.object({
+  /** The parent asked for; absent for a page of roots. */
+  objectiveId: IdSchema.optional(),
+  childCount: z.number().int().min(0),
+  children: z.array(BoardNodeSchema),
+  nextCursor: z.string().optional(),
+  detached: DetachedSchema,
+  findings: z.array(CompactFindingSchema),
+});
+export type BoardChildren = z.infer<typeof BoardChildrenSchema>;
 
 /** The KR rows of some objectives of the board, in the order asked for. */
 export const BoardKeyResultsSchema = z.object({

@@ -10,6 +10,7 @@ import { createTeam } from '../usecases/create-team';
 import { exportData } from '../usecases/export-data';
 import { getDataHealth } from '../usecases/get-data-health';
 import { getBoard } from '../usecases/get-board';
+import { getBoardChildren } from '../usecases/get-board-children';
 import { getBoardKeyResults } from '../usecases/get-board-key-results';
 import type { IssueContext } from '../usecases/get-issue-panel';
 import { getIssuePanel } from '../usecases/get-issue-panel';
@@ -70,6 +71,7 @@ export const HANDLERS: { [K in ApiKey]: Handler<K> } = {
   'checkIns.list': listCheckIns,
   'board.get': getBoard,
   'board.keyResults': getBoardKeyResults,
+  'board.children': getBoardChildren,
   'scorecard.get': getScorecard,
   'issuePanel.get': (ctx, _input, extras) => getIssuePanel(ctx, extras.issue),
   'lint.run': runLint,

@@ -1,6 +1,7 @@
 import type { BandConfig, CheckIn, Cycle, Team } from '../contract';
 import type { ExportDocument } from '../contract';
 import type { InitiativeLink, KeyResultSnapshot, ObjectiveAggregate, ObjectiveDigest, StatusCategory } from './model';
+import type { BoardTreeEntry } from './shared/board-tree-entry';
 
 /** What use cases need from the outside world. Adapters implement these; tests run the real adapters. */
 
@@ -73,6 +74,10 @@ export interface OkrStore {
   listObjectivesOfCycle(cycleId: string): Promise<ObjectiveAggregate[]>;
   /** Every objective of a cycle (any status) as its board digest: one batchGet of 16 small documents. */
   listDigestsOfCycle(cycleId: string): Promise<ObjectiveDigest[]>;
+  /** The cycle's tree index (every objective, any status, a few dozen bytes each): one batchGet of 16 documents. */
+  readBoardTree(cycleId: string): Promise<BoardTreeEntry[]>;
+  /** The digests of some objectives of a cycle, by key (25 a request); unknown ids are left out. */
+  readBoardRows(cycleId: string, objectiveIds: readonly string[]): Promise<ObjectiveDigest[]>;
   /** @throws VersionConflict when the aggregate changed since it was read (or exists when it should not). */
   writeObjective(write: AggregateWrite): Promise<void>;
 

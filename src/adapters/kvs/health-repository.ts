@@ -1,12 +1,10 @@
 import { kvs } from '@forge/kvs';
 import type { DataHealth } from '../../usecases/ports';
-import { unpack } from './board-repository';
+import { boardDocumentProblems } from './board-repository';
 import {
   decodeBands,
-  decodeBoardShardRecord,
   decodeCheckIn,
   decodeCycleCatalog,
-  decodeDigests,
   decodeIssueLinks,
   decodeObjective,
   decodeSnapshot,
@@ -38,13 +36,8 @@ const checkers: Record<EntityName, (key: string, value: unknown, space: Space) =
     decodeIssueLinks(value);
     return [];
   },
-  [ENTITY.boardShard]: (key, value) => {
-    const record = decodeBoardShardRecord(value);
-    const raw = unpack(record.data.packed);
-    const all = Array.isArray(raw) ? raw.length : 0;
-    const kept = decodeDigests(raw, key).length;
-    return kept === all ? [] : [`${String(all - kept)} of its objective digests fail their schema`];
-  },
+  // Board shards, their tree indexes and row documents share the entity: board-repository tells them apart.
+  [ENTITY.boardShard]: (key, value) => boardDocumentProblems(key, value),
   [ENTITY.catalog]: (key, value, space) => {
     const name = unprefixed(space, key);
     const catalog = name === CATALOG.cycles ? decodeCycleCatalog(value) : name === CATALOG.teams ? decodeTeamCatalog(value) : undefined;

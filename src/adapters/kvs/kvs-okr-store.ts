@@ -1,5 +1,5 @@
 import type { OkrStore } from '../../usecases/ports';
-import { listDigestsOfCycle } from './board-repository';
+import { listDigestsOfCycle, readBoardRows, readBoardTree } from './board-repository';
 import { changeCycle, changeTeam, getBands, getCycle, getTeam, listCycles, listTeams, putBands, putCycle, putTeam } from './catalog-repository';
 import { cleanupRetired, exportAll, replaceAll } from './data-repository';
 import { liveSpace } from './generation-repository';
@@ -47,6 +47,8 @@ export const createKvsOkrStore = (): OkrStore => {
     listDigestsOfCycle: inLive(listDigestsOfCycle),
     writeObjective: writing(inLive(writeObjective)),
     getCheckIn: inLive(getCheckIn),
+    readBoardTree: inLive(readBoardTree),
+    readBoardRows: inLive(readBoardRows),
     listCheckIns: inLive(listCheckIns),
     listLinksByIssue: inLive(listLinksByIssue),
     putSnapshots: inLive(putSnapshots),

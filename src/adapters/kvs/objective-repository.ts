@@ -5,12 +5,12 @@ import type { ObjectiveAggregate } from '../../usecases/model';
 import type { Attributes } from './codecs';
 import { CorruptRecord, decodeObjective, encodeCheckIn, encodeObjective } from './codecs';
 import type { Item } from './kvs-io';
-import { boardShardOf, encodeBoardShard, getBoardShard, listDigestsOfCycle, withDigest } from './board-repository';
+import { boardShardOf, encodeBoardShard, encodeRow, encodeTreeShard, getBoardShard, listDigestsOfCycle, rowKey, treeKey, withDigest } from './board-repository';
 import { readIssueLinks, withObjectiveLinks } from './issue-link-repository';
 import { batchGetAll, isConditionFailure, jitter, rateLimited, versionIs } from './kvs-io';
 import { readGeneration, replacedByImport, stillLive } from './generation-repository';
 import type { Space } from './registry';
-import { at, CATALOG, ENTITY } from './registry';
+import { at, CATALOG, ENTITY, shardOf } from './registry';
 
 /** Objective aggregates and their initiative lookup rows. */
 
@@ -68,18 +68,26 @@ export const writeObjective = async (space: Space, write: AggregateWrite): Promi
   const record = encodeObjective(aggregate, expectedVersion + 1);
   const checkIns = write.newCheckIns ?? [];
   const issueIds = [...new Set(write.linkedIssueIds ?? [])];
-  const fits = 3 + checkIns.length + issueIds.length <= MAX_TRANSACTION_OPS;
+  // The objective, its board shard, the shard's tree index, its row document and the generation check.
+  const fits = 5 + checkIns.length + issueIds.length <= MAX_TRANSACTION_OPS;
   const shardKey = boardShardOf(space, aggregate);
 
   for (let attempt = 0; attempt < MAX_SHARD_ATTEMPTS; attempt++) {
     const [shard, issueDocs] = await Promise.all([getBoardShard(shardKey), fits ? readIssueLinks(space, issueIds) : Promise.resolve([])]);
+    const digests = withDigest(shard, aggregate);
+    const digest = digests[digests.length - 1];
+    if (digest === undefined) throw new Error('withDigest lost the digest it added');
     let tx = kvs
       .transact()
       .set(at(space, objective.id), record, { entityName: ENTITY.objective, conditions: versionIs(expectedVersion) })
-      .set(shardKey, encodeBoardShard(objective.cycleId, withDigest(shard, aggregate), shard.version + 1), {
+      .set(shardKey, encodeBoardShard(objective.cycleId, digests, shard.version + 1), {
         entityName: ENTITY.boardShard,
         conditions: versionIs(shard.version),
       })
+      // Derived from the shard just read and written with it: the shard's condition guards them too, so
+      // neither is read first (no extra round trip or read unit).
+      .set(treeKey(space, objective.cycleId, shardOf(objective.id)), encodeTreeShard(objective.cycleId, digests, shard.version + 1), { entityName: ENTITY.boardShard })
+      .set(rowKey(space, objective.cycleId, objective.id), encodeRow(objective.cycleId, digest), { entityName: ENTITY.boardShard })
       // An import that made another generation live since this one was read: refuse, don't write into it.
       .check(CATALOG.generation, { entityName: ENTITY.catalog, conditions: stillLive(space) });
     for (const c of checkIns) {

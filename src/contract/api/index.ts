@@ -5,6 +5,7 @@ import { CheckInSchema, CycleSchema, TeamSchema } from '../model';
 import { BandConfigFields } from '../insights';
 import {
   BoardKeyResultsSchema,
+  BoardChildrenSchema,
   BoardSchema,
   InitiativeViewSchema,
   IssuePanelSchema,
@@ -71,6 +72,7 @@ export const API = {
 
   'board.get': { input: I.BoardGetInput, output: BoardSchema, mutates: false },
   'board.keyResults': { input: I.BoardKeyResultsInput, output: BoardKeyResultsSchema, mutates: false },
+  'board.children': { input: I.BoardChildrenInput, output: BoardChildrenSchema, mutates: false },
   'scorecard.get': { input: I.ScorecardGetInput, output: ScorecardSchema, mutates: false },
   'issuePanel.get': { input: I.Empty, output: IssuePanelSchema, mutates: false },
   'lint.run': { input: I.LintRunInput, output: z.object({ findings: z.array(FindingSchema) }), mutates: false },

@@ -193,6 +193,20 @@ export const TeamsHistoryInput = z.object({ cycleId: IdSchema, teamId: IdSchema 
 /** Without a cycleId, the current cycle (src/domain/current-cycle.ts): a first load needs no cycles.list. */
 export const BoardGetInput = z.object({ cycleId: IdSchema.optional(), teamId: IdSchema.optional(), ownerAccountId: AccountIdSchema.optional() }).strict();
 
+/**
+ * The rest of the board on demand: a page of an objective's children (of the roots without objectiveId),
+ * under the same filters as board.get; cursor from board.get's childrenCursor / rootsCursor or the last page.
+ */
+export const BoardChildrenInput = z
+  .object({
+    cycleId: IdSchema,
+    objectiveId: IdSchema.optional(),
+    cursor: z.string().regex(/^\d{1,6}$/, 'must be a cursor from the board').optional(),
+    teamId: IdSchema.optional(),
+    ownerAccountId: AccountIdSchema.optional(),
+  })
+  .strict();
+
 /** A virtualised board asks for the KR rows of the objectives in view: 1-100 distinct ids of the cycle. */
 export const BoardKeyResultsInput = z
   .object({

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { ObjectiveLevelSchema, ObjectiveStatusSchema } from '../../contract';
+import type { BoardTreeEntry } from '../../usecases/shared/board-tree-entry';
+import { CorruptRecord } from './codecs';
+
+/**
+ * A tree index shard as stored: one tuple per objective (no field names: the index is read whole on
+ * every board load, and Forge meters reads in 10 KB units), '' for an absent id.
+ * [id, parentObjectiveId, level, status, teamId, ownerAccountId, title, score, keyResultCount]
+ */
+const TupleV1 = z.tuple([
+  z.string().min(1),
+  z.string(),
+  ObjectiveLevelSchema,
+  ObjectiveStatusSchema,
+  z.string(),
+  z.string().min(1),
+  z.string(),
+  z.number().min(0).max(1).nullable(),
+  z.number().int().min(0),
+]);
+type TupleV1 = z.infer<typeof TupleV1>;
+
+export const entryTuple = (e: BoardTreeEntry): TupleV1 => [
+  e.id,
+  e.parentObjectiveId ?? '',
+  e.level,
+  e.status,
+  e.teamId ?? '',
+  e.ownerAccountId,
+  e.title,
+  e.score,
+  e.keyResultCount,
+];
+
+const entryOf = ([id, parent, level, status, teamId, ownerAccountId, title, score, keyResultCount]: TupleV1): BoardTreeEntry => ({
+  id,
+  ...(parent === '' ? {} : { parentObjectiveId: parent }),
+  level,
+  status,
+  ...(teamId === '' ? {} : { teamId }),
+  ownerAccountId,
+  title,
+  score,
+  keyResultCount,
+});
+
+/** Entries of one shard; a whole shard that fails its schema is corrupt (its board shard is read instead). */
+export const decodeTreeEntries = (value: unknown, key: string): BoardTreeEntry[] => {
+  const result = z.array(TupleV1).safeParse(value);
+  if (!result.success) throw new CorruptRecord(`stored tree index ${key} does not match its schema: ${result.error.issues[0]?.message ?? ''}`);
+  return result.data.map(entryOf);
+};

@@ -1,0 +1,51 @@
+import type { ApiOutput, ApiParsedInput } from '../contract';
+import { notFound } from './errors';
+import type { ObjectiveDigest } from './model';
+import { windowFindings, windowNodes } from './shared/board-nodes';
+import { childPage, filterTree } from './shared/board-window';
+import type { Ctx } from './shared/context';
+import { requireCycle } from './shared/lookups';
+import { makeViewContext } from './shared/view-context';
+import { checkedFilter, detachedOf, indexTreeOf } from './get-board';
+
+/**
+ * board.children: the rest of the board on demand. A page of 100 of an objective's children (of the
+ * roots without objectiveId), in board order, under the same filters as board.get, each collapsed with
+ * its child count; nextCursor when more follow. Scores and roll-ups are the full tree's. Findings about
+ * the objectives of the page (board.get already gave those about teams and people).
+ *
+ * Cost, whatever the cycle's size beyond its tree index: as board.get, the generation document, one
+ * round trip (cycle, bands, teams, the 16 tree index documents), then the page's row documents (4
+ * batchGets of 25) beside one Jira call, POST /rest/api/3/permissions/check (site admin, for canEdit).
+ * @throws AppError NOT_FOUND cycleId / objectiveId (not on this cycle's board, or not kept by the
+ *   filters) / teamId / ownerAccountId, INVALID_STATE when stored alignment loops.
+ */
+export const getBoardChildren = async (ctx: Ctx, input: ApiParsedInput<'board.children'>): Promise<ApiOutput<'board.children'>> => {
+  const [cycle, bands, teams, entries] = await Promise.all([
+    requireCycle(ctx.store, input.cycleId, 'cycleId'),
+    ctx.store.getBands(),
+    ctx.store.listTeams(),
+    ctx.store.readBoardTree(input.cycleId),
+  ]);
+  const scope = await checkedFilter(ctx, input, teams.map((t) => t.id), entries);
+  const filtered = filterTree(indexTreeOf(cycle.id, entries), scope);
+  let list = filtered.roots;
+  if (input.objectiveId !== undefined) {
+    const parent = filtered.tree.byId.get(input.objectiveId);
+    if (parent === undefined || !filtered.has(parent.entry.id)) throw notFound('Objective', input.objectiveId, 'objectiveId');
+    list = filtered.childrenOf(parent);
+  }
+  const page = childPage(list, input.cursor);
+  const ids = page.nodes.map((n) => n.entry.id);
+  const [digests, isSiteAdmin] = await Promise.all([ids.length === 0 ? Promise.resolve([]) : ctx.store.readBoardRows(cycle.id, ids), ctx.jira.isSiteAdmin()]);
+  const rows = new Map<string, ObjectiveDigest>(digests.map((d) => [d.objective.id, d]));
+  const view = makeViewContext(ctx, { cycle, bands, teams, access: { browsableProjectIds: new Set<string>(), isSiteAdmin } });
+  return {
+    ...(input.objectiveId === undefined ? {} : { objectiveId: input.objectiveId }),
+    childCount: list.length,
+    children: windowNodes(cycle.id, filtered, { open: new Map() }, page.nodes, rows, view),
+    ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }),
+    detached: input.objectiveId === undefined ? detachedOf(filtered, ids) : [],
+    findings: windowFindings({ cycle, entries, shown: digests, teams, now: view.now, scope, withScope: false }),
+  };
+};

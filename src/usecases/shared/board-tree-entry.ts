@@ -1,0 +1,50 @@
+import type { Objective } from '../../contract';
+import { isActive, objectiveScore } from '../../domain/score';
+import type { ObjectiveDigest } from '../model';
+
+/**
+ * One objective in a cycle's tree index: what the alignment tree, roll-ups, child counts, filters and
+ * the cross-objective lint rules need, and nothing a row shows. The board reads the whole index (a few
+ * dozen bytes an objective, deflated) and full digests only of the objectives on screen.
+ */
+export interface BoardTreeEntry {
+  id: string;
+  parentObjectiveId?: string;
+  level: Objective['level'];
+  status: Objective['status'];
+  teamId?: string;
+  ownerAccountId: string;
+  /** Sibling order is by title (compareObjectives); '' for archived objectives, which are never shown. */
+  title: string;
+  /** objectiveScore of the active KRs, exact (roll-ups are computed from it on every read). */
+  score: number | null;
+  /** Active KRs: how much the own score counts in the roll-up (rollupScore). */
+  keyResultCount: number;
+}
+
+export const treeEntryOf = (digest: ObjectiveDigest): BoardTreeEntry => {
+  const o = digest.objective;
+  return {
+    id: o.id,
+    ...(o.parentObjectiveId === undefined ? {} : { parentObjectiveId: o.parentObjectiveId }),
+    level: o.level,
+    status: o.status,
+    ...(o.teamId === undefined ? {} : { teamId: o.teamId }),
+    ownerAccountId: o.ownerAccountId,
+    title: o.status === 'archived' ? '' : o.title,
+    score: objectiveScore(digest.keyResults),
+    keyResultCount: digest.keyResults.filter(isActive).length,
+  };
+};
+
+/** The objective an entry stands for, as far as tree building and the cross-objective lint rules look. */
+export const objectiveOfEntry = (cycleId: string, e: BoardTreeEntry): Objective => ({
+  id: e.id,
+  cycleId,
+  title: e.title,
+  level: e.level,
+  ...(e.teamId === undefined ? {} : { teamId: e.teamId }),
+  ownerAccountId: e.ownerAccountId,
+  ...(e.parentObjectiveId === undefined ? {} : { parentObjectiveId: e.parentObjectiveId }),
+  status: e.status,
+});
