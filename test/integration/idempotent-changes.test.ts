@@ -1,7 +1,11 @@
 import { seedDemoSite } from '../../local/demo';
+import type { FaultConfig, FaultInjector } from '../../local/platform/faults';
+import { createFaultInjector } from '../../local/platform/faults';
 import { createLocalRuntime } from '../../local/platform/local-runtime';
 import type { LocalRuntime } from '../../local/platform/local-runtime';
-import { epicKey, fails, ok } from '../support/cadence-client';
+import type { ApiKey } from '../../src/contract';
+import type { DemoHandle } from '../support/cadence-client';
+import { call, epicKey, fails, ok } from '../support/cadence-client';
 import { paymentsSetup } from '../support/scenario';
 
 /**
@@ -111,4 +115,72 @@ describe('changes with a client request id', () => {
     expect((await ok(runtime, 'settings.update', mine, 'elena')).bands).toEqual({ yellowFrom: 0.4, greenFrom: 0.7 });
     expect((await ok(runtime, 'settings.get', {}, 'elena')).bands).toEqual({ yellowFrom: 0.4, greenFrom: 0.7 });
   });
+});
+
+describe('changes under 30 % injected 429 and 5xx on storage and Jira', () => {
+  it('apply once: a failure that does not say "saved" stored nothing, and a late repeat never undoes a later change', async () => {
+    let faults = createFaultInjector();
+    const switchable: FaultInjector = {
+      get config() {
+        return faults.config;
+      },
+      decide: (target) => faults.decide(target),
+    };
+    let seed = 11;
+    const storm = (on: boolean): void => {
+      const config: Partial<FaultConfig> = on ? { rate: 0.3, kinds: ['429', '5xx'], targets: ['kvs', 'jira'], retryAfterSeconds: 0, seed: (seed += 17) } : { rate: 0 };
+      faults = createFaultInjector(config);
+    };
+    const runtime = createLocalRuntime({ faultInjector: switchable });
+    seedDemoSite(runtime.site);
+    try {
+      const { objective, kr2, team } = await paymentsSetup(runtime);
+      /** What the change is about, read without faults. */
+      type Probe = () => Promise<unknown>;
+      const probes = {
+        title: async () => (await ok(runtime, 'objectives.get', { id: objective.id }, 'priya')).title,
+        weight: async () => (await ok(runtime, 'objectives.get', { id: objective.id }, 'priya')).keyResults.find((k) => k.id === kr2.id)?.weight,
+        team: async () => (await ok(runtime, 'teams.list', {}, 'elena')).teams.find((t) => t.id === team.id)?.name,
+        bands: async () => (await ok(runtime, 'settings.get', {}, 'elena')).bands.greenFrom,
+      };
+      let refusedButStored = 0;
+      let failed = 0;
+      /** A person pressing Save again until it works, with the same request id, under the storm. */
+      const untilOk = async (key: ApiKey, payload: Record<string, unknown>, as: DemoHandle, probe: Probe): Promise<void> => {
+        for (let attempt = 0; attempt < 30; attempt++) {
+          storm(false);
+          const before = JSON.stringify(await probe());
+          storm(true);
+          const result = await call(runtime, key, payload, as);
+          storm(false);
+          if (result.ok) return;
+          failed += 1;
+          expect(['UNAVAILABLE', 'CONFLICT']).toContain(result.error.code);
+          if (!/saved/i.test(result.error.message) && JSON.stringify(await probe()) !== before) refusedButStored += 1;
+        }
+        throw new Error(`${key} never succeeded`);
+      };
+      const cases: { key: ApiKey; mine: Record<string, unknown>; theirs: Record<string, unknown>; as: DemoHandle; probe: Probe; expected: unknown }[] = [
+        { key: 'objectives.update', mine: { id: objective.id, title: 'Mine: payouts on time' }, theirs: { id: objective.id, title: 'Theirs: payouts on time' }, as: 'priya', probe: probes.title, expected: 'Theirs: payouts on time' },
+        { key: 'keyResults.update', mine: { id: kr2.id, weight: 5 }, theirs: { id: kr2.id, weight: 2 }, as: 'priya', probe: probes.weight, expected: 2 },
+        { key: 'teams.update', mine: { id: team.id, name: 'Mine team' }, theirs: { id: team.id, name: 'Theirs team' }, as: 'elena', probe: probes.team, expected: 'Theirs team' },
+        { key: 'settings.update', mine: { bands: { yellowFrom: 0.3, greenFrom: 0.65 } }, theirs: { bands: { yellowFrom: 0.4, greenFrom: 0.75 } }, as: 'elena', probe: probes.bands, expected: 0.75 },
+      ];
+      for (const [i, c] of cases.entries()) {
+        const mine = { ...c.mine, requestId: `req-storm-change-${String(i)}` };
+        await untilOk(c.key, mine, c.as, c.probe);
+        storm(false);
+        await ok(runtime, c.key, c.theirs, c.as);
+        // The late retry of a request already applied, still under the storm.
+        await untilOk(c.key, mine, c.as, c.probe);
+        storm(false);
+        expect(await c.probe()).toEqual(c.expected);
+      }
+      expect(refusedButStored).toBe(0);
+      // The storm did fail some attempts, or this test proved nothing.
+      expect(failed).toBeGreaterThan(0);
+    } finally {
+      runtime.close();
+    }
+  }, 120_000);
 });
