@@ -25,8 +25,8 @@ const SURFACES: readonly { name: string; path: string; ready: (frame: FrameLocat
   },
   {
     name: 'team',
-    path: withUser('/jira/projects/PAY/apps/cadence-team', PEOPLE.priya),
-    ready: (f) => f.getByRole('form').first().waitFor(),
+    path: withUser('/jira/projects/ONB/apps/cadence-team', PEOPLE.hannah),
+    ready: (f) => f.getByRole('heading', { name: 'Team score over the cycle' }).waitFor(),
   },
   {
     name: 'panel',
@@ -41,7 +41,8 @@ const SURFACES: readonly { name: string; path: string; ready: (frame: FrameLocat
   {
     name: 'macro',
     path: withUser('/wiki/spaces/OKR/pages/1001', PEOPLE.elena),
-    ready: (f) => f.locator('.cad-kr__title, .cad-row').first().waitFor(),
+    // Unconfigured: the prompt (the check-in panel mode shares KeyResultCheckIn with the team page).
+    ready: (f) => f.getByRole('heading', { name: 'Choose what this OKR macro shows' }).waitFor(),
   },
 ];
 
@@ -115,7 +116,7 @@ describe('read-only mode (license inactive)', () => {
     const create = frame.getByRole('button', { name: 'New objective' });
     expect(await create.getAttribute('title')).toMatch(/license on this site is not active/);
     expect(await create.getAttribute('aria-describedby')).toBe('cad-read-only-banner');
-    await create.click();
+    await create.click({ force: true }); // Playwright itself counts it as not enabled
     expect(await frame.getByRole('dialog').count()).toBe(0); // pressing it opens no form
   });
 
