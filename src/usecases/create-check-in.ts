@@ -1,6 +1,8 @@
 import type { ApiOutput, ApiParsedInput, BandConfig, CheckIn, Cycle } from '../contract';
+import { repeatsCheckIn } from '../domain/check-in-repeat';
 import { AppError, forbidden, invalidState, notFound, validation } from './errors';
 import { newCheckInId, objectiveIdOf, requestCheckInId } from './ids';
+import type { StoredKeyResult } from './model';
 import type { ViewerAccess } from './ports';
 import type { Ctx } from './shared/context';
 import { mutateObjective } from './shared/mutate-objective';
@@ -12,10 +14,27 @@ import { checkInOpen, keyResultView } from './shared/views';
 const NO_ACCESS: ViewerAccess = { browsableProjectIds: new Set(), isSiteAdmin: false };
 
 /**
+ * The value a check-in records: the person's for a KR measured by hand; for one measured from its epics,
+ * the epics' (a value typed over it would be overwritten by the next refresh, so it is refused).
+ */
+const checkInValue = (kr: StoredKeyResult, value: number | undefined): number => {
+  if (kr.progressSource === 'manual') {
+    if (value === undefined) throw validation('value', 'is required: enter the key result’s current value');
+    return value;
+  }
+  if (value !== undefined && value !== kr.metric.current) {
+    throw validation('value', `cannot be entered by hand: this key result is measured from its linked epics (now ${String(kr.metric.current)}). Check in your confidence and notes only.`);
+  }
+  return kr.metric.current;
+};
+
+/**
  * checkIns.create: the weekly check-in on a KR: its new current value, confidence, note and blockers.
  * Append-only: the check-in row is written only if absent, in the same transaction as the objective
  * (whose KR takes the value and the latest check-in), conditional on the version read. Idempotent with
- * `requestId`: a repeat answers the first check-in and stores nothing. Three sequential storage round
+ * `requestId`: a repeat answers the first check-in and stores nothing. Without one, a check-in that repeats
+ * the person's last one on the KR within minutes (domain/check-in-repeat.ts) answers that one. A KR
+ * measured from its epics takes its value from them: a different value is refused. Three sequential storage round
  * trips without contention: [objective, cycles, bands] in parallel, the objective's board shard, then
  * the transaction;
  * concurrent check-ins on one objective retry and all land. Jira: POST /rest/api/3/permissions/check,
@@ -55,21 +74,30 @@ export const createCheckIn = async (ctx: Ctx, input: ApiParsedInput<'checkIns.cr
     if (cycle === undefined) throw new AppError('INTERNAL', `cycle ${current.objective.cycleId} of objective ${objectiveId} is missing`);
     if (!checkInOpen(cycle)) throw invalidState(`Check-ins open when the cycle is active; "${cycle.name}" is in ${cycle.status}.`, 'keyResultId');
     if (current.objective.status === 'archived' || kr.status === 'archived') throw invalidState('This key result is archived.', 'keyResultId');
-    if (kr.metric.kind === 'binary' && input.value !== 0 && input.value !== 1) throw validation('value', 'must be 0 or 1 for a binary key result');
+    const value = checkInValue(kr, input.value);
+    if (kr.metric.kind === 'binary' && value !== 0 && value !== 1) throw validation('value', 'must be 0 or 1 for a binary key result');
+    const content = { authorAccountId: ctx.actor.accountId, value, confidence: input.confidence, note: input.note, blockers: input.blockers };
+    // Saying again what was just said (a second "No change") answers the check-in already made.
+    // The KR keeps only its latest check-in's value and confidence: those first, the words from its row.
+    const previous = kr.lastCheckIn;
+    if (checkInId === undefined && previous !== undefined && repeatsCheckIn({ ...previous, note: input.note, blockers: input.blockers }, content, now)) {
+      const row = await ctx.store.getCheckIn(previous.id);
+      if (row !== undefined && repeatsCheckIn(row, content, now)) return { aggregate: current, result: row, write: false };
+    }
 
     const checkIn: CheckIn = {
       id: checkInId ?? newCheckInId(ctx.ids, kr.id, now),
       keyResultId: kr.id,
       authorAccountId: ctx.actor.accountId,
       at: now.toISOString(),
-      value: input.value,
+      value,
       confidence: input.confidence,
       ...(input.note === undefined || input.note === '' ? {} : { note: input.note }),
       ...(input.blockers === undefined || input.blockers === '' ? {} : { blockers: input.blockers }),
     };
     const last = { id: checkIn.id, at: checkIn.at, value: checkIn.value, confidence: checkIn.confidence, authorAccountId: checkIn.authorAccountId };
     const keyResults = current.keyResults.map((k) =>
-      k.id === kr.id ? { ...k, metric: { ...k.metric, current: input.value }, lastCheckIn: last } : k,
+      k.id === kr.id ? { ...k, metric: { ...k.metric, current: value }, lastCheckIn: last } : k,
     );
     return { aggregate: { ...current, keyResults }, result: checkIn, newCheckIns: [checkIn] };
   });

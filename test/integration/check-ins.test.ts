@@ -54,4 +54,32 @@ describe('check-ins', () => {
     expect(second.checkIns.map((c) => c.value)).toEqual([3.5]);
     expect(await fails(runtime, 'checkIns.list', { keyResultId: kr1.id, cursor: 'garbage' }, 'priya')).toMatchObject({ code: 'VALIDATION', field: 'cursor' });
   });
+
+  it('answers a repeat of the check-in just made (a second "No change") with that check-in', async () => {
+    const runtime = newRuntime();
+    const { kr1 } = await paymentsSetup(runtime);
+    const same = { keyResultId: kr1.id, value: 3, confidence: 'on_track', note: 'Steady week' };
+    const first = await ok(runtime, 'checkIns.create', same, 'daniel');
+    const again = await ok(runtime, 'checkIns.create', same, 'daniel');
+    expect(again.checkIn).toEqual(first.checkIn);
+    // Anything new is a new check-in: other words, another value, another person.
+    await ok(runtime, 'checkIns.create', { ...same, note: 'Steady, bank fixed' }, 'daniel');
+    await ok(runtime, 'checkIns.create', same, 'priya');
+    runtime.kvs.settle();
+    expect((await ok(runtime, 'checkIns.list', { keyResultId: kr1.id }, 'priya')).checkIns).toHaveLength(3);
+  });
+
+  it('takes the value of a KR measured from its epics from them, and refuses one typed over it', async () => {
+    const runtime = newRuntime();
+    const { objective } = await paymentsSetup(runtime);
+    const sourced = await aKeyResult(runtime, 'priya', objective.id, { title: 'Deliver 3 payout epics', metric: { kind: 'percent', start: 0, target: 100 }, progressSource: 'initiatives' });
+    const refused = await fails(runtime, 'checkIns.create', { keyResultId: sourced.id, value: 55, confidence: 'on_track' }, 'priya');
+    expect(refused).toMatchObject({ code: 'VALIDATION', field: 'value' });
+    expect(refused.message).toMatch(/measured from its linked epics/);
+    const { checkIn } = await ok(runtime, 'checkIns.create', { keyResultId: sourced.id, confidence: 'at_risk', note: 'Two epics slipped' }, 'priya');
+    expect(checkIn.value).toBe(sourced.metric.current);
+    // A KR measured by hand needs its value.
+    const { kr2 } = { kr2: (await ok(runtime, 'objectives.get', { id: objective.id }, 'priya')).keyResults.find((k) => k.progressSource === 'manual') };
+    expect(await fails(runtime, 'checkIns.create', { keyResultId: kr2?.id, confidence: 'on_track' }, 'priya')).toMatchObject({ code: 'VALIDATION', field: 'value' });
+  });
 });

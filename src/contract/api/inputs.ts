@@ -175,7 +175,8 @@ export const InitiativesUnlinkInput = z.object({ initiativeId: IdSchema, request
 export const CheckInsCreateInput = z
   .object({
     keyResultId: IdSchema,
-    value: z.number({ error: 'must be a finite number' }),
+    /** Required for a KR measured by hand; left out for one measured from its epics (which decide it). */
+    value: z.number({ error: 'must be a finite number' }).optional(),
     confidence: ConfidenceSchema,
     note: optionalText(2000),
     blockers: optionalText(2000),

@@ -68,7 +68,9 @@ export function CheckInForm({
       const result = await api['checkIns.create']({
         keyResultId: keyResult.id,
         requestId: requestId.current(),
-        ...payload,
+        confidence: payload.confidence,
+        // A KR measured from its epics takes its value from them: the backend refuses one typed over it.
+        ...(measured ? {} : { value: payload.value }),
         ...(note.trim() === '' ? {} : { note: note.trim() }),
         ...(blockers.trim() === '' ? {} : { blockers: blockers.trim() }),
       });
