@@ -16,6 +16,7 @@ import type { Board, BoardKeyResults, BoardNode } from '../src/contract';
 import { createKvsOkrStore } from '../src/adapters/kvs/kvs-okr-store';
 import { historyWeeks } from '../src/domain/score-history';
 import { BOARD_SCALE, seedScale } from './scale-seed';
+import { viewLoads } from './view-figures';
 
 const { values: args } = parseArgs({ options: { objectives: { type: 'string', default: '1000' } } });
 const OBJECTIVES = z.coerce.number().int().min(10).max(50_000).parse(args.objectives);
@@ -52,10 +53,21 @@ const main = async (): Promise<void> => {
    * operation's spend does not fail the next; an operation over a whole minute's quota fails, and is
    * reported as failed rather than stopping the bench.
    */
-  const invoke = async (functionKey: string, payload: unknown, accountId: string): Promise<Measured> => {
+  const invoke = async (
+    functionKey: string,
+    payload: unknown,
+    accountId: string,
+    extension?: Record<string, unknown>,
+  ): Promise<Measured> => {
     runtime.kvs.resetUsage();
     const started = performance.now();
-    const outcome = await runtime.app.invokeResolver({ moduleKey: 'cadence-board', functionKey, payload, accountId });
+    const outcome = await runtime.app.invokeResolver({
+      moduleKey: 'cadence-board',
+      functionKey,
+      payload,
+      accountId,
+      ...(extension === undefined ? {} : { extension }),
+    });
     const durationMs = Math.round(performance.now() - started);
     const entry = runtime.log.last();
     const result = outcome.ok ? (outcome.result as { ok: boolean; error?: unknown }) : undefined;
@@ -125,6 +137,37 @@ const main = async (): Promise<void> => {
   runtime.kvs.settle();
   const historyFromSnapshots = await invoke('teams.history', team, viewer);
 
+  // The other views, one load each (bench/view-figures.ts): each call measured on its own, summed per view.
+  const views: Record<string, Measured & { uiRoundTrips: number }> = {};
+  for (const view of viewLoads({ cycleId: cycle.id, teamId: team.teamId, viewer, aggregates })) {
+    const sum: Measured & { uiRoundTrips: number } = {
+      durationMs: 0,
+      data: undefined,
+      uiRoundTrips: view.groups.length,
+    };
+    for (const group of view.groups) {
+      let slowest = 0;
+      for (const c of group) {
+        await invoke(c.key, c.payload, c.accountId, c.extension); // warm-up
+        const m = await invoke(c.key, c.payload, c.accountId, c.extension);
+        for (const k of [
+          'storageCalls',
+          'jiraCalls',
+          'responseBytes',
+          'readUnits',
+          'writeUnits',
+          'jiraPoints',
+        ] as const)
+          sum[k] = (sum[k] ?? 0) + (m[k] ?? 0);
+        slowest = Math.max(slowest, m.sequentialStorageRoundTrips ?? 0);
+        sum.durationMs += m.durationMs;
+        if (m.error !== undefined) sum.error = `${c.key}: ${m.error}`;
+      }
+      sum.sequentialStorageRoundTrips = (sum.sequentialStorageRoundTrips ?? 0) + slowest;
+    }
+    views[view.name] = sum;
+  }
+
   // Where the board's bytes go, so size work targets the right part.
   const bytes = (v: unknown): number => Buffer.byteLength(JSON.stringify(v ?? null));
   console.log(
@@ -144,6 +187,7 @@ const main = async (): Promise<void> => {
     'checkIns.create': checkIn,
     [`teams.history (${String(pastWeeks.length)} past weeks, no snapshot)`]: historyFromCheckIns,
     [`teams.history (${String(pastWeeks.length)} weekly snapshots)`]: historyFromSnapshots,
+    ...views,
   };
   const keyResults = aggregates.reduce((n, a) => n + a.keyResults.length, 0);
   console.log(
@@ -164,6 +208,9 @@ const main = async (): Promise<void> => {
           writeUnits: r.writeUnits,
           jiraPoints: r.jiraPoints,
           durationMs: r.durationMs,
+          loadsPerMin:
+            (r.readUnits ?? 0) > 0 ? Math.floor(FORGE_KVS_QUOTA.readUnitsPerMinute / (r.readUnits ?? 1)) : 'unlimited',
+          ...('uiRoundTrips' in r ? { uiRoundTrips: r.uiRoundTrips } : {}),
           ...(r.error === undefined ? {} : { failed: r.error }),
         },
       ]),
