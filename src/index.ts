@@ -7,3 +7,6 @@ export { handler } from './resolvers';
 export { onIssueEvent } from './triggers/on-issue-event';
 export { weeklyJob } from './triggers/weekly-job';
 export { reconcileInitiatives } from './triggers/reconcile-initiatives';
+
+// Async events (consumer `import-consumer` of queue `cadence-import`).
+export { importJob } from './triggers/import-job';

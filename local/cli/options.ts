@@ -88,7 +88,7 @@ export const parseCliOptions = (argv: string[], env: NodeJS.ProcessEnv, root: st
   }
   if (values['fault-targets'] !== undefined) {
     faults.targets = z
-      .array(z.enum(['kvs', 'jira', 'confluence']))
+      .array(z.enum(['kvs', 'jira', 'confluence', 'events']))
       .min(1)
       .parse(values['fault-targets'].split(','));
   }

@@ -1,4 +1,5 @@
-import type { ApiInput, ApiKey, ApiOutput, Result } from '../../src/contract';
+import type { ApiInput, ApiKey, ApiOutput, ExportPage, Result } from '../../src/contract';
+import { mergeExportPages } from '../../src/contract';
 import { cycleWindow } from '../../src/domain/cycle-window';
 import type { LocalRuntime } from '../platform/local-runtime';
 import { DEMO_USERS } from './demo-users';
@@ -288,7 +289,14 @@ export const seedDemoOkrs = async (runtime: LocalRuntime, now: Date = new Date()
     }
   }
 
-  await call('data.import', { data: withDemoHistory(await call('data.export', {}, 'elena'), now) }, 'elena');
+  // data.export answers a page at a time: the document is its pages put together.
+  const pages: ExportPage[] = [];
+  for (let cursor: string | undefined, first = true; first || cursor !== undefined; first = false) {
+    const answer = await call('data.export', cursor === undefined ? {} : { cursor }, 'elena');
+    pages.push(answer.page);
+    cursor = answer.nextCursor;
+  }
+  await call('data.import', { data: withDemoHistory(mergeExportPages(pages), now) }, 'elena');
   // An import leaves the epics' cached progress blank until the daily reconcile reads Jira again.
   const reconciled = await runtime.app.runScheduledTrigger('reconcile-initiatives');
   if (!reconciled.ok) throw new Error(`demo seed: reconcile-initiatives failed: ${reconciled.error ?? 'no detail'}`);

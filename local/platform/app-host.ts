@@ -102,6 +102,17 @@ export class AppHost {
     this.filters = new Map(manifest.modules.trigger.map((t) => [t.key, compileTriggerFilter(t.key, t.filter)]));
   }
 
+  /** Told when each invocation ends (the async events queue delivers what it pushed only then). */
+  private readonly endListeners = new Set<(invocationId: string) => void>();
+
+  onInvocationEnd(listener: (invocationId: string) => void): void {
+    this.endListeners.add(listener);
+  }
+
+  private ended(invocation: Invocation): void {
+    for (const listener of this.endListeners) listener(invocation.id);
+  }
+
   private get installContext(): string {
     return `ari:cloud:jira::site/${this.install.cloudId}`;
   }
@@ -203,9 +214,11 @@ export class AppHost {
         );
       }
       this.record(invocation, call.functionKey, true, size);
+      this.ended(invocation);
       return { ok: true, result, invocationId: invocation.id };
     } catch (e) {
       this.record(invocation, call.functionKey, false, 0);
+      this.ended(invocation);
       const known = e instanceof LimitError || e instanceof UnhandledRejectionError;
       const status = known ? e.status : 500;
       const code = known ? e.code : 'RESOLVER_ERROR';
@@ -284,6 +297,27 @@ export class AppHost {
     return outcome;
   }
 
+  /**
+   * Delivers one async event to a consumer module's function: `(event, context)` as for other background
+   * functions, no acting user, and the function's `timeoutSeconds` (default 55 s, at most 900 s; docs:limits-invocation).
+   */
+  async runConsumer(consumerKey: string, event: object, started: (invocationId: string) => void): Promise<TriggerOutcome> {
+    const consumer = this.manifest.modules.consumer.find((c) => c.key === consumerKey);
+    if (!consumer) throw new Error(`manifest.yml declares no consumer module '${consumerKey}'`);
+    const fn = findFunction(this.manifest, consumer.function);
+    const timeoutMs = (fn.timeoutSeconds ?? this.limits.scheduledDefaultTimeoutMs / 1000) * 1000;
+    const invocation = newInvocation({
+      accountId: undefined,
+      functionKey: consumer.function,
+      moduleKey: consumerKey,
+      moduleType: 'consumer',
+      timeoutMs,
+    });
+    started(invocation.id);
+    const context = { ...this.installationContext, principal: undefined };
+    return this.runTrigger(invocation, consumerKey, fn.exportName, timeoutMs, [roundTrip(event), context]);
+  }
+
   private async runTrigger(
     invocation: Invocation,
     key: string,
@@ -299,9 +333,11 @@ export class AppHost {
         ),
       );
       this.record(invocation, key, true, byteLength(result));
+      this.ended(invocation);
       return { triggerKey: key, ok: true, result: roundTrip(result) };
     } catch (e) {
       this.record(invocation, key, false, 0);
+      this.ended(invocation);
       return { triggerKey: key, ok: false, error: e instanceof Error ? e.message : String(e) };
     }
   }

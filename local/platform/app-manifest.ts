@@ -45,6 +45,8 @@ const ManifestSchema = z.object({
           }),
         )
         .default([]),
+      // Async events: the function a queue's pushed events are delivered to (docs:manifest-reference/modules/consumer).
+      consumer: z.array(z.object({ key: z.string(), queue: z.string(), function: z.string() })).default([]),
       scheduledTrigger: z
         .array(
           z.object({ key: z.string(), function: z.string(), interval: z.enum(['fiveMinute', 'hour', 'day', 'week']) }),

@@ -20,7 +20,7 @@ export const FaultConfigSchema = z.object({
   slowMs: z.number().min(0).max(60_000).default(3000),
   /** Which calls are affected. */
   targets: z
-    .array(z.enum(['kvs', 'jira', 'confluence']))
+    .array(z.enum(['kvs', 'jira', 'confluence', 'events']))
     .min(1)
     .default(['jira']),
   seed: z.number().int().default(1),

@@ -24,7 +24,11 @@ export interface ForgeFetchDeps {
   kvs: KvsBackend;
   products: Partial<Record<'jira' | 'confluence', ProductBackend>>;
   faults: FaultInjector;
+  /** The async events service (@forge/events posts to stargate's `/webhook/queue/...` paths). */
+  events?: { handle(path: string, body: string | undefined): PlatformResponse };
 }
+
+const QUEUE_PREFIX = '/webhook/queue/';
 
 const KVS_PREFIX = '/api/v1/';
 
@@ -102,6 +106,11 @@ export const createForgeFetch = (deps: ForgeFetchDeps): ForgeFetch => {
     const product = ProductDescriptor.safeParse(descriptor);
     if (product.success) {
       const remote = product.data.remote;
+      if (remote === 'stargate' && product.data.provider === 'app' && path.startsWith(QUEUE_PREFIX)) {
+        const events = deps.events;
+        if (!events) throw new UnsupportedByLocalRuntime('no async events queue is configured in the local runtime');
+        return timed('events', `POST ${path.split('/').slice(0, 4).join('/')}`, requestBytes, () => Promise.resolve(events.handle(path, body)));
+      }
       if (remote !== 'jira' && remote !== 'confluence') {
         throw new UnsupportedByLocalRuntime(`product remote '${remote}' is not emulated (only jira and confluence)`);
       }

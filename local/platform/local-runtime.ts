@@ -9,6 +9,8 @@ import type { Db } from './db';
 import { openDatabase } from './db';
 import type { FaultConfig, FaultInjector } from './faults';
 import { createFaultInjector } from './faults';
+import type { EventLimits, EventQueue } from './events/queue';
+import { createEventQueue } from './events/queue';
 import type { ForgeFetch } from './forge-fetch';
 import { createForgeFetch } from './forge-fetch';
 import type { JiraSite } from './jira';
@@ -50,6 +52,8 @@ export interface LocalRuntimeOptions {
   kvsQueryVisibilityMs?: number;
   /** Storage quota overrides (tests lower them); defaults are Forge's (kvs/README.md). */
   kvsQuota?: Partial<KvsQuotaLimits>;
+  /** Async events limit overrides (tests of the limits); defaults are Forge's (events/README.md). */
+  eventLimits?: Partial<EventLimits>;
 }
 
 export interface LocalRuntime {
@@ -67,10 +71,16 @@ export interface LocalRuntime {
   log: CallLog;
   fetch: ForgeFetch;
   app: AppHost;
+  /** The async events queue (@forge/events); tests `await runtime.events.drain()` to let it run dry. */
+  events: EventQueue;
   /** Resolves once every product event fired so far has been handled by the app's triggers. */
   whenIdle(): Promise<void>;
   close(): void;
 }
+
+const failNoQueue = (): never => {
+  throw new Error('the async events queue is not ready yet');
+};
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -114,7 +124,14 @@ export const createLocalRuntime = (options: LocalRuntimeOptions = {}): LocalRunt
   const jira = options.passThrough ? createPassThroughSite(options.passThrough) : site;
   const faults = options.faultInjector ?? createFaultInjector(options.faults);
   const log = new CallLog(options.callLogFile);
-  const fetch = createForgeFetch({ kvs, products: { jira }, faults });
+  // The queue needs the app host (to run consumers) and the host needs the globals: tied late.
+  const late: { events?: EventQueue } = {};
+  const fetch = createForgeFetch({
+    kvs,
+    products: { jira },
+    faults,
+    events: { handle: (p, body) => (late.events ?? failNoQueue()).handle(p, body) },
+  });
   installRuntimeGlobals(fetch, installation);
 
   let handlers: AppHandlers | undefined;
@@ -126,6 +143,16 @@ export const createLocalRuntime = (options: LocalRuntimeOptions = {}): LocalRunt
   const app = new AppHost(manifest, () => (handlers ??= loadHandlers()), installation, log, {
     ...LIMITS,
     ...options.limits,
+  });
+
+  const queue = createEventQueue(
+    manifest,
+    async (consumerKey, event, started) => app.runConsumer(consumerKey, event, started),
+    options.eventLimits === undefined ? {} : { limits: options.eventLimits },
+  );
+  late.events = queue;
+  app.onInvocationEnd((id) => {
+    queue.invocationEnded(id);
   });
 
   const pending = new Set<Promise<unknown>>();
@@ -146,6 +173,7 @@ export const createLocalRuntime = (options: LocalRuntimeOptions = {}): LocalRunt
     log,
     fetch,
     app,
+    events: queue,
     async whenIdle() {
       while (pending.size > 0) await Promise.all([...pending]);
     },

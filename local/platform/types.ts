@@ -43,7 +43,7 @@ export interface ProductBackend {
 
 /** One platform call made during an invocation, for the call log benchmarks read. */
 export interface CallRecord {
-  kind: 'kvs' | 'jira' | 'confluence';
+  kind: 'kvs' | 'jira' | 'confluence' | 'events';
   /** e.g. `entity/query` or `GET /rest/api/3/search/jql`. */
   operation: string;
   status: number;

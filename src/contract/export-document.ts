@@ -9,7 +9,7 @@ import { BandConfigSchema } from './insights';
 export const EXPORT_FORMAT = 'cadence-export';
 export const EXPORT_VERSION = 1;
 
-const DocumentShape = z.object({
+export const DocumentShape = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(EXPORT_VERSION),
   exportedAt: z.string(),

@@ -1,5 +1,6 @@
 export * from './api';
 export * from './export-document';
+export * from './export-pages';
 export * from './ids';
 export * from './insights';
 export * from './model';

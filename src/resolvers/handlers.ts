@@ -21,6 +21,7 @@ import { getSettings } from '../usecases/get-settings';
 import { getTeamHistory } from '../usecases/get-team-history';
 import { gradeCycle } from '../usecases/grade-cycle';
 import { importData } from '../usecases/import-data';
+import { appendImportPart, finishPagedImport, getImportStatus, startPagedImport } from '../usecases/import-paged';
 import { linkInitiative } from '../usecases/link-initiative';
 import { listCheckIns } from '../usecases/list-check-ins';
 import { listCycles } from '../usecases/list-cycles';
@@ -75,7 +76,11 @@ export const HANDLERS: { [K in ApiKey]: Handler<K> } = {
   'scorecard.get': getScorecard,
   'issuePanel.get': (ctx, _input, extras) => getIssuePanel(ctx, extras.issue),
   'lint.run': runLint,
-  'data.export': (ctx) => exportData(ctx),
+  'data.export': exportData,
   'data.health': (ctx) => getDataHealth(ctx),
   'data.import': importData,
+  'data.import.start': startPagedImport,
+  'data.import.append': appendImportPart,
+  'data.import.finish': finishPagedImport,
+  'data.import.status': getImportStatus,
 };

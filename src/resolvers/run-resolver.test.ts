@@ -33,6 +33,9 @@ const WRITES: ApiKey[] = [
   'initiatives.unlink',
   'checkIns.create',
   'data.import',
+  'data.import.start',
+  'data.import.append',
+  'data.import.finish',
 ];
 
 describe('runResolver and the installation license', () => {

@@ -8,12 +8,12 @@ import type { Ctx } from './shared/context';
 import { groupBy } from './shared/lookups';
 import { requireSiteAdmin } from './shared/permissions';
 
-interface Issue {
+export interface Issue {
   field: string;
   message: string;
 }
 
-const fail = (issues: Issue[]): AppError => {
+export const fail = (issues: Issue[]): AppError => {
   const first = issues[0];
   return new AppError('VALIDATION', first === undefined ? 'data is invalid' : `${first.field} ${first.message}`, first?.field, issues.slice(0, 50));
 };
@@ -75,7 +75,7 @@ const latest = (checkIns: readonly CheckIn[]): LastCheckIn | undefined => {
   return best === undefined ? undefined : { id: best.id, at: best.at, value: best.value, confidence: best.confidence, authorAccountId: best.authorAccountId };
 };
 
-const aggregatesOf = (doc: ExportDocument): ObjectiveAggregate[] => {
+export const aggregatesOf = (doc: Pick<ExportDocument, 'objectives' | 'keyResults' | 'checkIns' | 'initiatives'>): ObjectiveAggregate[] => {
   const krsOf = groupBy(doc.keyResults, (kr) => kr.objectiveId);
   const checkInsOf = groupBy(doc.checkIns, (c) => c.keyResultId);
   const initiativesOf = groupBy(doc.initiatives, (i) => i.keyResultId.split('-')[0] ?? '');

@@ -1,5 +1,5 @@
 import type { BandConfig, CheckIn, Cycle, Team } from '../contract';
-import type { ExportDocument } from '../contract';
+import type { ExportCounts, ExportDocument, ExportPart, ExportPosition, ImportState } from '../contract';
 import type { InitiativeLink, KeyResultSnapshot, ObjectiveAggregate, ObjectiveDigest, StatusCategory } from './model';
 import type { BoardTreeEntry } from './shared/board-tree-entry';
 
@@ -92,6 +92,22 @@ export interface OkrStore {
 
   exportAll(): Promise<Omit<ExportDocument, 'format' | 'version' | 'exportedAt'>>;
   /**
+   * One page of the export from `position` (undefined: the first).
+   * @throws AppError CONFLICT when the position is of another generation (an import happened between pages).
+   */
+  exportPage(position: ExportPosition | undefined, exportedAt: string): Promise<{ part: ExportPart; next?: ExportPosition }>;
+  /** Paged import (adapters/kvs/import-jobs.ts): claims a staging generation named `importId` and records the job. */
+  startImport(args: { importId: string; requestId: string; expected: ExportCounts; createdBy: string; now: string }): Promise<ImportJob>;
+  /** Writes a part into the staging generation; a repeated request id writes nothing. */
+  appendImportPart(importId: string, requestId: string, data: ImportPartData): Promise<ImportJob>;
+  /** Hands the staged import to async events that verify it and switch it on. */
+  finishImport(importId: string): Promise<ImportJob>;
+  getImportJob(importId: string): Promise<ImportJob | undefined>;
+  /** Marks an import failed and retires its staging generation (the live data is untouched). */
+  abandonImport(importId: string, why: string): Promise<void>;
+  /** One verify event of a finishing import. */
+  runImportStep(importId: string, part: number): Promise<ImportState | undefined>;
+  /**
    * Replaces all data: stages it as a new generation, verifies it, and makes it live in one conditional
    * write; a failure before that leaves the old data live and whole.
    * @throws AppError CONFLICT (another import), UNAVAILABLE (nothing changed).
@@ -126,6 +142,29 @@ export interface JobStateStore {
 export interface DataHealth {
   checked: number;
   corrupt: { kind: string; key: string; problem: string }[];
+}
+
+/** A paged import's job as the use cases see it (counts per section of the export document). */
+export interface ImportJob {
+  importId: string;
+  state: ImportState;
+  createdBy: string;
+  expected: ExportCounts;
+  written: ExportCounts;
+  /** Records read back from the staging generation. */
+  verified: number;
+  error?: string;
+}
+
+/** One validated part of a paged import, in the shapes the store writes. */
+export interface ImportPartData {
+  bands?: BandConfig;
+  cycles: Cycle[];
+  teams: Team[];
+  objectives: ObjectiveAggregate[];
+  checkIns: CheckIn[];
+  snapshots: { cycleId: string; week: string; values: Record<string, number> }[];
+  counts: ExportCounts;
 }
 
 export interface ImportData {

@@ -1,3 +1,4 @@
+import { exportDocument } from '../support/export-document';
 import { epicKey, fails, newRuntime, ok, storageState } from '../support/cadence-client';
 import { paymentsSetup } from '../support/scenario';
 
@@ -11,7 +12,7 @@ describe('data export and import', () => {
     await source.app.runScheduledTrigger('weekly-check-in');
     // Weekly snapshots are listed through an index, which shows them a moment later (as on Forge).
     source.kvs.settle();
-    const first = await ok(source, 'data.export', {}, 'elena');
+    const first = await exportDocument(source, 'elena');
     expect(first).toMatchObject({ format: 'cadence-export', version: 1, cycles: [{ id: cycle.id }] });
     expect(first.checkIns).toHaveLength(1);
     expect(first.initiatives).toHaveLength(1);
@@ -20,7 +21,7 @@ describe('data export and import', () => {
     const imported = await ok(target, 'data.import', { data: first }, 'elena');
     expect(imported.imported).toMatchObject({ cycles: 1, teams: 1, objectives: 1, keyResults: 2, initiatives: 1, checkIns: 1, snapshots: 1 });
     target.kvs.settle();
-    const second = await ok(target, 'data.export', {}, 'elena');
+    const second = await exportDocument(target, 'elena');
     expect({ ...second, exportedAt: first.exportedAt }).toEqual(first);
 
     // The epic's cached progress is Jira's data: read again by the reconcile job after an import.
@@ -34,16 +35,16 @@ describe('data export and import', () => {
     const runtime = newRuntime();
     await paymentsSetup(runtime);
     const empty = newRuntime();
-    const nothing = await ok(empty, 'data.export', {}, 'elena');
+    const nothing = await exportDocument(empty, 'elena');
     await ok(runtime, 'data.import', { data: nothing }, 'elena');
-    const after = await ok(runtime, 'data.export', {}, 'elena');
+    const after = await exportDocument(runtime, 'elena');
     expect({ ...after, exportedAt: nothing.exportedAt }).toEqual(nothing);
   });
 
   it('validates the whole document first, names the JSON path, and writes nothing', async () => {
     const runtime = newRuntime();
     const { kr1 } = await paymentsSetup(runtime);
-    const doc = await ok(runtime, 'data.export', {}, 'elena');
+    const doc = await exportDocument(runtime, 'elena');
     const before = storageState(runtime);
     const badMetric = structuredClone(doc);
     const kr = badMetric.keyResults[0];

@@ -1,3 +1,4 @@
+import { exportDocument } from '../support/export-document';
 import type { FaultDecision, FaultInjector } from '../../local/platform/faults';
 import { createFaultInjector } from '../../local/platform/faults';
 import { seedDemoSite } from '../../local/demo';
@@ -44,7 +45,7 @@ const scripted = (): FaultInjector & { arm(from: number, sticky: boolean): void;
 
 const exportOf = async (runtime: LocalRuntime): Promise<unknown> => {
   runtime.kvs.settle();
-  const { exportedAt: _e, ...body } = await ok(runtime, 'data.export', {}, 'elena');
+  const { exportedAt: _e, ...body } = await exportDocument(runtime, 'elena');
   return body;
 };
 
@@ -61,7 +62,7 @@ describe('an import that fails midway', () => {
       await ok(runtime, 'checkIns.create', { keyResultId: kr1.id, value: 3, confidence: 'on_track' }, 'daniel');
       const before = await exportOf(runtime);
       // The document to import: the same store with the check-in's KR renamed, so the two differ.
-      const incoming = (await ok(runtime, 'data.export', {}, 'elena')) as { keyResults: { title: string }[] };
+      const incoming = (await exportDocument(runtime, 'elena')) as { keyResults: { title: string }[] };
       const kr = incoming.keyResults[0];
       if (kr) kr.title = 'Reduce failed payouts from 4% to 0.5%';
 

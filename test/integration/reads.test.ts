@@ -1,3 +1,4 @@
+import { exportDocument } from '../support/export-document';
 import { accountOf, epicKey, fails, issueId, newRuntime, ok } from '../support/cadence-client';
 import { aKeyResult, anActiveCycle, anObjective, paymentsSetup } from '../support/scenario';
 
@@ -109,7 +110,7 @@ describe('board, scorecard, lint, issue panel and the weekly job', () => {
     expect(await runtime.app.runScheduledTrigger('weekly-check-in')).toMatchObject({ ok: true, result: { statusCode: 204 } });
     // Weekly snapshots are listed through an index, which shows them a moment later (as on Forge).
     runtime.kvs.settle();
-    const exported = await ok(runtime, 'data.export', {}, 'elena');
+    const exported = await exportDocument(runtime, 'elena');
     expect(exported.snapshots).toEqual([{ cycleId: cycle.id, week: expect.stringMatching(/^\d{4}-W\d{2}$/) as unknown, values: { [stale.id]: 4, [fresh.id]: 15 } }]);
   });
 });

@@ -1,3 +1,4 @@
+import { exportDocument } from '../support/export-document';
 import { historyWeeks } from '../../src/domain/score-history';
 import { fails, newRuntime, ok } from '../support/cadence-client';
 import { aKeyResult, anActiveCycle, anObjective, aTeam } from '../support/scenario';
@@ -39,7 +40,7 @@ describe('teams.history', () => {
 
   it('stands on the weekly snapshots where they exist, scoring imported values against the KR metrics', async () => {
     const { runtime, cycle, team, kr1, kr2 } = await setup();
-    const doc = await ok(runtime, 'data.export', {}, 'elena');
+    const doc = await exportDocument(runtime, 'elena');
     const [first, second] = historyWeeks(cycle, new Date());
     if (first === undefined || second === undefined) throw new Error('the cycle should have two weeks by now');
     // Failed payouts 2.5% (halfway from 4 to 1), customers at 40 (done): the objective scored 0.75.

@@ -1,3 +1,4 @@
+import { exportDocument } from '../support/export-document';
 import { readFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { parse } from 'yaml';
@@ -114,7 +115,7 @@ describe('licensing (app.licensing), through the bundle', () => {
     expect((await ok(runtime, 'cycles.list', {}, 'priya')).cycles).toHaveLength(1);
     expect((await ok(runtime, 'board.get', { cycleId: cycle.id }, 'priya')).cycle.id).toBe(cycle.id);
     expect((await ok(runtime, 'objectives.get', { id: objective.id }, 'priya')).id).toBe(objective.id);
-    expect((await ok(runtime, 'data.export', {}, 'elena')).format).toBe('cadence-export');
+    expect((await exportDocument(runtime, 'elena')).format).toBe('cadence-export');
 
     const refused = [
       await fails(runtime, 'checkIns.create', { keyResultId: kr1.id, value: 2, confidence: 'on_track' }, 'daniel'),

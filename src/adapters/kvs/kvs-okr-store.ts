@@ -2,7 +2,9 @@ import type { OkrStore } from '../../usecases/ports';
 import { listDigestsOfCycle, readBoardRows, readBoardTree } from './board-repository';
 import { changeCycle, changeTeam, getBands, getCycle, getTeam, listCycles, listTeams, putBands, putCycle, putTeam } from './catalog-repository';
 import { cleanupRetired, exportAll, replaceAll } from './data-repository';
+import { exportPage } from './export-pages';
 import { liveSpace } from './generation-repository';
+import { abandonImport, appendImportPart, finishImport, getImportJob, runImportStep, startImport } from './import-jobs';
 import { dataHealth } from './health-repository';
 import { getCheckIn, listCheckIns, listSnapshots, putSnapshots } from './history-repository';
 import { jobState } from './job-state-repository';
@@ -45,15 +47,23 @@ export const createKvsOkrStore = (): OkrStore => {
     getObjectives: inLive(getObjectives),
     listObjectivesOfCycle: inLive(listObjectivesOfCycle),
     listDigestsOfCycle: inLive(listDigestsOfCycle),
-    writeObjective: writing(inLive(writeObjective)),
-    getCheckIn: inLive(getCheckIn),
     readBoardTree: inLive(readBoardTree),
     readBoardRows: inLive(readBoardRows),
+    writeObjective: writing(inLive(writeObjective)),
+    getCheckIn: inLive(getCheckIn),
     listCheckIns: inLive(listCheckIns),
     listLinksByIssue: inLive(listLinksByIssue),
     putSnapshots: inLive(putSnapshots),
     listSnapshots: inLive(listSnapshots),
     exportAll: inLive(exportAll),
+    exportPage: inLive(exportPage),
+    // A paged import writes its own staging generation, never the live one.
+    startImport,
+    appendImportPart,
+    finishImport,
+    getImportJob,
+    abandonImport,
+    runImportStep,
     // Stages a new generation beside the live one: not bound to the live space.
     replaceAll: writing(replaceAll),
     cleanupRetired: () => cleanupRetired(),

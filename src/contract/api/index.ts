@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ExportDocumentSchema } from '../export-document';
+import { ExportPageSchema, ImportStatusSchema } from '../export-pages';
 import { FindingSchema } from '../insights';
 import { CheckInSchema, CycleSchema, TeamSchema } from '../model';
 import { BandConfigFields } from '../insights';
@@ -77,7 +77,11 @@ export const API = {
   'issuePanel.get': { input: I.Empty, output: IssuePanelSchema, mutates: false },
   'lint.run': { input: I.LintRunInput, output: z.object({ findings: z.array(FindingSchema) }), mutates: false },
 
-  'data.export': { input: I.Empty, output: ExportDocumentSchema, mutates: false },
+  'data.export': {
+    input: I.DataExportInput,
+    output: z.object({ page: ExportPageSchema, nextCursor: z.string().optional() }),
+    mutates: false,
+  },
   'data.health': {
     input: I.Empty,
     output: z.object({
@@ -93,6 +97,10 @@ export const API = {
     output: z.object({ imported: z.record(z.string(), z.number()) }),
     mutates: true,
   },
+  'data.import.start': { input: I.DataImportStartInput, output: z.object({ importId: z.string() }), mutates: true },
+  'data.import.append': { input: I.DataImportAppendInput, output: ImportStatusSchema, mutates: true },
+  'data.import.finish': { input: I.DataImportJobInput, output: ImportStatusSchema, mutates: true },
+  'data.import.status': { input: I.DataImportJobInput, output: ImportStatusSchema, mutates: false },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType; mutates: boolean }>;
 
 export type ApiKey = keyof typeof API;
