@@ -244,11 +244,10 @@ export const SettingsUpdateInput = z.object({ bands: BandConfigSchema, requestId
 
 export const DataImportInput = z.object({ data: z.unknown() }).strict();
 export const DataExportInput = z.object({ cursor: z.string().min(1).max(2000).optional() }).strict();
-/** Paged import: the job's id is opaque (base36 time and randomness). */
+/** Paged import: the job's id is opaque (base36, derived from the start's request id). */
 const ImportIdSchema = z.string().regex(/^[0-9a-z]{8,32}$/, 'is not an import id');
 export const DataImportStartInput = z.object({ requestId: RequestIdSchema, header: z.unknown() }).strict();
 export const DataImportAppendInput = z.object({ importId: ImportIdSchema, requestId: RequestIdSchema, part: z.unknown() }).strict();
 export const DataImportJobInput = z.object({ importId: ImportIdSchema }).strict();
-
 
 export { Empty, ById, ByIdChange };
