@@ -85,6 +85,9 @@ const getContext: BridgeCall = (state, frame) => {
     timezone: timezoneOf(state, frame),
     theme: { colorMode: frame.theme },
     permissions: { scopes: [...install.scopes], external: {} },
+    // Forge's getContext carries the installation's license for a paid app (docs: custom-ui-bridge/view,
+    // getContext); absent without one, as in development.
+    ...(install.license === undefined ? {} : { license: install.license }),
   });
 };
 
