@@ -17,7 +17,8 @@ export const ExportPartSchema = z.unknown().transform((raw, ctx) => {
     for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
     return z.NEVER;
   }
-  for (const path of unknownFieldsOf(raw, parsed.data)) ctx.addIssue({ code: 'custom', path, message: 'is not a field of a Cadence export' });
+  for (const path of unknownFieldsOf(raw, parsed.data))
+    ctx.addIssue({ code: 'custom', path, message: 'is not a field of a Cadence export' });
   return parsed.data;
 });
 export type ExportPart = z.output<typeof PartShape>;
@@ -41,7 +42,9 @@ export type ExportSection = (typeof SECTIONS)[number];
 export const EXPORT_SECTIONS: readonly ExportSection[] = SECTIONS;
 
 /** How many records of each section a document (or part) holds. */
-export const ExportCountsSchema = z.object(Object.fromEntries(SECTIONS.map((s) => [s, z.number().int().min(0)])) as Record<ExportSection, z.ZodNumber>).strict();
+export const ExportCountsSchema = z
+  .object(Object.fromEntries(SECTIONS.map((s) => [s, z.number().int().min(0)])) as Record<ExportSection, z.ZodNumber>)
+  .strict();
 export type ExportCounts = Record<ExportSection, number>;
 
 export const countsOf = (part: ExportPart): ExportCounts =>
@@ -72,7 +75,12 @@ export const mergeExportPages = (pages: readonly ExportPage[]): ExportDocument =
 
 /** data.import.start's header: what the whole import will hold, checked before the switch. */
 export const ImportHeaderSchema = z
-  .object({ format: z.literal(EXPORT_FORMAT), version: z.literal(EXPORT_VERSION), exportedAt: z.string().optional(), counts: ExportCountsSchema })
+  .object({
+    format: z.literal(EXPORT_FORMAT),
+    version: z.literal(EXPORT_VERSION),
+    exportedAt: z.string().optional(),
+    counts: ExportCountsSchema,
+  })
   .strict();
 export type ImportHeader = z.output<typeof ImportHeaderSchema>;
 

@@ -41,7 +41,8 @@ const partIssues = (part: ExportPart): Issue[] => {
   const ids = (name: string, items: readonly { id: string }[] | undefined): Set<string> => {
     const seen = new Set<string>();
     (items ?? []).forEach((item, i) => {
-      if (seen.has(item.id)) issues.push({ field: `part.${name}.${String(i)}.id`, message: `duplicates another ${name} id` });
+      if (seen.has(item.id))
+        issues.push({ field: `part.${name}.${String(i)}.id`, message: `duplicates another ${name} id` });
       seen.add(item.id);
     });
     return seen;
@@ -56,16 +57,32 @@ const partIssues = (part: ExportPart): Issue[] => {
     if (!ok) issues.push({ field, message });
   };
   (part.objectives ?? []).forEach((o, i) => {
-    ref(isIdOf('objective', o.id), `part.objectives.${String(i)}.id`, 'is not an objective id (12 characters a-z, 0-9)');
+    ref(
+      isIdOf('objective', o.id),
+      `part.objectives.${String(i)}.id`,
+      'is not an objective id (12 characters a-z, 0-9)',
+    );
   });
   (part.keyResults ?? []).forEach((kr, i) => {
     const at = `part.keyResults.${String(i)}`;
-    ref(isIdOf('keyResult', kr.id) && kr.id.startsWith(`${kr.objectiveId}-`), `${at}.id`, 'must be "<objectiveId>-k" and 6 characters a-z, 0-9');
-    ref(objectives.has(kr.objectiveId), `${at}.objectiveId`, 'names no objective of this part (a KR travels with its objective)');
+    ref(
+      isIdOf('keyResult', kr.id) && kr.id.startsWith(`${kr.objectiveId}-`),
+      `${at}.id`,
+      'must be "<objectiveId>-k" and 6 characters a-z, 0-9',
+    );
+    ref(
+      objectives.has(kr.objectiveId),
+      `${at}.objectiveId`,
+      'names no objective of this part (a KR travels with its objective)',
+    );
   });
   (part.initiatives ?? []).forEach((ini, i) => {
     const at = `part.initiatives.${String(i)}`;
-    ref(isIdOf('initiative', ini.id) && ini.id.startsWith(`${ini.keyResultId.split('-')[0] ?? ''}-`), `${at}.id`, 'must be "<objectiveId>-i" and 6 characters a-z, 0-9');
+    ref(
+      isIdOf('initiative', ini.id) && ini.id.startsWith(`${ini.keyResultId.split('-')[0] ?? ''}-`),
+      `${at}.id`,
+      'must be "<objectiveId>-i" and 6 characters a-z, 0-9',
+    );
     ref(krs.has(ini.keyResultId), `${at}.keyResultId`, 'names no key result of this part');
   });
   (part.checkIns ?? []).forEach((c, i) => {
@@ -81,7 +98,10 @@ const partIssues = (part: ExportPart): Issue[] => {
  * opens an import; a repeat with the same request id answers the same import. Site admins only.
  * @throws AppError FORBIDDEN, VALIDATION (header), CONFLICT (another import started at that moment).
  */
-export const startPagedImport = async (ctx: Ctx, input: ApiParsedInput<'data.import.start'>): Promise<ApiOutput<'data.import.start'>> => {
+export const startPagedImport = async (
+  ctx: Ctx,
+  input: ApiParsedInput<'data.import.start'>,
+): Promise<ApiOutput<'data.import.start'>> => {
   await requireSiteAdmin(ctx, 'import data');
   const header = ImportHeaderSchema.safeParse(input.header);
   if (!header.success) throw fail(issuesOf(header.error, 'header'));
@@ -99,7 +119,12 @@ export const startPagedImport = async (ctx: Ctx, input: ApiParsedInput<'data.imp
 
 const jobOf = async (ctx: Ctx, importId: string): Promise<ImportJob> => {
   const job = await ctx.store.getImportJob(importId);
-  if (job === undefined) throw new AppError('NOT_FOUND', 'No import with this id (a failed import is cleaned up after a while).', 'importId');
+  if (job === undefined)
+    throw new AppError(
+      'NOT_FOUND',
+      'No import with this id (a failed import is cleaned up after a while).',
+      'importId',
+    );
   return job;
 };
 
@@ -110,7 +135,10 @@ const jobOf = async (ctx: Ctx, importId: string): Promise<ImportJob> => {
  * @throws AppError FORBIDDEN, NOT_FOUND, VALIDATION (the part; the import goes on), CONFLICT (not staging),
  * UNAVAILABLE (storage failed: the import failed, nothing changed).
  */
-export const appendImportPart = async (ctx: Ctx, input: ApiParsedInput<'data.import.append'>): Promise<ApiOutput<'data.import.append'>> => {
+export const appendImportPart = async (
+  ctx: Ctx,
+  input: ApiParsedInput<'data.import.append'>,
+): Promise<ApiOutput<'data.import.append'>> => {
   await requireSiteAdmin(ctx, 'import data');
   const parsed = ExportPartSchema.safeParse(input.part);
   if (!parsed.success) throw fail(issuesOf(parsed.error, 'part'));
@@ -122,7 +150,12 @@ export const appendImportPart = async (ctx: Ctx, input: ApiParsedInput<'data.imp
     ...(part.settings === undefined ? {} : { bands: part.settings.bands }),
     cycles: part.cycles ?? [],
     teams: part.teams ?? [],
-    objectives: aggregatesOf({ objectives: part.objectives ?? [], keyResults: part.keyResults ?? [], checkIns: part.checkIns ?? [], initiatives: part.initiatives ?? [] }),
+    objectives: aggregatesOf({
+      objectives: part.objectives ?? [],
+      keyResults: part.keyResults ?? [],
+      checkIns: part.checkIns ?? [],
+      initiatives: part.initiatives ?? [],
+    }),
     checkIns: part.checkIns ?? [],
     snapshots: part.snapshots ?? [],
     counts: countsOf(part),
@@ -132,8 +165,13 @@ export const appendImportPart = async (ctx: Ctx, input: ApiParsedInput<'data.imp
   } catch (error) {
     if (error instanceof AppError) throw error;
     console.error('import part failed', error);
-    await ctx.store.abandonImport(input.importId, 'a part could not be stored; start the import again (your data is as it was)').catch(() => undefined);
-    throw new AppError('UNAVAILABLE', 'This part could not be stored, so the import stopped. Nothing was changed: your data is as it was. Start the import again.');
+    await ctx.store
+      .abandonImport(input.importId, 'a part could not be stored; start the import again (your data is as it was)')
+      .catch(() => undefined);
+    throw new AppError(
+      'UNAVAILABLE',
+      'This part could not be stored, so the import stopped. Nothing was changed: your data is as it was. Start the import again.',
+    );
   }
 };
 
@@ -142,14 +180,20 @@ export const appendImportPart = async (ctx: Ctx, input: ApiParsedInput<'data.imp
  * events), data.import.status reports how far it got. Site admins only.
  * @throws AppError FORBIDDEN, NOT_FOUND, UNAVAILABLE (could not hand over: finish again).
  */
-export const finishPagedImport = async (ctx: Ctx, input: ApiParsedInput<'data.import.finish'>): Promise<ApiOutput<'data.import.finish'>> => {
+export const finishPagedImport = async (
+  ctx: Ctx,
+  input: ApiParsedInput<'data.import.finish'>,
+): Promise<ApiOutput<'data.import.finish'>> => {
   await requireSiteAdmin(ctx, 'import data');
   await jobOf(ctx, input.importId);
   return statusOf(await ctx.store.finishImport(input.importId));
 };
 
 /** data.import.status: the import's state and counts. Site admins only. @throws AppError FORBIDDEN, NOT_FOUND. */
-export const getImportStatus = async (ctx: Ctx, input: ApiParsedInput<'data.import.status'>): Promise<ApiOutput<'data.import.status'>> => {
+export const getImportStatus = async (
+  ctx: Ctx,
+  input: ApiParsedInput<'data.import.status'>,
+): Promise<ApiOutput<'data.import.status'>> => {
   await requireSiteAdmin(ctx, 'import data');
   return statusOf(await jobOf(ctx, input.importId));
 };

@@ -15,14 +15,21 @@ import { paymentsSetup } from '../support/scenario';
 const bigStore = async (count: number): Promise<LocalRuntime> => {
   const runtime = newRuntime();
   const { kr1 } = await paymentsSetup(runtime);
-  await ok(runtime, 'checkIns.create', { keyResultId: kr1.id, value: 3, confidence: 'on_track', note: 'Going well' }, 'daniel');
+  await ok(
+    runtime,
+    'checkIns.create',
+    { keyResultId: kr1.id, value: 3, confidence: 'on_track', note: 'Going well' },
+    'daniel',
+  );
   const doc = await exportDocument(runtime);
   const template = doc.objectives[0];
   if (template === undefined) throw new Error('no objective');
   const related = JSON.stringify({ objective: template, keyResults: doc.keyResults, checkIns: doc.checkIns });
   const clones = Array.from({ length: count }, (_, n) => {
     const id = `${template.id.slice(0, 8)}${n.toString(36).padStart(4, '0')}`;
-    return JSON.parse(related.split(template.id).join(id)) as Pick<ExportDocument, 'keyResults' | 'checkIns'> & { objective: ExportDocument['objectives'][number] };
+    return JSON.parse(related.split(template.id).join(id)) as Pick<ExportDocument, 'keyResults' | 'checkIns'> & {
+      objective: ExportDocument['objectives'][number];
+    };
   });
   const big: ExportDocument = {
     ...doc,
@@ -42,9 +49,19 @@ const withoutTime = ({ exportedAt: _e, ...doc }: ExportDocument) => doc;
 
 /** Starts a paged import of `pages` and appends every page as one part. */
 const stage = async (runtime: LocalRuntime, pages: ExportPage[], total: ExportDocument): Promise<string> => {
-  const { importId } = await ok(runtime, 'data.import.start', { requestId: 'paged-import-0001', header: { format: 'cadence-export', version: 1, counts: countsOf(total) } }, 'elena');
+  const { importId } = await ok(
+    runtime,
+    'data.import.start',
+    { requestId: 'paged-import-0001', header: { format: 'cadence-export', version: 1, counts: countsOf(total) } },
+    'elena',
+  );
   for (const [i, page] of pages.entries()) {
-    await ok(runtime, 'data.import.append', { importId, requestId: `paged-part-${String(i).padStart(4, '0')}`, part: partOf(page) }, 'elena');
+    await ok(
+      runtime,
+      'data.import.append',
+      { importId, requestId: `paged-part-${String(i).padStart(4, '0')}`, part: partOf(page) },
+      'elena',
+    );
   }
   return importId;
 };
@@ -68,10 +85,15 @@ describe('paged export', () => {
   });
 
   it('refuses a cursor it did not give, and one from before an import', async () => {
-    expect(await fails(source, 'data.export', { cursor: 'bm90LWEtY3Vyc29y' }, 'elena')).toMatchObject({ code: 'VALIDATION', field: 'cursor' });
+    expect(await fails(source, 'data.export', { cursor: 'bm90LWEtY3Vyc29y' }, 'elena')).toMatchObject({
+      code: 'VALIDATION',
+      field: 'cursor',
+    });
     const first = await ok(source, 'data.export', {}, 'elena');
     await ok(source, 'data.import', { data: doc }, 'elena');
-    expect(await fails(source, 'data.export', { cursor: first.nextCursor }, 'elena')).toMatchObject({ code: 'CONFLICT' });
+    expect(await fails(source, 'data.export', { cursor: first.nextCursor }, 'elena')).toMatchObject({
+      code: 'CONFLICT',
+    });
   });
 });
 
@@ -96,18 +118,40 @@ describe('paged import', () => {
 
   it('writes a repeated append once', async () => {
     const target = newRuntime();
-    const { importId } = await ok(target, 'data.import.start', { requestId: 'paged-import-0002', header: { format: 'cadence-export', version: 1, counts: countsOf(doc) } }, 'elena');
+    const { importId } = await ok(
+      target,
+      'data.import.start',
+      { requestId: 'paged-import-0002', header: { format: 'cadence-export', version: 1, counts: countsOf(doc) } },
+      'elena',
+    );
     const [head] = pages;
     if (head === undefined) throw new Error('no page');
-    const once = await ok(target, 'data.import.append', { importId, requestId: 'paged-part-same', part: partOf(head) }, 'elena');
-    const twice = await ok(target, 'data.import.append', { importId, requestId: 'paged-part-same', part: partOf(head) }, 'elena');
+    const once = await ok(
+      target,
+      'data.import.append',
+      { importId, requestId: 'paged-part-same', part: partOf(head) },
+      'elena',
+    );
+    const twice = await ok(
+      target,
+      'data.import.append',
+      { importId, requestId: 'paged-part-same', part: partOf(head) },
+      'elena',
+    );
     expect(twice.written).toBe(once.written);
     expect(once.written).toBeGreaterThan(0);
   });
 
   it('refuses anyone but a site admin', async () => {
     const target = newRuntime();
-    expect(await fails(target, 'data.import.start', { requestId: 'paged-import-0003', header: { format: 'cadence-export', version: 1, counts: countsOf(doc) } }, 'priya')).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await fails(
+        target,
+        'data.import.start',
+        { requestId: 'paged-import-0003', header: { format: 'cadence-export', version: 1, counts: countsOf(doc) } },
+        'priya',
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('fails without touching the live data when another import changed the data before its switch', async () => {
@@ -132,7 +176,12 @@ describe('paged import', () => {
     const [head] = pages;
     if (head === undefined) throw new Error('no page');
     // Only the first part arrives: the header's counts do not add up, so verification refuses the switch.
-    const { importId } = await ok(target, 'data.import.start', { requestId: 'paged-import-0009', header: { format: 'cadence-export', version: 1, counts: countsOf(doc) } }, 'elena');
+    const { importId } = await ok(
+      target,
+      'data.import.start',
+      { requestId: 'paged-import-0009', header: { format: 'cadence-export', version: 1, counts: countsOf(doc) } },
+      'elena',
+    );
     await ok(target, 'data.import.append', { importId, requestId: 'paged-part-only', part: partOf(head) }, 'elena');
     await ok(target, 'data.import.finish', { importId }, 'elena');
     await target.events.drain();

@@ -17,4 +17,5 @@ export const exportPages = async (runtime: LocalRuntime, as: DemoHandle = 'elena
 };
 
 /** The whole export document, as the pages put back together give it. */
-export const exportDocument = async (runtime: LocalRuntime, as: DemoHandle = 'elena'): Promise<ExportDocument> => mergeExportPages(await exportPages(runtime, as));
+export const exportDocument = async (runtime: LocalRuntime, as: DemoHandle = 'elena'): Promise<ExportDocument> =>
+  mergeExportPages(await exportPages(runtime, as));

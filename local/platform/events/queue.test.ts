@@ -21,7 +21,17 @@ const rawPush = async (payload: unknown[], queueName = 'cadence-import'): Promis
   const response = await globalThis.__forge_fetch__?.(
     { type: 'fpp', provider: 'app', remote: 'stargate' },
     '/webhook/queue/publish/{contextAri}/{environmentId}/{appId}/{appVersion}',
-    { method: 'POST', body: JSON.stringify({ queueName, jobId: 'j1', type: 'avi:forge:app:event', schema: 's', payload, time: new Date().toISOString() }) },
+    {
+      method: 'POST',
+      body: JSON.stringify({
+        queueName,
+        jobId: 'j1',
+        type: 'avi:forge:app:event',
+        schema: 's',
+        payload,
+        time: new Date().toISOString(),
+      }),
+    },
   );
   return response?.status ?? 0;
 };
@@ -57,7 +67,12 @@ afterEach(() => {
 });
 
 const invoke = async (functionKey: string, payload: unknown = {}): Promise<unknown> => {
-  const outcome = await runtime.app.invokeResolver({ moduleKey: 'cadence-board', functionKey, payload, accountId: elena });
+  const outcome = await runtime.app.invokeResolver({
+    moduleKey: 'cadence-board',
+    functionKey,
+    payload,
+    accountId: elena,
+  });
   if (!outcome.ok) throw new Error(outcome.error.message);
   return outcome.result;
 };
@@ -69,13 +84,21 @@ describe('async events queue', () => {
     expect(log).toEqual(['resolver returns', 'consumer runs']);
     expect(received[0]?.event).toMatchObject({ body: { n: 1, payload: { x: 1 } }, queueName: 'cadence-import', jobId });
     expect(typeof received[0]?.event.eventId).toBe('string');
-    expect(received[0]?.context).toMatchObject({ installContext: expect.stringContaining('ari:cloud:jira::site/') as unknown, principal: undefined });
+    expect(received[0]?.context).toMatchObject({
+      installContext: expect.stringContaining('ari:cloud:jira::site/') as unknown,
+      principal: undefined,
+    });
     expect(await invoke('stats', { jobId })).toEqual({ success: 1, inProgress: 0, failed: 0 });
     expect(runtime.events.pending()).toBe(0);
   });
 
   it('refuses more than 50 events in one push, over 200 KB, a delay over 900 s, and an empty push', async () => {
-    expect(await invoke('raw', Array.from({ length: 51 }, () => ({ body: {} })))).toEqual({ status: 400 });
+    expect(
+      await invoke(
+        'raw',
+        Array.from({ length: 51 }, () => ({ body: {} })),
+      ),
+    ).toEqual({ status: 400 });
     expect(await invoke('raw', [{ body: { blob: 'x'.repeat(201 * 1024) } }])).toEqual({ status: 413 });
     expect(await invoke('raw', [{ body: {}, delayInSeconds: 901 }])).toEqual({ status: 400 });
     expect(await invoke('raw', [])).toEqual({ status: 400 });
@@ -89,7 +112,12 @@ describe('async events queue', () => {
   });
 
   it('answers 429 past the events-per-minute quota (lowered to 40 here)', async () => {
-    expect(await invoke('raw', Array.from({ length: 40 }, () => ({ body: {} })))).toEqual({ status: 201 });
+    expect(
+      await invoke(
+        'raw',
+        Array.from({ length: 40 }, () => ({ body: {} })),
+      ),
+    ).toEqual({ status: 201 });
     expect(await invoke('raw', [{ body: {} }])).toEqual({ status: 429 });
     await runtime.events.drain();
     expect(received).toHaveLength(40);

@@ -57,7 +57,11 @@ export interface AsyncEvent {
  * Runs the consumer function of a queue with an event (calling `started` with the new invocation's id
  * before the function runs) and says whether it succeeded and what it returned.
  */
-export type ConsumerRunner = (consumerKey: string, event: AsyncEvent, started: (invocationId: string) => void) => Promise<{ ok: boolean; result?: unknown }>;
+export type ConsumerRunner = (
+  consumerKey: string,
+  event: AsyncEvent,
+  started: (invocationId: string) => void,
+) => Promise<{ ok: boolean; result?: unknown }>;
 
 export interface EventQueue {
   /** A `__forge_fetch__` call under `/webhook/queue/`. */
@@ -121,7 +125,10 @@ export const createEventQueue = (
     if (outcome.ok && retry.success && retries < limits.maxRetries) {
       const { retryAfter, retryReason, retryData } = retry.data.retryOptions;
       if (retryData === undefined || Buffer.byteLength(JSON.stringify(retryData)) <= limits.retryDataBytes) {
-        schedule({ ...d, event: { ...d.event, retryContext: { retryCount: retries + 1, retryReason, retryData } } }, Math.min(Math.max(retryAfter, 1), limits.maxDelaySeconds) * 1000);
+        schedule(
+          { ...d, event: { ...d.event, retryContext: { retryCount: retries + 1, retryReason, retryData } } },
+          Math.min(Math.max(retryAfter, 1), limits.maxDelaySeconds) * 1000,
+        );
         return;
       }
     }
@@ -149,21 +156,28 @@ export const createEventQueue = (
     if (!parsed.success) return refused(400, `invalid push request: ${parsed.error.issues[0]?.message ?? 'malformed'}`);
     const request = parsed.data;
     const consumerKey = consumers.get(request.queueName);
-    if (consumerKey === undefined) return refused(400, `manifest.yml declares no consumer module for queue '${request.queueName}'`);
+    if (consumerKey === undefined)
+      return refused(400, `manifest.yml declares no consumer module for queue '${request.queueName}'`);
     const events = request.payload;
     if (events.length === 0) return refused(400, 'No events pushed.');
-    if (events.length > limits.eventsPerPush) return refused(400, `This push contains more than the ${String(limits.eventsPerPush)} events allowed.`);
+    if (events.length > limits.eventsPerPush)
+      return refused(400, `This push contains more than the ${String(limits.eventsPerPush)} events allowed.`);
     if (Buffer.byteLength(JSON.stringify(events)) > limits.pushPayloadBytes) {
       return refused(413, `The maximum payload size is ${String(limits.pushPayloadBytes / 1024)}KB.`);
     }
-    if (events.some((e) => e.delayInSeconds !== undefined && (e.delayInSeconds < 0 || e.delayInSeconds > limits.maxDelaySeconds))) {
+    if (
+      events.some(
+        (e) => e.delayInSeconds !== undefined && (e.delayInSeconds < 0 || e.delayInSeconds > limits.maxDelaySeconds),
+      )
+    ) {
       return refused(400, `The delayInSeconds setting must be between 0 and ${String(limits.maxDelaySeconds)}.`);
     }
     const at = now();
     while (pushTimes.length > 0 && (pushTimes[0] ?? at) <= at - 60_000) pushTimes.shift();
     if (pushTimes.length + events.length > limits.eventsPerMinute) return refused(429, 'Too many requests.');
     const invocation = currentInvocation();
-    const chain = (invocation === undefined ? undefined : chainOfInvocation.get(invocation.id)) ?? invocation?.id ?? randomUUID();
+    const chain =
+      (invocation === undefined ? undefined : chainOfInvocation.get(invocation.id)) ?? invocation?.id ?? randomUUID();
     const pushes = (chainPushes.get(chain) ?? 0) + 1;
     if (pushes > limits.cyclicPushes) return refused(405, 'The limit on cyclic invocation has been reached.');
     chainPushes.set(chain, pushes);
@@ -171,9 +185,11 @@ export const createEventQueue = (
     const job = jobs.get(request.jobId) ?? { success: 0, inProgress: 0, failed: 0, cancelled: false };
     job.inProgress += events.length;
     jobs.set(request.jobId, job);
-    const deliveries = events.map(
-      (e): Delivery => ({ consumerKey, chain, event: { ...e, queueName: request.queueName, jobId: request.jobId, eventId: randomUUID() } }),
-    );
+    const deliveries = events.map((e): Delivery => ({
+      consumerKey,
+      chain,
+      event: { ...e, queueName: request.queueName, jobId: request.jobId, eventId: randomUUID() },
+    }));
     if (invocation === undefined) for (const d of deliveries) schedule(d, (d.event.delayInSeconds ?? 0) * 1000);
     else held.set(invocation.id, [...(held.get(invocation.id) ?? []), ...deliveries]);
     return json(201, {});
@@ -183,7 +199,8 @@ export const createEventQueue = (
     const parsed = JobRequest.safeParse(body);
     if (!parsed.success) return refused(400, 'invalid job request');
     const job = jobs.get(parsed.data.jobId);
-    if (job === undefined) return refused(404, `The job ${parsed.data.jobId} was not found for the queue ${parsed.data.queueName}.`);
+    if (job === undefined)
+      return refused(404, `The job ${parsed.data.jobId} was not found for the queue ${parsed.data.queueName}.`);
     return answer(job);
   };
 
@@ -197,7 +214,10 @@ export const createEventQueue = (
       }
       const [, , , action] = path.split('/');
       if (action === 'publish') return publish(body);
-      if (action === 'stats') return jobRequest(body, (job) => json(200, { success: job.success, inProgress: job.inProgress, failed: job.failed }));
+      if (action === 'stats')
+        return jobRequest(body, (job) =>
+          json(200, { success: job.success, inProgress: job.inProgress, failed: job.failed }),
+        );
       if (action === 'cancel') {
         return jobRequest(body, (job) => {
           job.cancelled = true;

@@ -39,12 +39,27 @@ const head = async (space: Space, exportedAt: string): Promise<ExportPageResult>
 };
 
 /** Every KR's check-ins through its index partition; each KR's latest by key (an index lags a write). */
-const checkInsOf = async (space: Space, aggregates: readonly ReturnType<typeof decodeObjective>[]): Promise<CheckIn[]> => {
+const checkInsOf = async (
+  space: Space,
+  aggregates: readonly ReturnType<typeof decodeObjective>[],
+): Promise<CheckIn[]> => {
   const krs = aggregates.flatMap((a) => a.keyResults);
-  const listed = await Promise.all(krs.map((kr) => indexAll(ENTITY.checkIn, INDEX.checkInByKeyResult, [at(space, kr.id)])));
-  const found = new Map(listed.flat().map((i) => decodeCheckIn(i.key, i.value, space)).map((c) => [c.id, c]));
-  const missing = krs.flatMap((kr) => (kr.lastCheckIn === undefined || found.has(kr.lastCheckIn.id) ? [] : [kr.lastCheckIn.id]));
-  for (const i of await batchGetAll(ENTITY.checkIn, missing.map((id) => at(space, id)))) {
+  const listed = await Promise.all(
+    krs.map((kr) => indexAll(ENTITY.checkIn, INDEX.checkInByKeyResult, [at(space, kr.id)])),
+  );
+  const found = new Map(
+    listed
+      .flat()
+      .map((i) => decodeCheckIn(i.key, i.value, space))
+      .map((c) => [c.id, c]),
+  );
+  const missing = krs.flatMap((kr) =>
+    kr.lastCheckIn === undefined || found.has(kr.lastCheckIn.id) ? [] : [kr.lastCheckIn.id],
+  );
+  for (const i of await batchGetAll(
+    ENTITY.checkIn,
+    missing.map((id) => at(space, id)),
+  )) {
     const c = decodeCheckIn(i.key, i.value, space);
     found.set(c.id, c);
   }
@@ -54,9 +69,17 @@ const checkInsOf = async (space: Space, aggregates: readonly ReturnType<typeof d
 const objectives = async (space: Space, position: ExportPosition): Promise<ExportPageResult> => {
   const cycles = await listCycles(space);
   const digests = (await Promise.all(cycles.map((c) => listDigestsOfCycle(space, c.id)))).flat();
-  const ids = digests.map((d) => d.objective.id).filter((id) => id > position.after).sort();
+  const ids = digests
+    .map((d) => d.objective.id)
+    .filter((id) => id > position.after)
+    .sort();
   const pageIds = ids.slice(0, OBJECTIVES_PER_PAGE);
-  const aggregates = (await batchGetAll(ENTITY.objective, pageIds.map((id) => at(space, id))))
+  const aggregates = (
+    await batchGetAll(
+      ENTITY.objective,
+      pageIds.map((id) => at(space, id)),
+    )
+  )
     .map((i) => decodeObjective(i.value))
     .sort((a, b) => byId(a.objective, b.objective));
   const last = pageIds[pageIds.length - 1];
@@ -93,10 +116,17 @@ const snapshots = async (space: Space, position: ExportPosition): Promise<Export
  * One page of the export of `space` from `position` (undefined: the first page).
  * @throws AppError CONFLICT when the position belongs to another generation (an import happened between pages).
  */
-export const exportPage = async (space: Space, position: ExportPosition | undefined, exportedAt: string): Promise<ExportPageResult> => {
+export const exportPage = async (
+  space: Space,
+  position: ExportPosition | undefined,
+  exportedAt: string,
+): Promise<ExportPageResult> => {
   if (position === undefined) return head(space, exportedAt);
   if (position.g !== space.generation) {
-    throw new AppError('CONFLICT', 'The data was replaced by an import while it was being exported; start the export again from the first page.');
+    throw new AppError(
+      'CONFLICT',
+      'The data was replaced by an import while it was being exported; start the export again from the first page.',
+    );
   }
   return position.s === 'objectives' ? objectives(space, position) : snapshots(space, position);
 };

@@ -7,7 +7,15 @@ import type { ImportJob, ImportPartData } from '../../usecases/ports';
 import { pushImportStep } from '../events/import-queue';
 import { putBoardShards } from './board-repository';
 import type { Attributes } from './codecs';
-import { decodeCycleCatalog, decodeObjective, decodeTeamCatalog, encodeBands, encodeCatalog, encodeCheckIn, encodeObjective } from './codecs';
+import {
+  decodeCycleCatalog,
+  decodeObjective,
+  decodeTeamCatalog,
+  encodeBands,
+  encodeCatalog,
+  encodeCheckIn,
+  encodeObjective,
+} from './codecs';
 import { byName, byStart } from './catalog-repository';
 import { cleanupRetired } from './data-repository';
 import { readGeneration, writeGeneration } from './generation-repository';
@@ -100,13 +108,25 @@ const total = (counts: ExportCounts): number => EXPORT_SECTIONS.reduce((n, s) =>
  * records the job. A repeat with the same import id answers the job recorded.
  * @throws AppError CONFLICT when another import claimed the generation document meanwhile.
  */
-export const startImport = async (args: { importId: string; requestId: string; expected: ExportCounts; createdBy: string; now: string }): Promise<ImportJob> => {
+export const startImport = async (args: {
+  importId: string;
+  requestId: string;
+  expected: ExportCounts;
+  createdBy: string;
+  now: string;
+}): Promise<ImportJob> => {
   const existing = await readJob(args.importId);
   if (existing !== undefined) return toJob(existing.job);
   const state = await readGeneration();
   const previous = state.generation;
-  const retired = [...previous.retired, ...(previous.staging === undefined ? [] : [{ generation: previous.staging.generation, at: args.now }])];
-  const claimed = await writeGeneration({ active: previous.active, staging: { generation: args.importId, startedAt: args.now }, retired }, state.version);
+  const retired = [
+    ...previous.retired,
+    ...(previous.staging === undefined ? [] : [{ generation: previous.staging.generation, at: args.now }]),
+  ];
+  const claimed = await writeGeneration(
+    { active: previous.active, staging: { generation: args.importId, startedAt: args.now }, retired },
+    state.version,
+  );
   if (!claimed) throw new AppError('CONFLICT', 'Another import started at the same moment; try again in a moment.');
   const job: StoredJob = {
     importId: args.importId,
@@ -130,7 +150,11 @@ const mergeById = <T extends { id: string }>(what: string, current: readonly T[]
   for (const item of added) {
     const had = byId.get(item.id);
     if (had !== undefined && JSON.stringify(had) !== JSON.stringify(item)) {
-      throw new AppError('VALIDATION', `part.${what} ${item.id} is already in another part of this import`, `part.${what}`);
+      throw new AppError(
+        'VALIDATION',
+        `part.${what} ${item.id} is already in another part of this import`,
+        `part.${what}`,
+      );
     }
     byId.set(item.id, item);
   }
@@ -139,7 +163,8 @@ const mergeById = <T extends { id: string }>(what: string, current: readonly T[]
 
 const stagingJob = async (importId: string): Promise<{ job: StoredJob; version: number }> => {
   const found = await readJob(importId);
-  if (found === undefined) throw new AppError('NOT_FOUND', 'No import with this id (it may have been cleaned up after it failed).');
+  if (found === undefined)
+    throw new AppError('NOT_FOUND', 'No import with this id (it may have been cleaned up after it failed).');
   return found;
 };
 
@@ -149,7 +174,11 @@ const stagingJob = async (importId: string): Promise<{ job: StoredJob; version: 
  * part the job lists is always whole; a part written but not recorded is rewritten identically on retry.
  * @throws AppError NOT_FOUND, CONFLICT (the import is no longer staging), VALIDATION (an id of another part).
  */
-export const appendImportPart = async (importId: string, requestId: string, data: ImportPartData): Promise<ImportJob> => {
+export const appendImportPart = async (
+  importId: string,
+  requestId: string,
+  data: ImportPartData,
+): Promise<ImportJob> => {
   for (let attempt = 0; ; attempt++) {
     const { job, version } = await stagingJob(importId);
     if (job.parts.some((p) => p.requestId === requestId)) return toJob(job);
@@ -173,10 +202,16 @@ export const appendImportPart = async (importId: string, requestId: string, data
     try {
       let tx = kvs.transact().set(w.key, w.value, w.options);
       if (data.cycles.length > 0) {
-        tx = tx.set(at(space, CATALOG.cycles), encodeCatalog(mergedCycles, cycles.version + 1), { entityName: ENTITY.catalog, conditions: versionIs(cycles.version) });
+        tx = tx.set(at(space, CATALOG.cycles), encodeCatalog(mergedCycles, cycles.version + 1), {
+          entityName: ENTITY.catalog,
+          conditions: versionIs(cycles.version),
+        });
       }
       if (data.teams.length > 0) {
-        tx = tx.set(at(space, CATALOG.teams), encodeCatalog(mergedTeams, teams.version + 1), { entityName: ENTITY.catalog, conditions: versionIs(teams.version) });
+        tx = tx.set(at(space, CATALOG.teams), encodeCatalog(mergedTeams, teams.version + 1), {
+          entityName: ENTITY.catalog,
+          conditions: versionIs(teams.version),
+        });
       }
       await rateLimited(() => tx.execute());
       return toJob(next);
@@ -190,10 +225,18 @@ export const appendImportPart = async (importId: string, requestId: string, data
 const writeRecords = async (space: Space, data: ImportPartData): Promise<void> => {
   const cycleOf = new Map(data.objectives.map((a) => [a.objective.id, a.objective.cycleId]));
   const items: { entity: EntityName; key: string; value: Attributes }[] = [
-    ...data.objectives.map((a) => ({ entity: ENTITY.objective, key: at(space, a.objective.id), value: encodeObjective(a, 1) })),
+    ...data.objectives.map((a) => ({
+      entity: ENTITY.objective,
+      key: at(space, a.objective.id),
+      value: encodeObjective(a, 1),
+    })),
     ...data.checkIns.map((c) => {
       const objectiveId = c.keyResultId.slice(0, 12);
-      return { entity: ENTITY.checkIn, key: at(space, c.id), value: encodeCheckIn(c, objectiveId, cycleOf.get(objectiveId) ?? '', space) };
+      return {
+        entity: ENTITY.checkIn,
+        key: at(space, c.id),
+        value: encodeCheckIn(c, objectiveId, cycleOf.get(objectiveId) ?? '', space),
+      };
     }),
     ...snapshotItems(
       space,
@@ -201,7 +244,10 @@ const writeRecords = async (space: Space, data: ImportPartData): Promise<void> =
     ),
   ];
   const bands = data.bands;
-  await Promise.all([batchSetAll(items), bands === undefined ? undefined : rateLimited(() => kvs.set(at(space, KEY.bands), encodeBands(bands)))]);
+  await Promise.all([
+    batchSetAll(items),
+    bands === undefined ? undefined : rateLimited(() => kvs.set(at(space, KEY.bands), encodeBands(bands))),
+  ]);
 };
 
 /**
@@ -219,7 +265,10 @@ export const finishImport = async (importId: string): Promise<ImportJob> => {
   } catch (error) {
     console.error('import verification could not be enqueued', error);
     await writeJob(job, version + 1).catch(() => false);
-    throw new AppError('UNAVAILABLE', 'The import could not be handed over for verification; nothing was changed. Call finish again in a moment.');
+    throw new AppError(
+      'UNAVAILABLE',
+      'The import could not be handed over for verification; nothing was changed. Call finish again in a moment.',
+    );
   }
   return toJob(next);
 };
@@ -227,32 +276,49 @@ export const finishImport = async (importId: string): Promise<ImportJob> => {
 /** Records the failure and retires the staging generation (cleaned up later); the live data is untouched. */
 const failImport = async (importId: string, message: string): Promise<void> => {
   const found = await readJob(importId).catch(() => undefined);
-  if (found !== undefined && found.job.state !== 'done') await writeJob({ ...found.job, state: 'failed', error: message }, found.version).catch(() => false);
+  if (found !== undefined && found.job.state !== 'done')
+    await writeJob({ ...found.job, state: 'failed', error: message }, found.version).catch(() => false);
   const state = await readGeneration().catch(() => undefined);
   if (state?.generation.staging?.generation === importId) {
     const { active, retired } = state.generation;
-    await writeGeneration({ active, retired: [...retired, { generation: importId, at: new Date().toISOString() }] }, state.version).catch(() => false);
+    await writeGeneration(
+      { active, retired: [...retired, { generation: importId, at: new Date().toISOString() }] },
+      state.version,
+    ).catch(() => false);
   }
 };
 
-const problemsOf = (job: StoredJob, cycles: readonly Cycle[], teams: readonly Team[], aggregates: readonly ReturnType<typeof decodeObjective>[]): string[] => {
+const problemsOf = (
+  job: StoredJob,
+  cycles: readonly Cycle[],
+  teams: readonly Team[],
+  aggregates: readonly ReturnType<typeof decodeObjective>[],
+): string[] => {
   const cycleIds = new Set(cycles.map((c) => c.id));
   const teamIds = new Set(teams.map((t) => t.id));
   const objectiveIds = new Set(aggregates.map((a) => a.objective.id));
   const problems: string[] = [];
   for (const s of EXPORT_SECTIONS) {
-    if (job.written[s] !== job.expected[s]) problems.push(`${String(job.written[s])} of ${String(job.expected[s])} ${s} were sent`);
+    if (job.written[s] !== job.expected[s])
+      problems.push(`${String(job.written[s])} of ${String(job.expected[s])} ${s} were sent`);
   }
-  if (cycles.length !== job.expected.cycles) problems.push(`${String(cycles.length)} of ${String(job.expected.cycles)} cycles read back`);
-  if (teams.length !== job.expected.teams) problems.push(`${String(teams.length)} of ${String(job.expected.teams)} teams read back`);
-  if (aggregates.length !== job.expected.objectives) problems.push(`${String(aggregates.length)} of ${String(job.expected.objectives)} objectives read back`);
+  if (cycles.length !== job.expected.cycles)
+    problems.push(`${String(cycles.length)} of ${String(job.expected.cycles)} cycles read back`);
+  if (teams.length !== job.expected.teams)
+    problems.push(`${String(teams.length)} of ${String(job.expected.teams)} teams read back`);
+  if (aggregates.length !== job.expected.objectives)
+    problems.push(`${String(aggregates.length)} of ${String(job.expected.objectives)} objectives read back`);
   for (const a of aggregates) {
     const o = a.objective;
     if (!cycleIds.has(o.cycleId)) problems.push(`objective ${o.id} names no cycle of the import`);
-    if (o.teamId !== undefined && !teamIds.has(o.teamId)) problems.push(`objective ${o.id} names no team of the import`);
-    if (o.parentObjectiveId !== undefined && !objectiveIds.has(o.parentObjectiveId)) problems.push(`objective ${o.id} names no parent objective of the import`);
+    if (o.teamId !== undefined && !teamIds.has(o.teamId))
+      problems.push(`objective ${o.id} names no team of the import`);
+    if (o.parentObjectiveId !== undefined && !objectiveIds.has(o.parentObjectiveId))
+      problems.push(`objective ${o.id} names no parent objective of the import`);
   }
-  for (const t of teams) if (t.parentTeamId !== undefined && !teamIds.has(t.parentTeamId)) problems.push(`team ${t.id} names no parent team of the import`);
+  for (const t of teams)
+    if (t.parentTeamId !== undefined && !teamIds.has(t.parentTeamId))
+      problems.push(`team ${t.id} names no parent team of the import`);
   return problems;
 };
 
@@ -263,7 +329,10 @@ const completeImport = async (job: StoredJob, version: number): Promise<void> =>
   const [cycleValue, teamValue, items] = await Promise.all([
     rateLimited(() => kvs.entity<Attributes>(ENTITY.catalog).get(at(space, CATALOG.cycles))),
     rateLimited(() => kvs.entity<Attributes>(ENTITY.catalog).get(at(space, CATALOG.teams))),
-    batchGetAll(ENTITY.objective, ids.map((id) => at(space, id))),
+    batchGetAll(
+      ENTITY.objective,
+      ids.map((id) => at(space, id)),
+    ),
   ]);
   const cycles = cycleValue === undefined ? [] : decodeCycleCatalog(cycleValue).items;
   const teams = teamValue === undefined ? [] : decodeTeamCatalog(teamValue).items;
@@ -272,8 +341,12 @@ const completeImport = async (job: StoredJob, version: number): Promise<void> =>
   if (problems.length > 0) throw new Error(`the staged import is not whole: ${problems.slice(0, 5).join('; ')}`);
   // Cycles and teams catalogs exist even when empty (an empty import replaces everything with nothing).
   const catalogs: { entity: EntityName; key: string; value: Attributes }[] = [
-    ...(cycleValue === undefined ? [{ entity: ENTITY.catalog, key: at(space, CATALOG.cycles), value: encodeCatalog([], 1) }] : []),
-    ...(teamValue === undefined ? [{ entity: ENTITY.catalog, key: at(space, CATALOG.teams), value: encodeCatalog([], 1) }] : []),
+    ...(cycleValue === undefined
+      ? [{ entity: ENTITY.catalog, key: at(space, CATALOG.cycles), value: encodeCatalog([], 1) }]
+      : []),
+    ...(teamValue === undefined
+      ? [{ entity: ENTITY.catalog, key: at(space, CATALOG.teams), value: encodeCatalog([], 1) }]
+      : []),
   ];
   await Promise.all([putBoardShards(space, aggregates), putIssueLinks(space, aggregates), batchSetAll(catalogs)]);
   const state = await readGeneration();
@@ -281,7 +354,10 @@ const completeImport = async (job: StoredJob, version: number): Promise<void> =>
     throw new Error('another import changed the data meanwhile');
   }
   const { active, retired } = state.generation;
-  const switched = await writeGeneration({ active: job.importId, retired: [...retired, { generation: active, at: new Date().toISOString() }] }, state.version);
+  const switched = await writeGeneration(
+    { active: job.importId, retired: [...retired, { generation: active, at: new Date().toISOString() }] },
+    state.version,
+  );
   if (!switched) throw new Error('another import changed the data meanwhile');
   // Cycles, teams and objectives (with KRs and initiatives) were read back; check-ins and snapshots were
   // checked by their batch writes' failed keys: the whole import counts as verified.
@@ -309,14 +385,23 @@ export const runImportStep = async (importId: string, part: number): Promise<Imp
     }
     let end = part;
     let count = 0;
-    while (end < job.parts.length && (end === part || count + (job.parts[end]?.objectiveIds.length ?? 0) <= OBJECTIVES_PER_STEP)) {
+    while (
+      end < job.parts.length &&
+      (end === part || count + (job.parts[end]?.objectiveIds.length ?? 0) <= OBJECTIVES_PER_STEP)
+    ) {
       count += job.parts[end]?.objectiveIds.length ?? 0;
       end += 1;
     }
     const ids = job.parts.slice(part, end).flatMap((p) => p.objectiveIds);
     const space = spaceOf(importId);
-    const read = (await batchGetAll(ENTITY.objective, ids.map((id) => at(space, id)))).map((i) => decodeObjective(i.value));
-    if (read.length !== ids.length) throw new Error(`${String(ids.length - read.length)} staged objectives do not read back`);
+    const read = (
+      await batchGetAll(
+        ENTITY.objective,
+        ids.map((id) => at(space, id)),
+      )
+    ).map((i) => decodeObjective(i.value));
+    if (read.length !== ids.length)
+      throw new Error(`${String(ids.length - read.length)} staged objectives do not read back`);
     const records = read.reduce((n, a) => n + 1 + a.keyResults.length + a.initiatives.length, 0);
     const next: StoredJob = { ...job, verifiedParts: end, verified: job.verified + records };
     if (!(await writeJob(next, version))) return job.state;
@@ -324,7 +409,10 @@ export const runImportStep = async (importId: string, part: number): Promise<Imp
     return 'verifying';
   } catch (error) {
     console.error('import verification failed', error);
-    await failImport(importId, `verification failed: ${error instanceof Error ? error.message : String(error)}; your data is as it was`);
+    await failImport(
+      importId,
+      `verification failed: ${error instanceof Error ? error.message : String(error)}; your data is as it was`,
+    );
     return 'failed';
   }
 };
