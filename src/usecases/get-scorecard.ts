@@ -20,9 +20,11 @@ export const scorecardOf = async (
 ): Promise<Scorecard> => {
   const shown = aggregates.filter((a) => a.objective.status !== 'archived').sort((a, b) => compareObjectives(a.objective, b.objective));
   const view = await loadViewContext(ctx, cycle, options.includeInitiatives ? shown : []);
+  // Drafts are listed (marked as drafts) but count in no figure: a draft is not yet a commitment.
+  const counted = shown.filter((a) => a.objective.status === 'published');
   const grade = gradeCycle(
-    shown.map((a) => a.objective),
-    shown.flatMap((a) => a.keyResults),
+    counted.map((a) => a.objective),
+    counted.flatMap((a) => a.keyResults),
     view.bands,
   );
   return {
@@ -37,8 +39,8 @@ export const scorecardOf = async (
       return { ...o, keyResults };
     }),
     summary: {
-      objectives: shown.length,
-      keyResults: shown.reduce((n, a) => n + a.keyResults.filter(isActive).length, 0),
+      objectives: counted.length,
+      keyResults: counted.reduce((n, a) => n + a.keyResults.filter(isActive).length, 0),
       mean: grade.mean,
       distribution: grade.distribution,
     },
@@ -48,7 +50,8 @@ export const scorecardOf = async (
 
 /**
  * scorecard.get: a cycle's non-archived objectives (or one team's, or one objective) with scores,
- * bands, KRs and initiatives as the viewer may see them, plus the grade summary. For the Confluence
+ * bands, KRs and initiatives as the viewer may see them, plus the grade summary of the published ones
+ * (drafts are listed but never counted). For the Confluence
  * macro and the dashboard gadget. Jira: one POST /rest/api/3/permissions/check.
  * @throws AppError NOT_FOUND cycleId / teamId / objectiveId, VALIDATION objectiveId (malformed).
  */
@@ -62,14 +65,15 @@ export const getScorecard = async (ctx: Ctx, input: ApiParsedInput<'scorecard.ge
     aggregates = [one];
     title = one.objective.title;
   } else {
-    // The cycle's board digests say which objectives are shown; only those are read in full.
-    const [digests, team] = await Promise.all([
-      ctx.store.listDigestsOfCycle(cycle.id),
+    // The cycle's tree index (a few dozen bytes an objective) says which objectives are shown; only
+    // those are read in full, so a team's scorecard costs its own objectives, not the cycle's.
+    const [entries, team] = await Promise.all([
+      ctx.store.readBoardTree(cycle.id),
       input.teamId === undefined ? Promise.resolve(undefined) : ctx.store.getTeam(input.teamId),
     ]);
     if (input.teamId !== undefined && team === undefined) throw notFound('Team', input.teamId, 'teamId');
-    const shown = digests.filter((d) => d.objective.status !== 'archived' && (team === undefined || d.objective.teamId === team.id));
-    aggregates = await ctx.store.getObjectives(shown.map((d) => d.objective.id));
+    const shown = entries.filter((e) => e.status !== 'archived' && (team === undefined || e.teamId === team.id));
+    aggregates = await ctx.store.getObjectives(shown.map((e) => e.id));
     if (team !== undefined) title = `${team.name} · ${cycle.name}`;
   }
   return scorecardOf(ctx, cycle, aggregates, title, input);

@@ -71,6 +71,13 @@ describe('board, scorecard, lint, issue panel and the weekly job', () => {
     expect(teamCard.title).toBe(`Payments · ${cycle.name}`);
     const one = await ok(runtime, 'scorecard.get', { cycleId: cycle.id, objectiveId: objective.id, includeKeyResults: false }, 'sofia');
     expect(one).toMatchObject({ title: 'Make payroll payouts boringly reliable', objectives: [{ keyResults: [] }] });
+    // A draft is listed but counts in no figure: the mean and counts stay those of the published objective.
+    const draft = await anObjective(runtime, 'priya', { cycleId: cycle.id, level: 'team', teamId: team.id, status: 'draft', title: 'Open payroll in two more countries' });
+    await aKeyResult(runtime, 'priya', draft.id, { title: 'Sign 5 payroll customers in Spain', metric: { kind: 'number', start: 0, target: 5 } });
+    const withDraft = await ok(runtime, 'scorecard.get', { cycleId: cycle.id, teamId: team.id }, 'sofia');
+    expect(withDraft.objectives.map((o) => o.status).sort()).toEqual(['draft', 'published']);
+    expect(withDraft.summary).toMatchObject({ objectives: 1, keyResults: 2 });
+    expect(withDraft.summary.mean).toBeCloseTo(0.35, 6);
   });
 
   it('shows the epic in context on the issue panel: the KRs it serves, their check-ins, its progress', async () => {
