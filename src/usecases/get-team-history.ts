@@ -30,22 +30,30 @@ const checkInsSince = async (ctx: Ctx, keyResultId: string, since: number): Prom
  * cycle so far, then now. A past week stands on the weekly job's snapshot of its KR scores; a week the
  * job never saw (before the app was installed, or the job's first run) is worked out from the KRs'
  * check-ins; the last point is the scores as they stand. Anyone may read, like the scorecard.
- * Storage: the cycle, the team, the cycle's board digests (not its aggregates) and its snapshots in one
- * round trip, then
- * check-ins only for weeks with no snapshot (one paged read per KR, in parallel).
+ * Storage: the cycle, the team and the cycle's tree index in one round trip; then the team's objectives'
+ * digests (row documents, by key) and, for past weeks, the snapshot records of their shards only (by
+ * key) in a second; then check-ins only for weeks with no snapshot (one paged read per KR, in
+ * parallel). So the cost grows with the team's objectives and KRs, not the company's.
  * @throws AppError NOT_FOUND cycleId / teamId.
  */
 export const getTeamHistory = async (ctx: Ctx, input: ApiParsedInput<'teams.history'>): Promise<ApiOutput<'teams.history'>> => {
   // Everything the ids name, in one round trip; the lookups are checked once it is back.
-  const [cycle, team, aggregates, snapshots] = await Promise.all([
+  const [cycle, team, entries] = await Promise.all([
     requireCycle(ctx.store, input.cycleId, 'cycleId'),
     ctx.store.getTeam(input.teamId),
-    ctx.store.listDigestsOfCycle(input.cycleId),
-    ctx.store.listSnapshots(input.cycleId),
+    ctx.store.readBoardTree(input.cycleId),
   ]);
   if (team === undefined) throw notFound('Team', input.teamId, 'teamId');
-  const objectives = aggregates.filter((a) => a.objective.teamId === team.id && a.objective.status !== 'archived');
+  const ids = entries.filter((e) => e.teamId === team.id && e.status !== 'archived').map((e) => e.id);
   const weeks = historyWeeks(cycle, ctx.clock.now());
+  const past = weeks.filter((w) => !w.current).map((w) => w.week);
+  const [digests, snapshots] = await Promise.all([
+    ctx.store.readBoardRows(cycle.id, ids),
+    ids.length === 0 || past.length === 0 ? Promise.resolve([]) : ctx.store.listSnapshotsOf(cycle.id, past, ids),
+  ]);
+  // Rows come back in no particular order: the tree index's order keeps the figures deterministic.
+  const order = new Map(ids.map((id, i) => [id, i]));
+  const objectives = digests.filter((d) => order.has(d.objective.id)).sort((a, b) => (order.get(a.objective.id) ?? 0) - (order.get(b.objective.id) ?? 0));
   const snapshotOf = new Map(snapshots.map((s) => [s.week, s]));
 
   const unsnapshotted = weeks.some((w) => !w.current && !snapshotOf.has(w.week));

@@ -89,6 +89,8 @@ export interface OkrStore {
 
   putSnapshots(snapshots: readonly KeyResultSnapshot[]): Promise<void>;
   listSnapshots(cycleId: string): Promise<KeyResultSnapshot[]>;
+  /** Those weeks' snapshots as far as they hold the KRs of these objectives (read by key; weeks never snapshotted are absent). */
+  listSnapshotsOf(cycleId: string, weeks: readonly string[], objectiveIds: readonly string[]): Promise<KeyResultSnapshot[]>;
 
   exportAll(): Promise<Omit<ExportDocument, 'format' | 'version' | 'exportedAt'>>;
   /**

@@ -57,6 +57,27 @@ describe('teams.history', () => {
     ]);
   });
 
+  it('reads what its own team holds: another team growing from 2 to 32 objectives costs it nothing more', async () => {
+    const { runtime, cycle, team } = await setup();
+    const other = await aTeam(runtime, 'Onboarding', ['marcus']);
+    const grow = async (count: number): Promise<void> => {
+      for (let i = 0; i < count; i++) {
+        const o = await anObjective(runtime, 'marcus', { cycleId: cycle.id, level: 'team', teamId: other.id, title: `Get customer cohort ${String(i)} live within a week` });
+        await aKeyResult(runtime, 'marcus', o.id, { title: `Cut cohort ${String(i)} onboarding from 30 to 7 days`, metric: { kind: 'number', start: 30, target: 7 } });
+      }
+    };
+    const cost = async () => {
+      await ok(runtime, 'teams.history', { cycleId: cycle.id, teamId: team.id }, 'priya');
+      const summary = runtime.log.last()?.summary;
+      return { storageCalls: summary?.storageCalls, readUnits: summary?.readUnits };
+    };
+    await grow(2);
+    const small = await cost();
+    await grow(30);
+    expect(await cost()).toEqual(small);
+    expect(small.readUnits).toBeGreaterThan(0);
+  }, 60_000);
+
   it('keeps the last point live after this week\'s snapshot, and has no points before the cycle starts', async () => {
     const { runtime, cycle, team, kr1 } = await setup();
     await ok(runtime, 'checkIns.create', { keyResultId: kr1.id, value: 1, confidence: 'on_track' }, 'priya');

@@ -5,7 +5,7 @@ import { AppError } from '../../usecases/errors';
 import type { Page } from '../../usecases/ports';
 import type { Attributes } from './codecs';
 import { decodeCheckIn, decodeSnapshot, encodeSnapshot } from './codecs';
-import { batchSetAll, indexAll, indexPage, rateLimited } from './kvs-io';
+import { batchGetAll, batchSetAll, indexAll, indexPage, rateLimited } from './kvs-io';
 import type { EntityName, Space } from './registry';
 import { at, ENTITY, INDEX, shardOf, snapshotKey } from './registry';
 
@@ -80,3 +80,14 @@ export const mergeSnapshots = (parts: readonly KeyResultSnapshot[]): KeyResultSn
 /** A cycle's snapshots, oldest week first. */
 export const listSnapshots = async (space: Space, cycleId: string): Promise<KeyResultSnapshot[]> =>
   mergeSnapshots((await indexAll(ENTITY.krSnapshot, INDEX.snapshotByCycleWeek, [at(space, cycleId)])).map((i) => decodeSnapshot(i.value, space)));
+
+/**
+ * Some weeks of a cycle's snapshots, only as far as they hold the KRs of `objectiveIds`: the shard
+ * records of those objectives' shards, read by key (strongly consistent, no index). A team's history
+ * then costs its own objectives' shards, not the whole company's. Weeks with no record are left out.
+ */
+export const listSnapshotsOf = async (space: Space, cycleId: string, weeks: readonly string[], objectiveIds: readonly string[]): Promise<KeyResultSnapshot[]> => {
+  const shards = [...new Set(objectiveIds.map((id) => shardOf(id)))];
+  const keys = weeks.flatMap((week) => shards.map((shard) => at(space, snapshotKey(cycleId, week, shard))));
+  return mergeSnapshots((await batchGetAll(ENTITY.krSnapshot, keys)).map((i) => decodeSnapshot(i.value, space)));
+};

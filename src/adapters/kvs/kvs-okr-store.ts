@@ -6,7 +6,7 @@ import { exportPage } from './export-pages';
 import { liveSpace } from './generation-repository';
 import { abandonImport, appendImportPart, finishImport, getImportJob, runImportStep, startImport } from './import-jobs';
 import { dataHealth } from './health-repository';
-import { getCheckIn, listCheckIns, listSnapshots, putSnapshots } from './history-repository';
+import { getCheckIn, listCheckIns, listSnapshots, listSnapshotsOf, putSnapshots } from './history-repository';
 import { jobState } from './job-state-repository';
 import { listLinksByIssue } from './issue-link-repository';
 import { getObjective, getObjectives, listObjectivesOfCycle, writeObjective } from './objective-repository';
@@ -55,6 +55,7 @@ export const createKvsOkrStore = (): OkrStore => {
     listLinksByIssue: inLive(listLinksByIssue),
     putSnapshots: inLive(putSnapshots),
     listSnapshots: inLive(listSnapshots),
+    listSnapshotsOf: inLive(listSnapshotsOf),
     exportAll: inLive(exportAll),
     exportPage: inLive(exportPage),
     // A paged import writes its own staging generation, never the live one.
