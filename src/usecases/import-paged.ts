@@ -198,7 +198,13 @@ export const getImportStatus = async (
   return statusOf(await jobOf(ctx, input.importId));
 };
 
-/** One async event of a finishing import (the consumer function): no user, no resolver, no answer. */
-export const runImportStep = async (deps: Deps, importId: string, part: number): Promise<void> => {
-  await deps.store.runImportStep(importId, part);
-};
+/**
+ * One async event of a finishing import (the consumer function): no user, no resolver, no answer.
+ * @returns whether the event should be delivered again (a storage fault; the step is safe to repeat).
+ */
+export const runImportStep = async (
+  deps: Deps,
+  importId: string,
+  step: number,
+  retryCount: number,
+): Promise<{ retry: boolean }> => ({ retry: (await deps.store.runImportStep(importId, step, retryCount)).retry });

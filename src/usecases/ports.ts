@@ -107,8 +107,8 @@ export interface OkrStore {
   getImportJob(importId: string): Promise<ImportJob | undefined>;
   /** Marks an import failed and retires its staging generation (the live data is untouched). */
   abandonImport(importId: string, why: string): Promise<void>;
-  /** One verify event of a finishing import. */
-  runImportStep(importId: string, part: number): Promise<ImportState | undefined>;
+  /** One verify event of a finishing import; `retry`: a storage fault, deliver the event again. */
+  runImportStep(importId: string, step: number, retryCount: number): Promise<{ state: ImportState | undefined; retry: boolean }>;
   /**
    * Replaces all data: stages it as a new generation, verifies it, and makes it live in one conditional
    * write; a failure before that leaves the old data live and whole.

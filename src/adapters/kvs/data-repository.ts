@@ -11,6 +11,7 @@ import { byName, byStart, getBands, listCycles, listTeams } from './catalog-repo
 import type { GenerationState } from './generation-repository';
 import { readGeneration, writeGeneration } from './generation-repository';
 import { mergeSnapshots, snapshotItems } from './history-repository';
+import { ABANDONED_AFTER_MS, archiveJob, expireAbandonedImport } from './import-job-record';
 import { batchDeleteAll, batchGetAll, batchSetAll, indexAll, rateLimited } from './kvs-io';
 import type { EntityName, Space } from './registry';
 import { at, CATALOG, ENTITY, INDEX, inSpace, KEY, spaceOf } from './registry';
@@ -115,10 +116,23 @@ export const RETIRE_GRACE_MS = 120_000;
  * reconcile job does): the live generation is never listed.
  */
 export const cleanupRetired = async (graceMs: number = RETIRE_GRACE_MS): Promise<void> => {
-  const state = await readGeneration();
+  let state = await readGeneration();
+  // An import staged and never finished (an abandoned paged import, or a one-shot import whose invocation
+  // died) is retired once no append or event of it can still be in flight (ABANDONED_AFTER_MS says why).
+  const staging = state.generation.staging;
+  if (staging !== undefined && Date.now() - Date.parse(staging.startedAt) >= ABANDONED_AFTER_MS && (await expireAbandonedImport(staging.generation))) {
+    const { staging: _abandoned, ...rest } = state.generation;
+    // Retired as of its start: it never went live, so no reader needs a grace period.
+    const retired = [...rest.retired, { generation: staging.generation, at: staging.startedAt }];
+    if (await writeGeneration({ ...rest, retired }, state.version)) state = await readGeneration();
+  }
   const due = state.generation.retired.filter((r) => Date.now() - Date.parse(r.at) >= graceMs).map((r) => r.generation);
   if (due.length === 0) return;
-  for (const generation of due) await deleteSpace(spaceOf(generation));
+  for (const generation of due) {
+    // A paged import's status outlives its records (import-job-record.ts).
+    await archiveJob(generation, 'failed: the import did not finish and its staged data was removed; your data is as it was');
+    await deleteSpace(spaceOf(generation));
+  }
   const now = await readGeneration();
   await writeGeneration({ ...now.generation, retired: now.generation.retired.filter((r) => !due.includes(r.generation)) }, now.version);
 };

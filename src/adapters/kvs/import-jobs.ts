@@ -1,11 +1,12 @@
 import { kvs } from '@forge/kvs';
-import { z } from 'zod';
 import type { Cycle, ExportCounts, ImportState, Team } from '../../contract';
-import { EXPORT_SECTIONS, ExportCountsSchema, ImportStateSchema } from '../../contract';
+import { EXPORT_SECTIONS } from '../../contract';
 import { AppError } from '../../usecases/errors';
+import type { InitiativeLink, ObjectiveAggregate, ObjectiveDigest } from '../../usecases/model';
+import { digestOf } from '../../usecases/model';
 import type { ImportJob, ImportPartData } from '../../usecases/ports';
 import { pushImportStep } from '../events/import-queue';
-import { putBoardShards } from './board-repository';
+import { boardShardOf, encodeBoardShard, encodeRow, encodeTreeShard, getBoardShard, rowKey, treeKey } from './board-repository';
 import type { Attributes } from './codecs';
 import {
   decodeCycleCatalog,
@@ -14,15 +15,18 @@ import {
   encodeBands,
   encodeCatalog,
   encodeCheckIn,
+  encodeIssueLinks,
   encodeObjective,
 } from './codecs';
 import { byName, byStart } from './catalog-repository';
 import { cleanupRetired } from './data-repository';
 import { readGeneration, writeGeneration } from './generation-repository';
 import { snapshotItems } from './history-repository';
-import { putIssueLinks } from './issue-link-repository';
+import { readIssueLinks } from './issue-link-repository';
+import type { StoredJob } from './import-job-record';
+import { jobWrite, readEndedJob, readJob, toJob, writeJob } from './import-job-record';
 import type { EntityName, Space } from './registry';
-import { at, CATALOG, ENTITY, KEY, spaceOf } from './registry';
+import { at, CATALOG, ENTITY, KEY, SHARD_COUNT, shardOf, spaceOf } from './registry';
 import { batchGetAll, batchSetAll, isConditionFailure, rateLimited, versionIs } from './kvs-io';
 
 /**
@@ -31,77 +35,31 @@ import { batchGetAll, batchSetAll, isConditionFailure, rateLimited, versionIs } 
  * `gen.<id>.import-job`), so cleaning up a failed or abandoned import removes its job too. Appends write
  * records straight into the staging generation; the job document (changed only with a version
  * condition, in the same transaction as the staged cycle and team catalogs) says which parts were
- * written, so a repeated append writes nothing twice. Finish hands over to async events: each verifies
- * a page of parts by reading them back, the last builds the board and issue lookups, checks counts and
- * references, and switches the live generation with the same conditional write as a one-shot import.
+ * written, so a repeated append writes nothing twice. Finish hands over to async events: each reads back
+ * one page of staged objectives (stepsOf), checks their references and adds them to the staged board and
+ * issue lookups; the last checks counts and catalogs and switches the live generation with the same
+ * conditional write as a one-shot import. A staging import nobody finishes is expired and removed by the
+ * daily cleanup (data-repository.ts cleanupRetired).
  */
 
-const JOB_KEY = 'import-job';
-/** Objectives read back per verify event: a few batchGets, seconds at most (the consumer has 55 s). */
+/**
+ * Objectives read back per verify event: at ~6.6 KB each about 1.3 MB and 130 read units, a few
+ * batchGets and seconds at most (the consumer has 55 s), and a board shard's share of digests to merge.
+ */
 const OBJECTIVES_PER_STEP = 200;
-
-const JobSchema = z.object({
-  importId: z.string(),
-  state: ImportStateSchema,
-  createdBy: z.string(),
-  createdAt: z.string(),
-  requestId: z.string(),
-  expected: ExportCountsSchema,
-  written: ExportCountsSchema,
-  parts: z.array(z.object({ requestId: z.string(), objectiveIds: z.array(z.string()) })),
-  verifiedParts: z.number().int(),
-  verified: z.number().int(),
-  /** The generation document's version once this import claimed it: the switch is conditional on it. */
-  generationVersion: z.number().int(),
-  error: z.string().optional(),
-});
-type StoredJob = z.output<typeof JobSchema>;
-const JobRecord = z.object({ version: z.number().int(), data: JobSchema });
-
-const jobKey = (importId: string): string => at(spaceOf(importId), JOB_KEY);
-
-const toJob = (job: StoredJob): ImportJob => ({
-  importId: job.importId,
-  state: job.state,
-  createdBy: job.createdBy,
-  expected: job.expected,
-  written: job.written,
-  verified: job.verified,
-  ...(job.error === undefined ? {} : { error: job.error }),
-});
-
-const readJob = async (importId: string): Promise<{ job: StoredJob; version: number } | undefined> => {
-  const value = await rateLimited(() => kvs.entity<Attributes>(ENTITY.catalog).get(jobKey(importId)));
-  if (value === undefined) return undefined;
-  const record = JobRecord.parse(value);
-  return { job: record.data, version: record.version };
-};
-
-export const getImportJob = async (importId: string): Promise<ImportJob | undefined> => {
-  const found = await readJob(importId);
-  return found === undefined ? undefined : toJob(found.job);
-};
-
-const jobWrite = (job: StoredJob, version: number) => ({
-  key: jobKey(job.importId),
-  value: { version: version + 1, data: job } as Attributes,
-  options: { entityName: ENTITY.catalog, conditions: versionIs(version) },
-});
-
-/** @returns false when the job changed since `version` was read. */
-const writeJob = async (job: StoredJob, version: number): Promise<boolean> => {
-  const w = jobWrite(job, version);
-  try {
-    await rateLimited(() => kvs.transact().set(w.key, w.value, w.options).execute());
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
-};
+/** Retries of a verify event that met a storage fault (Forge allows 4: docs:runtime-reference/async-events-api). */
+export const MAX_STEP_RETRIES = 4;
 
 const zero = (): ExportCounts => Object.fromEntries(EXPORT_SECTIONS.map((s) => [s, 0])) as ExportCounts;
 const total = (counts: ExportCounts): number => EXPORT_SECTIONS.reduce((n, s) => n + counts[s], 0);
+
+/** The job, or once its generation was cleaned up, its final state (kept for a while: import-job-record.ts). */
+export const getImportJob = async (importId: string): Promise<ImportJob | undefined> => {
+  const found = await readJob(importId);
+  if (found !== undefined) return toJob(found.job);
+  const ended = await readEndedJob(importId);
+  return ended === undefined ? undefined : toJob(ended);
+};
 
 /**
  * Claims a new staging generation (retiring an earlier unfinished one, as a one-shot import does) and
@@ -137,7 +95,7 @@ export const startImport = async (args: {
     expected: args.expected,
     written: zero(),
     parts: [],
-    verifiedParts: 0,
+    verifiedSteps: 0,
     verified: 0,
     generationVersion: state.version + 1,
   };
@@ -273,13 +231,27 @@ export const finishImport = async (importId: string): Promise<ImportJob> => {
   return toJob(next);
 };
 
-/** Records the failure and retires the staging generation (cleaned up later); the live data is untouched. */
+/** A finding that no retry can change: the import fails at once. */
+class ImportRefused extends Error {}
+
+/**
+ * Records the failure and retires the staging generation (cleaned up later); the live data is untouched.
+ * An import whose switch already committed (its answer lost, or its job write failed after) is done, not
+ * failed: the generation document decides, and when it cannot be read nothing is recorded (a later
+ * retry, or the abandoned-import cleanup, settles it).
+ */
 const failImport = async (importId: string, message: string): Promise<void> => {
+  const state = await readGeneration().catch(() => undefined);
+  if (state === undefined) return;
   const found = await readJob(importId).catch(() => undefined);
+  if (state.generation.active === importId) {
+    if (found !== undefined && found.job.state !== 'done')
+      await writeJob({ ...found.job, state: 'done', verified: total(found.job.expected) }, found.version).catch(() => false);
+    return;
+  }
   if (found !== undefined && found.job.state !== 'done')
     await writeJob({ ...found.job, state: 'failed', error: message }, found.version).catch(() => false);
-  const state = await readGeneration().catch(() => undefined);
-  if (state?.generation.staging?.generation === importId) {
+  if (state.generation.staging?.generation === importId) {
     const { active, retired } = state.generation;
     await writeGeneration(
       { active, retired: [...retired, { generation: importId, at: new Date().toISOString() }] },
@@ -288,132 +260,249 @@ const failImport = async (importId: string, message: string): Promise<void> => {
   }
 };
 
-const problemsOf = (
-  job: StoredJob,
+/**
+ * The verify events' pages: the staged objectives grouped by board shard (shardOf their id, as
+ * board-repository keys them), each group cut into pages of OBJECTIVES_PER_STEP. A page touches the
+ * board documents of one shard number only, so every event reads and writes a bounded amount whatever
+ * the import's size. Deterministic: every event of the import computes the same pages from the job.
+ */
+export const stepsOf = (job: StoredJob): string[][] => {
+  const byShard = Array.from({ length: SHARD_COUNT }, (): string[] => []);
+  for (const id of job.parts.flatMap((p) => p.objectiveIds)) byShard[shardOf(id)]?.push(id);
+  return byShard.flatMap((ids) => {
+    const sorted = [...ids].sort();
+    const pages: string[][] = [];
+    for (let i = 0; i < sorted.length; i += OBJECTIVES_PER_STEP) pages.push(sorted.slice(i, i + OBJECTIVES_PER_STEP));
+    return pages;
+  });
+};
+
+const stagedCatalogs = async (space: Space) => {
+  const [cycleValue, teamValue] = await Promise.all([
+    rateLimited(() => kvs.entity<Attributes>(ENTITY.catalog).get(at(space, CATALOG.cycles))),
+    rateLimited(() => kvs.entity<Attributes>(ENTITY.catalog).get(at(space, CATALOG.teams))),
+  ]);
+  return {
+    cycleValue,
+    teamValue,
+    cycles: cycleValue === undefined ? ([] as Cycle[]) : decodeCycleCatalog(cycleValue).items,
+    teams: teamValue === undefined ? ([] as Team[]) : decodeTeamCatalog(teamValue).items,
+  };
+};
+
+/** References of a page's objectives: each names a cycle and team of the import, and a parent it holds. */
+const referenceProblems = (
+  aggregates: readonly ObjectiveAggregate[],
   cycles: readonly Cycle[],
   teams: readonly Team[],
-  aggregates: readonly ReturnType<typeof decodeObjective>[],
+  allIds: ReadonlySet<string>,
 ): string[] => {
   const cycleIds = new Set(cycles.map((c) => c.id));
   const teamIds = new Set(teams.map((t) => t.id));
-  const objectiveIds = new Set(aggregates.map((a) => a.objective.id));
-  const problems: string[] = [];
-  for (const s of EXPORT_SECTIONS) {
-    if (job.written[s] !== job.expected[s])
-      problems.push(`${String(job.written[s])} of ${String(job.expected[s])} ${s} were sent`);
-  }
-  if (cycles.length !== job.expected.cycles)
-    problems.push(`${String(cycles.length)} of ${String(job.expected.cycles)} cycles read back`);
-  if (teams.length !== job.expected.teams)
-    problems.push(`${String(teams.length)} of ${String(job.expected.teams)} teams read back`);
-  if (aggregates.length !== job.expected.objectives)
-    problems.push(`${String(aggregates.length)} of ${String(job.expected.objectives)} objectives read back`);
-  for (const a of aggregates) {
-    const o = a.objective;
-    if (!cycleIds.has(o.cycleId)) problems.push(`objective ${o.id} names no cycle of the import`);
-    if (o.teamId !== undefined && !teamIds.has(o.teamId))
-      problems.push(`objective ${o.id} names no team of the import`);
-    if (o.parentObjectiveId !== undefined && !objectiveIds.has(o.parentObjectiveId))
-      problems.push(`objective ${o.id} names no parent objective of the import`);
-  }
-  for (const t of teams)
-    if (t.parentTeamId !== undefined && !teamIds.has(t.parentTeamId))
-      problems.push(`team ${t.id} names no parent team of the import`);
-  return problems;
+  return aggregates.flatMap(({ objective: o }) => [
+    ...(cycleIds.has(o.cycleId) ? [] : [`objective ${o.id} names no cycle of the import`]),
+    ...(o.teamId === undefined || teamIds.has(o.teamId) ? [] : [`objective ${o.id} names no team of the import`]),
+    ...(o.parentObjectiveId === undefined || allIds.has(o.parentObjectiveId)
+      ? []
+      : [`objective ${o.id} names no parent objective of the import`]),
+  ]);
 };
 
-/** The last step: board and issue lookups built from every staged objective, then checks, then the switch. */
-const completeImport = async (job: StoredJob, version: number): Promise<void> => {
+const linksOf = (aggregate: ObjectiveAggregate): InitiativeLink[] =>
+  aggregate.initiatives.map((i) => ({
+    initiativeId: i.id,
+    issueId: i.issueId,
+    keyResultId: i.keyResultId,
+    objectiveId: aggregate.objective.id,
+    cycleId: aggregate.objective.cycleId,
+    linkedAt: i.linkedAt,
+  }));
+
+/**
+ * Adds a page's objectives to the staged board (shard, tree index and row documents, merged with what
+ * earlier pages of the same shard wrote) and issue lookups (merged per issue). Nobody else writes the
+ * staging generation while it verifies, and a repeated page replaces its own digests and links, so
+ * unconditional writes are safe.
+ */
+const writeProjections = async (space: Space, aggregates: readonly ObjectiveAggregate[]): Promise<void> => {
+  const byShardKey = new Map<string, { cycleId: string; shard: number; added: ObjectiveDigest[] }>();
+  for (const a of aggregates) {
+    const key = boardShardOf(space, a);
+    const entry = byShardKey.get(key) ?? { cycleId: a.objective.cycleId, shard: shardOf(a.objective.id), added: [] };
+    entry.added.push(digestOf(a));
+    byShardKey.set(key, entry);
+  }
+  const pageIds = new Set(aggregates.map((a) => a.objective.id));
+  const links = aggregates.flatMap(linksOf);
+  const [shards, issueDocs] = await Promise.all([
+    Promise.all([...byShardKey.keys()].map((key) => getBoardShard(key))),
+    readIssueLinks(
+      space,
+      links.map((l) => l.issueId),
+    ),
+  ]);
+  const boardItems = shards.flatMap((shard) => {
+    const entry = byShardKey.get(shard.key);
+    if (entry === undefined) return [];
+    const digests = [...shard.digests.filter((d) => !pageIds.has(d.objective.id)), ...entry.added];
+    return [
+      { entity: ENTITY.boardShard, key: shard.key, value: encodeBoardShard(entry.cycleId, digests, 1) },
+      {
+        entity: ENTITY.boardShard,
+        key: treeKey(space, entry.cycleId, entry.shard),
+        value: encodeTreeShard(entry.cycleId, digests, 1),
+      },
+      ...entry.added.map((d) => ({
+        entity: ENTITY.boardShard,
+        key: rowKey(space, entry.cycleId, d.objective.id),
+        value: encodeRow(entry.cycleId, d),
+      })),
+    ];
+  });
+  const linkItems = issueDocs.map((doc) => ({
+    entity: ENTITY.issueLink,
+    key: doc.key,
+    value: encodeIssueLinks(
+      [...doc.links.filter((l) => !pageIds.has(l.objectiveId)), ...links.filter((l) => l.issueId === doc.issueId)],
+      1,
+    ),
+  }));
+  await batchSetAll([...boardItems, ...linkItems]);
+};
+
+/** One page: its objectives read back whole, their references checked, their board and lookups staged. */
+const verifyPage = async (job: StoredJob, ids: readonly string[]): Promise<number> => {
   const space = spaceOf(job.importId);
-  const ids = job.parts.flatMap((p) => p.objectiveIds);
-  const [cycleValue, teamValue, items] = await Promise.all([
-    rateLimited(() => kvs.entity<Attributes>(ENTITY.catalog).get(at(space, CATALOG.cycles))),
-    rateLimited(() => kvs.entity<Attributes>(ENTITY.catalog).get(at(space, CATALOG.teams))),
+  const [catalogs, items] = await Promise.all([
+    stagedCatalogs(space),
     batchGetAll(
       ENTITY.objective,
       ids.map((id) => at(space, id)),
     ),
   ]);
-  const cycles = cycleValue === undefined ? [] : decodeCycleCatalog(cycleValue).items;
-  const teams = teamValue === undefined ? [] : decodeTeamCatalog(teamValue).items;
-  const aggregates = items.map((i) => decodeObjective(i.value));
-  const problems = problemsOf(job, cycles, teams, aggregates);
-  if (problems.length > 0) throw new Error(`the staged import is not whole: ${problems.slice(0, 5).join('; ')}`);
+  const read = items.map((i) => decodeObjective(i.value));
+  if (read.length !== ids.length)
+    throw new ImportRefused(`${String(ids.length - read.length)} staged objectives do not read back`);
+  const problems = referenceProblems(
+    read,
+    catalogs.cycles,
+    catalogs.teams,
+    new Set(job.parts.flatMap((p) => p.objectiveIds)),
+  );
+  if (problems.length > 0)
+    throw new ImportRefused(`the staged import is not whole: ${problems.slice(0, 5).join('; ')}`);
+  await writeProjections(space, read);
+  return read.reduce((n, a) => n + 1 + a.keyResults.length + a.initiatives.length, 0);
+};
+
+/** Counts and catalogs, checked once every page is verified. */
+const countProblems = (job: StoredJob, cycles: readonly Cycle[], teams: readonly Team[]): string[] => {
+  const teamIds = new Set(teams.map((t) => t.id));
+  return [
+    ...EXPORT_SECTIONS.flatMap((s) =>
+      job.written[s] === job.expected[s] ? [] : [`${String(job.written[s])} of ${String(job.expected[s])} ${s} were sent`],
+    ),
+    ...(cycles.length === job.expected.cycles
+      ? []
+      : [`${String(cycles.length)} of ${String(job.expected.cycles)} cycles read back`]),
+    ...(teams.length === job.expected.teams
+      ? []
+      : [`${String(teams.length)} of ${String(job.expected.teams)} teams read back`]),
+    ...teams.flatMap((t) =>
+      t.parentTeamId === undefined || teamIds.has(t.parentTeamId) ? [] : [`team ${t.id} names no parent team of the import`],
+    ),
+  ];
+};
+
+/** The last event: counts and catalogs checked, then the switch (every page is verified and projected). */
+const completeImport = async (job: StoredJob, version: number): Promise<void> => {
+  const space = spaceOf(job.importId);
+  const state = await readGeneration();
+  if (state.generation.active === job.importId) {
+    // A retry after a switch that committed: only the job is left to record.
+    await writeJob({ ...job, state: 'done', verified: total(job.expected) }, version);
+    return;
+  }
+  const { cycleValue, teamValue, cycles, teams } = await stagedCatalogs(space);
+  const problems = countProblems(job, cycles, teams);
+  if (problems.length > 0)
+    throw new ImportRefused(`the staged import is not whole: ${problems.slice(0, 5).join('; ')}`);
   // Cycles and teams catalogs exist even when empty (an empty import replaces everything with nothing).
-  const catalogs: { entity: EntityName; key: string; value: Attributes }[] = [
+  await batchSetAll([
     ...(cycleValue === undefined
       ? [{ entity: ENTITY.catalog, key: at(space, CATALOG.cycles), value: encodeCatalog([], 1) }]
       : []),
     ...(teamValue === undefined
       ? [{ entity: ENTITY.catalog, key: at(space, CATALOG.teams), value: encodeCatalog([], 1) }]
       : []),
-  ];
-  await Promise.all([putBoardShards(space, aggregates), putIssueLinks(space, aggregates), batchSetAll(catalogs)]);
-  const state = await readGeneration();
+  ]);
   if (state.version !== job.generationVersion || state.generation.staging?.generation !== job.importId) {
-    throw new Error('another import changed the data meanwhile');
+    throw new ImportRefused('another import changed the data meanwhile');
   }
   const { active, retired } = state.generation;
   const switched = await writeGeneration(
     { active: job.importId, retired: [...retired, { generation: active, at: new Date().toISOString() }] },
     state.version,
   );
-  if (!switched) throw new Error('another import changed the data meanwhile');
-  // Cycles, teams and objectives (with KRs and initiatives) were read back; check-ins and snapshots were
-  // checked by their batch writes' failed keys: the whole import counts as verified.
-  await writeJob({ ...job, state: 'done', verified: total(job.expected) }, version).catch(() => false);
+  if (!switched) throw new ImportRefused('another import changed the data meanwhile');
+  // Every objective (with its KRs and initiatives) was read back; cycles and teams were counted; check-ins
+  // and snapshots were checked by their batch writes' failed keys: the whole import counts as verified.
+  // A lost write here is settled by the event's retry (the switch is seen as done above).
+  await writeJob({ ...job, state: 'done', verified: total(job.expected) }, version);
   await cleanupRetired().catch((error: unknown) => {
     console.warn('old data left for a later cleanup', error);
   });
 };
 
+/** What one verify event did: the job's state after it, and whether Forge should deliver it again. */
+export interface StepOutcome {
+  state: ImportState | undefined;
+  retry: boolean;
+}
+
+const stepOf = async (importId: string, step: number, retryCount: number): Promise<ImportState | undefined> => {
+  const found = await readJob(importId);
+  if (found === undefined) return undefined;
+  const { job, version } = found;
+  if (job.state !== 'verifying') return job.state;
+  if (job.verifiedSteps !== step) {
+    // This event's earlier attempt recorded its page and then failed to enqueue the next: do that now.
+    // (Should that push have landed after all, the twin events race on the job's version: one wins.)
+    if (retryCount > 0 && job.verifiedSteps === step + 1) await pushImportStep({ importId, part: step + 1 });
+    return job.state;
+  }
+  const steps = stepsOf(job);
+  const ids = steps[step];
+  if (ids === undefined) {
+    await completeImport(job, version);
+    return 'done';
+  }
+  const records = await verifyPage(job, ids);
+  const next: StoredJob = { ...job, verifiedSteps: step + 1, verified: job.verified + records };
+  // A twin event of this page got there first: it enqueues the next.
+  if (!(await writeJob(next, version))) return job.state;
+  await pushImportStep({ importId, part: step + 1 });
+  return 'verifying';
+};
+
 /**
- * One verify event: reads back the next parts' objectives (about OBJECTIVES_PER_STEP), records the
- * progress and enqueues the next event, or completes the import. Any failure marks the job failed and
- * leaves the live data as it was.
+ * One verify event (see stepsOf). A storage fault asks Forge to deliver the event again (up to
+ * MAX_STEP_RETRIES times; every step is safe to repeat); a finding (the import is not whole, another
+ * import switched first) or a fault past the retries marks the job failed and leaves the live data as
+ * it was.
  */
-export const runImportStep = async (importId: string, part: number): Promise<ImportState | undefined> => {
+export const runImportStep = async (importId: string, step: number, retryCount = 0): Promise<StepOutcome> => {
   try {
-    const found = await readJob(importId);
-    if (found === undefined) return undefined;
-    const { job, version } = found;
-    // A repeated or stale event (the job moved on) does nothing.
-    if (job.state !== 'verifying' || job.verifiedParts !== part) return job.state;
-    if (part >= job.parts.length) {
-      await completeImport(job, version);
-      return 'done';
-    }
-    let end = part;
-    let count = 0;
-    while (
-      end < job.parts.length &&
-      (end === part || count + (job.parts[end]?.objectiveIds.length ?? 0) <= OBJECTIVES_PER_STEP)
-    ) {
-      count += job.parts[end]?.objectiveIds.length ?? 0;
-      end += 1;
-    }
-    const ids = job.parts.slice(part, end).flatMap((p) => p.objectiveIds);
-    const space = spaceOf(importId);
-    const read = (
-      await batchGetAll(
-        ENTITY.objective,
-        ids.map((id) => at(space, id)),
-      )
-    ).map((i) => decodeObjective(i.value));
-    if (read.length !== ids.length)
-      throw new Error(`${String(ids.length - read.length)} staged objectives do not read back`);
-    const records = read.reduce((n, a) => n + 1 + a.keyResults.length + a.initiatives.length, 0);
-    const next: StoredJob = { ...job, verifiedParts: end, verified: job.verified + records };
-    if (!(await writeJob(next, version))) return job.state;
-    await pushImportStep({ importId, part: end });
-    return 'verifying';
+    return { state: await stepOf(importId, step, retryCount), retry: false };
   } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!(error instanceof ImportRefused) && retryCount < MAX_STEP_RETRIES) {
+      console.warn(`import verification step ${String(step)} will be retried`, message);
+      return { state: 'verifying', retry: true };
+    }
     console.error('import verification failed', error);
-    await failImport(
-      importId,
-      `verification failed: ${error instanceof Error ? error.message : String(error)}; your data is as it was`,
-    );
-    return 'failed';
+    await failImport(importId, `verification failed: ${message}; your data is as it was`);
+    return { state: 'failed', retry: false };
   }
 };
 
