@@ -23,6 +23,24 @@ export const DEFAULT_BANDS: BandConfig = { yellowFrom: 0.4, greenFrom: 0.7 };
 export const PaceSchema = z.enum(['ahead', 'on_pace', 'behind']);
 export type Pace = z.infer<typeof PaceSchema>;
 
+/**
+ * The primary status of a KR or objective mid-cycle (domain/status.ts decides it): its pace against the
+ * cycle's calendar, or stale when its figures are too old to say, or no_value when nothing is measured.
+ */
+export const TrackStatusSchema = z.enum(['on_pace', 'behind', 'at_risk', 'stale', 'no_value']);
+export type TrackStatus = z.infer<typeof TrackStatusSchema>;
+
+/** How many (published) objectives or KRs are in each status: the summary a view opens with. */
+export const StatusSummarySchema = z.object({
+  on_pace: z.number().int().min(0),
+  behind: z.number().int().min(0),
+  at_risk: z.number().int().min(0),
+  stale: z.number().int().min(0),
+  no_value: z.number().int().min(0),
+  total: z.number().int().min(0),
+});
+export type StatusSummary = z.infer<typeof StatusSummarySchema>;
+
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof SeveritySchema>;
 

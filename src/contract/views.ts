@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AccountIdSchema, IdSchema, IsoDateTimeSchema } from './ids';
-import { BandConfigFields, BandSchema, CompactFindingSchema, PaceSchema } from './insights';
+import { BandConfigFields, BandSchema, CompactFindingSchema, PaceSchema, StatusSummarySchema, TrackStatusSchema } from './insights';
 import {
   CheckInSchema,
   ConfidenceSchema,
@@ -57,6 +57,8 @@ export const KeyResultViewSchema = KeyResultSchema.extend({
   progress: z.number().min(0).max(1),
   band: BandSchema,
   pace: PaceSchema.nullable(),
+  /** The primary status mid-cycle (domain/status.ts); bands speak in review and after (primarySignal). */
+  track: TrackStatusSchema,
   lastCheckIn: LastCheckInSchema.optional(),
   /** Active cycle and no check-in for 7 days. */
   stale: z.boolean(),
@@ -71,6 +73,8 @@ export const ObjectiveViewSchema = ObjectiveFields.extend({
   rollup: z.number().min(0).max(1).nullable(),
   band: BandSchema.nullable(),
   pace: PaceSchema.nullable(),
+  /** The primary status mid-cycle (domain/status.ts): the pace of the score, or stale, or no_value. */
+  track: TrackStatusSchema,
   keyResults: z.array(KeyResultViewSchema),
   canEdit: z.boolean(),
   updatedAt: z.string(),
@@ -126,6 +130,8 @@ export const KeyResultSummarySchema = z.object({
   /** Latest check-in's confidence at_risk / off_track. */
   atRisk: z.number().int().min(0),
   offTrack: z.number().int().min(0),
+  /** Active KRs per status (domain/status.ts). */
+  tracks: StatusSummarySchema,
   /** Distinct owners of the active KRs, in KR order (owner filters and avatars). */
   owners: z.array(AccountIdSchema),
 });
@@ -221,6 +227,8 @@ export const ScorecardSchema = z.object({
     keyResults: z.number().int(),
     mean: z.number().nullable(),
     distribution: z.object({ red: z.number(), yellow: z.number(), green: z.number(), unscored: z.number() }),
+    /** Published objectives per status (drafts count in no figure). */
+    tracks: StatusSummarySchema,
   }),
   generatedAt: z.string(),
 });

@@ -1,4 +1,4 @@
-import type { CycleStatus } from '../contract';
+import type { CycleStatus, StatusSummary, TrackStatus } from '../contract';
 import { roundTo } from './round';
 
 /**
@@ -8,9 +8,6 @@ import { roundTo } from './round';
  * grades: they speak in review and once a cycle is closed, not mid-cycle (a KR at 0.33 two thirds of
  * the way through is behind, not "red"). Drafts are not counted anywhere.
  */
-export const TRACK_STATUSES = ['on_pace', 'behind', 'at_risk', 'stale', 'no_value'] as const;
-export type TrackStatus = (typeof TRACK_STATUSES)[number];
-
 export interface StatusThresholds {
   /** Progress this far (0.0-1.0) or more below the expected line is behind. */
   readonly behindBy: number;
@@ -45,8 +42,6 @@ export const trackStatus = (input: StatusInput, thresholds: StatusThresholds = D
 
 /** Which signal colours a view: pace while a cycle is planned or runs, grades in review and after. */
 export const primarySignal = (cycle: CycleStatus): 'pace' | 'grade' => (cycle === 'review' || cycle === 'closed' ? 'grade' : 'pace');
-
-export type StatusSummary = Record<TrackStatus, number> & { total: number };
 
 /**
  * How many of some items are in each status: the summary a view opens with, which doubles as a filter.

@@ -2,6 +2,7 @@ import type { ApiOutput, ApiParsedInput, Cycle, Scorecard } from '../contract';
 import { compareObjectives } from '../domain/alignment';
 import { gradeCycle } from '../domain/grade';
 import { isActive } from '../domain/score';
+import { summarizeStatuses } from '../domain/status';
 import { notFound } from './errors';
 import { objectiveIdOf } from './ids';
 import type { ObjectiveAggregate } from './model';
@@ -27,12 +28,12 @@ export const scorecardOf = async (
     counted.flatMap((a) => a.keyResults),
     view.bands,
   );
+  const views = shown.map((a) => objectiveView(a, view));
   return {
     cycle: cycleView(cycle, view.now),
     bands: view.bands,
     title,
-    objectives: shown.map((a) => {
-      const o = objectiveView(a, view);
+    objectives: views.map((o) => {
       const keyResults = options.includeKeyResults
         ? o.keyResults.filter((kr) => kr.status === 'active').map((kr) => (options.includeInitiatives ? kr : { ...kr, initiatives: [] }))
         : [];
@@ -43,6 +44,7 @@ export const scorecardOf = async (
       keyResults: counted.reduce((n, a) => n + a.keyResults.filter(isActive).length, 0),
       mean: grade.mean,
       distribution: grade.distribution,
+      tracks: summarizeStatuses(views.map((o) => ({ status: o.track, draft: o.status !== 'published' }))),
     },
     generatedAt: view.now.toISOString(),
   };

@@ -46,7 +46,19 @@ describe('the board: a light tree from board.get, KR rows from board.keyResults'
     const node = board.roots[0]?.children[0]?.objective;
     // (2/3 + 1/15) / 2 = 11/30
     expect(node).toMatchObject({ id: objective.id, score: 0.367, band: 'red' });
-    expect(node?.keyResultSummary).toEqual({ count: 2, red: 1, yellow: 1, green: 0, stale: 0, atRisk: 1, offTrack: 0, owners: [accountOf('daniel'), accountOf('priya')] });
+    // Red by its band, yet on pace three days into the cycle: mid-cycle, pace is the status (#11).
+    expect(node?.keyResultSummary).toEqual({
+      count: 2,
+      red: 1,
+      yellow: 1,
+      green: 0,
+      stale: 0,
+      atRisk: 1,
+      offTrack: 0,
+      tracks: { on_pace: 2, behind: 0, at_risk: 0, stale: 0, no_value: 0, total: 2 },
+      owners: [accountOf('daniel'), accountOf('priya')],
+    });
+    expect(node?.track).toBe('on_pace');
     expect(board.roots[0]?.objective).toMatchObject({ id: company.id, score: 0.5, rollup: 0.433 });
     expect(board.cycle.elapsed).toBe(Math.round(board.cycle.elapsed * 1000) / 1000);
 

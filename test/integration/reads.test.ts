@@ -22,7 +22,17 @@ describe('board, scorecard, lint, issue panel and the weekly job', () => {
     expect(root?.objective.rollup).toBeCloseTo((1 * 0.5 + 0.5) / 2, 6);
     expect(root?.children[0]?.objective).toMatchObject({ id: objective.id, score: 0.5, canEdit: true });
     // KRs are summed up per objective; their rows come from board.keyResults.
-    expect(root?.objective.keyResultSummary).toEqual({ count: 1, red: 0, yellow: 1, green: 0, stale: 0, atRisk: 0, offTrack: 0, owners: [accountOf('elena')] });
+    expect(root?.objective.keyResultSummary).toEqual({
+      count: 1,
+      red: 0,
+      yellow: 1,
+      green: 0,
+      stale: 0,
+      atRisk: 0,
+      offTrack: 0,
+      tracks: { on_pace: 1, behind: 0, at_risk: 0, stale: 0, no_value: 0, total: 1 },
+      owners: [accountOf('elena')],
+    });
     expect(root?.children[0]?.objective.keyResultSummary).toMatchObject({ count: 2, red: 1, green: 1, owners: [accountOf('daniel'), accountOf('priya')] });
     expect(JSON.stringify(board)).not.toContain('"keyResults"');
     // Findings are compact: the words come from lint.run.

@@ -1,5 +1,7 @@
 import type { BoardNode, BoardObjective, CompactFinding, Cycle, Team } from '../../contract';
 import { bandOf } from '../../domain/bands';
+import { expectedProgress } from '../../domain/pace';
+import { trackStatus } from '../../domain/status';
 import type { ObjectiveDigest } from '../model';
 import type { BoardTreeEntry } from './board-tree-entry';
 import { objectiveOfEntry } from './board-tree-entry';
@@ -8,12 +10,18 @@ import type { BoardFilter, FilteredTree, IndexNode, TreeWindow } from './board-w
 import { cursorOf } from './board-window';
 import { findingsFor, lintDigests } from './cycle-lint';
 import type { ViewContext } from './views';
+import { objectiveTrack } from './track';
 import { paceIn, viewRatio } from './views';
 
 /** Board nodes from the tree index (structure, scores, roll-ups) and the digests of the objectives shown (the rest of a row). */
 
 /** A row: scores from the index (the full tree's), everything else from the digest. */
-export const boardObjective = (cycleId: string, node: IndexNode, digest: ObjectiveDigest | undefined, view: ViewContext): BoardObjective => {
+export const boardObjective = (
+  cycleId: string,
+  node: IndexNode,
+  digest: ObjectiveDigest | undefined,
+  view: ViewContext,
+): BoardObjective => {
   // Without its digest (a row document that failed its schema) the row still shows what the index knows.
   const source = digest?.objective ?? objectiveOfEntry(cycleId, node.entry);
   const { cycleId: _c, description: _d, retrospective: _r, ...objective } = source;
@@ -23,6 +31,11 @@ export const boardObjective = (cycleId: string, node: IndexNode, digest: Objecti
     rollup: viewRatio(node.rollup),
     band: node.score === null ? null : bandOf(node.score, view.bands),
     pace: paceIn(view.cycle, node.score, view.now),
+    // Without its digest the KRs are unknown, so whether it is stale is too: the pace of its score stands.
+    track:
+      digest === undefined
+        ? trackStatus({ progress: node.score, expected: expectedProgress(view.cycle, view.now), stale: false })
+        : objectiveTrack(digest, node.score, view.cycle, view.now),
     canEdit: digest !== undefined && view.canEdit(digest),
     keyResultSummary: digest === undefined ? EMPTY_KEY_RESULT_SUMMARY : keyResultSummary(digest, view),
   };
@@ -66,7 +79,14 @@ export const windowFindings = (input: {
   withScope: boolean;
 }): CompactFinding[] => {
   const full = new Set(input.shown.map((d) => d.objective.id));
-  const partial = input.entries.filter((e) => !full.has(e.id)).map((e) => ({ objective: objectiveOfEntry(input.cycle.id, e), keyResults: [], initiativeCounts: {}, updatedAt: '' }));
+  const partial = input.entries
+    .filter((e) => !full.has(e.id))
+    .map((e) => ({
+      objective: objectiveOfEntry(input.cycle.id, e),
+      keyResults: [],
+      initiativeCounts: {},
+      updatedAt: '',
+    }));
   const all = lintDigests(input.cycle, [...input.shown, ...partial], input.teams, input.now);
   return findingsFor(all, input.shown, input.scope)
     .filter((f) => input.withScope || f.target.kind === 'objective' || f.target.kind === 'keyResult')

@@ -5,6 +5,7 @@ import { isActive, keyResultScore } from '../../domain/score';
 import type { ObjectiveAggregate, ObjectiveCore, StoredKeyResult } from '../model';
 import { mayCheckIn } from './permissions';
 import { isStale } from './stale';
+import { keyResultTrack } from './track';
 import type { ViewContext } from './views';
 import { checkInOpen, isVisible, paceIn, viewRatio } from './views';
 
@@ -50,6 +51,7 @@ export const boardKeyResult = (kr: StoredKeyResult, aggregate: ObjectiveAggregat
     progress: viewRatio(progress),
     band: bandOf(keyResultScore(kr), view.bands),
     pace: paceIn(view.cycle, progress, view.now),
+    track: keyResultTrack(kr, aggregate.objective, view.cycle, view.now),
     ...(last === undefined ? {} : { lastCheckIn: { at: last.at, value: last.value, confidence: last.confidence } }),
     stale: isStale(kr, aggregate.objective, view.cycle, view.now),
     initiatives: initiativeSummary(kr, aggregate, view),
@@ -61,15 +63,18 @@ export const boardKeyResult = (kr: StoredKeyResult, aggregate: ObjectiveAggregat
 export const boardKeyResults = (aggregate: ObjectiveAggregate, view: RowContext): BoardKeyResult[] =>
   aggregate.keyResults.filter(isActive).map((kr) => boardKeyResult(kr, aggregate, view));
 
-export const EMPTY_KEY_RESULT_SUMMARY: KeyResultSummary = { count: 0, red: 0, yellow: 0, green: 0, stale: 0, atRisk: 0, offTrack: 0, owners: [] };
+const NO_TRACKS = { on_pace: 0, behind: 0, at_risk: 0, stale: 0, no_value: 0, total: 0 };
+export const EMPTY_KEY_RESULT_SUMMARY: KeyResultSummary = { count: 0, red: 0, yellow: 0, green: 0, stale: 0, atRisk: 0, offTrack: 0, tracks: NO_TRACKS, owners: [] };
 
-/** What an objective's active KRs add up to: counts by band, staleness and latest confidence, and owners. */
+/** What an objective's active KRs add up to: counts by band, status, staleness and latest confidence, and owners. */
 export const keyResultSummary = (aggregate: ObjectiveCore, view: RowContext): KeyResultSummary => {
-  const s = { ...EMPTY_KEY_RESULT_SUMMARY };
+  const s = { ...EMPTY_KEY_RESULT_SUMMARY, tracks: { ...NO_TRACKS } };
   const owners = new Set<string>();
   for (const kr of aggregate.keyResults) {
     if (!isActive(kr)) continue;
     s.count += 1;
+    s.tracks[keyResultTrack(kr, aggregate.objective, view.cycle, view.now)] += 1;
+    s.tracks.total += 1;
     s[bandOf(keyResultScore(kr), view.bands)] += 1;
     if (isStale(kr, aggregate.objective, view.cycle, view.now)) s.stale += 1;
     if (kr.lastCheckIn?.confidence === 'at_risk') s.atRisk += 1;

@@ -18,6 +18,7 @@ import type { ObjectiveAggregate, ObjectiveCore, StoredInitiative, StoredKeyResu
 import type { ViewerAccess } from '../ports';
 import { mayCheckIn } from './permissions';
 import { isStale } from './stale';
+import { keyResultTrack, objectiveTrack } from './track';
 
 /** Turns aggregates into the views resolvers return, for one viewer. The maths is the domain's. */
 
@@ -86,6 +87,7 @@ export const keyResultView = (kr: StoredKeyResult, aggregate: ObjectiveAggregate
     progress: viewRatio(progress),
     band: bandOf(keyResultScore(kr), ctx.bands),
     pace: paceIn(ctx.cycle, progress, ctx.now),
+    track: keyResultTrack(kr, aggregate.objective, ctx.cycle, ctx.now),
     ...(lastCheckIn === undefined ? {} : { lastCheckIn }),
     stale: isStale(kr, aggregate.objective, ctx.cycle, ctx.now),
     initiatives: aggregate.initiatives.filter((i) => i.keyResultId === kr.id).map((i) => initiativeView(i, ctx.access)),
@@ -112,6 +114,7 @@ export const objectiveView = (
   rollup: viewRatio(scores.rollup),
   band: scores.score === null ? null : bandOf(scores.score, ctx.bands),
   pace: paceIn(ctx.cycle, scores.score, ctx.now),
+  track: objectiveTrack(aggregate, scores.score, ctx.cycle, ctx.now),
   keyResults: aggregate.keyResults.map((kr) => keyResultView(kr, aggregate, ctx)),
   canEdit: ctx.canEdit(aggregate),
   updatedAt: aggregate.updatedAt,

@@ -1,0 +1,27 @@
+import type { Cycle, Objective, TrackStatus } from '../../contract';
+import { expectedProgress } from '../../domain/pace';
+import { metricProgress } from '../../domain/progress';
+import { isActive } from '../../domain/score';
+import { trackStatus } from '../../domain/status';
+import type { StoredKeyResult } from '../model';
+import { isStale } from './stale';
+
+/** The status language's inputs from stored records (the rules are domain/status.ts's). */
+
+export const keyResultTrack = (kr: StoredKeyResult, objective: Objective, cycle: Cycle, now: Date): TrackStatus =>
+  trackStatus({ progress: metricProgress(kr.metric), expected: expectedProgress(cycle, now), stale: isStale(kr, objective, cycle, now) });
+
+/**
+ * An objective's status: the pace of its score; stale when every active KR is stale (then nothing about
+ * it is current); no_value without active KRs.
+ */
+export const objectiveTrack = (
+  core: { objective: Objective; keyResults: readonly StoredKeyResult[] },
+  score: number | null,
+  cycle: Cycle,
+  now: Date,
+): TrackStatus => {
+  const active = core.keyResults.filter(isActive);
+  const stale = active.length > 0 && active.every((kr) => isStale(kr, core.objective, cycle, now));
+  return trackStatus({ progress: active.length === 0 ? null : score, expected: expectedProgress(cycle, now), stale });
+};
