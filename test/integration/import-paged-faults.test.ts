@@ -371,3 +371,70 @@ describe('a paged import, without faults', () => {
     }
   }, 60_000);
 });
+
+describe('an abandoned paged import', () => {
+  /** Moves the app's clock (Date only; timers and the store's own waits run on) by `ms`. */
+  const later = (ms: number): void => {
+    jest.useFakeTimers({
+      now: Date.now() + ms,
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'requestAnimationFrame',
+        'cancelAnimationFrame',
+        'requestIdleCallback',
+        'cancelIdleCallback',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
+    });
+  };
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  const stagedKeys = (runtime: LocalRuntime, importId: string): number =>
+    (
+      runtime.db.prepare('SELECT count(*) AS n FROM kvs_items WHERE key LIKE ?').get(`gen.${importId}.%`) as {
+        n: number;
+      }
+    ).n;
+
+  it('is kept while an append may still come, then expired by the daily cleanup: status says so, the live data is whole', async () => {
+    const { runtime } = await targetOf();
+    try {
+      const before = await liveOf(runtime);
+      const importId = await start(runtime);
+      expect((await append(runtime, importId, 0)).ok).toBe(true);
+      expect(stagedKeys(runtime, importId)).toBeGreaterThan(1);
+
+      later(23 * 3_600_000);
+      await runtime.app.runScheduledTrigger('reconcile-initiatives');
+      runtime.kvs.settle();
+      expect(await statusOf(runtime, importId)).toMatchObject({ state: 'staging' });
+      expect((await append(runtime, importId, 1)).ok).toBe(true);
+
+      jest.useRealTimers();
+      later(25 * 3_600_000);
+      // A day later every write shows in the indexes the cleanup enumerates with.
+      runtime.kvs.settle();
+      await runtime.app.runScheduledTrigger('reconcile-initiatives');
+      runtime.kvs.settle();
+      const status = await statusOf(runtime, importId);
+      expect(status).toMatchObject({ state: 'failed', error: expect.stringMatching(/expired/) as unknown });
+      expect(stagedKeys(runtime, importId)).toBe(0);
+      // An append that arrives after all is refused clearly, and the live data never moved.
+      const late = await append(runtime, importId, 2);
+      expect(late.ok ? 'ok' : late.error.code).toBe('NOT_FOUND');
+      expect(await liveOf(runtime)).toEqual(before);
+    } finally {
+      runtime.close();
+    }
+  }, 60_000);
+});
