@@ -229,6 +229,8 @@ export const ScorecardSchema = z.object({
     distribution: z.object({ red: z.number(), yellow: z.number(), green: z.number(), unscored: z.number() }),
     /** Published objectives per status (drafts count in no figure). */
     tracks: StatusSummarySchema,
+    /** The mean of the published objectives' scores (exact, then rounded): the team or cycle score, as teams.history's last point. */
+    score: z.number().min(0).max(1).nullable(),
   }),
   generatedAt: z.string(),
 });

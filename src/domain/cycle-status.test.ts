@@ -1,7 +1,7 @@
 import type { CycleStatus } from '../contract';
 import { CycleStatusSchema } from '../contract';
 import { DomainError } from './errors';
-import { assertTransition, canTransition, nextStatuses } from './cycle-status';
+import { assertTransition, canTransition, checkInsOpen, nextStatuses } from './cycle-status';
 
 const allowed = new Set(['planning->active', 'active->review', 'review->closed', 'review->active']);
 const statuses = CycleStatusSchema.options;
@@ -82,5 +82,11 @@ describe('nextStatuses', () => {
     expect(nextStatuses('active')).toEqual(['review']);
     expect(nextStatuses('review')).toEqual(['closed', 'active']);
     expect(nextStatuses('closed')).toEqual([]);
+  });
+});
+
+describe('checkInsOpen', () => {
+  it('is open while a cycle runs and in review only', () => {
+    expect(CycleStatusSchema.options.filter(checkInsOpen)).toEqual(['active', 'review']);
   });
 });

@@ -28,3 +28,6 @@ export const assertTransition = (from: CycleStatus, to: CycleStatus): void => {
     'status',
   );
 };
+
+/** Check-ins are taken while the cycle runs and during its review, never in planning or once closed. */
+export const checkInsOpen = (status: CycleStatus): boolean => status === 'active' || status === 'review';

@@ -1,7 +1,7 @@
 import type { ApiOutput, ApiParsedInput, Cycle, Scorecard } from '../contract';
 import { compareObjectives } from '../domain/alignment';
 import { gradeCycle } from '../domain/grade';
-import { isActive } from '../domain/score';
+import { isActive, meanScore, objectiveScore } from '../domain/score';
 import { summarizeStatuses } from '../domain/status';
 import { notFound } from './errors';
 import { objectiveIdOf } from './ids';
@@ -9,7 +9,7 @@ import type { ObjectiveAggregate } from './model';
 import type { Ctx } from './shared/context';
 import { requireCycle } from './shared/lookups';
 import { loadViewContext } from './shared/view-context';
-import { cycleView, objectiveView } from './shared/views';
+import { cycleView, objectiveView, viewRatio } from './shared/views';
 
 /** Builds the scorecard of some objectives of a cycle (grading returns the same shape). */
 export const scorecardOf = async (
@@ -45,6 +45,7 @@ export const scorecardOf = async (
       mean: grade.mean,
       distribution: grade.distribution,
       tracks: summarizeStatuses(views.map((o) => ({ status: o.track, draft: o.status !== 'published' }))),
+      score: viewRatio(meanScore(counted.map((a) => objectiveScore(a.keyResults)))),
     },
     generatedAt: view.now.toISOString(),
   };

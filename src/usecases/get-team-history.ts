@@ -44,7 +44,8 @@ export const getTeamHistory = async (ctx: Ctx, input: ApiParsedInput<'teams.hist
     ctx.store.readBoardTree(input.cycleId),
   ]);
   if (team === undefined) throw notFound('Team', input.teamId, 'teamId');
-  const ids = entries.filter((e) => e.teamId === team.id && e.status !== 'archived').map((e) => e.id);
+  // Published objectives only: a draft is not yet a commitment, so it counts in no figure (as on the scorecard).
+  const ids = entries.filter((e) => e.teamId === team.id && e.status === 'published').map((e) => e.id);
   const weeks = historyWeeks(cycle, ctx.clock.now());
   const past = weeks.filter((w) => !w.current).map((w) => w.week);
   const [digests, snapshots] = await Promise.all([

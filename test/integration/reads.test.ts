@@ -88,6 +88,7 @@ describe('board, scorecard, lint, issue panel and the weekly job', () => {
     expect(withDraft.objectives.map((o) => o.status).sort()).toEqual(['draft', 'published']);
     expect(withDraft.summary).toMatchObject({ objectives: 1, keyResults: 2 });
     expect(withDraft.summary.mean).toBeCloseTo(0.35, 6);
+    expect(withDraft.summary.score).toBe(0.35);
   });
 
   it('shows the epic in context on the issue panel: the KRs it serves, their check-ins, its progress', async () => {

@@ -24,6 +24,9 @@ describe('teams.history', () => {
     const archived = await anObjective(runtime, 'priya', { cycleId: cycle.id, level: 'team', teamId: team.id, title: 'Retire the legacy payout scheduler' });
     await aKeyResult(runtime, 'priya', archived.id, { metric: { kind: 'number', start: 0, target: 1, current: 1 } });
     await ok(runtime, 'objectives.archive', { id: archived.id }, 'priya');
+    // Nor a draft: it is not yet a commitment.
+    const draft = await anObjective(runtime, 'priya', { cycleId: cycle.id, level: 'team', teamId: team.id, status: 'draft', title: 'Open payroll in Spain' });
+    await aKeyResult(runtime, 'priya', draft.id, { metric: { kind: 'number', start: 0, target: 1, current: 1 } });
     await ok(runtime, 'checkIns.create', { keyResultId: kr2.id, value: 25, confidence: 'on_track' }, 'priya');
 
     const history = await ok(runtime, 'teams.history', { cycleId: cycle.id, teamId: team.id }, 'marcus');

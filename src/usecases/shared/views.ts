@@ -11,6 +11,7 @@ import type {
 import { rollupScore } from '../../domain/alignment';
 import { roundTo } from '../../domain/round';
 import { bandOf } from '../../domain/bands';
+import { checkInsOpen } from '../../domain/cycle-status';
 import { cycleElapsed, paceOf } from '../../domain/pace';
 import { metricProgress } from '../../domain/progress';
 import { isActive, keyResultScore, objectiveScore } from '../../domain/score';
@@ -95,8 +96,8 @@ export const keyResultView = (kr: StoredKeyResult, aggregate: ObjectiveAggregate
   };
 };
 
-/** Check-ins are taken while the cycle runs and during its review, never in planning or once closed. */
-export const checkInOpen = (cycle: Cycle): boolean => cycle.status === 'active' || cycle.status === 'review';
+/** Whether check-ins are taken in this cycle (the domain's rule). */
+export const checkInOpen = (cycle: Cycle): boolean => checkInsOpen(cycle.status);
 
 /** Own score of an objective and, without its children, its roll-up (the board computes the tree's). */
 export const objectiveScores = (aggregate: ObjectiveAggregate): { score: number | null; rollup: number | null } => {

@@ -1,19 +1,14 @@
 import { useState } from 'react';
 import type { Cycle, KeyResultView, Team } from '../../../../src/contract';
-import { meanScore } from '../../../../src/domain/score';
 import { api } from '../../api/client';
 import { useAsync } from '../../api/use-api';
-import { checkInsOpen, startOfWeek } from '../../components/cycles';
+import { checkInDue, checkInsOpen } from '../../components/cycles';
 import { formatDay, plural } from '../../components/format';
 import { KeyResultCheckIn } from '../../components/key-result-check-in';
 import { ScorecardObjective } from '../../components/scorecard';
 import { ScoreBar } from '../../components/score-bar';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { TeamScoreHistory } from './score-history';
-
-/** Due this week: no check-in since Monday, or stale (the backend's 7-day rule). */
-const isDue = (kr: KeyResultView, weekStart: number): boolean =>
-  kr.stale || kr.lastCheckIn === undefined || Date.parse(kr.lastCheckIn.at) < weekStart;
 
 export function TeamSection({ team, cycle, showName }: { team: Team; cycle: Cycle; showName: boolean }) {
   // KRs checked in from this page stay in the list (with their confirmation) until the page reloads,
@@ -40,17 +35,19 @@ export function TeamSection({ team, cycle, showName }: { team: Team; cycle: Cycl
       </section>
     );
   }
-  const weekStart = startOfWeek().getTime();
+  const now = new Date();
+  const isDue = (kr: KeyResultView): boolean => checkInDue(kr, now);
   const open = checkInsOpen(scorecard.cycle);
   const objectives = scorecard.objectives.filter((o) => o.status !== 'archived');
   const listed = open
     ? objectives.flatMap((o) =>
-        o.keyResults.filter((kr) => isDue(kr, weekStart) || checkedHere.has(kr.id)).map((kr) => ({ kr, objective: o })),
+        o.keyResults.filter((kr) => isDue(kr) || checkedHere.has(kr.id)).map((kr) => ({ kr, objective: o })),
       )
     : [];
-  const due = listed.filter(({ kr }) => isDue(kr, weekStart));
-  const scored = objectives.filter((o) => o.score !== null);
-  const teamScore = meanScore(objectives.map((o) => o.score));
+  const due = listed.filter(({ kr }) => isDue(kr));
+  // The backend's team score (exact mean of the published objectives), the same figure as the chart's last point.
+  const scored = objectives.filter((o) => o.status === 'published' && o.score !== null);
+  const teamScore = scorecard.summary.score;
 
   return (
     <section aria-labelledby={headingId} className="cad-stack cad-team">
