@@ -17,6 +17,7 @@ import { createKvsOkrStore } from '../src/adapters/kvs/kvs-okr-store';
 import { historyWeeks } from '../src/domain/score-history';
 import { BOARD_SCALE, seedScale } from './scale-seed';
 import { viewLoads } from './view-figures';
+import { importFigures } from './import-figures';
 
 const { values: args } = parseArgs({ options: { objectives: { type: 'string', default: '1000' } } });
 const OBJECTIVES = z.coerce.number().int().min(10).max(50_000).parse(args.objectives);
@@ -227,6 +228,8 @@ const main = async (): Promise<void> => {
     'Budget: board.get and board.children <= 60 read units, <= 30 storage calls, <= 3 sequential round trips, <= 2 Jira calls, <= 500 KB at any cycle size; ' +
       'board.keyResults <= 2 round trips, <= 1 Jira call; checkIns.create <= 4 round trips (the generation, the objective, its board shard, the transaction).',
   );
+  // Last: the paged import replaces the seeded data with its own export (bench/import-figures.ts).
+  await importFigures(runtime, DEMO_USER_LIST.find((u) => u.displayName.startsWith('Elena'))?.accountId ?? people[0] ?? '');
   runtime.close();
 };
 
