@@ -20,26 +20,43 @@ import { checkedFilter, detachedOf, indexTreeOf } from './get-board';
  * @throws AppError NOT_FOUND cycleId / objectiveId (not on this cycle's board, or not kept by the
  *   filters) / teamId / ownerAccountId, INVALID_STATE when stored alignment loops.
  */
-export const getBoardChildren = async (ctx: Ctx, input: ApiParsedInput<'board.children'>): Promise<ApiOutput<'board.children'>> => {
+export const getBoardChildren = async (
+  ctx: Ctx,
+  input: ApiParsedInput<'board.children'>,
+): Promise<ApiOutput<'board.children'>> => {
   const [cycle, bands, teams, entries] = await Promise.all([
     requireCycle(ctx.store, input.cycleId, 'cycleId'),
     ctx.store.getBands(),
     ctx.store.listTeams(),
     ctx.store.readBoardTree(input.cycleId),
   ]);
-  const scope = await checkedFilter(ctx, input, teams.map((t) => t.id), entries);
+  const scope = await checkedFilter(
+    ctx,
+    input,
+    teams.map((t) => t.id),
+    entries,
+  );
   const filtered = filterTree(indexTreeOf(cycle.id, entries), scope);
   let list = filtered.roots;
   if (input.objectiveId !== undefined) {
     const parent = filtered.tree.byId.get(input.objectiveId);
-    if (parent === undefined || !filtered.has(parent.entry.id)) throw notFound('Objective', input.objectiveId, 'objectiveId');
+    if (parent === undefined || !filtered.has(parent.entry.id))
+      throw notFound('Objective', input.objectiveId, 'objectiveId');
     list = filtered.childrenOf(parent);
   }
   const page = childPage(list, input.cursor);
   const ids = page.nodes.map((n) => n.entry.id);
-  const [digests, isSiteAdmin] = await Promise.all([ids.length === 0 ? Promise.resolve([]) : ctx.store.readBoardRows(cycle.id, ids), ctx.jira.isSiteAdmin()]);
+  const [digests, isSiteAdmin] = await Promise.all([
+    ids.length === 0 ? Promise.resolve([]) : ctx.store.readBoardRows(cycle.id, ids),
+    ctx.jira.isSiteAdmin(),
+  ]);
   const rows = new Map<string, ObjectiveDigest>(digests.map((d) => [d.objective.id, d]));
-  const view = makeViewContext(ctx, { cycle, bands, teams, access: { browsableProjectIds: new Set<string>(), isSiteAdmin } });
+  const view = makeViewContext(ctx, {
+    cycle,
+    bands,
+    teams,
+    access: { browsableProjectIds: new Set<string>(), isSiteAdmin },
+  });
   return {
     ...(input.objectiveId === undefined ? {} : { objectiveId: input.objectiveId }),
     childCount: list.length,

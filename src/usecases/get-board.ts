@@ -15,7 +15,8 @@ import { cycleView } from './shared/views';
 /** The cycle a board opens on when none is named (one more storage read, before the others). */
 const currentCycleId = async (ctx: Ctx): Promise<string> => {
   const cycle = currentCycle(await ctx.store.listCycles());
-  if (cycle === undefined) throw new AppError('NOT_FOUND', 'There is no cycle yet (cycleId): create one first', 'cycleId');
+  if (cycle === undefined)
+    throw new AppError('NOT_FOUND', 'There is no cycle yet (cycleId): create one first', 'cycleId');
   return cycle.id;
 };
 
@@ -33,17 +34,29 @@ export const indexTreeOf = (cycleId: string, entries: readonly BoardTreeEntry[])
  * The filters checked against the index: an unknown team is NOT_FOUND; an owner nobody on the board has
  * may still be a person with no objectives, and only Jira can say it names nobody.
  */
-export const checkedFilter = async (ctx: Ctx, input: BoardFilter, teamIds: readonly string[], entries: readonly BoardTreeEntry[]): Promise<BoardFilter> => {
+export const checkedFilter = async (
+  ctx: Ctx,
+  input: BoardFilter,
+  teamIds: readonly string[],
+  entries: readonly BoardTreeEntry[],
+): Promise<BoardFilter> => {
   if (input.teamId !== undefined && !teamIds.includes(input.teamId)) throw notFound('Team', input.teamId, 'teamId');
   const owner = input.ownerAccountId;
-  if (owner !== undefined && !entries.some((e) => e.ownerAccountId === owner) && (await ctx.jira.unknownAccountIds([owner])).length > 0) {
+  if (
+    owner !== undefined &&
+    !entries.some((e) => e.ownerAccountId === owner) &&
+    (await ctx.jira.unknownAccountIds([owner])).length > 0
+  ) {
     throw notFound('Person', owner, 'ownerAccountId');
   }
   return { teamId: input.teamId, ownerAccountId: input.ownerAccountId };
 };
 
 /** Detached notes of the roots among these nodes. */
-export const detachedOf = (filtered: FilteredTree, ids: readonly string[]): { objectiveId: string; reason: 'parent-archived' | 'parent-missing' }[] =>
+export const detachedOf = (
+  filtered: FilteredTree,
+  ids: readonly string[],
+): { objectiveId: string; reason: 'parent-archived' | 'parent-missing' }[] =>
   ids.flatMap((id) => {
     const reason = filtered.tree.detached.get(id);
     return reason === undefined ? [] : [{ objectiveId: id, reason }];
@@ -76,16 +89,29 @@ export const getBoard = async (ctx: Ctx, input: ApiParsedInput<'board.get'>): Pr
     ctx.store.listTeams(),
     ctx.store.readBoardTree(cycleId),
   ]);
-  const scope = await checkedFilter(ctx, input, teams.map((t) => t.id), entries);
+  const scope = await checkedFilter(
+    ctx,
+    input,
+    teams.map((t) => t.id),
+    entries,
+  );
   const filtered = filterTree(indexTreeOf(cycle.id, entries), scope);
   const window = firstScreen(filtered);
   const shownIds = window.shown.map((n) => n.entry.id);
 
   // No epic is described on the board (KR rows come from board.keyResults), so the one Jira call only
   // asks whether the viewer is a site admin, for canEdit.
-  const [digests, isSiteAdmin] = await Promise.all([shownIds.length === 0 ? Promise.resolve([]) : ctx.store.readBoardRows(cycle.id, shownIds), ctx.jira.isSiteAdmin()]);
+  const [digests, isSiteAdmin] = await Promise.all([
+    shownIds.length === 0 ? Promise.resolve([]) : ctx.store.readBoardRows(cycle.id, shownIds),
+    ctx.jira.isSiteAdmin(),
+  ]);
   const rows = new Map<string, ObjectiveDigest>(digests.map((d) => [d.objective.id, d]));
-  const view = makeViewContext(ctx, { cycle, bands, teams, access: { browsableProjectIds: new Set<string>(), isSiteAdmin } });
+  const view = makeViewContext(ctx, {
+    cycle,
+    bands,
+    teams,
+    access: { browsableProjectIds: new Set<string>(), isSiteAdmin },
+  });
   return {
     cycle: cycleView(cycle, view.now),
     bands,
@@ -94,7 +120,10 @@ export const getBoard = async (ctx: Ctx, input: ApiParsedInput<'board.get'>): Pr
     rootCount: filtered.roots.length,
     ...(window.roots.length < filtered.roots.length ? { rootsCursor: cursorOf(window.roots.length) } : {}),
     objectiveCount: filtered.size,
-    detached: detachedOf(filtered, window.roots.map((n) => n.entry.id)),
+    detached: detachedOf(
+      filtered,
+      window.roots.map((n) => n.entry.id),
+    ),
     findings: windowFindings({ cycle, entries, shown: digests, teams, now: view.now, scope, withScope: true }),
     generatedAt: view.now.toISOString(),
   };

@@ -48,7 +48,17 @@ const openEverything = async (runtime: LocalRuntime, cycleId: string, filter: Re
   if (board.rootsCursor !== undefined) pending.push({ parentId: undefined, cursor: board.rootsCursor });
   for (let next = pending.shift(); next !== undefined; next = pending.shift()) {
     runtime.kvs.resetUsage();
-    const page = await ok(runtime, 'board.children', { cycleId, ...filter, ...(next.parentId === undefined ? {} : { objectiveId: next.parentId }), ...(next.cursor === undefined ? {} : { cursor: next.cursor }) }, 'priya');
+    const page = await ok(
+      runtime,
+      'board.children',
+      {
+        cycleId,
+        ...filter,
+        ...(next.parentId === undefined ? {} : { objectiveId: next.parentId }),
+        ...(next.cursor === undefined ? {} : { cursor: next.cursor }),
+      },
+      'priya',
+    );
     measure('board.children');
     findings.push(...page.findings);
     expect(page.children.every((c) => c.children.length === 0)).toBe(true);
@@ -59,12 +69,16 @@ const openEverything = async (runtime: LocalRuntime, cycleId: string, filter: Re
 };
 
 const flatten = (nodes: readonly AlignmentNode[], parentId?: string): Seen[] =>
-  nodes.flatMap((n) => [{ id: n.objective.id, parentId, score: viewRatio(n.score), rollup: viewRatio(n.rollup) }, ...flatten(n.children, n.objective.id)]);
+  nodes.flatMap((n) => [
+    { id: n.objective.id, parentId, score: viewRatio(n.score), rollup: viewRatio(n.rollup) },
+    ...flatten(n.children, n.objective.id),
+  ]);
 
 const byId = (list: readonly Seen[]): Seen[] => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
 const findingKey = (f: CompactFinding): string => `${f.ruleId}|${f.target.kind}|${f.target.id}`;
 
-const countNodes = (nodes: readonly BoardNode[]): number => nodes.reduce((n, node) => n + 1 + countNodes(node.children), 0);
+const countNodes = (nodes: readonly BoardNode[]): number =>
+  nodes.reduce((n, node) => n + 1 + countNodes(node.children), 0);
 
 describe('the board in windows: a bounded first screen, the rest on demand', () => {
   let runtime: LocalRuntime;
@@ -77,14 +91,30 @@ describe('the board in windows: a bounded first screen, the rest on demand', () 
 
   beforeAll(async () => {
     runtime = createLocalRuntime();
-    const seeded = await seedScale(runtime, { objectives: 400, companyObjectives: 6, keyResultsPerObjective: 2, epicsPerKeyResult: 0, projects: 2, teams: 8 });
+    const seeded = await seedScale(runtime, {
+      objectives: 400,
+      companyObjectives: 6,
+      keyResultsPerObjective: 2,
+      epicsPerKeyResult: 0,
+      projects: 2,
+      teams: 8,
+    });
     cycleId = seeded.cycle.id;
     teamId = seeded.teams[3]?.id ?? '';
     const all = seeded.aggregates;
     teamOf = new Map(all.map((a) => [a.objective.id, a.objective.teamId]));
     // The unwindowed tree and lint, as board.get answered them before windowing.
-    expected = flatten(buildAlignmentTree({ cycleId, objectives: all.map((a) => a.objective), keyResults: all.flatMap((a) => a.keyResults) }).roots);
-    expectedFindings = lintDigests(seeded.cycle, all.map(digestOf), seeded.teams, new Date()).map(compactFinding).map(findingKey).sort();
+    expected = flatten(
+      buildAlignmentTree({
+        cycleId,
+        objectives: all.map((a) => a.objective),
+        keyResults: all.flatMap((a) => a.keyResults),
+      }).roots,
+    );
+    expectedFindings = lintDigests(seeded.cycle, all.map(digestOf), seeded.teams, new Date())
+      .map(compactFinding)
+      .map(findingKey)
+      .sort();
     runtime.kvs.setQuota({ readUnitsPerMinute: 1e9 });
     opened = await openEverything(runtime, cycleId);
   }, 120_000);
@@ -106,15 +136,18 @@ describe('the board in windows: a bounded first screen, the rest on demand', () 
   });
 
   it('keeps sibling order: a node opened page by page lists its children as the full tree does', () => {
-    const childrenOf = (list: readonly Seen[], id: string | undefined) => list.filter((s) => s.parentId === id).map((s) => s.id);
-    for (const parent of [undefined, ...expected.map((e) => e.id)]) expect(childrenOf(opened.seen, parent)).toEqual(childrenOf(expected, parent));
+    const childrenOf = (list: readonly Seen[], id: string | undefined) =>
+      list.filter((s) => s.parentId === id).map((s) => s.id);
+    for (const parent of [undefined, ...expected.map((e) => e.id)])
+      expect(childrenOf(opened.seen, parent)).toEqual(childrenOf(expected, parent));
   });
 
   it('filtered by a team, shows its objectives with their ancestors and descendants, however deep, paged', async () => {
     const { board, seen } = await openEverything(runtime, cycleId, { teamId });
     const full = new Map(expected.map((e) => [e.id, e]));
     const inTeam = (id: string | undefined): boolean => id !== undefined && teamOf.get(id) === teamId;
-    const above = (id: string | undefined): boolean => id !== undefined && (inTeam(id) || above(full.get(id)?.parentId));
+    const above = (id: string | undefined): boolean =>
+      id !== undefined && (inTeam(id) || above(full.get(id)?.parentId));
     const below = (id: string): boolean => inTeam(id) || expected.some((e) => e.parentId === id && below(e.id));
     const kept = expected.filter((e) => above(e.id) || below(e.id));
     expect(byId(seen)).toEqual(byId(kept));
@@ -127,9 +160,24 @@ describe('the first screen of a 5,000-objective cycle', () => {
   it('answers far under 5 MB with the scores of the full tree, in at most 60 read units', async () => {
     const runtime = createLocalRuntime();
     try {
-      const seeded = await seedScale(runtime, { objectives: 5000, companyObjectives: 10, keyResultsPerObjective: 1, epicsPerKeyResult: 0, projects: 2, teams: 125 });
+      const seeded = await seedScale(runtime, {
+        objectives: 5000,
+        companyObjectives: 10,
+        keyResultsPerObjective: 1,
+        epicsPerKeyResult: 0,
+        projects: 2,
+        teams: 125,
+      });
       const all = seeded.aggregates;
-      const expected = new Map(flatten(buildAlignmentTree({ cycleId: seeded.cycle.id, objectives: all.map((a) => a.objective), keyResults: all.flatMap((a) => a.keyResults) }).roots).map((e) => [e.id, e]));
+      const expected = new Map(
+        flatten(
+          buildAlignmentTree({
+            cycleId: seeded.cycle.id,
+            objectives: all.map((a) => a.objective),
+            keyResults: all.flatMap((a) => a.keyResults),
+          }).roots,
+        ).map((e) => [e.id, e]),
+      );
       const board = await ok(runtime, 'board.get', { cycleId: seeded.cycle.id }, 'priya');
       const entry = runtime.log.last();
       expect(entry?.responseBytes).toBeLessThan(ANSWER_BUDGET);

@@ -33,7 +33,17 @@ export const entryTuple = (e: BoardTreeEntry): TupleV1 => [
   e.keyResultCount,
 ];
 
-const entryOf = ([id, parent, level, status, teamId, ownerAccountId, title, score, keyResultCount]: TupleV1): BoardTreeEntry => ({
+const entryOf = ([
+  id,
+  parent,
+  level,
+  status,
+  teamId,
+  ownerAccountId,
+  title,
+  score,
+  keyResultCount,
+]: TupleV1): BoardTreeEntry => ({
   id,
   ...(parent === '' ? {} : { parentObjectiveId: parent }),
   level,
@@ -48,6 +58,9 @@ const entryOf = ([id, parent, level, status, teamId, ownerAccountId, title, scor
 /** Entries of one shard; a whole shard that fails its schema is corrupt (its board shard is read instead). */
 export const decodeTreeEntries = (value: unknown, key: string): BoardTreeEntry[] => {
   const result = z.array(TupleV1).safeParse(value);
-  if (!result.success) throw new CorruptRecord(`stored tree index ${key} does not match its schema: ${result.error.issues[0]?.message ?? ''}`);
+  if (!result.success)
+    throw new CorruptRecord(
+      `stored tree index ${key} does not match its schema: ${result.error.issues[0]?.message ?? ''}`,
+    );
   return result.data.map(entryOf);
 };

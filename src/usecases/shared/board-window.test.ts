@@ -16,7 +16,8 @@ const aCycleOf = (n: number): { objectives: Objective[]; keyResults: KeyResult[]
   const keyResults: KeyResult[] = [];
   for (let i = 0; i < n; i++) {
     const level = i < 5 ? 'company' : i < 5 + Math.floor(n / 5) ? 'team' : 'individual';
-    const parent = level === 'company' ? undefined : level === 'team' ? objectives[i % 5] : objectives[5 + (i % Math.floor(n / 5))];
+    const parent =
+      level === 'company' ? undefined : level === 'team' ? objectives[i % 5] : objectives[5 + (i % Math.floor(n / 5))];
     const o = anObjective({
       cycleId: CYCLE,
       level,
@@ -27,13 +28,20 @@ const aCycleOf = (n: number): { objectives: Objective[]; keyResults: KeyResult[]
       ...(i % 41 === 0 && i > 5 ? { status: 'archived' as const } : {}),
     });
     objectives.push(o);
-    for (let k = 0; k < i % 5; k++) keyResults.push(aKeyResult({ objectiveId: o.id, finalScore: ((i * 13 + k * 7) % 10) / 10, weight: 1 + (k % 3) }));
+    for (let k = 0; k < i % 5; k++)
+      keyResults.push(aKeyResult({ objectiveId: o.id, finalScore: ((i * 13 + k * 7) % 10) / 10, weight: 1 + (k % 3) }));
   }
-  const digests = objectives.map((objective) => ({ objective, keyResults: keyResults.filter((kr) => kr.objectiveId === objective.id), initiativeCounts: {}, updatedAt: '' }));
+  const digests = objectives.map((objective) => ({
+    objective,
+    keyResults: keyResults.filter((kr) => kr.objectiveId === objective.id),
+    initiativeCounts: {},
+    updatedAt: '',
+  }));
   return { objectives, keyResults, digests };
 };
 
-const flatten = <T>(nodes: readonly T[], childrenOf: (n: T) => readonly T[]): T[] => nodes.flatMap((n) => [n, ...flatten(childrenOf(n), childrenOf)]);
+const flatten = <T>(nodes: readonly T[], childrenOf: (n: T) => readonly T[]): T[] =>
+  nodes.flatMap((n) => [n, ...flatten(childrenOf(n), childrenOf)]);
 
 describe('the board tree built from the tree index', () => {
   it('has the order, scores and roll-ups of the alignment tree built from full objectives, to the last bit', () => {
@@ -41,7 +49,11 @@ describe('the board tree built from the tree index', () => {
     const full = buildAlignmentTree({ cycleId: CYCLE, objectives, keyResults });
     const index = buildIndexTree(CYCLE, digests.map(treeEntryOf));
 
-    const expected = flatten<AlignmentNode>(full.roots, (n) => n.children).map((n) => [n.objective.id, n.score, n.rollup]);
+    const expected = flatten<AlignmentNode>(full.roots, (n) => n.children).map((n) => [
+      n.objective.id,
+      n.score,
+      n.rollup,
+    ]);
     const actual = flatten<IndexNode>(index.roots, (n) => n.children).map((n) => [n.entry.id, n.score, n.rollup]);
     expect(actual).toEqual(expected);
     expect(index.byId.size).toBe(full.byId.size);
@@ -51,7 +63,9 @@ describe('the board tree built from the tree index', () => {
   it('refuses parent links that loop, as the alignment tree does', () => {
     const a = anObjective({ id: 'obj-a', cycleId: CYCLE, level: 'team', teamId: 't', parentObjectiveId: 'obj-b' });
     const b = anObjective({ id: 'obj-b', cycleId: CYCLE, level: 'team', teamId: 't', parentObjectiveId: 'obj-a' });
-    const entries = [a, b].map((objective) => treeEntryOf({ objective, keyResults: [], initiativeCounts: {}, updatedAt: '' }));
+    const entries = [a, b].map((objective) =>
+      treeEntryOf({ objective, keyResults: [], initiativeCounts: {}, updatedAt: '' }),
+    );
     expect(() => buildIndexTree(CYCLE, entries)).toThrow(DomainError);
   });
 });
@@ -110,7 +124,9 @@ describe('filters', () => {
     const kept = flatten(filtered.roots, filtered.childrenOf);
     expect(kept.length).toBe(filtered.size);
     for (const n of kept) {
-      const matchUp = (id: string | undefined): boolean => id !== undefined && (tree.byId.get(id)?.entry.ownerAccountId === 'acc-3' || matchUp(tree.byId.get(id)?.entry.parentObjectiveId));
+      const matchUp = (id: string | undefined): boolean =>
+        id !== undefined &&
+        (tree.byId.get(id)?.entry.ownerAccountId === 'acc-3' || matchUp(tree.byId.get(id)?.entry.parentObjectiveId));
       const matchDown = (m: IndexNode): boolean => m.entry.ownerAccountId === 'acc-3' || m.children.some(matchDown);
       expect(matchUp(n.entry.id) || matchDown(n)).toBe(true);
       expect(n.rollup).toBe(tree.byId.get(n.entry.id)?.rollup);

@@ -30,7 +30,11 @@ export interface IndexTree {
  */
 export const buildIndexTree = (cycleId: string, entries: readonly BoardTreeEntry[]): IndexTree => {
   const entryById = new Map(entries.map((e) => [e.id, e]));
-  const tree = buildAlignmentTree({ cycleId, objectives: entries.map((e) => objectiveOfEntry(cycleId, e)), keyResults: [] });
+  const tree = buildAlignmentTree({
+    cycleId,
+    objectives: entries.map((e) => objectiveOfEntry(cycleId, e)),
+    keyResults: [],
+  });
   const byId = new Map<string, IndexNode>();
   type Shape = (typeof tree.roots)[number];
   // Iterative post-order: a deep chain must not exhaust the stack.
@@ -78,7 +82,8 @@ export interface BoardFilter {
 export const keptBy = (tree: IndexTree, filter: BoardFilter): ReadonlySet<string> | undefined => {
   if (filter.teamId === undefined && filter.ownerAccountId === undefined) return undefined;
   const matches = (e: BoardTreeEntry): boolean =>
-    (filter.teamId === undefined || e.teamId === filter.teamId) && (filter.ownerAccountId === undefined || e.ownerAccountId === filter.ownerAccountId);
+    (filter.teamId === undefined || e.teamId === filter.teamId) &&
+    (filter.ownerAccountId === undefined || e.ownerAccountId === filter.ownerAccountId);
   const kept = new Set<string>();
   const mark = (node: IndexNode, ancestorMatched: boolean): boolean => {
     const self = ancestorMatched || matches(node.entry);
@@ -103,7 +108,14 @@ export interface FilteredTree {
 
 export const filterTree = (tree: IndexTree, filter: BoardFilter): FilteredTree => {
   const kept = keptBy(tree, filter);
-  if (kept === undefined) return { tree, roots: tree.roots, childrenOf: (n) => n.children, size: tree.byId.size, has: (id) => tree.byId.has(id) };
+  if (kept === undefined)
+    return {
+      tree,
+      roots: tree.roots,
+      childrenOf: (n) => n.children,
+      size: tree.byId.size,
+      has: (id) => tree.byId.has(id),
+    };
   const memo = new Map<string, readonly IndexNode[]>();
   const childrenOf = (n: IndexNode): readonly IndexNode[] => {
     let list = memo.get(n.entry.id);
@@ -113,7 +125,13 @@ export const filterTree = (tree: IndexTree, filter: BoardFilter): FilteredTree =
     }
     return list;
   };
-  return { tree, roots: tree.roots.filter((r) => kept.has(r.entry.id)), childrenOf, size: kept.size, has: (id) => kept.has(id) };
+  return {
+    tree,
+    roots: tree.roots.filter((r) => kept.has(r.entry.id)),
+    childrenOf,
+    size: kept.size,
+    has: (id) => kept.has(id),
+  };
 };
 
 /** The first screen: at most this many objectives, so its answer and read units stay bounded. */
@@ -138,7 +156,11 @@ export interface TreeWindow {
  * whose children do not fit ends the opening, so the window is a prefix of the breadth-first order and
  * every node after it stays collapsed (its child count is shown; board.children loads them).
  */
-export const firstScreen = (filtered: FilteredTree, budget = FIRST_SCREEN_OBJECTIVES, page = FIRST_SCREEN_PAGE): TreeWindow => {
+export const firstScreen = (
+  filtered: FilteredTree,
+  budget = FIRST_SCREEN_OBJECTIVES,
+  page = FIRST_SCREEN_PAGE,
+): TreeWindow => {
   const roots = filtered.roots.slice(0, Math.min(page, budget));
   const shown: IndexNode[] = [...roots];
   const open = new Map<string, readonly IndexNode[]>();
@@ -155,7 +177,8 @@ export const firstScreen = (filtered: FilteredTree, budget = FIRST_SCREEN_OBJECT
 
 /** Offsets as cursors: the tree is rebuilt on every call, so an offset names the same place while nothing moves. */
 export const cursorOf = (offset: number): string => String(offset);
-export const offsetOf = (cursor: string | undefined): number => (cursor === undefined ? 0 : Number.parseInt(cursor, 10));
+export const offsetOf = (cursor: string | undefined): number =>
+  cursor === undefined ? 0 : Number.parseInt(cursor, 10);
 
 /** One page of a node's children (or of the roots), each collapsed, and where the next page starts. */
 export const childPage = (

@@ -12,6 +12,8 @@ export interface BoardActions {
   readonly addKeyResult: (objectiveId: string) => void;
   readonly checkIn: (objectiveId: string, keyResult: BoardKeyResult) => void;
   readonly retryKeyResults: (objectiveId: string) => void;
+  /** Loads the next page of a node's children (of the roots without an id), or retries a failed one. */
+  readonly loadMore: (objectiveId: string | undefined) => void;
 }
 
 /** Indentation per tree level, in px: enough to read the cascade, small enough for deep chains. */

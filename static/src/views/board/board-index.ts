@@ -9,7 +9,10 @@ export interface ObjectiveEntry {
   readonly objective: BoardObjective;
   readonly parentId: string | undefined;
   readonly depth: number;
+  /** Children loaded so far (board.get's first screen and board.children's pages). */
   readonly childIds: readonly string[];
+  /** Children on the board, loaded or not: childIds may hold only the first of them. */
+  readonly childCount: number;
   /** Findings on the objective or one of its KRs. */
   readonly findings: number;
   readonly worstSeverity: Severity | undefined;
@@ -24,6 +27,10 @@ export interface ObjectiveEntry {
 export interface BoardIndex {
   readonly byId: ReadonlyMap<string, ObjectiveEntry>;
   readonly rootIds: readonly string[];
+  /** Roots not loaded yet (board.children loads them). */
+  readonly moreRoots: number;
+  /** Objectives on the board, loaded or not. */
+  readonly objectiveCount: number;
   /** Every objective id in tree order (depth first), so selectors iterate once, in display order. */
   readonly order: readonly string[];
   readonly teamNames: ReadonlyMap<string, string>;
@@ -90,6 +97,7 @@ export const indexBoard = (board: Board): BoardIndex => {
       parentId,
       depth,
       childIds: node.children.map((c) => c.objective.id),
+      childCount: Math.max(node.childCount, node.children.length),
       findings: findingCount.get(o.id) ?? 0,
       worstSeverity: worst.get(o.id),
       searchText: o.title.toLowerCase(),
@@ -104,6 +112,8 @@ export const indexBoard = (board: Board): BoardIndex => {
   return {
     byId,
     rootIds: board.roots.map((r) => r.objective.id),
+    moreRoots: Math.max(0, board.rootCount - board.roots.length),
+    objectiveCount: Math.max(board.objectiveCount, order.length),
     order,
     teamNames: new Map(board.teams.map((t) => [t.id, t.name])),
     people: [...people],

@@ -5,6 +5,7 @@ import type { BoardActions } from './board-actions';
 import { ROW_HEIGHT } from './board-actions';
 import type { BoardIndex } from './board-index';
 import { BoardKeyResultRow, NoKeyResultsRow, PendingKeyResultRow } from './board-key-result-row';
+import { MoreRow } from './more-row';
 import { ObjectiveRow } from './objective-row';
 import { BOARD_MARKS, markAfterPaint } from './perf-marks';
 import type { BoardRow, KeyResultsState } from './rows';
@@ -53,6 +54,8 @@ function RowContent({ row, index, actions }: { row: BoardRow; index: BoardIndex;
       return (
         <PendingKeyResultRow objectiveId={row.objectiveId} depth={row.depth} error={row.error} actions={actions} />
       );
+    case 'more':
+      return <MoreRow row={row} actions={actions} />;
     case 'keyResultNone':
       return (
         <NoKeyResultsRow objectiveId={row.objectiveId} depth={row.depth} canEdit={row.canEdit} actions={actions} />
@@ -155,9 +158,10 @@ export function BoardList({
       while (rows[next]?.kind === 'keyResultPending') next += step;
       focusRow(next);
     } else if (row.kind !== 'objective' && event.key === 'ArrowLeft') {
-      // From a KR row, Left goes up to its objective, as in a tree.
+      // From a KR row (or a node's "show more"), Left goes up to its objective, as in a tree.
+      const objectiveId = row.kind === 'more' ? row.parentId : row.objectiveId;
+      if (objectiveId === undefined) return;
       event.preventDefault();
-      const objectiveId = row.objectiveId;
       focusRow(rows.findIndex((r) => r.kind === 'objective' && r.entry.objective.id === objectiveId));
     } else if (row.kind === 'objective' && (event.key === 'ArrowRight' || event.key === 'ArrowLeft')) {
       const open = event.key === 'ArrowRight';
@@ -208,7 +212,9 @@ export function BoardList({
               aria-setsize={rows.length}
               data-index={item.index}
               data-row-kind={row.kind}
-              data-objective-id={row.kind === 'objective' ? row.entry.objective.id : row.objectiveId}
+              data-objective-id={
+                row.kind === 'objective' ? row.entry.objective.id : row.kind === 'more' ? row.parentId : row.objectiveId
+              }
               className={`cad-row ${kindClass}${row.kind === 'objective' && row.dimmed ? ' cad-row--dimmed' : ''}`}
               style={{ transform: `translateY(${String(item.start - HEAD_HEIGHT)}px)` }}
             >

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import type { Cycle } from '../../../../src/contract';
 import { useAsync } from '../../api/use-api';
 import { Button } from '../../components/button';
@@ -16,12 +16,16 @@ import { applyFilters } from './filters';
 import type { PanelState } from './panel-state';
 import { buildRows } from './rows';
 import { SidePanel } from './side-panel';
+import { useBoardPages } from './use-board-pages';
 import { useBoardRoute } from './use-board-route';
 import { useKeyResultRows } from './use-key-result-rows';
 import './board.css';
 
 /** The map is a second reading of the tree that few open: it loads on demand, outside the initial bundle. */
 const AlignmentMap = lazy(() => import('./alignment-map'));
+
+/** The board asks for the whole tree; the filter bar filters what is loaded (see filters.ts). */
+const NO_TEAM = {};
 
 const toggled = (set: ReadonlySet<string>, id: string): ReadonlySet<string> => {
   const next = new Set(set);
@@ -52,7 +56,10 @@ export function BoardPage({ start }: { start: BoardStart }) {
     [start, cycleId],
   );
   // While another cycle's board loads, the old one is not shown as if it were this cycle's.
-  const data = board.data?.cycle.id === cycleId ? board.data : undefined;
+  const firstScreen = board.data?.cycle.id === cycleId ? board.data : undefined;
+  // board.get answers the first screen; the rest comes a page at a time as nodes are opened.
+  const pages = useBoardPages(firstScreen, NO_TEAM);
+  const data = pages.board;
 
   const index = useMemo(() => (data === undefined ? undefined : indexBoard(data)), [data]);
   const filtered = useMemo(() => (index === undefined ? undefined : applyFilters(index, filters)), [index, filters]);
@@ -64,15 +71,36 @@ export function BoardPage({ start }: { start: BoardStart }) {
     () =>
       index === undefined
         ? []
-        : buildRows(index, filtered, { collapsed, allKeyResultsOpen, keyResultsToggled, keyResults: states }),
-    [index, filtered, collapsed, allKeyResultsOpen, keyResultsToggled, states],
+        : buildRows(index, filtered, {
+            collapsed,
+            allKeyResultsOpen,
+            keyResultsToggled,
+            keyResults: states,
+            pages: pages.states,
+          }),
+    [index, filtered, collapsed, allKeyResultsOpen, keyResultsToggled, states, pages.states],
   );
+
+  const { loadMore } = pages;
+  const indexRef = useRef(index);
+  indexRef.current = index;
 
   const [panel, setPanel] = useState<PanelState | undefined>(undefined);
   const [view, setView] = useState<'list' | 'map'>('list');
   const actions = useMemo<BoardActions>(
     () => ({
       toggleExpanded: (id) => {
+        // A node whose children were never loaded opens by loading them (board.children).
+        const entry = indexRef.current?.byId.get(id);
+        if (entry?.childIds.length === 0 && entry.childCount > 0) {
+          setCollapsed((s) => {
+            const next = new Set(s);
+            next.delete(id);
+            return next;
+          });
+          loadMore(id);
+          return;
+        }
         setCollapsed((s) => toggled(s, id));
       },
       toggleKeyResults: (id) => {
@@ -93,8 +121,9 @@ export function BoardPage({ start }: { start: BoardStart }) {
       retryKeyResults: (objectiveId) => {
         store.request([objectiveId], true);
       },
+      loadMore,
     }),
-    [store],
+    [store, loadMore],
   );
 
   const { reload: reloadBoard } = board;
@@ -192,8 +221,8 @@ export function BoardPage({ start }: { start: BoardStart }) {
               <div className="cad-board__toolbar">
                 <p className="cad-board__summary" role="status">
                   {filtered === undefined
-                    ? `${plural(index.order.length, 'objective')} · ${plural(index.keyResultCount, 'key result')} · ${plural(index.findingCount, 'quality finding')}`
-                    : `${plural(filtered.matched.size, 'objective')} of ${String(index.order.length)} match the filters`}
+                    ? `${plural(index.objectiveCount, 'objective')}${index.order.length < index.objectiveCount ? ` (${String(index.order.length)} loaded)` : ''} · ${plural(index.keyResultCount, 'key result')} · ${plural(index.findingCount, 'quality finding')}`
+                    : `${plural(filtered.matched.size, 'objective')} of ${String(index.order.length)}${index.order.length < index.objectiveCount ? ' loaded' : ''} match the filters`}
                 </p>
                 <div className="cad-board__toolbar-end">
                   <div className="cad-inline" role="group" aria-label="View">

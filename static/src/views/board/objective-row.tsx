@@ -34,7 +34,13 @@ export const ObjectiveRow = memo(function ObjectiveRow({
   const { entry } = row;
   const o = entry.objective;
   const summary = o.keyResultSummary;
-  const context = [LEVEL_WORDS[o.level], teamName, entry.detached === undefined ? undefined : 'parent archived or gone']
+  const context = [
+    LEVEL_WORDS[o.level],
+    teamName,
+    entry.detached === undefined ? undefined : 'parent archived or gone',
+    // A closed branch says what opening it shows (its children may not be loaded yet).
+    row.expanded || entry.childCount === 0 ? undefined : `${String(entry.childCount)} aligned`,
+  ]
     .filter(Boolean)
     .join(' · ');
   return (
@@ -46,7 +52,7 @@ export const ObjectiveRow = memo(function ObjectiveRow({
             type="button"
             className="cad-row__toggle"
             aria-expanded={row.expanded}
-            aria-label={`Aligned objectives of ${o.title}`}
+            aria-label={`Aligned objectives of ${o.title} (${String(entry.childCount)})`}
             onClick={() => {
               actions.toggleExpanded(o.id);
             }}

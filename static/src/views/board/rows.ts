@@ -1,6 +1,7 @@
 import type { BoardKeyResult } from '../../../../src/contract';
 import type { BoardIndex, ObjectiveEntry } from './board-index';
 import type { FilterResult } from './filters';
+import type { PageState } from './use-board-pages';
 
 /** The KR rows of one objective as the board holds them, once answered (until then: loading). */
 export type KeyResultsState =
@@ -41,6 +42,15 @@ export type BoardRow =
       readonly error: string | undefined;
     }
   | {
+      /** Children (or roots, parentId undefined) not loaded yet: a button to load them, or its state. */
+      readonly kind: 'more';
+      readonly key: string;
+      readonly parentId: string | undefined;
+      readonly depth: number;
+      readonly remaining: number;
+      readonly state: PageState | undefined;
+    }
+  | {
       readonly kind: 'keyResultNone';
       readonly key: string;
       readonly objectiveId: string;
@@ -54,6 +64,8 @@ export interface RowOptions {
   readonly allKeyResultsOpen: boolean;
   readonly keyResultsToggled: ReadonlySet<string>;
   readonly keyResults: ReadonlyMap<string, KeyResultsState>;
+  /** Pages of children in flight or failed, by parent id ('' for the roots). */
+  readonly pages: ReadonlyMap<string, PageState>;
 }
 
 export const keyResultsOpen = (
@@ -106,23 +118,42 @@ export const buildRows = (index: BoardIndex, filter: FilterResult | undefined, o
     const entry = index.byId.get(id);
     if (entry === undefined || (filter !== undefined && !filter.shown.has(id))) return;
     const children = filter === undefined ? entry.childIds : entry.childIds.filter((c) => filter.shown.has(c));
-    const expanded = !options.collapsed.has(id);
+    // Children not loaded yet can be: a filter only sees what is loaded, so they may hold matches.
+    const remaining = entry.childCount - entry.childIds.length;
+    const page = options.pages.get(id);
+    const loadedOrLoading = entry.childIds.length > 0 || page !== undefined;
+    const expanded = !options.collapsed.has(id) && loadedOrLoading;
     const open = keyResultsOpen(options, id);
     out.push({
       kind: 'objective',
       key: id,
       entry,
       depth: entry.depth,
-      hasChildren: children.length > 0,
+      hasChildren: children.length > 0 || remaining > 0,
       expanded,
       keyResultsOpen: open,
       dimmed: filter !== undefined && !filter.matched.has(id),
     });
     if (open) pushKeyResultRows(out, entry, entry.depth + 1, options.keyResults.get(id));
-    if (expanded) for (const child of children) visit(child);
+    if (!expanded) return;
+    for (const child of children) visit(child);
+    if (remaining > 0 || page !== undefined) {
+      out.push({ kind: 'more', key: `${id}:more`, parentId: id, depth: entry.depth + 1, remaining, state: page });
+    }
   };
   // Recursion goes as deep as the longest alignment chain: a handful of levels in practice.
   for (const id of index.rootIds) visit(id);
+  const rootPage = options.pages.get('');
+  if (index.moreRoots > 0 || rootPage !== undefined) {
+    out.push({
+      kind: 'more',
+      key: ':more',
+      parentId: undefined,
+      depth: 0,
+      remaining: index.moreRoots,
+      state: rootPage,
+    });
+  }
   return out;
 };
 
@@ -137,7 +168,7 @@ export const keyResultsToFetch = (
   let last = '';
   for (let i = Math.max(0, start); i <= end && i < rows.length; i++) {
     const row = rows[i];
-    if (row === undefined || row.kind === 'objective' || row.objectiveId === last) continue;
+    if (row === undefined || row.kind === 'objective' || row.kind === 'more' || row.objectiveId === last) continue;
     last = row.objectiveId;
     if (needs(row.objectiveId)) ids.push(row.objectiveId);
   }
