@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ApiError, ApiKey, Result } from '../contract';
-import { API } from '../contract';
+import { API, fieldSentence } from '../contract';
 import { storageOutage } from '../adapters/kvs/storage-errors';
 import { composeDeps } from '../app/compose';
 import { AppError } from '../usecases/errors';
@@ -22,25 +22,61 @@ export { UNLICENSED_MESSAGE };
 
 const pathOf = (path: readonly PropertyKey[]): string => path.map(String).join('.');
 
-/** Payload problems as VALIDATION naming the dotted field and the rule it broke. */
-export const validationError = (error: z.ZodError): ApiError => {
-  const issues = error.issues.map((i) => ({
-    field: pathOf(i.path) || '(payload)',
-    message: i.code === 'unrecognized_keys' ? `unknown field(s) ${i.keys.join(', ')}` : i.message,
-  }));
-  const first = issues[0];
+const count = (n: unknown, what: string): string => `${String(n)} ${what}${n === 1 ? '' : 's'}`;
+
+/**
+ * A zod issue's rule in words. Our schemas word their own rules ("must be after startDate", lower case);
+ * zod's defaults ("Invalid input: expected string, received undefined") are worded here instead.
+ */
+const ruleOf = (i: z.core.$ZodIssue): string => {
+  if (i.code === 'unrecognized_keys') return `has unknown field(s): ${i.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (/^[a-z]/.test(i.message)) return i.message;
+  switch (i.code) {
+    case 'invalid_type':
+      return i.message.includes('received undefined') ? 'is required' : `must be ${i.expected === 'array' ? 'a list' : `a ${i.expected}`}`;
+    case 'too_big':
+      if (i.origin === 'string') return `must be at most ${count(i.maximum, 'character')}`;
+      if (i.origin === 'array') return `must list at most ${String(i.maximum)}`;
+      return `must be at most ${String(i.maximum)}`;
+    case 'too_small':
+      if (i.origin === 'string') return Number(i.minimum) <= 1 ? 'must not be empty' : `must be at least ${count(i.minimum, 'character')}`;
+      if (i.origin === 'array') return Number(i.minimum) <= 1 ? 'must not be empty' : `must list at least ${String(i.minimum)}`;
+      return `must be at least ${String(i.minimum)}`;
+    case 'invalid_value':
+      return `must be one of ${i.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    default:
+      return i.message.charAt(0).toLowerCase() + i.message.slice(1);
+  }
+};
+
+/** Issues worded as full sentences that name the field in words (contract/field-words.ts). */
+const sentences = (issues: readonly { field: string; message: string }[]): { field: string; message: string }[] =>
+  issues.map((i) => ({ field: i.field, message: fieldSentence(i.field, i.message) }));
+
+const validationOf = (issues: readonly { field: string; message: string }[], fallback: string): ApiError => {
+  const worded = sentences(issues);
+  const first = worded[0];
+  const more = worded.length > 1 ? ` (and ${count(worded.length - 1, 'more problem')})` : '';
   return {
     code: 'VALIDATION',
-    message: first === undefined ? 'invalid payload' : `${first.field} ${first.message}`,
+    message: first === undefined ? fallback : `${first.message}${more}`,
     ...(first === undefined ? {} : { field: first.field }),
-    issues,
+    issues: worded,
   };
 };
+
+/** Payload problems as VALIDATION naming the dotted field, with sentences that name it in words. */
+export const validationError = (error: z.ZodError): ApiError =>
+  validationOf(
+    error.issues.map((i) => ({ field: pathOf(i.path) || '(payload)', message: ruleOf(i) })),
+    'The request is not valid.',
+  );
 
 /** The one place errors become the Result envelope. Unknown errors are logged and reported as INTERNAL. */
 export const toApiError = (thrown: unknown): ApiError => {
   const error = storageOutage(thrown) ?? thrown;
   if (error instanceof AppError) {
+    if (error.code === 'VALIDATION' && error.issues !== undefined && error.issues.length > 0) return validationOf(error.issues, error.message);
     return {
       code: error.code,
       message: error.message,

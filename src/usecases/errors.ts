@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../contract';
+import { fieldWords } from '../contract';
 
 /**
  * A failure a use case reports to the caller. The resolver layer maps it, in one place, to the Result
@@ -16,8 +17,9 @@ export class AppError extends Error {
   }
 }
 
+/** "There is no cycle with the id "nope" (the cycle)." — `field` is named in words for people, and exactly in `field`. */
 export const notFound = (what: string, id: string, field: string): AppError =>
-  new AppError('NOT_FOUND', `${what} ${id} (${field}) does not exist`, field);
+  new AppError('NOT_FOUND', `There is no ${what.toLowerCase()} with the id "${id}" (the ${fieldWords(field)}).`, field);
 
 export const forbidden = (message: string): AppError => new AppError('FORBIDDEN', message);
 

@@ -2,6 +2,7 @@ import { exportDocument } from '../support/export-document';
 import { postJson, startTestHost } from '../../local/host/test-support';
 import { accountOf, fails, newRuntime, ok, storageState } from '../support/cadence-client';
 import { paymentsSetup } from '../support/scenario';
+import { fieldWords } from '../../src/contract';
 
 describe('bad input gets a clear error naming the field, and stores nothing', () => {
   it.each([
@@ -52,7 +53,9 @@ describe('bad input gets a clear error naming the field, and stores nothing', ()
     const before = storageState(runtime);
     const error = await fails(runtime, key, payload(ids), key === 'cycles.create' || key === 'settings.update' ? 'elena' : 'priya');
     expect(error).toMatchObject({ code, field });
-    expect(error.message).toContain(field === '(payload)' ? '' : field.split('.').at(-1) ?? '');
+    // A full sentence naming the field in words (contract/field-words.ts), not its dotted path.
+    if (code === 'VALIDATION') expect(error.message).toMatch(new RegExp(`^The ${fieldWords(field)} .+\\.$`));
+    else expect(error.message).toContain(code === 'NOT_FOUND' ? `(the ${fieldWords(field)})` : field);
     expect(storageState(runtime)).toEqual(before);
   });
 });
@@ -127,7 +130,7 @@ describe('reads with ids of nothing answer NOT_FOUND, naming the field', () => {
     };
     const error = await fails(runtime, key, payload(ids), 'priya');
     expect(error).toMatchObject({ code: 'NOT_FOUND', field });
-    expect(error.message).toContain(field);
+    expect(error.message).toContain(`(the ${fieldWords(field)})`);
   });
 });
 
