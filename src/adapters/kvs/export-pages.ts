@@ -1,11 +1,10 @@
 import type { CheckIn } from '../../contract';
 import type { ExportPart, ExportPosition } from '../../contract/export-pages';
 import { AppError } from '../../usecases/errors';
-import { listDigestsOfCycle } from './board-repository';
+import { readBoardTree } from './board-repository';
 import { getBands, listCycles, listTeams } from './catalog-repository';
-import { decodeCheckIn, decodeObjective } from './codecs';
-import { listSnapshots } from './history-repository';
-import { batchGetAll, indexAll } from './kvs-io';
+import { decodeCheckIn, decodeObjective, decodeSnapshot } from './codecs';
+import { batchGetAll, indexAll, indexPage } from './kvs-io';
 import type { Space } from './registry';
 import { at, ENTITY, INDEX } from './registry';
 
@@ -18,10 +17,14 @@ import { at, ENTITY, INDEX } from './registry';
  */
 
 /**
- * Objectives per page: an aggregate is about 6.6 KB and its check-ins a few KB more, so a page stays
- * near 0.5 MB (far under the 5 MB response limit) and reads ~100 check-in partitions (well inside 25 s).
+ * A page holds at most this many objectives, and stops adding them (or snapshot records) once it holds
+ * PAGE_BYTES of JSON: every page can then go back as one data.import.append, whose payload (the part with
+ * a few ids around it) must stay under Forge's 500 KB invoke limit, with room to spare.
  */
 export const OBJECTIVES_PER_PAGE = 25;
+export const PAGE_BYTES = 300_000;
+
+const bytesOf = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8');
 
 const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -67,49 +70,75 @@ const checkInsOf = async (
 };
 
 const objectives = async (space: Space, position: ExportPosition): Promise<ExportPageResult> => {
+  // The tree index lists every objective of a cycle (any status) in a few dozen bytes each.
   const cycles = await listCycles(space);
-  const digests = (await Promise.all(cycles.map((c) => listDigestsOfCycle(space, c.id)))).flat();
-  const ids = digests
-    .map((d) => d.objective.id)
+  const ids = (await Promise.all(cycles.map((c) => readBoardTree(space, c.id))))
+    .flat()
+    .map((e) => e.id)
     .filter((id) => id > position.after)
     .sort();
-  const pageIds = ids.slice(0, OBJECTIVES_PER_PAGE);
-  const aggregates = (
-    await batchGetAll(
-      ENTITY.objective,
-      pageIds.map((id) => at(space, id)),
-    )
-  )
+  const candidates = ids.slice(0, OBJECTIVES_PER_PAGE);
+  const aggregates = (await batchGetAll(ENTITY.objective, candidates.map((id) => at(space, id))))
     .map((i) => decodeObjective(i.value))
     .sort((a, b) => byId(a.objective, b.objective));
-  const last = pageIds[pageIds.length - 1];
+  const checkIns = await checkInsOf(space, aggregates);
+  const partOf = (list: typeof aggregates): ExportPart => {
+    const wanted = new Set(list.map((a) => a.objective.id));
+    return {
+      objectives: list.map((a) => ({ ...a.objective, createdAt: a.createdAt, updatedAt: a.updatedAt })),
+      keyResults: list.flatMap((a) => a.keyResults.map(({ lastCheckIn: _, ...kr }) => kr)),
+      initiatives: list.flatMap((a) => a.initiatives.map(({ epic: _, ...initiative }) => initiative)),
+      // A check-in's id starts with its KR's, which starts with its objective's (12 characters).
+      checkIns: checkIns.filter((c) => wanted.has(c.id.slice(0, 12))),
+    };
+  };
+  // Objectives in id order until the page is full; always at least one, so the export moves on.
+  const taken: typeof aggregates = [];
+  let bytes = 0;
+  for (const a of aggregates) {
+    const size = bytesOf(partOf([a]));
+    if (taken.length > 0 && bytes + size > PAGE_BYTES) break;
+    taken.push(a);
+    bytes += size;
+  }
+  const last = taken.at(-1)?.objective.id;
+  const more = last !== undefined && ids.some((id) => id > last);
   return {
-    part: {
-      objectives: aggregates.map((a) => ({ ...a.objective, createdAt: a.createdAt, updatedAt: a.updatedAt })),
-      keyResults: aggregates.flatMap((a) => a.keyResults.map(({ lastCheckIn: _, ...kr }) => kr)),
-      initiatives: aggregates.flatMap((a) => a.initiatives.map(({ epic: _, ...initiative }) => initiative)),
-      checkIns: await checkInsOf(space, aggregates),
-    },
-    next:
-      ids.length > pageIds.length && last !== undefined
-        ? { ...position, after: last }
-        : { g: space.generation, at: position.at, s: 'snapshots', after: '' },
+    part: partOf(taken),
+    next: more ? { ...position, after: last } : { g: space.generation, at: position.at, s: 'snapshots', after: '' },
   };
 };
 
-/** The next cycle (by id) that has weekly snapshots: all of its weeks in one page (a few hundred KB at most). */
+/**
+ * Weekly snapshot records in order: cycle by cycle (by id), each cycle's records through its index a
+ * record at a time (the position keeps the index cursor), until the page is full. A record holds one
+ * shard of one week, so a week too large for one page spans pages; mergeExportPages joins them again.
+ */
 const snapshots = async (space: Space, position: ExportPosition): Promise<ExportPageResult> => {
-  const cycles = (await listCycles(space)).filter((c) => c.id > position.after).sort(byId);
-  for (const [i, cycle] of cycles.entries()) {
-    const weeks = await listSnapshots(space, cycle.id);
-    if (weeks.length === 0) continue;
-    const more = i < cycles.length - 1;
-    return {
-      part: { snapshots: weeks.map((w) => ({ cycleId: w.cycleId, week: w.week, values: w.values })) },
-      ...(more ? { next: { ...position, after: cycle.id } } : {}),
-    };
+  const [cycleAt, cursorAt] = position.after.split('|');
+  const cycles = (await listCycles(space)).filter((c) => c.id >= (cycleAt ?? '')).sort(byId);
+  const part: NonNullable<ExportPart['snapshots']> = [];
+  let bytes = 0;
+  for (const cycle of cycles) {
+    let cursor = cycle.id === cycleAt && cursorAt !== undefined && cursorAt !== '' ? cursorAt : undefined;
+    if (cycle.id === cycleAt && cursorAt === undefined) continue;
+    for (;;) {
+      const page = await indexPage(ENTITY.krSnapshot, INDEX.snapshotByCycleWeek, [at(space, cycle.id)], cursor, { limit: 1 });
+      const item = page.results[0];
+      if (item !== undefined) {
+        const s = decodeSnapshot(item.value, space);
+        const entry = { cycleId: s.cycleId, week: s.week, values: s.values };
+        const size = bytesOf(entry);
+        // Full: this record starts the next page (the cursor still points before it).
+        if (part.length > 0 && bytes + size > PAGE_BYTES) return { part: { snapshots: part }, next: { ...position, after: `${cycle.id}|${cursor ?? ''}` } };
+        part.push(entry);
+        bytes += size;
+      }
+      if (page.nextCursor === undefined) break;
+      cursor = page.nextCursor;
+    }
   }
-  return { part: {} };
+  return { part: part.length === 0 ? {} : { snapshots: part } };
 };
 
 /**
