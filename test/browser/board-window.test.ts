@@ -20,13 +20,14 @@ jest.setTimeout(120_000);
 let runtime: LocalRuntime;
 let server: HostServer;
 let browser: Browser;
+let seeded: Awaited<ReturnType<typeof seedScale>>;
 const PRIYA = DEMO_USERS.priya.accountId;
 const SHOTS = process.env.CADENCE_SHOTS;
 
 beforeAll(async () => {
   runtime = createLocalRuntime();
   // One company objective with 79 team objectives under it: more than a first page of children (50).
-  await seedScale(runtime, {
+  seeded = await seedScale(runtime, {
     objectives: 400,
     companyObjectives: 1,
     keyResultsPerObjective: 2,
@@ -166,6 +167,25 @@ describe('a board larger than its first screen', () => {
       .getByRole('status')
       .filter({ hasText: `(${String(before + 29)} loaded)` })
       .waitFor();
+    await context.close();
+  });
+
+  it('filtered by a team, asks the backend for the objectives of the team with their ancestors, however deep', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const frame = await open(page);
+    const team = seeded.teams[3];
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      const body = request.postData() ?? '';
+      if (request.url().endsWith('/__local/bridge/invoke') && body.includes('board.get')) asked.push(body);
+    });
+    await frame.getByRole('combobox', { name: 'Team' }).selectOption({ label: team?.name ?? '' });
+    await frame
+      .getByRole('status')
+      .filter({ hasText: /[1-9]\d* objectives? of \d+ (loaded )?match the filters/ })
+      .waitFor();
+    expect(asked.some((body) => body.includes(team?.id ?? '?'))).toBe(true);
     await context.close();
   });
 

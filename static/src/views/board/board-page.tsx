@@ -24,9 +24,6 @@ import './board.css';
 /** The map is a second reading of the tree that few open: it loads on demand, outside the initial bundle. */
 const AlignmentMap = lazy(() => import('./alignment-map'));
 
-/** The board asks for the whole tree; the filter bar filters what is loaded (see filters.ts). */
-const NO_TEAM = {};
-
 const toggled = (set: ReadonlySet<string>, id: string): ReadonlySet<string> => {
   const next = new Set(set);
   if (!next.delete(id)) next.add(id);
@@ -51,14 +48,19 @@ export function BoardPage({ start }: { start: BoardStart }) {
   const cycle = cycleList.find((c) => c.id === route.cycleId) ?? currentCycle(cycleList);
   const cycleId = cycle?.id;
 
+  // A team filter is also the backend's (board.get and board.children keep the team's objectives with
+  // their ancestors, however deep, so matches need not be loaded first); the other filters (owner,
+  // band, findings, text) apply to the objectives loaded (filters.ts).
+  const teamId = filters.teamId === '' ? undefined : filters.teamId;
+  const teamFilter = useMemo(() => (teamId === undefined ? {} : { teamId }), [teamId]);
   const board = useAsync(
-    () => (cycleId === undefined ? Promise.resolve(undefined) : start.board(cycleId)),
-    [start, cycleId],
+    () => (cycleId === undefined ? Promise.resolve(undefined) : start.board(cycleId, teamId)),
+    [start, cycleId, teamId],
   );
   // While another cycle's board loads, the old one is not shown as if it were this cycle's.
   const firstScreen = board.data?.cycle.id === cycleId ? board.data : undefined;
   // board.get answers the first screen; the rest comes a page at a time as nodes are opened.
-  const pages = useBoardPages(firstScreen, NO_TEAM);
+  const pages = useBoardPages(firstScreen, teamFilter);
   const data = pages.board;
 
   const index = useMemo(() => (data === undefined ? undefined : indexBoard(data)), [data]);

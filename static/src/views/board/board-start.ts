@@ -17,7 +17,8 @@ export interface BoardStart {
   readonly cycles: () => Promise<{ cycles: Cycle[] }>;
   /** The page's history (undefined where the host has none) and what its URL named on arrival. */
   readonly route: Promise<{ history: RouteHistory | undefined; route: BoardRoute }>;
-  readonly board: (cycleId: string) => Promise<Board>;
+  /** With a teamId, the board of that team's objectives with their ancestors and descendants. */
+  readonly board: (cycleId: string, teamId?: string) => Promise<Board>;
 }
 
 /** `first` the first time, `load()` after; the prefetch is marked handled so a failure is not reported twice. */
@@ -35,8 +36,11 @@ const once = <A extends unknown[], T>(
 };
 
 /** A cycle's board; without a cycleId, the current cycle's (the backend picks it as currentCycle does). */
-const loadBoard = (cycleId: string | undefined): Promise<Board> =>
-  api['board.get'](cycleId === undefined ? {} : { cycleId }).then((board) => {
+const loadBoard = (cycleId: string | undefined, teamId: string | undefined): Promise<Board> =>
+  api['board.get']({
+    ...(cycleId === undefined ? {} : { cycleId }),
+    ...(teamId === undefined ? {} : { teamId }),
+  }).then((board) => {
     markOnce(BOARD_MARKS.data);
     return board;
   });
@@ -46,9 +50,10 @@ export const startBoard = (): BoardStart => {
   const cycles = api['cycles.list']({});
   const route = startHistory().then((history) => ({ history, route: parseRoute(history?.location) }));
   // board.get goes out beside cycles.list, not after it: the first rows wait on one resolver, not two.
-  const firstBoard = route.then(({ route: { cycleId } }) =>
-    loadBoard(cycleId).then((board) => ({ cycleId: board.cycle.id, board })),
-  );
+  const firstBoard = route.then(({ route: { cycleId, filters } }) => {
+    const teamId = filters.teamId === '' ? undefined : filters.teamId;
+    return loadBoard(cycleId, teamId).then((board) => ({ cycleId: board.cycle.id, teamId, board }));
+  });
   const board = once(firstBoard, () => Promise.resolve(undefined));
   return {
     me: once(api['me.get']({}), () => api['me.get']({})),
@@ -56,9 +61,9 @@ export const startBoard = (): BoardStart => {
     route,
     // The prefetched board serves only the cycle it was fetched for, and only if it arrived; otherwise
     // (another cycle, or the prefetch failed) the board is fetched now, so a retry really retries.
-    board: (cycleId) =>
+    board: (cycleId, teamId) =>
       board()
         .catch(() => undefined)
-        .then((pre) => (pre?.cycleId === cycleId ? pre.board : loadBoard(cycleId))),
+        .then((pre) => (pre?.cycleId === cycleId && pre.teamId === teamId ? pre.board : loadBoard(cycleId, teamId))),
   };
 };
