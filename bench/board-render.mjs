@@ -3,8 +3,9 @@
  * The board's budgets, measured (not asserted): `npm run bench:board`.
  *
  * 1. First render at 1,000 objectives: a runtime seeded with 1,000 objectives / 4,000 KRs serves the
- *    real board and, from a second host on the same data, a plain <ul> of the same 1,000 objective rows
- *    (bench/plain-list) in the board's place. Both go through the same Jira page, frame, bridge and
+ *    real board and, from a second host on the same data, a plain <ul> of the same objective rows
+ *    (bench/plain-list) in the board's place: board.get's first screen (at most 100 objectives; the
+ *    rest loads on demand), so both render the same answer. Both go through the same Jira page, frame, bridge and
  *    board.get. Chromium loads them alternately; each page marks `cadence:board:start` (its script
  *    runs), `cadence:board:data` (board.get answered) and `cadence:board:rows` (rows painted), read from
  *    the frame's own clock (0 = the frame's navigation start). Prints medians and the ratio board /
