@@ -40,6 +40,8 @@ describe('manifest.yml', () => {
   it('declares every module the product needs', () => {
     expect(Object.keys(manifest.modules).sort()).toEqual(
       [
+        // The paged import's async events consumer (queue cadence-import).
+        'consumer',
         'function',
         'jira:dashboardGadget',
         'jira:globalPage',
