@@ -8,6 +8,8 @@ import {
   InitiativeSchema,
   KeyResultSchema,
   ObjectiveFields,
+  ObjectiveLevelSchema,
+  ObjectiveStatusSchema,
   TeamFields,
 } from './model';
 
@@ -216,6 +218,34 @@ export const BoardKeyResultsSchema = z.object({
   objectives: z.array(z.object({ objectiveId: IdSchema, keyResults: z.array(BoardKeyResultSchema) })),
 });
 export type BoardKeyResults = z.infer<typeof BoardKeyResultsSchema>;
+
+/**
+ * keyResults.mine: the acting user's active KRs of a cycle, grouped by objective (board order), as board
+ * rows. `cycle` is null only when no cycleId was given and there is no cycle yet.
+ */
+export const MyKeyResultsSchema = z.object({
+  cycle: CycleViewSchema.nullable(),
+  objectives: z.array(z.object({ objectiveId: IdSchema, title: z.string(), keyResults: z.array(BoardKeyResultSchema) })),
+});
+export type MyKeyResults = z.infer<typeof MyKeyResultsSchema>;
+
+/** objectives.search: light rows for pickers, from the cycle's tree index (archived objectives left out). */
+export const ObjectiveSearchHitSchema = z.object({
+  id: IdSchema,
+  title: z.string(),
+  level: ObjectiveLevelSchema,
+  teamId: IdSchema.optional(),
+  status: ObjectiveStatusSchema,
+  /** Whether the viewer may edit it (link epics, add KRs): owner, team member or site admin. */
+  canEdit: z.boolean(),
+});
+export type ObjectiveSearchHit = z.infer<typeof ObjectiveSearchHitSchema>;
+export const ObjectiveSearchSchema = z.object({
+  objectives: z.array(ObjectiveSearchHitSchema),
+  /** Objectives matching in all; more than objectives.length when the limit cut the list. */
+  matchCount: z.number().int().min(0),
+});
+export type ObjectiveSearch = z.infer<typeof ObjectiveSearchSchema>;
 
 export const ScorecardSchema = z.object({
   cycle: CycleViewSchema,

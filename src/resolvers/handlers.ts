@@ -25,8 +25,10 @@ import { appendImportPart, finishPagedImport, getImportStatus, startPagedImport 
 import { linkInitiative } from '../usecases/link-initiative';
 import { listCheckIns } from '../usecases/list-check-ins';
 import { listCycles } from '../usecases/list-cycles';
+import { listMyKeyResults } from '../usecases/list-my-key-results';
 import { listTeams } from '../usecases/list-teams';
 import { runLint } from '../usecases/run-lint';
+import { searchObjectives } from '../usecases/search-objectives';
 import type { Ctx } from '../usecases/shared/context';
 import { unlinkInitiative } from '../usecases/unlink-initiative';
 import { updateCycle } from '../usecases/update-cycle';
@@ -59,6 +61,7 @@ export const HANDLERS: { [K in ApiKey]: Handler<K> } = {
   'teams.update': updateTeam,
   'teams.history': getTeamHistory,
   'objectives.get': getObjective,
+  'objectives.search': searchObjectives,
   'objectives.create': createObjective,
   'objectives.update': updateObjective,
   'objectives.archive': (ctx, input) => setObjectiveArchived(ctx, input, true),
@@ -66,6 +69,7 @@ export const HANDLERS: { [K in ApiKey]: Handler<K> } = {
   'keyResults.create': createKeyResult,
   'keyResults.update': updateKeyResult,
   'keyResults.archive': archiveKeyResult,
+  'keyResults.mine': listMyKeyResults,
   'initiatives.link': linkInitiative,
   'initiatives.unlink': unlinkInitiative,
   'checkIns.create': createCheckIn,

@@ -11,6 +11,8 @@ import {
   IssuePanelSchema,
   KeyResultViewSchema,
   MeSchema,
+  MyKeyResultsSchema,
+  ObjectiveSearchSchema,
   ObjectiveViewSchema,
   ScorecardSchema,
   TeamHistorySchema,
@@ -43,6 +45,7 @@ export const API = {
   'teams.history': { input: I.TeamsHistoryInput, output: TeamHistorySchema, mutates: false },
 
   'objectives.get': { input: I.ById, output: ObjectiveViewSchema, mutates: false },
+  'objectives.search': { input: I.ObjectivesSearchInput, output: ObjectiveSearchSchema, mutates: false },
   'objectives.create': { input: I.ObjectivesCreateInput, output: ObjectiveViewSchema, mutates: true },
   'objectives.update': { input: I.ObjectivesUpdateInput, output: ObjectiveViewSchema, mutates: true },
   'objectives.archive': { input: I.ByIdChange, output: ObjectiveViewSchema, mutates: true },
@@ -51,6 +54,7 @@ export const API = {
   'keyResults.create': { input: I.KeyResultsCreateInput, output: KeyResultViewSchema, mutates: true },
   'keyResults.update': { input: I.KeyResultsUpdateInput, output: KeyResultViewSchema, mutates: true },
   'keyResults.archive': { input: I.ByIdChange, output: KeyResultViewSchema, mutates: true },
+  'keyResults.mine': { input: I.KeyResultsMineInput, output: MyKeyResultsSchema, mutates: false },
 
   'initiatives.link': { input: I.InitiativesLinkInput, output: InitiativeViewSchema, mutates: true },
   'initiatives.unlink': {

@@ -208,6 +208,22 @@ export const BoardChildrenInput = z
   })
   .strict();
 
+/** The acting user's KRs of a cycle (of the current cycle without cycleId), for the gadget. */
+export const KeyResultsMineInput = z.object({ cycleId: IdSchema.optional() }).strict();
+
+/**
+ * Pickers search the cycle's objectives as people type: every word of `query` must start a word of the
+ * title (case-insensitive); without a query, the first objectives in board order.
+ */
+export const ObjectivesSearchInput = z
+  .object({
+    cycleId: IdSchema,
+    query: z.string().trim().max(200).optional(),
+    teamId: IdSchema.optional(),
+    limit: z.number().int().min(1).max(50).default(20),
+  })
+  .strict();
+
 /** A virtualised board asks for the KR rows of the objectives in view: 1-100 distinct ids of the cycle. */
 export const BoardKeyResultsInput = z
   .object({
