@@ -2,7 +2,6 @@ import type { BoardKeyResult, BoardObjective, CycleView, Scorecard } from '../..
 import { api } from '../../api/client';
 import { useAsync } from '../../api/use-api';
 import { currentCycle } from '../../components/cycles';
-import { flattenTree } from '../../components/objective-tree';
 import { ScorecardView } from '../../components/scorecard';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import type { GadgetConfig } from './config';
@@ -19,39 +18,23 @@ type Loaded =
   | { kind: 'mine'; cycle: CycleView; rows: MyKeyResult[] }
   | { kind: 'team'; scorecard: Scorecard };
 
-/** board.keyResults takes at most 100 objectives per call. */
-const CHUNK = 100;
-
 /**
- * My KRs in two reads: board.get gives every objective with the owners of its KRs (no KR rows), then
- * board.keyResults fetches the KR rows of just the objectives where I own a KR. Cheaper than a whole
- * scorecard (every KR and epic of the cycle) for the one person looking.
+ * My KRs in one read: keyResults.mine reads the whole cycle's KR owners on the backend (board.get only
+ * answers a first screen, so it cannot be the list), then the rows of just the objectives where I own a
+ * KR. Cheaper than a whole scorecard (every KR and epic of the cycle) for the one person looking.
+ * Without a cycle it answers the current one, and null when there is none yet.
  */
-const loadMine = async (cycleId: string, me: string): Promise<Loaded> => {
-  const board = await api['board.get']({ cycleId });
-  const mine = flattenTree(board.roots)
-    .map((n) => n.objective)
-    .filter((o) => o.status !== 'archived' && o.keyResultSummary.owners.includes(me));
-  const chunks: (typeof mine)[] = [];
-  for (let i = 0; i < mine.length; i += CHUNK) chunks.push(mine.slice(i, i + CHUNK));
-  const answers = await Promise.all(
-    chunks.map((c) => api['board.keyResults']({ cycleId, objectiveIds: c.map((o) => o.id) })),
+const loadMine = async (cycleId: string): Promise<Loaded> => {
+  const mine = await api['keyResults.mine'](cycleId === '' ? {} : { cycleId });
+  if (mine.cycle === null) return { kind: 'no-cycle' };
+  const rows = mine.objectives.flatMap(({ objectiveId, title, keyResults }) =>
+    keyResults.map((keyResult) => ({ keyResult, objective: { id: objectiveId, title } })),
   );
-  const byId = new Map(mine.map((o) => [o.id, o]));
-  const rows = answers.flatMap((a) =>
-    a.objectives.flatMap(({ objectiveId, keyResults }) => {
-      const objective = byId.get(objectiveId);
-      return objective === undefined
-        ? []
-        : keyResults
-            .filter((kr) => kr.ownerAccountId === me)
-            .map((keyResult) => ({ keyResult, objective: { id: objective.id, title: objective.title } }));
-    }),
-  );
-  return { kind: 'mine', cycle: board.cycle, rows };
+  return { kind: 'mine', cycle: mine.cycle, rows };
 };
 
-const load = async (config: GadgetConfig, accountId: string | undefined): Promise<Loaded> => {
+const load = async (config: GadgetConfig): Promise<Loaded> => {
+  if (config.mode === 'mine') return loadMine(config.cycleId);
   let cycleId = config.cycleId;
   if (cycleId === '') {
     const { cycles } = await api['cycles.list']({});
@@ -59,24 +42,21 @@ const load = async (config: GadgetConfig, accountId: string | undefined): Promis
     if (current === undefined) return { kind: 'no-cycle' };
     cycleId = current.id;
   }
-  if (config.mode === 'team') {
-    return {
-      kind: 'team',
-      scorecard: await api['scorecard.get']({
-        cycleId,
-        teamId: config.teamId,
-        includeKeyResults: true,
-        includeInitiatives: false,
-      }),
-    };
-  }
-  const me = accountId ?? (await api['me.get']({})).accountId;
-  return loadMine(cycleId, me);
+  return {
+    kind: 'team',
+    scorecard: await api['scorecard.get']({
+      cycleId,
+      teamId: config.teamId,
+      includeKeyResults: true,
+      includeInitiatives: false,
+    }),
+  };
 };
 
 /** The gadget: my KRs in the chosen (or current) cycle, or a team's scorecard. */
 export function GadgetView({ config, accountId }: { config: GadgetConfig; accountId: string | undefined }) {
-  const data = useAsync(() => load(config, accountId), [config.mode, config.teamId, config.cycleId, accountId]);
+  // The account id keys the read: keyResults.mine answers for whoever invokes, so a switch of user reloads.
+  const data = useAsync(() => load(config), [config.mode, config.teamId, config.cycleId, accountId]);
   const loaded = data.data;
   return (
     <main className="cad-view cad-view--compact">

@@ -1,11 +1,13 @@
 import type { Board, BoardNode } from '../../../../src/contract';
 import { BandLozenge } from '../../components/band-lozenge';
+import { Button } from '../../components/button';
 import { formatDay, formatScore, plural } from '../../components/format';
 import { Lozenge } from '../../components/lozenge';
 import { levelWords } from '../../components/objective-tree';
 import { Owner } from '../../components/owner';
 import { PaceLabel } from '../../components/pace-label';
 import { ScoreBar } from '../../components/score-bar';
+import type { PageState } from '../board/use-board-pages';
 
 /** "3 key results · 1 stale · 1 at risk": an objective's KR summary from board.get, in words. */
 const summaryWords = (s: BoardNode['objective']['keyResultSummary']): string =>
@@ -18,14 +20,75 @@ const summaryWords = (s: BoardNode['objective']['keyResultSummary']): string =>
     .filter(Boolean)
     .join(' · ');
 
+/** Loads the next page of a node's children (of the roots without an id), and the pages under way. */
+export interface TreePaging {
+  readonly states: ReadonlyMap<string, PageState>;
+  readonly loadMore: (objectiveId: string | undefined) => void;
+}
+
+/**
+ * The end of a node's loaded children (or of the roots): how many are not shown yet, in words (what a
+ * printed page keeps), and a button that loads the next page through board.children (hidden in print).
+ */
+function MoreLine({
+  parentId,
+  parentTitle,
+  remaining,
+  collapsed,
+  paging,
+}: {
+  parentId: string | undefined;
+  parentTitle: string | undefined;
+  remaining: number;
+  collapsed: boolean;
+  paging: TreePaging;
+}) {
+  const state = paging.states.get(parentId ?? '');
+  const load = () => {
+    paging.loadMore(parentId);
+  };
+  const what = parentId === undefined ? 'objective' : 'aligned objective';
+  const page = Math.min(remaining, 100);
+  const counted = collapsed
+    ? `${plural(remaining, 'objective')} aligned to this one`
+    : `${plural(remaining, `more ${what}`)} not shown`;
+  return (
+    <div className="cad-tree__more">
+      <span className="cad-subtle">{counted}</span>
+      {state?.status === 'loading' ? (
+        <span className="cad-subtle" role="status" aria-busy="true">
+          Loading {what}s…
+        </span>
+      ) : state?.status === 'error' ? (
+        <>
+          <span className="cad-field__error" role="alert">
+            {parentId === undefined ? 'More objectives' : 'Aligned objectives'} could not load: {state.message}
+          </span>
+          <Button appearance="subtle" onClick={load}>
+            Retry
+          </Button>
+        </>
+      ) : (
+        <Button appearance="subtle" onClick={load}>
+          {collapsed ? `Show ${plural(page, 'objective')}` : `Show ${String(page)} more`}
+          {remaining > page ? ` (of ${String(remaining)})` : ''}
+          {parentTitle === undefined ? null : <span className="cad-visually-hidden"> aligned to {parentTitle}</span>}
+        </Button>
+      )}
+    </div>
+  );
+}
+
 function TreeNode({
   node,
   teamName,
+  paging,
   highlightTeamId,
   insideMatch = false,
 }: {
   node: BoardNode;
   teamName: (id: string | undefined) => string | undefined;
+  paging: TreePaging;
   highlightTeamId?: string | undefined;
   /** Under one of the team's objectives: part of what was asked for, not context. */
   insideMatch?: boolean;
@@ -47,7 +110,7 @@ function TreeNode({
           <Owner accountId={o.ownerAccountId} role="Owner" />
           <ScoreBar score={o.score} band={o.band} compact />
           <BandLozenge band={o.band} />
-          {o.rollup !== null && node.children.length > 0 ? (
+          {o.rollup !== null && node.childCount > 0 ? (
             <span className="cad-subtle">Roll-up {formatScore(o.rollup)}</span>
           ) : null}
           <PaceLabel pace={o.pace} />
@@ -61,12 +124,22 @@ function TreeNode({
               key={child.objective.id}
               node={child}
               teamName={teamName}
+              paging={paging}
               highlightTeamId={highlightTeamId}
               insideMatch={matched}
             />
           ))}
         </ul>
       )}
+      {node.children.length < node.childCount ? (
+        <MoreLine
+          parentId={o.id}
+          parentTitle={o.title}
+          remaining={node.childCount - node.children.length}
+          collapsed={node.children.length === 0}
+          paging={paging}
+        />
+      ) : null}
     </li>
   );
 }
@@ -74,17 +147,23 @@ function TreeNode({
 /**
  * A read-only alignment tree (company -> team -> individual) with score bars, for a Confluence page.
  * Filtered by team, board.get keeps the team's objectives with their ancestors (shown muted, as
- * context) and descendants.
+ * context) and descendants. board.get answers a first screen: nodes left collapsed say how many
+ * objectives align to them and open through board.children (use-board-pages.ts, as on the board).
+ * `moreRoots`: roots not loaded yet (only when the tree is the board's, not a subtree).
  */
 export function BoardTree({
   board,
   roots,
   title,
+  paging,
+  moreRoots = 0,
   highlightTeamId,
 }: {
   board: Board;
   roots: readonly BoardNode[];
   title: string;
+  paging: TreePaging;
+  moreRoots?: number;
   highlightTeamId?: string;
 }) {
   const teams = new Map(board.teams.map((t) => [t.id, t.name]));
@@ -102,10 +181,19 @@ export function BoardTree({
       ) : (
         <ul className="cad-tree" aria-label={title}>
           {roots.map((node) => (
-            <TreeNode key={node.objective.id} node={node} teamName={teamName} highlightTeamId={highlightTeamId} />
+            <TreeNode
+              key={node.objective.id}
+              node={node}
+              teamName={teamName}
+              paging={paging}
+              highlightTeamId={highlightTeamId}
+            />
           ))}
         </ul>
       )}
+      {moreRoots > 0 ? (
+        <MoreLine parentId={undefined} parentTitle={undefined} remaining={moreRoots} collapsed={false} paging={paging} />
+      ) : null}
     </section>
   );
 }

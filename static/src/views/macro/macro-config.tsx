@@ -7,8 +7,8 @@ import { useAsync } from '../../api/use-api';
 import { ConfigActions } from '../../components/config-actions';
 import { currentCycle } from '../../components/cycles';
 import { CheckboxField, RadioGroupField, SelectField } from '../../components/fields';
-import { flattenTree, objectiveOptionLabel } from '../../components/objective-tree';
 import { ErrorState, LoadingState } from '../../components/states';
+import { ObjectivePicker } from '../pickers/objective-picker';
 import { DEFAULT_CONFIG } from './config';
 import type { MacroConfig, MacroKind, MacroScope } from './config';
 
@@ -39,13 +39,6 @@ export default function MacroConfigDialog({ initial }: { initial: MacroConfig | 
   const cycles = choices.data?.cycles ?? [];
   const objectiveCycle = config.cycleId === CURRENT ? currentCycle(cycles)?.id : config.cycleId;
   const pickingObjective = config.scope === 'objective' && config.kind !== 'check-in';
-  const board = useAsync(
-    () =>
-      pickingObjective && objectiveCycle !== undefined
-        ? api['board.get']({ cycleId: objectiveCycle })
-        : Promise.resolve(undefined),
-    [pickingObjective, objectiveCycle],
-  );
 
   const update = (patch: Partial<MacroConfig>) => {
     setConfig((c) => ({ ...c, ...patch }));
@@ -85,7 +78,6 @@ export default function MacroConfigDialog({ initial }: { initial: MacroConfig | 
     );
   }
   const { teams } = choices.data;
-  const objectives = board.data === undefined ? [] : flattenTree(board.data.roots);
 
   return (
     <main className="cad-view">
@@ -139,22 +131,17 @@ export default function MacroConfigDialog({ initial }: { initial: MacroConfig | 
             placeholder={teams.length === 0 ? 'No teams yet' : 'Choose a team'}
             error={missing === 'team' ? 'Choose the team to show.' : undefined}
           />
-        ) : board.status === 'loading' ? (
-          <LoadingState inline label="Loading objectives…" />
-        ) : board.status === 'error' ? (
-          <ErrorState error={board.error} reload={board.reload} title="The objectives could not load" />
+        ) : objectiveCycle === undefined ? (
+          <p className="cad-subtle">There is no current cycle yet: choose a cycle to pick one of its objectives.</p>
         ) : (
-          <SelectField
-            label="Objective"
+          <ObjectivePicker
+            key={objectiveCycle}
+            cycleId={objectiveCycle}
             value={config.objectiveId}
-            options={objectives.map(({ objective, depth }) => ({
-              value: objective.id,
-              label: objectiveOptionLabel(objective, depth),
-            }))}
-            onChange={(objectiveId) => {
-              update({ objectiveId });
+            onChange={(hit) => {
+              update({ objectiveId: hit.id });
             }}
-            placeholder={objectives.length === 0 ? 'No objectives in this cycle' : 'Choose an objective'}
+            placeholder="Choose an objective"
             error={missing === 'objective' ? 'Choose the objective to show.' : undefined}
           />
         )}

@@ -2,12 +2,11 @@ import type { Board, Cycle, Scorecard } from '../../../../src/contract';
 import { api } from '../../api/client';
 import { useAsync } from '../../api/use-api';
 import { currentCycle } from '../../components/cycles';
-import { findSubtree } from '../../components/objective-tree';
 import { ScorecardView } from '../../components/scorecard';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { BoardTree } from './board-tree';
 import { CheckInPanel } from './check-in-panel';
 import type { MacroConfig } from './config';
+import { MacroBoard } from './macro-board';
 
 type Loaded =
   | { kind: 'no-cycle' }
@@ -22,7 +21,7 @@ const resolveCycle = async (cycleId: string): Promise<string | undefined> => {
   return currentCycle<Cycle>(cycles)?.id;
 };
 
-/** One read per kind: scorecard.get, or board.get (the tree, filtered by team on the backend). */
+/** One read per kind: scorecard.get, or board.get (the tree's first screen, filtered by team on the backend). */
 const load = async (config: MacroConfig): Promise<Loaded> => {
   const cycleId = await resolveCycle(config.cycleId);
   if (cycleId === undefined) return { kind: 'no-cycle' };
@@ -95,34 +94,10 @@ export function MacroView({ config }: { config: MacroConfig }) {
           includeInitiatives={config.includeKeyResults && config.includeInitiatives}
         />
       ) : loaded.kind === 'board' ? (
-        <BoardView board={loaded.board} config={config} />
+        <MacroBoard board={loaded.board} config={config} />
       ) : (
         <CheckInPanel scorecard={loaded.scorecard} onCheckedIn={data.reload} />
       )}
     </main>
-  );
-}
-
-function BoardView({ board, config }: { board: Board; config: MacroConfig }) {
-  if (config.scope === 'objective') {
-    const node = findSubtree(board.roots, config.objectiveId);
-    if (node === undefined) {
-      return (
-        <EmptyState
-          title="This objective is not on the board"
-          description={`It may have been archived, or it belongs to another cycle than ${board.cycle.name}. Edit the macro to choose another.`}
-        />
-      );
-    }
-    return <BoardTree board={board} roots={[node]} title={node.objective.title} />;
-  }
-  const team = board.teams.find((t) => t.id === config.teamId);
-  return (
-    <BoardTree
-      board={board}
-      roots={board.roots}
-      title={`${team?.name ?? 'Team'} · alignment`}
-      highlightTeamId={config.teamId}
-    />
   );
 }

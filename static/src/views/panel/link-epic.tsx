@@ -8,12 +8,12 @@ import { Button } from '../../components/button';
 import { currentCycle } from '../../components/cycles';
 import { describeError, fieldErrors } from '../../components/errors';
 import { SelectField } from '../../components/fields';
-import { flattenTree, objectiveOptionLabel } from '../../components/objective-tree';
 import { LoadingState } from '../../components/states';
+import { ObjectivePicker } from '../pickers/objective-picker';
 
 /**
- * "Link this epic to a KR": pick a cycle, then an objective (board.get: the alignment tree, only the
- * objectives the viewer may edit can take a link), then one of its KRs (objectives.get), and link with
+ * "Link this epic to a KR": pick a cycle, then an objective (searched as people type in the whole cycle
+ * with objectives.search; only those the viewer may edit can take a link), then one of its KRs (objectives.get), and link with
  * initiatives.link. The backend checks the epic (ISSUE_NOT_LINKABLE) and duplicates; those errors show
  * next to the KR picker.
  */
@@ -34,18 +34,11 @@ export default function LinkEpic({
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
 
-  const board = useAsync(
-    () => (cycleId === '' ? Promise.resolve(undefined) : api['board.get']({ cycleId })),
-    [cycleId],
-  );
   const objective = useAsync(
     () => (objectiveId === '' ? Promise.resolve(undefined) : api['objectives.get']({ id: objectiveId })),
     [objectiveId],
   );
 
-  const objectives =
-    board.data === undefined ? [] : flattenTree(board.data.roots).filter((o) => o.objective.status !== 'archived');
-  const editable = objectives.filter((o) => o.objective.canEdit);
   const keyResults = (objective.data?.id === objectiveId ? objective.data.keyResults : []).filter(
     (kr) => kr.status === 'active',
   );
@@ -89,24 +82,18 @@ export default function LinkEpic({
         placeholder="Choose a cycle"
         autoFocus
       />
-      {board.status === 'loading' ? <LoadingState inline label="Loading objectives…" /> : null}
-      {board.status === 'error' ? <p className="cad-field__error">{describeError(board.error)}</p> : null}
-      {board.data === undefined ? null : (
-        <SelectField
-          label="Objective"
+      {cycleId === '' ? null : (
+        <ObjectivePicker
+          key={cycleId}
+          cycleId={cycleId}
           value={objectiveId}
-          options={objectives.map(({ objective: o, depth }) => ({
-            value: o.id,
-            label: objectiveOptionLabel(o, depth),
-            disabled: !o.canEdit,
-          }))}
-          onChange={(v) => {
-            setObjectiveId(v);
+          onChange={(hit) => {
+            setObjectiveId(hit.id);
             setKeyResultId('');
           }}
-          placeholder={editable.length === 0 ? 'No objective you can edit in this cycle' : 'Choose an objective'}
+          placeholder="Choose an objective"
           hint="You can link epics to objectives you own or your team owns; the others are greyed out."
-          disabled={editable.length === 0}
+          disabledWhy={(hit) => (hit.canEdit ? undefined : 'not yours to edit')}
         />
       )}
       {objectiveId === '' ? null : objective.status === 'loading' ? (

@@ -1,0 +1,135 @@
+import { useId, useState } from 'react';
+import type { ObjectiveSearchHit } from '../../../../src/contract';
+import { api } from '../../api/client';
+import { useAsync } from '../../api/use-api';
+import { describeError } from '../../components/errors';
+import { SelectField } from '../../components/fields';
+import { plural } from '../../components/format';
+import { objectiveOptionLabel } from '../../components/objective-tree';
+import { useDebounced } from '../board/use-debounced';
+
+/** Hits a picker lists at once: objectives.search's most; the search field narrows the rest. */
+const LIMIT = 50;
+/** Typing pause before a search: one request per pause, not per keystroke. */
+const DEBOUNCE_MS = 250;
+
+/**
+ * An objective picker that searches the whole cycle as people type (objectives.search: board.get only
+ * answers a first screen, so it cannot be the list). A search field narrows a plain <select> labelled
+ * "Objective", so the keyboard behaviour and the label people and tests know stay as they were. The
+ * chosen objective stays an option whatever is typed next.
+ */
+export function ObjectivePicker({
+  cycleId,
+  value,
+  onChange,
+  placeholder,
+  hint,
+  error,
+  disabledWhy,
+  autoFocus = false,
+}: {
+  cycleId: string;
+  value: string;
+  onChange: (hit: ObjectiveSearchHit) => void;
+  placeholder: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  /** Why a hit may not be chosen (shown in its option), or undefined when it may. */
+  disabledWhy?: (hit: ObjectiveSearchHit) => string | undefined;
+  autoFocus?: boolean;
+}) {
+  const id = useId();
+  const [query, setQuery] = useState('');
+  const settled = useDebounced(query.trim(), DEBOUNCE_MS);
+  const [chosen, setChosen] = useState<ObjectiveSearchHit | undefined>(undefined);
+  const search = useAsync(
+    async () => ({
+      cycleId,
+      query: settled,
+      answer: await api['objectives.search']({ cycleId, limit: LIMIT, ...(settled === '' ? {} : { query: settled }) }),
+    }),
+    [cycleId, settled],
+  );
+  // An answer for another cycle (kept while the next one loads) is never listed.
+  const current = search.data?.cycleId === cycleId ? search.data : undefined;
+  const hits = current?.answer.objectives ?? [];
+  // A value chosen before (a saved macro) may be past the first hits: objectives.get names it.
+  const named = useAsync(
+    (): Promise<ObjectiveSearchHit | undefined> =>
+      value === '' || chosen?.id === value || hits.some((h) => h.id === value)
+        ? Promise.resolve(undefined)
+        : api['objectives.get']({ id: value }).then(
+            (o) =>
+              o.cycleId === cycleId && o.status !== 'archived'
+                ? { id: o.id, title: o.title, level: o.level, ...(o.teamId === undefined ? {} : { teamId: o.teamId }), status: o.status, canEdit: o.canEdit }
+                : undefined,
+            () => undefined,
+          ),
+    [value, cycleId, current === undefined],
+  );
+  const kept = chosen?.id === value ? chosen : named.data?.id === value ? named.data : undefined;
+  const options = [...(kept === undefined || hits.some((h) => h.id === kept.id) ? [] : [kept]), ...hits];
+  const byId = new Map(options.map((h) => [h.id, h]));
+  const matchCount = current?.answer.matchCount ?? 0;
+
+  const status =
+    search.status === 'error'
+      ? `The objectives could not load: ${describeError(search.error)}`
+      : current === undefined || search.status === 'loading'
+        ? 'Searching objectives…'
+        : matchCount === 0
+          ? current.query === ''
+            ? 'No objectives in this cycle yet.'
+            : `No objective matches “${current.query}”.`
+          : matchCount > hits.length
+            ? `Showing ${String(hits.length)} of ${plural(matchCount, 'objective')}: type more of a title to narrow.`
+            : `${plural(matchCount, 'objective')}${current.query === '' ? '' : ` match “${current.query}”`}.`;
+
+  return (
+    <div className="cad-stack cad-objective-picker">
+      <div className="cad-field">
+        <label className="cad-field__label" htmlFor={`${id}-q`}>
+          Search objectives
+        </label>
+        <input
+          id={`${id}-q`}
+          className="cad-input"
+          type="search"
+          value={query}
+          autoFocus={autoFocus}
+          aria-describedby={`${id}-status`}
+          onChange={(e) => {
+            setQuery(e.target.value);
+          }}
+        />
+        <p
+          id={`${id}-status`}
+          className={search.status === 'error' ? 'cad-field__error' : 'cad-field__hint'}
+          role="status"
+        >
+          {status}
+        </p>
+      </div>
+      <SelectField
+        label="Objective"
+        value={byId.has(value) ? value : ''}
+        options={options.map((h) => {
+          const why = disabledWhy?.(h);
+          const label = objectiveOptionLabel(h, 0);
+          return { value: h.id, label: why === undefined ? label : `${label}: ${why}`, disabled: why !== undefined };
+        })}
+        onChange={(picked) => {
+          const hit = byId.get(picked);
+          if (hit === undefined) return;
+          setChosen(hit);
+          onChange(hit);
+        }}
+        placeholder={options.length === 0 ? 'No objective to choose' : placeholder}
+        hint={hint}
+        error={error}
+        disabled={options.length === 0}
+      />
+    </div>
+  );
+}
