@@ -117,7 +117,8 @@ describe('the alignment board', () => {
     await krRow.waitFor();
     expect(await krRow.textContent()).toContain('1 epic');
     expect(await krRow.getByRole('img', { name: /^Progress/ }).getAttribute('aria-label')).toBe(
-      'Progress 0.00 (off track)',
+      // Mid-cycle the bar speaks pace: nothing done three days in is still on pace (#11).
+      'Progress 0.00 (on pace)',
     );
     const scoreBefore = await rowOf(frame, 'objective', OBJECTIVE)
       .getByRole('img', { name: /^Score/ })
@@ -131,15 +132,16 @@ describe('the alignment board', () => {
     await checkIn.getByRole('button', { name: 'Check in', exact: true }).click();
     await checkIn.getByText(/^Checked in/).waitFor();
     await krRow.getByText(/^30( teams)? of 50 teams$/).waitFor();
+    // Halfway a few days in is on pace: the status says so, and the owner's "At risk" is shown as theirs.
     expect(await krRow.getByRole('img', { name: /^Progress/ }).getAttribute('aria-label')).toBe(
-      'Progress 0.50 (at risk)',
+      'Progress 0.50 (on pace)',
     );
-    expect(await krRow.textContent()).toContain('At risk');
+    expect(await krRow.textContent()).toContain('Owner: At risk');
     const scoreAfter = await rowOf(frame, 'objective', OBJECTIVE)
       .getByRole('img', { name: /^Score/ })
       .getAttribute('aria-label');
     expect(scoreAfter).not.toBe(scoreBefore);
-    expect(scoreAfter).toBe('Score 0.25 (off track)');
+    expect(scoreAfter).toBe('Score 0.25 (on pace)');
     await screenshot(page, 'board-after-check-in');
 
     expect(problems.errors).toEqual([]);

@@ -101,7 +101,7 @@ describe('Confluence macro, other embeds', () => {
     // The company objective shows as context above the team's.
     await view.getByText('Make our first enterprise customers successful and referenceable').waitFor();
     expect(
-      await view.getByRole('img', { name: /^Score \d\.\d\d \((on track|at risk|off track)\)$/ }).count(),
+      await view.getByRole('img', { name: /^Score \d\.\d\d \((on pace|behind|at risk|stale|no value yet)\)$/ }).count(),
     ).toBeGreaterThan(1);
     expect(await view.getByRole('button').count()).toBe(0);
     expect(await seriousViolations(o.page, 'view')).toEqual([]);

@@ -1,4 +1,4 @@
-import type { Band, Confidence, Metric, Pace } from '../../../src/contract';
+import type { Band, Confidence, Metric, TrackStatus } from '../../../src/contract';
 
 /**
  * Words and number formats shared by every view. The backend computes scores, bands and pace; these
@@ -9,7 +9,21 @@ import type { Band, Confidence, Metric, Pace } from '../../../src/contract';
 export const formatScore = (score: number): string => score.toFixed(2);
 
 /** Band names in the method's words (okr-method.md: red/off track, yellow/at risk, green/on track). */
-export const BAND_WORDS: Readonly<Record<Band, string>> = { red: 'off track', yellow: 'at risk', green: 'on track' };
+/**
+ * Bands are grades (the Review step's language), worded so they are never mistaken for the owner's
+ * confidence ("on track") or the pace status ("at risk"): one word, one meaning.
+ */
+export const BAND_WORDS: Readonly<Record<Band, string>> = { red: 'fell short', yellow: 'made progress', green: 'delivered' };
+
+/** The status language mid-cycle (domain/status.ts decides; these are its words). */
+export const TRACK_WORDS: Readonly<Record<TrackStatus, string>> = {
+  on_pace: 'On pace',
+  behind: 'Behind',
+  at_risk: 'At risk',
+  stale: 'Stale',
+  no_value: 'No value yet',
+};
+export const TRACKS: readonly TrackStatus[] = ['on_pace', 'behind', 'at_risk', 'stale', 'no_value'];
 
 export const CONFIDENCE_WORDS: Readonly<Record<Confidence, string>> = {
   on_track: 'On track',
@@ -17,12 +31,6 @@ export const CONFIDENCE_WORDS: Readonly<Record<Confidence, string>> = {
   off_track: 'Off track',
 };
 export const CONFIDENCES: readonly Confidence[] = ['on_track', 'at_risk', 'off_track'];
-
-export const PACE_WORDS: Readonly<Record<Pace, string>> = {
-  ahead: 'Ahead of pace',
-  on_pace: 'On pace',
-  behind: 'Behind pace',
-};
 
 const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
 

@@ -8,6 +8,7 @@ import { HistoryChart } from './history-chart';
 import { InitiativeList } from './initiative-list';
 import { KeyResultRow } from './key-result-row';
 import { RecentCheckIns } from './recent-check-ins';
+import { signalOf } from './status';
 
 type CycleInfo = Pick<Cycle, 'name' | 'status' | 'startDate' | 'endDate'>;
 
@@ -57,7 +58,7 @@ export function KeyResultCheckIn({
   return (
     <section className="cad-card" aria-label={keyResult.title}>
       {context}
-      <KeyResultRow keyResult={keyResult} headingLevel={headingLevel}>
+      <KeyResultRow keyResult={keyResult} signal={cycle === undefined ? 'pace' : signalOf(cycle)} headingLevel={headingLevel}>
         {showInitiatives ? (
           <InitiativeList initiatives={keyResult.initiatives} label={`Epics linked to ${keyResult.title}`} />
         ) : null}

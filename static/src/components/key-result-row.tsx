@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
-import type { Band, CheckIn, Metric, Pace } from '../../../src/contract';
+import type { Band, CheckIn, Metric, TrackStatus } from '../../../src/contract';
 import { CONFIDENCE_WORDS, formatAgo, formatCurrentOfTarget } from './format';
 import { Lozenge } from './lozenge';
 import type { LozengeAppearance } from './lozenge';
 import { Owner } from './owner';
-import { PaceLabel } from './pace-label';
 import { ScoreBar } from './score-bar';
+import type { Signal } from './status';
+import { barStatus, StatusLozenge } from './status';
 import './key-result-row.css';
 
 /**
@@ -19,8 +20,10 @@ export interface KeyResultRowData {
   metric: Metric;
   progress: number;
   band: Band;
-  pace: Pace | null;
+  track: TrackStatus;
   stale: boolean;
+  /** How much it counts in its objective's score (default 1): shown when it is not 1. */
+  weight?: number;
   lastCheckIn?: Pick<CheckIn, 'at' | 'value' | 'confidence'> | undefined;
 }
 
@@ -30,11 +33,15 @@ const CONFIDENCE_APPEARANCE: Readonly<Record<CheckIn['confidence'], LozengeAppea
   off_track: 'removed',
 };
 
-/** The latest check-in's confidence, with how long ago it was; "No check-in yet" otherwise. */
+/**
+ * The owner's word, labelled as theirs so it is never read as the status: "Owner's confidence: at risk ·
+ * checked in 2 days ago"; "No check-in yet" otherwise. A secondary signal, drawn smaller than the status.
+ */
 export function ConfidenceLozenge({ checkIn }: { checkIn: Pick<CheckIn, 'at' | 'confidence'> | undefined }) {
-  if (checkIn === undefined) return <Lozenge>No check-in yet</Lozenge>;
+  if (checkIn === undefined) return <span className="cad-subtlest cad-kr__confidence">No check-in yet</span>;
   return (
     <span className="cad-inline cad-kr__confidence">
+      <span className="cad-subtlest">Owner’s confidence:</span>
       <Lozenge appearance={CONFIDENCE_APPEARANCE[checkIn.confidence]}>{CONFIDENCE_WORDS[checkIn.confidence]}</Lozenge>
       <span className="cad-subtlest">checked in {formatAgo(checkIn.at)}</span>
     </span>
@@ -42,39 +49,45 @@ export function ConfidenceLozenge({ checkIn }: { checkIn: Pick<CheckIn, 'at' | '
 }
 
 /**
- * One key result: title, owner, current value against target with its unit, score bar, pace, the
- * confidence of the last check-in and a stale badge (no check-in for 7 days, decided by the backend).
- * `children` go below (initiatives, a check-in form...); `actions` at the end of the title line.
+ * One key result: title, its status (pace mid-cycle, grade in review: components/status.tsx), owner,
+ * current value against target with its unit, the progress bar in the status's colour, and the owner's
+ * confidence as a labelled secondary signal. `children` go below (initiatives, a check-in form...);
+ * `actions` at the end of the title line.
  */
 export function KeyResultRow({
   keyResult,
+  signal,
   headingLevel,
   actions,
   children,
 }: {
   keyResult: KeyResultRowData;
+  /** Which signal speaks: the cycle's (signalOf). */
+  signal: Signal;
   /** Render the title as a heading (h3/h4) where rows are sections of a page; plain text otherwise. */
   headingLevel?: 3 | 4 | 5;
   actions?: ReactNode;
   children?: ReactNode;
 }) {
   const Title = headingLevel === undefined ? 'span' : (`h${headingLevel}` as const);
+  const { tone, words } = barStatus(signal, keyResult.track, keyResult.band);
+  const bar = { band: tone, words };
   return (
     <div className="cad-kr" data-key-result={keyResult.id}>
       <div className="cad-kr__head">
         <Title className="cad-kr__title">{keyResult.title}</Title>
-        {keyResult.stale ? (
-          <Lozenge appearance="moved" title="No check-in for more than 7 days">
-            Stale
-          </Lozenge>
-        ) : null}
+        <StatusLozenge signal={signal} track={keyResult.track} band={keyResult.band} />
         {actions}
       </div>
       <div className="cad-kr__meta">
         <Owner accountId={keyResult.ownerAccountId} role="Owner" />
         <span className="cad-kr__value">{formatCurrentOfTarget(keyResult.metric)}</span>
-        <ScoreBar score={keyResult.progress} band={keyResult.band} compact />
-        <PaceLabel pace={keyResult.pace} />
+        {keyResult.weight === undefined || keyResult.weight === 1 ? null : (
+          <span className="cad-subtle" title="How much this key result counts in the objective’s score; the others count 1 unless shown">
+            Weight {keyResult.weight}
+          </span>
+        )}
+        <ScoreBar score={keyResult.progress} {...bar} label="Progress" compact />
         <ConfidenceLozenge checkIn={keyResult.lastCheckIn} />
       </div>
       {children}

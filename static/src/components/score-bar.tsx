@@ -1,20 +1,24 @@
 import type { Band } from '../../../src/contract';
-import { BAND_WORDS, formatScore } from './format';
+import { formatScore } from './format';
 import './score-bar.css';
 
 /**
- * A 0-1 score as a bar in its band's colour (color.background.danger/warning/success.bold), with the
- * number beside it. Screen readers get one phrase, "Score 0.62 (at risk)"; the band comes from the
- * backend (thresholds are a site setting), never recomputed here.
+ * A 0-1 score as a bar in the colour of the status that speaks (components/status.tsx barStatus: the
+ * pace status mid-cycle, the grade band in review), with the number beside it. Screen readers get one
+ * phrase, "Score 0.62 (behind)"; both come from the backend and the domain, never recomputed here.
  */
 export function ScoreBar({
   score,
   band,
+  words,
   label = 'Score',
   compact = false,
 }: {
   score: number | null;
+  /** The bar's colour (null: neutral). */
   band: Band | null;
+  /** What the colour means, in words, for the accessible label ("behind", "grade: delivered"). */
+  words?: string | undefined;
   /** First word of the accessible label: "Score", "Progress", "Roll-up"... */
   label?: string;
   compact?: boolean;
@@ -23,7 +27,7 @@ export function ScoreBar({
   const name =
     score === null
       ? `${label}: none yet`
-      : `${label} ${formatScore(score)}${band === null ? '' : ` (${BAND_WORDS[band]})`}`;
+      : `${label} ${formatScore(score)}${words === undefined ? '' : ` (${words})`}`;
   return (
     <span className={`cad-score${compact ? ' cad-score--compact' : ''}`} role="img" aria-label={name} title={name}>
       <span className="cad-score__track">

@@ -1,22 +1,23 @@
-import type { ObjectiveView, Scorecard } from '../../../src/contract';
-import { BandLozenge } from './band-lozenge';
-import { formatDay, formatScore, plural } from './format';
+import { useState } from 'react';
+import type { ObjectiveView, Scorecard, TrackStatus } from '../../../src/contract';
+import { BAND_WORDS, formatDay, formatScore, plural, TRACK_WORDS } from './format';
 import { InitiativeList } from './initiative-list';
 import { KeyResultRow } from './key-result-row';
 import { Lozenge } from './lozenge';
 import { levelWords } from './objective-tree';
 import { Owner } from './owner';
-import { PaceLabel } from './pace-label';
 import { ScoreBar } from './score-bar';
+import type { Signal } from './status';
+import { barStatus, signalOf, StatusLozenge, StatusSummaryBar } from './status';
 import './scorecard.css';
 
-/** "2 on track · 1 at risk · 1 off track": the grade distribution in the method's words. */
+/** "2 delivered · 1 made progress · 1 fell short": the grade distribution, in the grades' words. */
 const distributionWords = (d: Scorecard['summary']['distribution']): string =>
   [
-    d.green > 0 ? `${d.green} on track` : '',
-    d.yellow > 0 ? `${d.yellow} at risk` : '',
-    d.red > 0 ? `${d.red} off track` : '',
-    d.unscored > 0 ? `${d.unscored} without a score` : '',
+    d.green > 0 ? `${String(d.green)} ${BAND_WORDS.green}` : '',
+    d.yellow > 0 ? `${String(d.yellow)} ${BAND_WORDS.yellow}` : '',
+    d.red > 0 ? `${String(d.red)} ${BAND_WORDS.red}` : '',
+    d.unscored > 0 ? `${String(d.unscored)} without a score` : '',
   ]
     .filter(Boolean)
     .join(' · ');
@@ -24,15 +25,19 @@ const distributionWords = (d: Scorecard['summary']['distribution']): string =>
 /** One objective of a scorecard: a block that never breaks across printed pages. */
 export function ScorecardObjective({
   objective,
+  signal,
   includeInitiatives,
   headingLevel = 3,
 }: {
   objective: ObjectiveView;
+  /** Which signal speaks: the cycle's (signalOf). */
+  signal: Signal;
   includeInitiatives: boolean;
   headingLevel?: 3 | 4;
 }) {
   const Heading = `h${headingLevel}` as const;
   const krLevel = headingLevel === 3 ? 4 : 5;
+  const bar = barStatus(signal, objective.track, objective.band);
   return (
     <article className="cad-objective" aria-labelledby={`objective-${objective.id}`} data-objective={objective.id}>
       <div className="cad-objective__head">
@@ -44,15 +49,14 @@ export function ScorecardObjective({
       </div>
       <div className="cad-objective__meta">
         <Owner accountId={objective.ownerAccountId} role="Owner" />
-        <ScoreBar score={objective.score} band={objective.band} />
-        <BandLozenge band={objective.band} />
-        <PaceLabel pace={objective.pace} />
+        <StatusLozenge signal={signal} track={objective.track} band={objective.band} />
+        <ScoreBar score={objective.score} band={bar.tone} words={bar.words} />
       </div>
       {objective.keyResults.length === 0 ? null : (
         <ul className="cad-objective__krs" aria-label={`Key results of ${objective.title}`}>
           {objective.keyResults.map((kr) => (
             <li key={kr.id}>
-              <KeyResultRow keyResult={kr} headingLevel={krLevel}>
+              <KeyResultRow keyResult={kr} signal={signal} headingLevel={krLevel}>
                 {includeInitiatives && kr.initiatives.length > 0 ? (
                   <InitiativeList initiatives={kr.initiatives} label={`Epics linked to ${kr.title}`} />
                 ) : null}
@@ -81,7 +85,11 @@ export function ScorecardView({
 }) {
   const Heading = `h${headingLevel}` as const;
   const { summary, cycle } = scorecard;
+  const signal = signalOf(cycle);
+  const [only, setOnly] = useState<TrackStatus | undefined>(undefined);
   const distribution = distributionWords(summary.distribution);
+  // The summary's counts are of published objectives; the filter shows those in the chosen status.
+  const shown = only === undefined ? scorecard.objectives : scorecard.objectives.filter((o) => o.status === 'published' && o.track === only);
   return (
     <section className="cad-scorecard" aria-labelledby="scorecard-title">
       <header className="cad-scorecard__header">
@@ -94,17 +102,22 @@ export function ScorecardView({
         </p>
         <p className="cad-text cad-scorecard__summary">
           {plural(summary.objectives, 'objective')} · {plural(summary.keyResults, 'key result')}
-          {summary.mean === null ? '' : ` · average grade ${formatScore(summary.mean)}`}
-          {distribution === '' ? '' : ` · ${distribution}`}
+          {summary.score === null ? '' : ` · score ${formatScore(summary.score)}`}
+          {signal === 'grade' && summary.mean !== null ? ` · average grade ${formatScore(summary.mean)}` : ''}
+          {signal === 'grade' && distribution !== '' ? ` · ${distribution}` : ''}
         </p>
+        {signal === 'pace' ? <StatusSummaryBar summary={summary.tracks} what="objective" selected={only} onSelect={setOnly} /> : null}
       </header>
       {scorecard.objectives.length === 0 ? (
         <p className="cad-subtle">No objectives here in {cycle.name} yet.</p>
+      ) : shown.length === 0 ? (
+        <p className="cad-subtle">No objective is {only === undefined ? '' : TRACK_WORDS[only].toLowerCase()} now.</p>
       ) : (
-        scorecard.objectives.map((o) => (
+        shown.map((o) => (
           <ScorecardObjective
             key={o.id}
             objective={o}
+            signal={signal}
             includeInitiatives={includeInitiatives}
             headingLevel={headingLevel === 2 ? 3 : 4}
           />

@@ -1,3 +1,4 @@
+import type { Signal } from '../../components/status';
 import type { BoardKeyResult } from '../../../../src/contract';
 
 /**
@@ -5,6 +6,8 @@ import type { BoardKeyResult } from '../../../../src/contract';
  * only when their own data changes, not when the board re-renders around them.
  */
 export interface BoardActions {
+  /** Which signal speaks on the rows: pace mid-cycle, grades in review (components/status.tsx). */
+  readonly signal: Signal;
   readonly toggleExpanded: (objectiveId: string) => void;
   readonly toggleKeyResults: (objectiveId: string) => void;
   readonly openObjective: (objectiveId: string) => void;

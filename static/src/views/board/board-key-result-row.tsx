@@ -6,8 +6,8 @@ import { CONFIDENCE_WORDS, formatCurrentOfTarget, plural } from '../../component
 import { Lozenge } from '../../components/lozenge';
 import type { LozengeAppearance } from '../../components/lozenge';
 import { Owner } from '../../components/owner';
-import { PaceLabel } from '../../components/pace-label';
 import { ScoreBar } from '../../components/score-bar';
+import { barStatus, StatusLozenge } from '../../components/status';
 import type { BoardActions } from './board-actions';
 import { INDENT } from './board-actions';
 import { LockIcon } from './lock-icon';
@@ -43,7 +43,7 @@ function EpicSummary({ summary }: { summary: InitiativeSummary }) {
   );
 }
 
-/** One KR under its objective: progress in band colour, value against target, confidence, stale, epics. */
+/** One KR under its objective: its status (pace mid-cycle, grade in review), progress in that colour, the owner's confidence as a secondary signal, value against target, epics. */
 export const BoardKeyResultRow = memo(function BoardKeyResultRow({
   objectiveId,
   keyResult: kr,
@@ -55,6 +55,7 @@ export const BoardKeyResultRow = memo(function BoardKeyResultRow({
   depth: number;
   actions: BoardActions;
 }) {
+  const bar = barStatus(actions.signal, kr.track, kr.band);
   return (
     <>
       <div className="cad-row__main">
@@ -75,27 +76,26 @@ export const BoardKeyResultRow = memo(function BoardKeyResultRow({
         </button>
       </div>
       <div className="cad-row__cell">
-        <ScoreBar score={kr.progress} band={kr.band} label="Progress" compact />
+        <ScoreBar score={kr.progress} band={bar.tone} words={bar.words} label="Progress" compact />
       </div>
       <div className="cad-row__stack cad-row__lozenges">
+        <StatusLozenge signal={actions.signal} track={kr.track} band={kr.band} />
         {kr.lastCheckIn === undefined ? (
-          <Lozenge>No check-in</Lozenge>
+          <span className="cad-row__sub">No check-in yet</span>
         ) : (
-          <Lozenge appearance={CONFIDENCE_APPEARANCE[kr.lastCheckIn.confidence]}>
-            {CONFIDENCE_WORDS[kr.lastCheckIn.confidence]}
-          </Lozenge>
+          <span className="cad-row__sub" title="The owner’s confidence at the last check-in">
+            Owner:{' '}
+            <Lozenge appearance={CONFIDENCE_APPEARANCE[kr.lastCheckIn.confidence]}>
+              {CONFIDENCE_WORDS[kr.lastCheckIn.confidence]}
+            </Lozenge>
+          </span>
         )}
-        {kr.stale ? (
-          <Lozenge appearance="moved" title="No check-in for more than 7 days">
-            Stale
-          </Lozenge>
-        ) : null}
       </div>
       <div className="cad-row__stack">
         <span className="cad-row__sub" data-kr-value="" title={formatCurrentOfTarget(kr.metric)}>
           {formatCurrentOfTarget(kr.metric)}
         </span>
-        <PaceLabel pace={kr.pace} />
+        {kr.weight === 1 ? null : <span className="cad-row__sub">Weight {kr.weight}</span>}
       </div>
       <div className="cad-row__cell">
         <EpicSummary summary={kr.initiatives} />

@@ -16,6 +16,7 @@ import { applyFilters } from './filters';
 import type { PanelState } from './panel-state';
 import { buildRows } from './rows';
 import { SidePanel } from './side-panel';
+import { signalOf } from '../../components/status';
 import { useBoardPages } from './use-board-pages';
 import { useBoardRoute } from './use-board-route';
 import { useKeyResultRows } from './use-key-result-rows';
@@ -89,8 +90,10 @@ export function BoardPage({ start }: { start: BoardStart }) {
 
   const [panel, setPanel] = useState<PanelState | undefined>(undefined);
   const [view, setView] = useState<'list' | 'map'>('list');
+  const cycleStatus = data?.cycle.status;
   const actions = useMemo<BoardActions>(
     () => ({
+      signal: cycleStatus === undefined ? 'pace' : signalOf({ status: cycleStatus }),
       toggleExpanded: (id) => {
         // A node whose children were never loaded opens by loading them (board.children).
         const entry = indexRef.current?.byId.get(id);
@@ -125,7 +128,7 @@ export function BoardPage({ start }: { start: BoardStart }) {
       },
       loadMore,
     }),
-    [store, loadMore],
+    [store, loadMore, cycleStatus],
   );
 
   const { reload: reloadBoard } = board;

@@ -7,9 +7,10 @@ import { CheckInForm } from '../../components/check-in-form';
 import { KeyResultRow } from '../../components/key-result-row';
 import { Lozenge } from '../../components/lozenge';
 import { Owner } from '../../components/owner';
-import { PaceLabel } from '../../components/pace-label';
 import { ScoreBar } from '../../components/score-bar';
 import { ErrorState, LoadingState } from '../../components/states';
+import type { Signal } from '../../components/status';
+import { barStatus, signalOf, StatusLozenge } from '../../components/status';
 import { EpicSearch } from './epic-search';
 import { LinkedEpics } from './linked-epics';
 import { LEVEL_WORDS } from './objective-row';
@@ -44,6 +45,11 @@ export function ObjectiveDetail(props: PanelProps & { objectiveId: string }) {
   };
   const findings = lint.data?.findings ?? [];
   const teamName = o.teamId === undefined ? undefined : index?.teamNames.get(o.teamId);
+  const signal: Signal = cycle === undefined ? 'pace' : signalOf(cycle);
+  const barOf = (x: ObjectiveView) => {
+    const b = barStatus(signal, x.track, x.band);
+    return { band: b.tone, words: b.words };
+  };
 
   return (
     <article className="cad-stack" aria-labelledby={`objective-${o.id}`} data-objective-id={o.id}>
@@ -64,11 +70,11 @@ export function ObjectiveDetail(props: PanelProps & { objectiveId: string }) {
         )}
       </div>
       <div className="cad-inline">
-        <ScoreBar score={o.score} band={o.band} />
+        <StatusLozenge signal={signal} track={o.track} band={o.band} />
+        <ScoreBar score={o.score} {...barOf(o)} />
         {o.rollup !== null && o.rollup !== o.score ? (
           <span className="cad-subtle">Roll-up {o.rollup.toFixed(2)}</span>
         ) : null}
-        <PaceLabel pace={o.pace} />
       </div>
       {o.description === undefined || o.description === '' ? null : <p className="cad-text">{o.description}</p>}
       {o.canEdit ? (
@@ -91,19 +97,6 @@ export function ObjectiveDetail(props: PanelProps & { objectiveId: string }) {
         </div>
       ) : null}
 
-      <section className="cad-stack" aria-labelledby={`quality-${o.id}`}>
-        <h3 id={`quality-${o.id}`} className="cad-heading-xsmall">
-          Quality
-        </h3>
-        {lint.status === 'error' ? (
-          <ErrorState error={lint.error} reload={lint.reload} title="The quality check could not run" />
-        ) : lint.data === undefined ? (
-          <LoadingState inline label="Checking quality…" />
-        ) : (
-          <QualityHints findings={findings} empty="No quality findings: this objective follows the method." />
-        )}
-      </section>
-
       <section className="cad-stack" aria-labelledby={`krs-${o.id}`}>
         <h3 id={`krs-${o.id}`} className="cad-heading-xsmall">
           Key results
@@ -112,9 +105,24 @@ export function ObjectiveDetail(props: PanelProps & { objectiveId: string }) {
           <p className="cad-subtle">No key results yet: an objective needs 2 to 5.</p>
         ) : null}
         {o.keyResults.map((kr) => (
-          <DetailKeyResult key={kr.id} objective={o} keyResult={kr} props={props} onChanged={changed} />
+          <DetailKeyResult key={kr.id} objective={o} keyResult={kr} signal={signal} props={props} onChanged={changed} />
         ))}
       </section>
+      <details className="cad-stack cad-detail-quality" aria-labelledby={`quality-${o.id}`}>
+        <summary>
+          <h3 id={`quality-${o.id}`} className="cad-heading-xsmall cad-detail-quality__title">
+            Quality
+            {lint.data === undefined ? '' : findings.length === 0 ? ': no findings' : `: ${String(findings.length)} finding${findings.length === 1 ? '' : 's'}`}
+          </h3>
+        </summary>
+        {lint.status === 'error' ? (
+          <ErrorState error={lint.error} reload={lint.reload} title="The quality check could not run" />
+        ) : lint.data === undefined ? (
+          <LoadingState inline label="Checking quality…" />
+        ) : (
+          <QualityHints findings={findings} empty="No quality findings: this objective follows the method." />
+        )}
+      </details>
     </article>
   );
 }
@@ -122,11 +130,13 @@ export function ObjectiveDetail(props: PanelProps & { objectiveId: string }) {
 function DetailKeyResult({
   objective,
   keyResult: kr,
+  signal,
   props,
   onChanged,
 }: {
   objective: ObjectiveView;
   keyResult: KeyResultView;
+  signal: Signal;
   props: PanelProps;
   onChanged: () => void;
 }) {
@@ -135,6 +145,7 @@ function DetailKeyResult({
     <div className="cad-card cad-detail-kr">
       <KeyResultRow
         keyResult={kr}
+        signal={signal}
         headingLevel={4}
         actions={
           <span className="cad-inline">

@@ -4,8 +4,8 @@ import { WriteButton } from '../../components/read-only';
 import { plural } from '../../components/format';
 import { Lozenge } from '../../components/lozenge';
 import { Owner } from '../../components/owner';
-import { PaceLabel } from '../../components/pace-label';
 import { ScoreBar } from '../../components/score-bar';
+import { barStatus, StatusLozenge } from '../../components/status';
 import type { BoardActions } from './board-actions';
 import { INDENT } from './board-actions';
 import type { BoardRow } from './rows';
@@ -19,8 +19,9 @@ export const LEVEL_WORDS: Readonly<Record<ObjectiveLevel, string>> = {
 type ObjectiveRowData = Extract<BoardRow, { kind: 'objective' }>;
 
 /**
- * One objective on the board: expand toggle, title (opens the detail), level, team, status, score bar
- * in its band colour with the roll-up, pace, owner, findings, and the toggle of its KR rows.
+ * One objective on the board: expand toggle, title (opens the detail), level, team, score bar in the
+ * colour of its status with the roll-up, the status (pace mid-cycle, grade in review), owner, findings,
+ * and the toggle of its KR rows.
  */
 export const ObjectiveRow = memo(function ObjectiveRow({
   row,
@@ -34,6 +35,7 @@ export const ObjectiveRow = memo(function ObjectiveRow({
   const { entry } = row;
   const o = entry.objective;
   const summary = o.keyResultSummary;
+  const bar = barStatus(actions.signal, o.track, o.band);
   const context = [
     LEVEL_WORDS[o.level],
     teamName,
@@ -81,13 +83,13 @@ export const ObjectiveRow = memo(function ObjectiveRow({
         </span>
       </div>
       <div className="cad-row__stack">
-        <ScoreBar score={o.score} band={o.band} compact />
+        <ScoreBar score={o.score} band={bar.tone} words={bar.words} compact />
         {row.hasChildren && o.rollup !== null && o.rollup !== o.score ? (
           <span className="cad-row__sub">Roll-up {o.rollup.toFixed(2)}</span>
         ) : null}
       </div>
       <div className="cad-row__cell">
-        <PaceLabel pace={o.pace} />
+        <StatusLozenge signal={actions.signal} track={o.track} band={o.band} />
       </div>
       <div className="cad-row__cell">
         <Owner accountId={o.ownerAccountId} role="Owner" />

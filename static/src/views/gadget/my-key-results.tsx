@@ -3,6 +3,7 @@ import { formatDay, plural } from '../../components/format';
 import { InitiativeSummaryLine } from '../../components/initiative-list';
 import { KeyResultRow } from '../../components/key-result-row';
 import { EmptyState } from '../../components/states';
+import { signalOf } from '../../components/status';
 import type { MyKeyResult } from './gadget-view';
 
 /** The KRs I own, each under its objective's title, with the epics' summary. */
@@ -28,7 +29,7 @@ export function MyKeyResults({ cycle, rows }: { cycle: CycleView; rows: readonly
           {rows.map(({ keyResult, objective }) => (
             <li key={keyResult.id} className="cad-gadget__item">
               <p className="cad-subtlest">{objective.title}</p>
-              <KeyResultRow keyResult={keyResult} headingLevel={3}>
+              <KeyResultRow keyResult={keyResult} signal={signalOf(cycle)} headingLevel={3}>
                 <InitiativeSummaryLine summary={keyResult.initiatives} />
               </KeyResultRow>
             </li>

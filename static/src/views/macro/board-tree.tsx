@@ -1,21 +1,21 @@
 import type { Board, BoardNode } from '../../../../src/contract';
-import { BandLozenge } from '../../components/band-lozenge';
 import { Button } from '../../components/button';
 import { formatDay, formatScore, plural } from '../../components/format';
 import { Lozenge } from '../../components/lozenge';
 import { levelWords } from '../../components/objective-tree';
 import { Owner } from '../../components/owner';
-import { PaceLabel } from '../../components/pace-label';
 import { ScoreBar } from '../../components/score-bar';
+import type { Signal } from '../../components/status';
+import { barStatus, signalOf, StatusLozenge } from '../../components/status';
 import type { PageState } from '../board/use-board-pages';
 
-/** "3 key results · 1 stale · 1 at risk": an objective's KR summary from board.get, in words. */
+/** "3 key results · 1 behind · 1 stale": an objective's KR summary from board.get, by status, in words. */
 const summaryWords = (s: BoardNode['objective']['keyResultSummary']): string =>
   [
     plural(s.count, 'key result'),
-    s.stale > 0 ? `${s.stale} stale` : '',
-    s.atRisk > 0 ? `${s.atRisk} at risk` : '',
-    s.offTrack > 0 ? `${s.offTrack} off track` : '',
+    s.tracks.behind > 0 ? `${String(s.tracks.behind)} behind` : '',
+    s.tracks.at_risk > 0 ? `${String(s.tracks.at_risk)} at risk` : '',
+    s.tracks.stale > 0 ? `${String(s.tracks.stale)} stale` : '',
   ]
     .filter(Boolean)
     .join(' · ');
@@ -81,12 +81,14 @@ function MoreLine({
 
 function TreeNode({
   node,
+  signal,
   teamName,
   paging,
   highlightTeamId,
   insideMatch = false,
 }: {
   node: BoardNode;
+  signal: Signal;
   teamName: (id: string | undefined) => string | undefined;
   paging: TreePaging;
   highlightTeamId?: string | undefined;
@@ -97,6 +99,7 @@ function TreeNode({
   const team = teamName(o.teamId);
   const matched = highlightTeamId === undefined || insideMatch || o.teamId === highlightTeamId;
   const muted = !matched;
+  const bar = barStatus(signal, o.track, o.band);
   return (
     <li className={`cad-tree__item${muted ? ' cad-tree__item--context' : ''}`} data-objective={o.id}>
       <div className="cad-tree__node">
@@ -108,12 +111,11 @@ function TreeNode({
         </div>
         <div className="cad-tree__meta">
           <Owner accountId={o.ownerAccountId} role="Owner" />
-          <ScoreBar score={o.score} band={o.band} compact />
-          <BandLozenge band={o.band} />
+          <StatusLozenge signal={signal} track={o.track} band={o.band} />
+          <ScoreBar score={o.score} band={bar.tone} words={bar.words} compact />
           {o.rollup !== null && node.childCount > 0 ? (
             <span className="cad-subtle">Roll-up {formatScore(o.rollup)}</span>
           ) : null}
-          <PaceLabel pace={o.pace} />
           <span className="cad-subtlest">{summaryWords(o.keyResultSummary)}</span>
         </div>
       </div>
@@ -123,6 +125,7 @@ function TreeNode({
             <TreeNode
               key={child.objective.id}
               node={child}
+              signal={signal}
               teamName={teamName}
               paging={paging}
               highlightTeamId={highlightTeamId}
@@ -184,6 +187,7 @@ export function BoardTree({
             <TreeNode
               key={node.objective.id}
               node={node}
+              signal={signalOf(board.cycle)}
               teamName={teamName}
               paging={paging}
               highlightTeamId={highlightTeamId}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Cycle, KeyResultView, Team } from '../../../../src/contract';
+import type { Cycle, KeyResultView, Team, TrackStatus } from '../../../../src/contract';
 import { api } from '../../api/client';
 import { useAsync } from '../../api/use-api';
 import { checkInDue, checkInsOpen } from '../../components/cycles';
@@ -8,12 +8,14 @@ import { KeyResultCheckIn } from '../../components/key-result-check-in';
 import { ScorecardObjective } from '../../components/scorecard';
 import { ScoreBar } from '../../components/score-bar';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { signalOf, StatusSummaryBar } from '../../components/status';
 import { TeamScoreHistory } from './score-history';
 
 export function TeamSection({ team, cycle, showName }: { team: Team; cycle: Cycle; showName: boolean }) {
   // KRs checked in from this page stay in the list (with their confirmation) until the page reloads,
   // rather than vanishing under the person's cursor.
   const [checkedHere, setCheckedHere] = useState<ReadonlySet<string>>(new Set());
+  const [only, setOnly] = useState<TrackStatus | undefined>(undefined);
   const data = useAsync(
     () =>
       api['scorecard.get']({ cycleId: cycle.id, teamId: team.id, includeKeyResults: true, includeInitiatives: true }),
@@ -39,6 +41,9 @@ export function TeamSection({ team, cycle, showName }: { team: Team; cycle: Cycl
   const isDue = (kr: KeyResultView): boolean => checkInDue(kr, now);
   const open = checkInsOpen(scorecard.cycle);
   const objectives = scorecard.objectives.filter((o) => o.status !== 'archived');
+  const signal = signalOf(scorecard.cycle);
+  // The summary counts published objectives; choosing a status shows only those in it.
+  const shownObjectives = only === undefined ? objectives : objectives.filter((o) => o.status === 'published' && o.track === only);
   const listed = open
     ? objectives.flatMap((o) =>
         o.keyResults.filter((kr) => isDue(kr) || checkedHere.has(kr.id)).map((kr) => ({ kr, objective: o })),
@@ -66,6 +71,9 @@ export function TeamSection({ team, cycle, showName }: { team: Team; cycle: Cycl
             <span className="cad-subtlest">mean of {plural(scored.length, 'objective score')}</span>
           </div>
         )}
+        {signal === 'pace' ? (
+          <StatusSummaryBar summary={scorecard.summary.tracks} what="objective" selected={only} onSelect={setOnly} />
+        ) : null}
       </div>
       {data.status === 'error' ? (
         <ErrorState error={data.error} reload={data.reload} title="The OKRs could not refresh" />
@@ -116,7 +124,9 @@ export function TeamSection({ team, cycle, showName }: { team: Team; cycle: Cycl
             description="Team objectives are created on the Cadence OKRs page."
           />
         ) : (
-          objectives.map((o) => <ScorecardObjective key={o.id} objective={o} includeInitiatives headingLevel={4} />)
+          shownObjectives.map((o) => (
+            <ScorecardObjective key={o.id} objective={o} signal={signal} includeInitiatives headingLevel={4} />
+          ))
         )}
       </section>
     </section>

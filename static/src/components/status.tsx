@@ -1,0 +1,95 @@
+import type { Band, CycleStatus, StatusSummary, TrackStatus } from '../../../src/contract';
+import { primarySignal } from '../../../src/domain/status';
+import { BAND_WORDS, plural, TRACK_WORDS, TRACKS } from './format';
+import { Lozenge } from './lozenge';
+import type { LozengeAppearance } from './lozenge';
+import './status.css';
+
+/**
+ * The one status language on screen (issue #11): mid-cycle the status is pace (domain/status.ts); in
+ * review and after, the grade band. The domain says which signal speaks (primarySignal); these only
+ * draw it, so every view colours and words a KR the same way.
+ */
+
+export type Signal = 'pace' | 'grade';
+export const signalOf = (cycle: { status: CycleStatus }): Signal => primarySignal(cycle.status);
+
+const TRACK_APPEARANCE: Readonly<Record<TrackStatus, LozengeAppearance>> = {
+  on_pace: 'success',
+  behind: 'moved',
+  at_risk: 'removed',
+  stale: 'default',
+  no_value: 'default',
+};
+const BAND_APPEARANCE: Readonly<Record<Band, LozengeAppearance>> = { red: 'removed', yellow: 'moved', green: 'success' };
+/** The bar's colour mid-cycle follows the status, so a bar never says red while the status says on pace. */
+const TRACK_TONE: Readonly<Record<TrackStatus, Band | null>> = { on_pace: 'green', behind: 'yellow', at_risk: 'red', stale: null, no_value: null };
+
+/** The colour of a score bar and its words for screen readers, under the signal that speaks. */
+export const barStatus = (signal: Signal, track: TrackStatus, band: Band | null): { tone: Band | null; words: string | undefined } =>
+  signal === 'grade'
+    ? { tone: band, words: band === null ? undefined : `grade: ${BAND_WORDS[band]}` }
+    : { tone: TRACK_TONE[track], words: TRACK_WORDS[track].toLowerCase() };
+
+const TRACK_HINT: Readonly<Record<TrackStatus, string>> = {
+  on_pace: 'Progress is where the cycle’s calendar expects it, or ahead',
+  behind: 'Progress is more than 0.1 behind where the cycle’s calendar expects it',
+  at_risk: 'Progress is 0.25 or more behind where the cycle’s calendar expects it',
+  stale: 'No check-in for more than 7 days: the figures may be out of date',
+  no_value: 'Nothing is measured yet',
+};
+
+/** The primary status as a lozenge: pace mid-cycle, the grade band in review and after. */
+export function StatusLozenge({ signal, track, band }: { signal: Signal; track: TrackStatus; band: Band | null }) {
+  if (signal === 'grade') {
+    if (band === null) return <Lozenge>No grade</Lozenge>;
+    const words = BAND_WORDS[band];
+    return (
+      <Lozenge appearance={BAND_APPEARANCE[band]} title="The grade band of the score">
+        Grade: {words}
+      </Lozenge>
+    );
+  }
+  return (
+    <Lozenge appearance={TRACK_APPEARANCE[track]} title={TRACK_HINT[track]}>
+      {TRACK_WORDS[track]}
+    </Lozenge>
+  );
+}
+
+/**
+ * "4 on pace · 1 behind · 2 at risk · 1 stale" that doubles as a filter: each count is a toggle
+ * (aria-pressed); pressing the one selected shows everything again. Statuses with no items are left out.
+ */
+export function StatusSummaryBar({
+  summary,
+  what,
+  selected,
+  onSelect,
+}: {
+  summary: StatusSummary;
+  /** The counted things, singular ("objective", "key result"). */
+  what: string;
+  selected: TrackStatus | undefined;
+  onSelect: (track: TrackStatus | undefined) => void;
+}) {
+  const shown = TRACKS.filter((t) => summary[t] > 0);
+  if (summary.total === 0) return null;
+  return (
+    <div className="cad-status-summary" role="group" aria-label={`${plural(summary.total, what)} by status; choose one to show only those`}>
+      {shown.map((t) => (
+        <button
+          key={t}
+          type="button"
+          className={`cad-status-summary__item cad-status-summary__item--${t}`}
+          aria-pressed={selected === t}
+          onClick={() => {
+            onSelect(selected === t ? undefined : t);
+          }}
+        >
+          <span className="cad-status-summary__count">{summary[t]}</span> {TRACK_WORDS[t].toLowerCase()}
+        </button>
+      ))}
+    </div>
+  );
+}
