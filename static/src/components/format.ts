@@ -43,11 +43,18 @@ export const formatValue = (value: number, metric: Pick<Metric, 'kind' | 'unit'>
   return unit === '%' ? `${number}%` : `${number} ${unit}`;
 };
 
-/** "21 days of 10 days" reads badly: the target gets the unit, the current value only the number. */
-export const formatCurrentOfTarget = (metric: Pick<Metric, 'kind' | 'unit' | 'current' | 'target'>): string =>
-  metric.kind === 'binary'
-    ? formatValue(metric.current, metric)
-    : `${formatValue(metric.current, metric)} of ${formatValue(metric.target, metric)}`;
+/**
+ * A KR's value against its target, read the way people say it: "86% of 92%" going up; going down,
+ * "now 95, from 120 to 40 disputes" (never "95 disputes of 40 disputes").
+ */
+export const formatCurrentOfTarget = (metric: Pick<Metric, 'kind' | 'unit' | 'current' | 'start' | 'target'>): string => {
+  if (metric.kind === 'binary') return formatValue(metric.current, metric);
+  if (metric.target < metric.start) {
+    const bare = { ...metric, unit: undefined };
+    return `now ${formatValue(metric.current, bare)}, from ${formatValue(metric.start, bare)} to ${formatValue(metric.target, metric)}`;
+  }
+  return `${formatValue(metric.current, metric)} of ${formatValue(metric.target, metric)}`;
+};
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, {

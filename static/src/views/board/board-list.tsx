@@ -187,7 +187,7 @@ export function BoardList({
       <div className="cad-board__head" aria-hidden="true">
         <span>Objective / key result</span>
         <span>Score / progress</span>
-        <span>Pace / confidence</span>
+        <span>Status / confidence</span>
         <span>Owner / value</span>
         <span>Findings / epics</span>
         <span />
