@@ -2,6 +2,7 @@
  * Per-view figures for bench/board-scale.ts: what each Custom UI surface other than the board asks the
  * backend for on one load, with the payloads its code in static/src sends (team page: team-page.tsx,
  * team-section.tsx, score-history.tsx; macro: macro-view.tsx; gadget: gadget-view.tsx; panel: panel-view.tsx;
+ * objective pickers: pickers/objective-picker.tsx;
  * every view also asks me.get for the read-only state, components/read-only.tsx). A view's figures are
  * the sum of its calls; its round trips count calls made one after another by the UI as one each.
  */
@@ -78,6 +79,18 @@ export const viewLoads = (input: {
           call('issuePanel.get', {}, { type: 'jira:issuePanel', issue: { id: epic?.issueId, key: epic?.issueKey } }),
         ],
       ],
+    },
+    {
+      name: 'gadget (my key results): me.get, keyResults.mine (current cycle)',
+      groups: [[me, call('keyResults.mine', {})]],
+    },
+    {
+      name: 'objective picker (panel link, macro config): objectives.search, first 50',
+      groups: [[call('objectives.search', { cycleId, limit: 50 })]],
+    },
+    {
+      name: 'objective picker: objectives.search as someone types "customers reg"',
+      groups: [[call('objectives.search', { cycleId, query: 'customers reg', limit: 50 })]],
     },
   ];
 };

@@ -89,7 +89,7 @@ afterEach(async () => {
 
 const frame = (role?: string): FrameLocator => page.locator(frameSelector(role)).first().contentFrame();
 const shoot = async (name: string): Promise<void> => {
-  if (SHOTS !== undefined) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  if (SHOTS !== undefined) await page.screenshot({ path: `${SHOTS}/${name}.png` });
 };
 
 /** Types into the picker's search field and waits until the Objective select lists exactly one hit. */
@@ -214,6 +214,9 @@ describe('views of a cycle larger than its first screen', () => {
         await page.goto(`${server.url}/wiki/spaces/OKR/pages/1002?as=${ELENA}${dark}`);
         await frame('view').getByRole('heading', { name: 'Team 1 · alignment' }).waitFor();
         await shoot(`macro-tree-${size}`);
+        // Where the first screen ends: collapsed nodes with their counts.
+        await frame('view').locator('.cad-tree__more').first().scrollIntoViewIfNeeded();
+        await shoot(`macro-tree-collapsed-${size}`);
       });
     }
   }
