@@ -32,7 +32,9 @@ export const listMyKeyResults = async (
   const me = ctx.actor.accountId;
   const [bands, digests] = await Promise.all([ctx.store.getBands(), ctx.store.listDigestsOfCycle(cycle.id)]);
   const mine = digests
-    .filter((d) => d.objective.status !== 'archived' && d.keyResults.some((kr) => isActive(kr) && kr.ownerAccountId === me))
+    .filter(
+      (d) => d.objective.status !== 'archived' && d.keyResults.some((kr) => isActive(kr) && kr.ownerAccountId === me),
+    )
     .map((d) => d.objective)
     .sort(compareObjectives);
   if (mine.length === 0) return { cycle: cycleView(cycle, ctx.clock.now()), objectives: [] };

@@ -7,7 +7,11 @@ import { requireCycle } from './shared/lookups';
 import { isMemberOf } from './shared/permissions';
 
 /** Lower-case words of a text: letters and digits of any script, the rest separates. */
-export const wordsOf = (text: string): string[] => text.toLocaleLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+export const wordsOf = (text: string): string[] =>
+  text
+    .toLocaleLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 /** Every query word starts a word of the title: "pay rel" finds "Payments reliability". */
 export const titleMatches = (title: string, queryWords: readonly string[]): boolean => {
@@ -53,16 +57,14 @@ export const searchObjectives = async (
     e.ownerAccountId === me || (e.teamId !== undefined && isMemberOf(byTeam.get(e.teamId), me));
   const isSiteAdmin = shown.every(ownOrTeam) ? false : await ctx.jira.isSiteAdmin();
   return {
-    objectives: shown.map(
-      (e): ObjectiveSearchHit => ({
-        id: e.id,
-        title: e.title,
-        level: e.level,
-        ...(e.teamId === undefined ? {} : { teamId: e.teamId }),
-        status: e.status,
-        canEdit: isSiteAdmin || ownOrTeam(e),
-      }),
-    ),
+    objectives: shown.map((e): ObjectiveSearchHit => ({
+      id: e.id,
+      title: e.title,
+      level: e.level,
+      ...(e.teamId === undefined ? {} : { teamId: e.teamId }),
+      status: e.status,
+      canEdit: isSiteAdmin || ownOrTeam(e),
+    })),
     matchCount: matching.length,
   };
 };

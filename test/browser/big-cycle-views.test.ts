@@ -93,7 +93,10 @@ const shoot = async (name: string): Promise<void> => {
 };
 
 /** Types into the picker's search field and waits until the Objective select lists exactly one hit. */
-const searchAndPick = async (form: Pick<FrameLocator, 'getByRole' | 'getByText' | 'getByLabel'>, title: string): Promise<void> => {
+const searchAndPick = async (
+  form: Pick<FrameLocator, 'getByRole' | 'getByText' | 'getByLabel'>,
+  title: string,
+): Promise<void> => {
   await form.getByRole('searchbox', { name: 'Search objectives' }).fill(`region ${regionOf(title)}`);
   await form.getByText(`1 objective match “region ${regionOf(title)}”.`).waitFor();
   const select = form.getByLabel('Objective', { exact: true });
@@ -116,7 +119,11 @@ const configureMacro = async (pageId: string, as: string, choose: (d: FrameLocat
 describe('views of a cycle larger than its first screen', () => {
   it('the gadget lists every key result I own, also under objectives past the first screen', async () => {
     const mine = seeded.aggregates.flatMap((a) => a.keyResults.filter((kr) => kr.ownerAccountId === PRIYA));
-    expect(seeded.aggregates.some((a) => !firstScreen.has(a.objective.id) && a.keyResults.some((kr) => kr.ownerAccountId === PRIYA))).toBe(true);
+    expect(
+      seeded.aggregates.some(
+        (a) => !firstScreen.has(a.objective.id) && a.keyResults.some((kr) => kr.ownerAccountId === PRIYA),
+      ),
+    ).toBe(true);
     await openPage(`/jira/dashboards/local?edit=cadence-gadget&as=${PRIYA}`);
     const form = frame('gadget-edit');
     await form.getByRole('radio', { name: /^My key results/ }).check();
@@ -124,7 +131,10 @@ describe('views of a cycle larger than its first screen', () => {
     await page.waitForURL(`${server.url}/jira/dashboards/local?as=${PRIYA}`);
     const view = frame('view');
     await view.getByRole('heading', { name: /^My key results · Bench quarter/ }).waitFor();
-    await view.getByText(`${String(mine.length)} key results`, { exact: false }).first().waitFor();
+    await view
+      .getByText(`${String(mine.length)} key results`, { exact: false })
+      .first()
+      .waitFor();
     expect(await view.locator('.cad-kr__title').count()).toBe(mine.length);
     expect(await seriousViolations(page, 'view')).toEqual([]);
   });
@@ -133,7 +143,12 @@ describe('views of a cycle larger than its first screen', () => {
     const deep = deepObjective('individual', false);
     const kr = deep.keyResults[0];
     if (kr === undefined) throw new Error('no KR');
-    const epic = runtime.site.createIssue({ project: 'BN0', issueType: 'Epic', summary: 'Deep link epic', actor: ELENA });
+    const epic = runtime.site.createIssue({
+      project: 'BN0',
+      issueType: 'Epic',
+      summary: 'Deep link epic',
+      actor: ELENA,
+    });
     await runtime.whenIdle();
     await openPage(`/jira/browse/${epic.key}?as=${ELENA}`);
     const panel = frame();
@@ -158,8 +173,12 @@ describe('views of a cycle larger than its first screen', () => {
     });
     await view.getByRole('heading', { name: deep.objective.title }).waitFor();
     // Found through board.children, so it comes collapsed: its aligned objectives open on demand.
-    await view.getByText(`${String(children.length)} objective${children.length === 1 ? '' : 's'} aligned to this one`).waitFor();
-    await view.getByRole('button', { name: new RegExp(`^Show ${String(children.length)} objectives? aligned to `) }).click();
+    await view
+      .getByText(`${String(children.length)} objective${children.length === 1 ? '' : 's'} aligned to this one`)
+      .waitFor();
+    await view
+      .getByRole('button', { name: new RegExp(`^Show ${String(children.length)} objectives? aligned to `) })
+      .click();
     for (const c of children) await view.getByText(c.objective.title, { exact: true }).waitFor();
     expect(await seriousViolations(page, 'view')).toEqual([]);
   });
@@ -193,15 +212,24 @@ describe('views of a cycle larger than its first screen', () => {
         const dark = theme === 'dark' ? '&theme=dark' : '';
         const size = `${String(width)}-${theme}`;
         await openPage(`/jira/dashboards/local?as=${PRIYA}${dark}`, { width, height });
-        await frame('view').getByRole('heading', { name: /^My key results/ }).waitFor();
+        await frame('view')
+          .getByRole('heading', { name: /^My key results/ })
+          .waitFor();
         await shoot(`gadget-mine-${size}`);
 
-        const epic = runtime.site.createIssue({ project: 'BN1', issueType: 'Epic', summary: `Shot ${size}`, actor: ELENA });
+        const epic = runtime.site.createIssue({
+          project: 'BN1',
+          issueType: 'Epic',
+          summary: `Shot ${size}`,
+          actor: ELENA,
+        });
         await runtime.whenIdle();
         await page.goto(`${server.url}/jira/browse/${epic.key}?as=${ELENA}${dark}`);
         await frame().getByRole('button', { name: 'Link this epic to a KR' }).click();
         await frame().getByRole('searchbox', { name: 'Search objectives' }).fill('region 1');
-        await frame().getByText(/^Showing 50 of \d+ objectives/).waitFor();
+        await frame()
+          .getByText(/^Showing 50 of \d+ objectives/)
+          .waitFor();
         await shoot(`panel-picker-${size}`);
 
         await page.goto(`${server.url}/wiki/spaces/OKR/pages/1001?configure=1&as=${ELENA}${dark}`);

@@ -66,17 +66,28 @@ describe('whole-cycle reads for the gadget and the pickers', () => {
   });
 
   it('objectives.search finds an objective deep in the tree that board.get leaves for later', async () => {
-    const deep = seeded.aggregates.findLast((a) => a.objective.level === 'individual' && !firstScreen.has(a.objective.id));
+    const deep = seeded.aggregates.findLast(
+      (a) => a.objective.level === 'individual' && !firstScreen.has(a.objective.id),
+    );
     if (deep === undefined) throw new Error('every objective is on the first screen');
     const n = deep.objective.title.split(' ').at(-1) ?? '';
     const found = await ok(runtime, 'objectives.search', { cycleId: seeded.cycle.id, query: `REGION ${n}` }, 'priya');
     expect(found.objectives.map((o) => o.id)).toEqual([deep.objective.id]);
     expect(found.matchCount).toBe(1);
-    expect(found.objectives[0]).toMatchObject({ title: deep.objective.title, level: 'individual', status: 'published' });
+    expect(found.objectives[0]).toMatchObject({
+      title: deep.objective.title,
+      level: 'individual',
+      status: 'published',
+    });
   });
 
   it('objectives.search pages nothing silently: the limit cuts the list and matchCount says how many matched', async () => {
-    const all = await ok(runtime, 'objectives.search', { cycleId: seeded.cycle.id, query: 'enterprise', limit: 50 }, 'priya');
+    const all = await ok(
+      runtime,
+      'objectives.search',
+      { cycleId: seeded.cycle.id, query: 'enterprise', limit: 50 },
+      'priya',
+    );
     expect(all.objectives).toHaveLength(50);
     expect(all.matchCount).toBe(260);
     // Company first, then team, then individual.
@@ -90,7 +101,12 @@ describe('whole-cycle reads for the gadget and the pickers', () => {
   it('objectives.search keeps to a team, and says who may edit each hit', async () => {
     const team = seeded.teams[2];
     if (team === undefined) throw new Error('no team');
-    const found = await ok(runtime, 'objectives.search', { cycleId: seeded.cycle.id, teamId: team.id, limit: 50 }, 'priya');
+    const found = await ok(
+      runtime,
+      'objectives.search',
+      { cycleId: seeded.cycle.id, teamId: team.id, limit: 50 },
+      'priya',
+    );
     const expected = seeded.aggregates.filter((a) => a.objective.teamId === team.id).length;
     expect(found.matchCount).toBe(expected);
     expect(found.objectives.every((o) => o.teamId === team.id)).toBe(true);

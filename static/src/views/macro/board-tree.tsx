@@ -196,7 +196,13 @@ export function BoardTree({
         </ul>
       )}
       {moreRoots > 0 ? (
-        <MoreLine parentId={undefined} parentTitle={undefined} remaining={moreRoots} collapsed={false} paging={paging} />
+        <MoreLine
+          parentId={undefined}
+          parentTitle={undefined}
+          remaining={moreRoots}
+          collapsed={false}
+          paging={paging}
+        />
       ) : null}
     </section>
   );

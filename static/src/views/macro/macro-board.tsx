@@ -37,9 +37,7 @@ function ObjectiveTree({ pages, board, objectiveId }: { pages: BoardPages; board
     case 'searching':
       return <LoadingState label="Finding the objective on the board…" />;
     case 'error':
-      return (
-        <ErrorState error={new Error(found.message)} reload={found.retry} title="The objective could not load" />
-      );
+      return <ErrorState error={new Error(found.message)} reload={found.retry} title="The objective could not load" />;
     case 'missing':
       return (
         <EmptyState

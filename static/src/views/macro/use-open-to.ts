@@ -79,7 +79,8 @@ export const useOpenTo = (pages: BoardPages, objectiveId: string): OpenTo => {
     if (board === undefined || node !== undefined || path === undefined || path.length === 0) return undefined;
     let parent: BoardNode | undefined;
     for (const id of path) {
-      const here = parent === undefined ? findSubtree(board.roots, id) : parent.children.find((c) => c.objective.id === id);
+      const here =
+        parent === undefined ? findSubtree(board.roots, id) : parent.children.find((c) => c.objective.id === id);
       if (here !== undefined) {
         parent = here;
         continue;

@@ -62,7 +62,14 @@ export function ObjectivePicker({
         : api['objectives.get']({ id: value }).then(
             (o) =>
               o.cycleId === cycleId && o.status !== 'archived'
-                ? { id: o.id, title: o.title, level: o.level, ...(o.teamId === undefined ? {} : { teamId: o.teamId }), status: o.status, canEdit: o.canEdit }
+                ? {
+                    id: o.id,
+                    title: o.title,
+                    level: o.level,
+                    ...(o.teamId === undefined ? {} : { teamId: o.teamId }),
+                    status: o.status,
+                    canEdit: o.canEdit,
+                  }
                 : undefined,
             () => undefined,
           ),
