@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { FrameLocator, Page } from 'playwright-core';
+import { seriousViolationsIn } from '../support/axe';
 import { DEMO_USERS, seedDemo } from '../../local/demo';
 import type { ApiOutput, Result } from '../../src/contract';
 import { createHostServer } from '../../local/host/host-server';
@@ -65,14 +65,5 @@ export const openBoard = async (page: Page, host: BoardHost, query: string): Pro
   return frame;
 };
 
-/** axe-core on the board's frame only (the host's chrome is not ours): serious and critical violations. */
-export const seriousViolations = async (page: Page): Promise<string[]> => {
-  const results = await new AxeBuilder({ page }).include(['iframe[data-frame-id]', '#root']).analyze();
-  // A frame selector that matched nothing would pass vacuously: make sure rules ran inside the frame.
-  if (!results.passes.some((rule) => rule.nodes.some((node) => node.target.length > 1))) {
-    throw new Error('axe checked nothing inside the board frame');
-  }
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${String(v.impact)}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-};
+/** axe-core on the board's frame only: serious and critical violations (fails when it checked nothing). */
+export const seriousViolations = (page: Page): Promise<string[]> => seriousViolationsIn(page, 'iframe[data-frame-id]');

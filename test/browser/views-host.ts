@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { DEMO_USERS, seedDemo } from '../../local/demo';
 import { createHostServer } from '../../local/host';
@@ -7,6 +6,7 @@ import type { FaultInjector } from '../../local/platform/faults';
 import { createLocalRuntime } from '../../local/platform/local-runtime';
 import type { LocalRuntime } from '../../local/platform/local-runtime';
 import type { ApiInput, ApiKey, ApiOutput, Result } from '../../src/contract';
+import { seriousViolationsIn } from '../support/axe';
 import { launchBrowser, screenshot, watchProblems } from '../support/browser';
 import type { PageProblems } from '../support/browser';
 
@@ -138,15 +138,7 @@ export const useViewsHost = (): { host: () => ViewsHost; open: (path: string) =>
 export const withUser = (path: string, accountId: string, theme?: 'dark'): string =>
   `${path}${path.includes('?') ? '&' : '?'}as=${accountId}${theme === undefined ? '' : `&theme=${theme}`}`;
 
-/**
- * axe-core on the module frame only (the host's chrome is not the app's): the serious and critical
- * violations, as "rule: target" lines so a failure says what to fix.
- */
-export const seriousViolations = async (page: Page, role?: string): Promise<string[]> => {
-  const results = await new AxeBuilder({ page }).include([frameSelector(role), '#root']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${n.failureSummary ?? ''})`));
-};
+/** axe-core on the module frame only: serious and critical violations (fails when it checked nothing). */
+export const seriousViolations = (page: Page, role?: string): Promise<string[]> => seriousViolationsIn(page, frameSelector(role));
 
 export { screenshot };
