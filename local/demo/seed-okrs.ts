@@ -298,7 +298,12 @@ export const seedDemoOkrs = async (runtime: LocalRuntime, now: Date = new Date()
   }
   await call('data.import', { data: withDemoHistory(mergeExportPages(pages), now) }, 'elena');
   // An import leaves the epics' cached progress blank until the daily reconcile reads Jira again.
-  const reconciled = await runtime.app.runScheduledTrigger('reconcile-initiatives');
+  // The job is safe to run again, so a transient fault is retried like the resolver calls above.
+  let reconciled = await runtime.app.runScheduledTrigger('reconcile-initiatives');
+  for (let attempt = 1; !reconciled.ok && attempt < ATTEMPTS; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+    reconciled = await runtime.app.runScheduledTrigger('reconcile-initiatives');
+  }
   if (!reconciled.ok) throw new Error(`demo seed: reconcile-initiatives failed: ${reconciled.error ?? 'no detail'}`);
   return true;
 };
