@@ -190,6 +190,8 @@ export const BoardSchema = z.object({
   rootsCursor: z.string().optional(),
   /** Objectives in the (filtered) tree, shown or not. */
   objectiveCount: z.number().int().min(0),
+  /** The published objectives the filter matches (every one, shown or not) per status (domain/status.ts). */
+  summary: StatusSummarySchema,
   /** Of the objectives in this answer. */
   detached: DetachedSchema,
   /**

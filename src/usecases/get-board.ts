@@ -1,3 +1,4 @@
+import { summarizeStatuses } from '../domain/status';
 import type { ApiOutput, ApiParsedInput } from '../contract';
 import { currentCycle } from '../domain/current-cycle';
 import { DomainError } from '../domain/errors';
@@ -8,6 +9,7 @@ import type { BoardTreeEntry } from './shared/board-tree-entry';
 import type { BoardFilter, FilteredTree, IndexTree } from './shared/board-window';
 import { buildIndexTree, cursorOf, filterTree, firstScreen } from './shared/board-window';
 import type { Ctx } from './shared/context';
+import { entryTrack } from './shared/track';
 import { requireCycle } from './shared/lookups';
 import { makeViewContext } from './shared/view-context';
 import { cycleView } from './shared/views';
@@ -120,6 +122,11 @@ export const getBoard = async (ctx: Ctx, input: ApiParsedInput<'board.get'>): Pr
     rootCount: filtered.roots.length,
     ...(window.roots.length < filtered.roots.length ? { rootsCursor: cursorOf(window.roots.length) } : {}),
     objectiveCount: filtered.size,
+    summary: summarizeStatuses(
+      entries
+        .filter((e) => (scope.teamId === undefined || e.teamId === scope.teamId) && (scope.ownerAccountId === undefined || e.ownerAccountId === scope.ownerAccountId))
+        .map((e) => ({ status: entryTrack(e, filtered.tree.byId.get(e.id)?.score ?? null, cycle, view.now), draft: e.status !== 'published' })),
+    ),
     detached: detachedOf(
       filtered,
       window.roots.map((n) => n.entry.id),

@@ -166,7 +166,7 @@ describe('the alignment board', () => {
     expect(problems.errors).toEqual([]);
   });
 
-  it('filters the tree by team, band and findings', async () => {
+  it('filters the tree by team, band, findings and status', async () => {
     const frame = await openBoard(page, host, `as=${ELENA}`);
     await frame.getByRole('combobox', { name: 'Team' }).selectOption({ label: 'Security' });
     await frame.getByRole('status').filter({ hasText: 'match the filters' }).waitFor();
@@ -178,6 +178,20 @@ describe('the alignment board', () => {
     await frame.getByRole('searchbox', { name: 'Search titles' }).fill('brand');
     await rowOf(frame, 'objective', 'Make paying us effortless').waitFor({ state: 'detached' });
     expect(await rowOf(frame, 'objective', 'category leader').count()).toBe(1);
+    await frame.getByRole('button', { name: 'Clear filters' }).click();
+
+    // The status counts double as a filter: pressing one keeps the objectives in that status.
+    const statuses = frame.getByRole('group', { name: /objectives? by status/ });
+    const first = statuses.getByRole('button').first();
+    const words = ((await first.textContent()) ?? '').replace(/^\d+\s*/, '').trim();
+    await first.click();
+    expect(await first.getAttribute('aria-pressed')).toBe('true');
+    await frame.getByRole('status').filter({ hasText: 'match the filters' }).waitFor();
+    const shown = frame.locator('[data-row-kind="objective"]:not(.cad-row--dimmed)');
+    expect(await shown.count()).toBeGreaterThan(0);
+    for (const text of await shown.allTextContents()) expect(text.toLowerCase()).toContain(words.toLowerCase());
+    await first.click();
+    expect(await first.getAttribute('aria-pressed')).toBe('false');
     expect(problems.errors).toEqual([]);
   });
 

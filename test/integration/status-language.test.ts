@@ -35,5 +35,10 @@ describe('status language', () => {
     const card = await ok(runtime, 'scorecard.get', { cycleId: cycle.id, teamId: team.id }, 'sofia');
     expect(card.summary.tracks).toEqual({ on_pace: 1, behind: 1, at_risk: 1, stale: 1, no_value: 0, total: 4 });
     expect(card.summary.objectives).toBe(4);
+    // The board counts the same from its tree index alone (stale included), under the same filter.
+    const board = await ok(runtime, 'board.get', { cycleId: cycle.id, teamId: team.id }, 'priya');
+    expect(board.summary).toEqual(card.summary.tracks);
+    const byId = new Map(board.roots.map((n) => [n.objective.id, n.objective.track]));
+    for (const [id, track] of Object.entries(expected)) expect(byId.get(id)).toBe(track);
   });
 });

@@ -6,7 +6,8 @@ import { CorruptRecord } from './codecs';
 /**
  * A tree index shard as stored: one tuple per objective (no field names: the index is read whole on
  * every board load, and Forge meters reads in 10 KB units), '' for an absent id.
- * [id, parentObjectiveId, level, status, teamId, ownerAccountId, title, score, keyResultCount]
+ * [id, parentObjectiveId, level, status, teamId, ownerAccountId, title, score, keyResultCount,
+ *  freshestCheckInAt (epoch ms or null; absent in tuples written before it existed)]
  */
 const TupleV1 = z.tuple([
   z.string().min(1),
@@ -20,8 +21,11 @@ const TupleV1 = z.tuple([
   z.number().int().min(0),
 ]);
 type TupleV1 = z.infer<typeof TupleV1>;
+const TupleV2 = z.tuple([...TupleV1.def.items, z.number().int().nullable()]);
+type TupleV2 = z.infer<typeof TupleV2>;
+const Tuple = z.union([TupleV2, TupleV1]);
 
-export const entryTuple = (e: BoardTreeEntry): TupleV1 => [
+export const entryTuple = (e: BoardTreeEntry): TupleV2 => [
   e.id,
   e.parentObjectiveId ?? '',
   e.level,
@@ -31,6 +35,7 @@ export const entryTuple = (e: BoardTreeEntry): TupleV1 => [
   e.title,
   e.score,
   e.keyResultCount,
+  e.freshestCheckInAt ?? null,
 ];
 
 const entryOf = ([
@@ -43,7 +48,8 @@ const entryOf = ([
   title,
   score,
   keyResultCount,
-]: TupleV1): BoardTreeEntry => ({
+  freshest,
+]: TupleV1 | TupleV2): BoardTreeEntry => ({
   id,
   ...(parent === '' ? {} : { parentObjectiveId: parent }),
   level,
@@ -53,11 +59,12 @@ const entryOf = ([
   title,
   score,
   keyResultCount,
+  ...(freshest === undefined || freshest === null ? {} : { freshestCheckInAt: freshest }),
 });
 
 /** Entries of one shard; a whole shard that fails its schema is corrupt (its board shard is read instead). */
 export const decodeTreeEntries = (value: unknown, key: string): BoardTreeEntry[] => {
-  const result = z.array(TupleV1).safeParse(value);
+  const result = z.array(Tuple).safeParse(value);
   if (!result.success)
     throw new CorruptRecord(
       `stored tree index ${key} does not match its schema: ${result.error.issues[0]?.message ?? ''}`,

@@ -20,7 +20,18 @@ export interface BoardTreeEntry {
   score: number | null;
   /** Active KRs: how much the own score counts in the roll-up (rollupScore). */
   keyResultCount: number;
+  /**
+   * The newest check-in among the active KRs (epoch ms; absent when none has one): the objective is
+   * stale when even that is too old (usecases/shared/track.ts entryTrack). Absent in index documents
+   * written before it existed, which then read as never checked in.
+   */
+  freshestCheckInAt?: number;
 }
+
+const freshestOf = (digest: ObjectiveDigest): { freshestCheckInAt?: number } => {
+  const times = digest.keyResults.filter(isActive).flatMap((kr) => (kr.lastCheckIn === undefined ? [] : [Date.parse(kr.lastCheckIn.at)]));
+  return times.length === 0 ? {} : { freshestCheckInAt: Math.max(...times) };
+};
 
 export const treeEntryOf = (digest: ObjectiveDigest): BoardTreeEntry => {
   const o = digest.objective;
@@ -34,6 +45,7 @@ export const treeEntryOf = (digest: ObjectiveDigest): BoardTreeEntry => {
     title: o.status === 'archived' ? '' : o.title,
     score: objectiveScore(digest.keyResults),
     keyResultCount: digest.keyResults.filter(isActive).length,
+    ...freshestOf(digest),
   };
 };
 

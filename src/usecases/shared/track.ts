@@ -1,10 +1,12 @@
 import type { Cycle, Objective, TrackStatus } from '../../contract';
+import { DAY_MS, startOfDayUtc } from '../../domain/calendar-day';
 import { expectedProgress } from '../../domain/pace';
 import { metricProgress } from '../../domain/progress';
 import { isActive } from '../../domain/score';
 import { trackStatus } from '../../domain/status';
 import type { StoredKeyResult } from '../model';
-import { isStale } from './stale';
+import type { BoardTreeEntry } from './board-tree-entry';
+import { isStale, STALE_AFTER_DAYS } from './stale';
 
 /** The status language's inputs from stored records (the rules are domain/status.ts's). */
 
@@ -24,4 +26,16 @@ export const objectiveTrack = (
   const active = core.keyResults.filter(isActive);
   const stale = active.length > 0 && active.every((kr) => isStale(kr, core.objective, cycle, now));
   return trackStatus({ progress: active.length === 0 ? null : score, expected: expectedProgress(cycle, now), stale });
+};
+
+/**
+ * The same status from the tree index alone (the board's summary counts every objective of the cycle,
+ * not only those whose rows it reads): every active KR is stale exactly when even the freshest check-in
+ * among them (or the cycle's start, for KRs never checked in) is older than the staleness window.
+ */
+export const entryTrack = (entry: BoardTreeEntry, score: number | null, cycle: Cycle, now: Date): TrackStatus => {
+  const since = Math.max(entry.freshestCheckInAt ?? 0, startOfDayUtc(cycle.startDate));
+  const stale =
+    cycle.status === 'active' && entry.status === 'published' && entry.keyResultCount > 0 && now.getTime() - since > STALE_AFTER_DAYS * DAY_MS;
+  return trackStatus({ progress: entry.keyResultCount === 0 ? null : score, expected: expectedProgress(cycle, now), stale });
 };

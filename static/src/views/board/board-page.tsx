@@ -16,7 +16,7 @@ import { applyFilters } from './filters';
 import type { PanelState } from './panel-state';
 import { buildRows } from './rows';
 import { SidePanel } from './side-panel';
-import { signalOf } from '../../components/status';
+import { signalOf, StatusSummaryBar } from '../../components/status';
 import { useBoardPages } from './use-board-pages';
 import { useBoardRoute } from './use-board-route';
 import { useKeyResultRows } from './use-key-result-rows';
@@ -223,6 +223,16 @@ export function BoardPage({ start }: { start: BoardStart }) {
           ) : (
             <>
               <FilterBar index={index} filters={filters} onChange={updateFilters} />
+              {data !== undefined && signalOf(data.cycle) === 'pace' ? (
+                <StatusSummaryBar
+                  summary={data.summary}
+                  what="objective"
+                  selected={filters.track === '' ? undefined : filters.track}
+                  onSelect={(track) => {
+                    updateFilters((f) => ({ ...f, track: track ?? '' }));
+                  }}
+                />
+              ) : null}
               <div className="cad-board__toolbar">
                 <p className="cad-board__summary" role="status">
                   {filtered === undefined

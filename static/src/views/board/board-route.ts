@@ -1,12 +1,13 @@
 import { view } from '@forge/bridge';
 import type { Band } from '../../../../src/contract';
+import { TrackStatusSchema } from '../../../../src/contract';
 import type { BoardFilters } from './filters';
 import { NO_FILTERS } from './filters';
 
 /**
  * The board's place in the page URL (Jira shows it after the app's address), so a reload, a shared link
  * or Back returns to what people were looking at: `/cycles/<cycleId>?team=<id>&owner=<accountId>&band=red
- * &findings=1&q=<text>`. Only the part of Forge's createHistory() object (history v4, as Forge documents
+ * &status=behind&findings=1&q=<text>`. Only the part of Forge's createHistory() object (history v4, as Forge documents
  * it) that the board uses.
  */
 export interface RouteLocation {
@@ -41,6 +42,7 @@ export const parseRoute = (location: RouteLocation | undefined): BoardRoute => {
       teamId: query.get('team') ?? '',
       ownerId: query.get('owner') ?? '',
       band: BANDS.find((b) => b === band) ?? '',
+      track: TrackStatusSchema.safeParse(query.get('status')).data ?? '',
       hasFindings: query.get('findings') === '1',
       text: query.get('q') ?? '',
     },
@@ -54,6 +56,7 @@ export const locationOf = (route: BoardRoute): RouteLocation => {
   if (f.teamId !== '') query.set('team', f.teamId);
   if (f.ownerId !== '') query.set('owner', f.ownerId);
   if (f.band !== '') query.set('band', f.band);
+  if (f.track !== '') query.set('status', f.track);
   if (f.hasFindings) query.set('findings', '1');
   if (f.text.trim() !== '') query.set('q', f.text.trim());
   const search = query.toString();

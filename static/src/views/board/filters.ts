@@ -1,4 +1,4 @@
-import type { Band } from '../../../../src/contract';
+import type { Band, TrackStatus } from '../../../../src/contract';
 import type { BoardIndex, ObjectiveEntry } from './board-index';
 
 /** What the filter bar sets. Empty strings mean "any". */
@@ -7,21 +7,24 @@ export interface BoardFilters {
   readonly ownerId: string;
   /** A band, or 'none' for objectives without a score yet. */
   readonly band: Band | 'none' | '';
+  /** A status (the summary's counts set it): published objectives in that status. */
+  readonly track: TrackStatus | '';
   readonly hasFindings: boolean;
   /** Already debounced by the filter bar; matched case-insensitively against titles. */
   readonly text: string;
 }
 
-export const NO_FILTERS: BoardFilters = { teamId: '', ownerId: '', band: '', hasFindings: false, text: '' };
+export const NO_FILTERS: BoardFilters = { teamId: '', ownerId: '', band: '', track: '', hasFindings: false, text: '' };
 
 export const isFiltering = (f: BoardFilters): boolean =>
-  f.teamId !== '' || f.ownerId !== '' || f.band !== '' || f.hasFindings || f.text.trim() !== '';
+  f.teamId !== '' || f.ownerId !== '' || f.band !== '' || f.track !== '' || f.hasFindings || f.text.trim() !== '';
 
 const matches = (entry: ObjectiveEntry, f: BoardFilters, text: string): boolean => {
   const o = entry.objective;
   if (f.teamId !== '' && o.teamId !== f.teamId) return false;
   if (f.ownerId !== '' && !entry.people.includes(f.ownerId)) return false;
   if (f.band !== '' && (f.band === 'none' ? o.band !== null : o.band !== f.band)) return false;
+  if (f.track !== '' && (o.status !== 'published' || o.track !== f.track)) return false;
   if (f.hasFindings && entry.findings === 0) return false;
   if (text !== '' && !entry.searchText.includes(text)) return false;
   return true;
