@@ -1,12 +1,9 @@
 import type { ApiOutput, ApiParsedInput } from '../contract';
 import { notFound } from './errors';
-import type { ObjectiveDigest } from './model';
 import { windowFindings, windowNodes } from './shared/board-nodes';
-import { childPage, filterTree } from './shared/board-window';
+import { childPage } from './shared/board-window';
 import type { Ctx } from './shared/context';
-import { requireCycle } from './shared/lookups';
-import { makeViewContext } from './shared/view-context';
-import { checkedFilter, detachedOf, indexTreeOf } from './get-board';
+import { detachedOf, loadBoardRows, loadBoardTree } from './get-board';
 
 /**
  * board.children: the rest of the board on demand. A page of 100 of an objective's children (of the
@@ -24,19 +21,7 @@ export const getBoardChildren = async (
   ctx: Ctx,
   input: ApiParsedInput<'board.children'>,
 ): Promise<ApiOutput<'board.children'>> => {
-  const [cycle, bands, teams, entries] = await Promise.all([
-    requireCycle(ctx.store, input.cycleId, 'cycleId'),
-    ctx.store.getBands(),
-    ctx.store.listTeams(),
-    ctx.store.readBoardTree(input.cycleId),
-  ]);
-  const scope = await checkedFilter(
-    ctx,
-    input,
-    teams.map((t) => t.id),
-    entries,
-  );
-  const filtered = filterTree(indexTreeOf(cycle.id, entries), scope);
+  const { cycle, bands, teams, entries, scope, filtered } = await loadBoardTree(ctx, input.cycleId, input);
   let list = filtered.roots;
   if (input.objectiveId !== undefined) {
     const parent = filtered.tree.byId.get(input.objectiveId);
@@ -46,17 +31,7 @@ export const getBoardChildren = async (
   }
   const page = childPage(list, input.cursor);
   const ids = page.nodes.map((n) => n.entry.id);
-  const [digests, isSiteAdmin] = await Promise.all([
-    ids.length === 0 ? Promise.resolve([]) : ctx.store.readBoardRows(cycle.id, ids),
-    ctx.jira.isSiteAdmin(),
-  ]);
-  const rows = new Map<string, ObjectiveDigest>(digests.map((d) => [d.objective.id, d]));
-  const view = makeViewContext(ctx, {
-    cycle,
-    bands,
-    teams,
-    access: { browsableProjectIds: new Set<string>(), isSiteAdmin },
-  });
+  const { digests, rows, view } = await loadBoardRows(ctx, { cycle, bands, teams }, ids);
   return {
     ...(input.objectiveId === undefined ? {} : { objectiveId: input.objectiveId }),
     childCount: list.length,

@@ -1,7 +1,7 @@
-import { summarizeStatuses } from '../domain/status';
-import type { ApiOutput, ApiParsedInput } from '../contract';
+import type { ApiOutput, ApiParsedInput, BandConfig, Cycle, Team } from '../contract';
 import { currentCycle } from '../domain/current-cycle';
 import { DomainError } from '../domain/errors';
+import { summarizeStatuses } from '../domain/status';
 import { AppError, invalidState, notFound } from './errors';
 import type { ObjectiveDigest } from './model';
 import { windowFindings, windowNodes } from './shared/board-nodes';
@@ -12,6 +12,7 @@ import type { Ctx } from './shared/context';
 import { entryTrack } from './shared/track';
 import { requireCycle } from './shared/lookups';
 import { makeViewContext } from './shared/view-context';
+import type { ViewContext } from './shared/views';
 import { cycleView } from './shared/views';
 
 /** The cycle a board opens on when none is named (one more storage read, before the others). */
@@ -65,6 +66,44 @@ export const detachedOf = (
   });
 
 /**
+ * What board.get and board.children both stand on, in one round trip: the cycle, bands, teams and the
+ * cycle's tree index, the filter checked against them, and the tree as the filter keeps it.
+ */
+export const loadBoardTree = async (ctx: Ctx, cycleId: string, input: BoardFilter) => {
+  const [cycle, bands, teams, entries] = await Promise.all([
+    requireCycle(ctx.store, cycleId, 'cycleId'),
+    ctx.store.getBands(),
+    ctx.store.listTeams(),
+    ctx.store.readBoardTree(cycleId),
+  ]);
+  const scope = await checkedFilter(
+    ctx,
+    input,
+    teams.map((t) => t.id),
+    entries,
+  );
+  return { cycle, bands, teams, entries, scope, filtered: filterTree(indexTreeOf(cycle.id, entries), scope) };
+};
+
+/**
+ * The row documents of the objectives an answer shows, and the view context to draw them in. No epic
+ * is described on the board (KR rows come from board.keyResults), so the one Jira call, beside the
+ * rows, only asks whether the viewer is a site admin, for canEdit.
+ */
+export const loadBoardRows = async (
+  ctx: Ctx,
+  context: { cycle: Cycle; bands: BandConfig; teams: Team[] },
+  ids: readonly string[],
+): Promise<{ digests: ObjectiveDigest[]; rows: ReadonlyMap<string, ObjectiveDigest>; view: ViewContext }> => {
+  const [digests, isSiteAdmin] = await Promise.all([
+    ids.length === 0 ? Promise.resolve([]) : ctx.store.readBoardRows(context.cycle.id, ids),
+    ctx.jira.isSiteAdmin(),
+  ]);
+  const view = makeViewContext(ctx, { ...context, access: { browsableProjectIds: new Set<string>(), isSiteAdmin } });
+  return { digests, rows: new Map(digests.map((d) => [d.objective.id, d])), view };
+};
+
+/**
  * board.get: the first screen of the cycle's alignment tree (of the current cycle when no cycleId is
  * given): the first roots and, breadth-first, the first children of each node while they fit in 100
  * objectives (shared/board-window.ts firstScreen); every other node comes collapsed with its child
@@ -85,35 +124,9 @@ export const detachedOf = (
  */
 export const getBoard = async (ctx: Ctx, input: ApiParsedInput<'board.get'>): Promise<ApiOutput<'board.get'>> => {
   const cycleId = input.cycleId ?? (await currentCycleId(ctx));
-  const [cycle, bands, teams, entries] = await Promise.all([
-    requireCycle(ctx.store, cycleId, 'cycleId'),
-    ctx.store.getBands(),
-    ctx.store.listTeams(),
-    ctx.store.readBoardTree(cycleId),
-  ]);
-  const scope = await checkedFilter(
-    ctx,
-    input,
-    teams.map((t) => t.id),
-    entries,
-  );
-  const filtered = filterTree(indexTreeOf(cycle.id, entries), scope);
+  const { cycle, bands, teams, entries, scope, filtered } = await loadBoardTree(ctx, cycleId, input);
   const window = firstScreen(filtered);
-  const shownIds = window.shown.map((n) => n.entry.id);
-
-  // No epic is described on the board (KR rows come from board.keyResults), so the one Jira call only
-  // asks whether the viewer is a site admin, for canEdit.
-  const [digests, isSiteAdmin] = await Promise.all([
-    shownIds.length === 0 ? Promise.resolve([]) : ctx.store.readBoardRows(cycle.id, shownIds),
-    ctx.jira.isSiteAdmin(),
-  ]);
-  const rows = new Map<string, ObjectiveDigest>(digests.map((d) => [d.objective.id, d]));
-  const view = makeViewContext(ctx, {
-    cycle,
-    bands,
-    teams,
-    access: { browsableProjectIds: new Set<string>(), isSiteAdmin },
-  });
+  const { digests, rows, view } = await loadBoardRows(ctx, { cycle, bands, teams }, window.shown.map((n) => n.entry.id));
   return {
     cycle: cycleView(cycle, view.now),
     bands,
