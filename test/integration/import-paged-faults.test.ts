@@ -5,8 +5,8 @@ import { createFaultInjector } from '../../local/platform/faults';
 import { seedDemoSite } from '../../local/demo';
 import type { LocalRuntime } from '../../local/platform/local-runtime';
 import { createLocalRuntime } from '../../local/platform/local-runtime';
-import { call, fails, newRuntime, ok } from '../support/cadence-client';
-import { exportDocument, exportPages } from '../support/export-document';
+import { call, fails, ok } from '../support/cadence-client';
+import { exportDocument, exportPages, storeOfClones } from '../support/export-document';
 import { paymentsSetup } from '../support/scenario';
 
 /**
@@ -75,31 +75,10 @@ const liveOf = async (runtime: LocalRuntime) => {
   return withoutTime(await exportDocument(runtime));
 };
 
-/** A store of `count` objectives (one built through the API, cloned with new ids), and its export. */
+/** A store of `count` cloned objectives, and its export. */
 const sourceOf = async (count: number): Promise<{ pages: ExportPage[]; doc: ExportDocument }> => {
-  const runtime = newRuntime();
+  const runtime = await storeOfClones(count);
   try {
-    const { kr1 } = await paymentsSetup(runtime);
-    await ok(runtime, 'checkIns.create', { keyResultId: kr1.id, value: 3, confidence: 'on_track' }, 'daniel');
-    const doc = await exportDocument(runtime);
-    const template = doc.objectives[0];
-    if (template === undefined) throw new Error('no objective');
-    const related = JSON.stringify({ objective: template, keyResults: doc.keyResults, checkIns: doc.checkIns });
-    const clones = Array.from({ length: count }, (_, n) => {
-      const id = `${template.id.slice(0, 8)}${n.toString(36).padStart(4, '0')}`;
-      return JSON.parse(related.split(template.id).join(id)) as Pick<ExportDocument, 'keyResults' | 'checkIns'> & {
-        objective: ExportDocument['objectives'][number];
-      };
-    });
-    const big: ExportDocument = {
-      ...doc,
-      objectives: clones.map((c) => c.objective),
-      keyResults: clones.flatMap((c) => c.keyResults),
-      initiatives: [],
-      checkIns: clones.flatMap((c) => c.checkIns),
-    };
-    await ok(runtime, 'data.import', { data: big }, 'elena');
-    runtime.kvs.settle();
     return { pages: await exportPages(runtime), doc: await exportDocument(runtime) };
   } finally {
     runtime.close();

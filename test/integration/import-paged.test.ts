@@ -2,7 +2,7 @@ import type { ExportDocument, ExportPage } from '../../src/contract';
 import { countsOf } from '../../src/contract';
 import { fails, newRuntime, ok } from '../support/cadence-client';
 import type { LocalRuntime } from '../../local/platform/local-runtime';
-import { exportDocument, exportPages } from '../support/export-document';
+import { exportDocument, exportPages, storeOfClones } from '../support/export-document';
 import { paymentsSetup } from '../support/scenario';
 
 /**
@@ -10,38 +10,6 @@ import { paymentsSetup } from '../support/scenario';
  * data.import.start / append / finish stage an import larger than one invoke, verified and switched on
  * by async events, with progress in data.import.status. The live data stays whole whatever fails.
  */
-
-/** A store with `count` objectives: one built through the API, cloned with new ids, imported at once. */
-const bigStore = async (count: number): Promise<LocalRuntime> => {
-  const runtime = newRuntime();
-  const { kr1 } = await paymentsSetup(runtime);
-  await ok(
-    runtime,
-    'checkIns.create',
-    { keyResultId: kr1.id, value: 3, confidence: 'on_track', note: 'Going well' },
-    'daniel',
-  );
-  const doc = await exportDocument(runtime);
-  const template = doc.objectives[0];
-  if (template === undefined) throw new Error('no objective');
-  const related = JSON.stringify({ objective: template, keyResults: doc.keyResults, checkIns: doc.checkIns });
-  const clones = Array.from({ length: count }, (_, n) => {
-    const id = `${template.id.slice(0, 8)}${n.toString(36).padStart(4, '0')}`;
-    return JSON.parse(related.split(template.id).join(id)) as Pick<ExportDocument, 'keyResults' | 'checkIns'> & {
-      objective: ExportDocument['objectives'][number];
-    };
-  });
-  const big: ExportDocument = {
-    ...doc,
-    objectives: clones.map((c) => c.objective),
-    keyResults: clones.flatMap((c) => c.keyResults),
-    initiatives: [],
-    checkIns: clones.flatMap((c) => c.checkIns),
-  };
-  await ok(runtime, 'data.import', { data: big }, 'elena');
-  runtime.kvs.settle();
-  return runtime;
-};
 
 const partOf = ({ format: _f, version: _v, exportedAt: _e, ...part }: ExportPage) => part;
 
@@ -71,7 +39,7 @@ let pages: ExportPage[];
 let doc: ExportDocument;
 
 beforeAll(async () => {
-  source = await bigStore(60);
+  source = await storeOfClones(60);
   pages = await exportPages(source);
   doc = await exportDocument(source);
 }, 60_000);
