@@ -1,12 +1,11 @@
 import type { Cycle, Objective, TrackStatus } from '../../contract';
-import { DAY_MS, startOfDayUtc } from '../../domain/calendar-day';
 import { expectedProgress } from '../../domain/pace';
 import { metricProgress } from '../../domain/progress';
 import { isActive } from '../../domain/score';
 import { trackStatus } from '../../domain/status';
 import type { StoredKeyResult } from '../model';
 import type { BoardTreeEntry } from './board-tree-entry';
-import { isStale, STALE_AFTER_DAYS } from './stale';
+import { isStale, staleSince } from './stale';
 
 /** The status language's inputs from stored records (the rules are domain/status.ts's). */
 
@@ -34,8 +33,6 @@ export const objectiveTrack = (
  * among them (or the cycle's start, for KRs never checked in) is older than the staleness window.
  */
 export const entryTrack = (entry: BoardTreeEntry, score: number | null, cycle: Cycle, now: Date): TrackStatus => {
-  const since = Math.max(entry.freshestCheckInAt ?? 0, startOfDayUtc(cycle.startDate));
-  const stale =
-    cycle.status === 'active' && entry.status === 'published' && entry.keyResultCount > 0 && now.getTime() - since > STALE_AFTER_DAYS * DAY_MS;
+  const stale = entry.keyResultCount > 0 && staleSince(entry.freshestCheckInAt, entry, cycle, now);
   return trackStatus({ progress: entry.keyResultCount === 0 ? null : score, expected: expectedProgress(cycle, now), stale });
 };
