@@ -37,6 +37,14 @@ export const frameCsp = (manifest: AppManifest): string => {
   ].join('; ');
 };
 
+/**
+ * A resource's policy, letting it read its own `__LOCALES__` folder and nothing else: @forge/bridge's
+ * i18n fetches `./__LOCALES__/<locale>.json` from the resource's origin [pkg:bridge/out/i18n/index.js],
+ * so Forge's policy admits that; any other fetch stays refused (a path ending in / matches its prefix).
+ */
+export const resourceCsp = (frame: string, localesUrl: string): string =>
+  frame.replace("connect-src 'none'", `connect-src ${localesUrl}`);
+
 /** The host's own pages: no inline script or style anywhere, every host script is a file. */
 export const CHROME_CSP = [
   "default-src 'none'",

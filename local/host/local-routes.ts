@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { I18N_BUNDLE_FOLDER_NAME } from '@forge/i18n';
 import { z } from 'zod';
 import { runBridgeCall } from './bridge-calls';
 import { asHttpError, HttpError, readJson, send, sendJson } from './http-util';
 import type { Route } from './route';
 import { route } from './route';
+import { resourceCsp } from './csp';
 import { contentTypeOf, injectBridge, readStaticFile } from './static-files';
 
 /**
@@ -41,8 +43,12 @@ export const localRoutes: readonly Route[] = [
   }),
 
   route('GET', /^\/resources\/([^/]+)(?:\/(.*))?$/, 'api', async ({ state, res }, [key = '', rest = '']) => {
-    const dir = state.resourceDirs.get(key);
-    if (dir === undefined) throw new HttpError(404, 'NOT_FOUND', `no resource '${key}'`);
+    const resourceDir = state.resourceDirs.get(key);
+    if (resourceDir === undefined) throw new HttpError(404, 'NOT_FOUND', `no resource '${key}'`);
+    // The CLI copies __LOCALES__ into every resource at deploy time; the host serves the one folder
+    // the function code directory holds under each resource, as @forge/bridge's i18n fetches it.
+    const locales = rest.startsWith(`${I18N_BUNDLE_FOLDER_NAME}/`);
+    const dir = locales ? state.runtime.installation.appCodeDir : resourceDir;
     // `rest` was decoded by the router; re-encode per segment so resolveInside checks every segment.
     const file = await readStaticFile(
       dir,
@@ -50,7 +56,10 @@ export const localRoutes: readonly Route[] = [
     );
     if (file.contentType.startsWith('text/html')) {
       send(res, 200, file.contentType, injectBridge(file.body.toString('utf8')), {
-        'content-security-policy': state.frameCsp,
+        'content-security-policy': resourceCsp(
+          state.frameCsp,
+          `${state.origin}/resources/${encodeURIComponent(key)}/${I18N_BUNDLE_FOLDER_NAME}/`,
+        ),
       });
       return;
     }

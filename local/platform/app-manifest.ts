@@ -1,21 +1,38 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { getTranslationValue } from '@forge/i18n';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { readCatalog } from './i18n/catalogs';
 
 /**
  * The parts of manifest.yml the local runtime acts on. Parsed (not trusted) so a manifest change that
  * the runtime does not understand fails at start-up, naming the field.
  */
 const ResolverRef = z.object({ function: z.string() });
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+let english: Record<string, unknown> | undefined;
+/**
+ * A module title as the host shows it: a plain string, or `{i18n: key}` (docs: manifest-reference,
+ * translations) read from the default locale's catalog. `titleKey` keeps the key for a localised host.
+ */
+const Title = z.union([z.string(), z.object({ i18n: z.string() })]).transform((title) => {
+  if (typeof title === 'string') return { text: title, key: undefined };
+  english ??= readCatalog(REPO_ROOT, 'en-US');
+  const text = getTranslationValue({ 'en-US': english } as never, title.i18n, 'en-US');
+  if (text === null) throw new Error(`locales/en-US has no message ${title.i18n} (a module title in manifest.yml)`);
+  return { text, key: title.i18n };
+});
 const UiModule = z
   .object({
     key: z.string(),
-    title: z.string(),
+    title: Title,
     resource: z.string(),
     resolver: ResolverRef.optional(),
     edit: z.object({ resource: z.string() }).optional(),
     config: z
-      .union([z.boolean(), z.object({ resource: z.string().optional(), title: z.string().optional() }).loose()])
+      .union([z.boolean(), z.object({ resource: z.string().optional(), title: Title.optional() }).loose()])
       .optional(),
   })
   .loose();

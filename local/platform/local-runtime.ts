@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { AppHandlers, Limits } from './app-host';
 import { AppHost, LIMITS } from './app-host';
 import type { AppManifest } from './app-manifest';
+import { tempAppCodeDir } from './i18n/catalogs';
 import { parseAppManifest } from './app-manifest';
 import { CallLog } from './call-log';
 import type { Db } from './db';
@@ -117,7 +118,8 @@ export const createLocalRuntime = (options: LocalRuntimeOptions = {}): LocalRunt
     cloudId: 'local-cloud-0001',
     siteUrl: options.passThrough?.baseUrl ?? options.siteUrl ?? 'http://127.0.0.1',
     scopes: manifest.permissions.scopes,
-    appCodeDir: path.join(root, 'src'),
+    // The function's code directory holds the __LOCALES__ folder @forge/api's i18n reads, as a deployed bundle does.
+    appCodeDir: tempAppCodeDir(root),
     license: localLicense(options.license ?? 'none'),
   };
   const site = createJiraSite(db, { now, siteUrl: installation.siteUrl });

@@ -2,6 +2,7 @@ export * from './api';
 export * from './export-document';
 export * from './export-pages';
 export * from './field-words';
+export * from './i18n';
 export * from './ids';
 export * from './insights';
 export * from './model';

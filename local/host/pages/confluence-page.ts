@@ -50,9 +50,9 @@ export const confluencePage = (ctx: PageContext, pageId: string): Page => {
       configSlot: 'config',
     });
     return html`<div class="macro" data-macro="${m.key}">
-      ${frameHtml(frame, { title: m.title, variant: 'panel' })}
+      ${frameHtml(frame, { title: m.title.text, variant: 'panel' })}
       <a href="${hrefFor(PATHS.confluencePage(page.id), ctx.viewer, { configure: m.key })}" data-configure="${m.key}"
-        >Configure ${m.title}</a
+        >Configure ${m.title.text}</a
       >
     </div>`;
   });
@@ -71,7 +71,9 @@ export const confluencePage = (ctx: PageContext, pageId: string): Page => {
       configSlot: 'config',
     });
     const title =
-      typeof configuring.config === 'object' ? (configuring.config.title ?? configuring.title) : configuring.title;
+      typeof configuring.config === 'object'
+        ? (configuring.config.title ?? configuring.title).text
+        : configuring.title.text;
     dialog = html`<div class="dialog-backdrop" id="macro-config-dialog">
       <div class="dialog" role="dialog" aria-label="${title}">
         <div class="dialog__header"><span>${title}</span><a href="${pageHref}">Cancel</a></div>

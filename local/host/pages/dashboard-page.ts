@@ -34,9 +34,9 @@ export const dashboardPage = (ctx: PageContext): Page => {
       ? html`<a href="${dashboardHref}">Cancel</a>`
       : html`<a href="${hrefFor(PATHS.dashboard, ctx.viewer, { edit: g.key })}" data-edit="${g.key}">Edit</a>`;
     return html`<section class="gadget" data-gadget="${g.key}">
-      <div class="gadget__header"><span>${g.title}${edit ? ' (editing)' : ''}</span>${action}</div>
+      <div class="gadget__header"><span>${g.title.text}${edit ? ' (editing)' : ''}</span>${action}</div>
       <div class="gadget__body">
-        ${frameHtml(frame, { title: g.title, variant: 'panel', ...(edit ? { doneUrl: dashboardHref } : {}) })}
+        ${frameHtml(frame, { title: g.title.text, variant: 'panel', ...(edit ? { doneUrl: dashboardHref } : {}) })}
       </div>
     </section>`;
   });

@@ -13,7 +13,7 @@ import { extensionLocalId, inChrome, mayBrowse, noAccessPage, notFoundPage } fro
 
 const moduleOfType = (ctx: PageContext, moduleKey: string, type: UiModuleType): { title: string } | undefined => {
   const found = ctx.state.runtime.manifest.modules[type].find((m) => m.key === moduleKey);
-  return found ? { title: found.title } : undefined;
+  return found ? { title: found.title.text } : undefined;
 };
 
 /** `/jira/apps/<moduleKey>[/<sub-path>][?query]`: sub-path and query are the app's initial createHistory location. */
@@ -87,8 +87,8 @@ const panels = (ctx: PageContext, issue: AdminIssue): SafeHtml[] => {
         extension: issuePanelExtension(issue, project, ctx.url.href),
       });
       return html`<section class="issue__panel" data-panel="${m.key}">
-        <div class="issue__panel-title">${m.title}</div>
-        ${frameHtml(frame, { title: m.title, variant: 'panel' })}
+        <div class="issue__panel-title">${m.title.text}</div>
+        ${frameHtml(frame, { title: m.title.text, variant: 'panel' })}
       </section>`;
     });
 };

@@ -23,12 +23,12 @@ export const startPage = (ctx: PageContext): Page => {
     </p>
     <h2>Jira: global page</h2>
     <ul>
-      ${manifest.modules['jira:globalPage'].map((m) => link(PATHS.globalPage(m.key), m.title))}
+      ${manifest.modules['jira:globalPage'].map((m) => link(PATHS.globalPage(m.key), m.title.text))}
     </ul>
     <h2>Jira: project pages</h2>
     <ul class="start-list">
       ${manifest.modules['jira:projectPage'].flatMap((m) =>
-        projects.map((p) => link(PATHS.projectPage(p.key, m.key), `${m.title} - ${p.name} (${p.key})`)),
+        projects.map((p) => link(PATHS.projectPage(p.key, m.key), `${m.title.text} - ${p.name} (${p.key})`)),
       )}
     </ul>
     <h2>Jira: issue view (the panel shows on epics)</h2>
@@ -40,7 +40,7 @@ export const startPage = (ctx: PageContext): Page => {
     <h2>Jira: dashboard gadget</h2>
     <ul>
       ${link(PATHS.dashboard, 'Local dashboard')}
-      ${manifest.modules['jira:dashboardGadget'].map((g) => link(PATHS.dashboard, `Edit ${g.title}`, { edit: g.key }))}
+      ${manifest.modules['jira:dashboardGadget'].map((g) => link(PATHS.dashboard, `Edit ${g.title.text}`, { edit: g.key }))}
     </ul>
     <h2>Confluence: macro</h2>
     <ul>

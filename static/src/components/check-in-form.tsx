@@ -5,7 +5,7 @@ import { api } from '../api/client';
 import { useRequestId } from '../api/request-id';
 import { Button } from './button';
 import { describeError, fieldErrors } from './errors';
-import { CONFIDENCE_WORDS, CONFIDENCES, formatValue } from './format';
+import { confidenceWords, CONFIDENCES, formatValue } from './format';
 import { useReadOnly } from './read-only';
 import './check-in-form.css';
 
@@ -80,7 +80,7 @@ export function CheckInForm({
       setValue(String(result.checkIn.value));
       setConfidence(result.checkIn.confidence);
       setDone(
-        `${kind === 'no-change' ? 'Checked in, no change' : 'Checked in'}: ${formatValue(result.checkIn.value, metric)} · ${CONFIDENCE_WORDS[result.checkIn.confidence]}.`,
+        `${kind === 'no-change' ? 'Checked in, no change' : 'Checked in'}: ${formatValue(result.checkIn.value, metric)} · ${confidenceWords(result.checkIn.confidence)}.`,
       );
       onCheckedIn?.(result);
     } catch (e: unknown) {
@@ -194,7 +194,7 @@ export function CheckInForm({
                       setConfidence(c);
                     }}
                   />
-                  {CONFIDENCE_WORDS[c]}
+                  {confidenceWords(c)}
                 </label>
               ))}
             </div>
@@ -227,7 +227,7 @@ export function CheckInForm({
               </Button>
               <span id={ids.noChange} className="cad-subtlest">
                 Repeats {formatValue(lastCheckIn.value, metric)} ·{' '}
-                {CONFIDENCE_WORDS[lastCheckIn.confidence].toLowerCase()}
+                {confidenceWords(lastCheckIn.confidence).toLowerCase()}
               </span>
             </>
           )}

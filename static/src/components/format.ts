@@ -1,4 +1,5 @@
 import type { Band, Confidence, Metric, TrackStatus } from '../../../src/contract';
+import { currentLocale, t } from '../app/i18n';
 
 /**
  * Words and number formats shared by every view. The backend computes scores, bands and pace; these
@@ -8,36 +9,46 @@ import type { Band, Confidence, Metric, TrackStatus } from '../../../src/contrac
 /** Scores travel rounded to 3 decimals; people read two ("0.62"), as OKR grades are usually given. */
 export const formatScore = (score: number): string => score.toFixed(2);
 
-/** Band names in the method's words (okr-method.md: red/off track, yellow/at risk, green/on track). */
 /**
  * Bands are grades (the Review step's language), worded so they are never mistaken for the owner's
  * confidence ("on track") or the pace status ("at risk"): one word, one meaning.
  */
-export const BAND_WORDS: Readonly<Record<Band, string>> = { red: 'fell short', yellow: 'made progress', green: 'delivered' };
+export const bandWords = (band: Band): string => t(`common.band.${band}`);
 
 /** The status language mid-cycle (domain/status.ts decides; these are its words). */
-export const TRACK_WORDS: Readonly<Record<TrackStatus, string>> = {
-  on_pace: 'On pace',
-  behind: 'Behind',
-  at_risk: 'At risk',
-  stale: 'Stale',
-  no_value: 'No value yet',
-};
+export const trackWords = (track: TrackStatus): string => t(`common.track.${track}`);
 export const TRACKS: readonly TrackStatus[] = ['on_pace', 'behind', 'at_risk', 'stale', 'no_value'];
 
-export const CONFIDENCE_WORDS: Readonly<Record<Confidence, string>> = {
-  on_track: 'On track',
-  at_risk: 'At risk',
-  off_track: 'Off track',
-};
+export const confidenceWords = (confidence: Confidence): string => t(`common.confidence.${confidence}`);
 export const CONFIDENCES: readonly Confidence[] = ['on_track', 'at_risk', 'off_track'];
 
-const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+/** Intl formatters for the view's language, made once per language. */
+const formats = new Map<
+  string,
+  { number: Intl.NumberFormat; day: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat }
+>();
+const formatsNow = () => {
+  const locale = currentLocale();
+  let found = formats.get(locale);
+  if (found === undefined) {
+    found = {
+      number: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }),
+      // Calendar days are UTC days (the backend's rule), so they are formatted in UTC.
+      day: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+      dateTime: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' }),
+    };
+    formats.set(locale, found);
+  }
+  return found;
+};
+
+/** A plain number for the view's language: "52,000" in English, "52.000" in Dutch. */
+export const formatNumber = (value: number): string => formatsNow().number.format(value);
 
 /** A metric value with its unit: "71%", "21 days", "52,000 visitors"; binary KRs read done / not done. */
 export const formatValue = (value: number, metric: Pick<Metric, 'kind' | 'unit'>): string => {
-  if (metric.kind === 'binary') return value >= 1 ? 'Done' : 'Not done';
-  const number = numberFormat.format(value);
+  if (metric.kind === 'binary') return value >= 1 ? t('common.value.done') : t('common.value.notDone');
+  const number = formatNumber(value);
   const unit = metric.unit?.trim() ?? (metric.kind === 'percent' ? '%' : '');
   if (unit === '') return number;
   return unit === '%' ? `${number}%` : `${number} ${unit}`;
@@ -47,35 +58,37 @@ export const formatValue = (value: number, metric: Pick<Metric, 'kind' | 'unit'>
  * A KR's value against its target, read the way people say it: "86% of 92%" going up; going down,
  * "now 95, from 120 to 40 disputes" (never "95 disputes of 40 disputes").
  */
-export const formatCurrentOfTarget = (metric: Pick<Metric, 'kind' | 'unit' | 'current' | 'start' | 'target'>): string => {
+export const formatCurrentOfTarget = (
+  metric: Pick<Metric, 'kind' | 'unit' | 'current' | 'start' | 'target'>,
+): string => {
   if (metric.kind === 'binary') return formatValue(metric.current, metric);
   if (metric.target < metric.start) {
     const bare = { ...metric, unit: undefined };
-    return `now ${formatValue(metric.current, bare)}, from ${formatValue(metric.start, bare)} to ${formatValue(metric.target, metric)}`;
+    return t('common.value.decreasing', {
+      current: formatValue(metric.current, bare),
+      start: formatValue(metric.start, bare),
+      target: formatValue(metric.target, metric),
+    });
   }
-  return `${formatValue(metric.current, metric)} of ${formatValue(metric.target, metric)}`;
+  return t('common.value.ofTarget', {
+    current: formatValue(metric.current, metric),
+    target: formatValue(metric.target, metric),
+  });
 };
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
-  day: 'numeric',
-  month: 'short',
-  hour: 'numeric',
-  minute: '2-digit',
-});
 
 /** ISO date (YYYY-MM-DD, a calendar day) or instant, as "3 Nov". Calendar days are read as UTC days. */
 export const formatDay = (iso: string): string =>
-  dateFormat.format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso));
-export const formatDateTime = (iso: string): string => dateTimeFormat.format(new Date(iso));
+  formatsNow().day.format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso));
+export const formatDateTime = (iso: string): string => formatsNow().dateTime.format(new Date(iso));
 
 /** "today", "yesterday", "5 days ago": how recent a check-in is matters more than its exact time. */
 export const formatAgo = (iso: string, now: number = Date.now()): string => {
   const days = Math.floor((now - Date.parse(iso)) / 86_400_000);
-  if (days <= 0) return 'today';
-  if (days === 1) return 'yesterday';
-  if (days < 14) return `${days} days ago`;
+  if (days <= 0) return t('common.ago.today');
+  if (days === 1) return t('common.ago.yesterday');
+  if (days < 14) return t('common.ago.days', { count: days });
   return formatDay(iso);
 };
 
+/** English-only count words; views move to `t(key, { count })` so counts read in the user's language. */
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;

@@ -3,7 +3,7 @@ import type { CheckIn, Cycle, KeyResult } from '../../../src/contract';
 import { useAsync } from '../api/use-api';
 import { expectedAt, loadCycleCheckIns } from './check-in-history';
 import { cycleBounds } from './cycles';
-import { CONFIDENCE_WORDS, formatDay, formatValue } from './format';
+import { confidenceWords, formatDay, formatValue } from './format';
 import type { PlotSeries } from './line-plot';
 import { ErrorState, LoadingState } from './states';
 import './history-chart.css';
@@ -127,7 +127,7 @@ export function HistoryChart({
                 <td>{formatDay(c.at)}</td>
                 <td>{formatValue(c.value, metric)}</td>
                 <td>{expectedWords(Date.parse(c.at), metric, bounds)}</td>
-                <td>{CONFIDENCE_WORDS[c.confidence]}</td>
+                <td>{confidenceWords(c.confidence)}</td>
               </tr>
             ))}
             {checkIns.length === 0 ? (

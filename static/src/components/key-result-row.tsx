@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Band, CheckIn, Metric, TrackStatus } from '../../../src/contract';
-import { CONFIDENCE_WORDS, formatAgo, formatCurrentOfTarget } from './format';
+import { confidenceWords, formatAgo, formatCurrentOfTarget } from './format';
 import { Lozenge } from './lozenge';
 import type { LozengeAppearance } from './lozenge';
 import { Owner } from './owner';
@@ -42,7 +42,7 @@ export function ConfidenceLozenge({ checkIn }: { checkIn: Pick<CheckIn, 'at' | '
   return (
     <span className="cad-inline cad-kr__confidence">
       <span className="cad-subtlest">Owner’s confidence:</span>
-      <Lozenge appearance={CONFIDENCE_APPEARANCE[checkIn.confidence]}>{CONFIDENCE_WORDS[checkIn.confidence]}</Lozenge>
+      <Lozenge appearance={CONFIDENCE_APPEARANCE[checkIn.confidence]}>{confidenceWords(checkIn.confidence)}</Lozenge>
       <span className="cad-subtlest">checked in {formatAgo(checkIn.at)}</span>
     </span>
   );
@@ -83,7 +83,10 @@ export function KeyResultRow({
         <Owner accountId={keyResult.ownerAccountId} role="Owner" />
         <span className="cad-kr__value">{formatCurrentOfTarget(keyResult.metric)}</span>
         {keyResult.weight === undefined || keyResult.weight === 1 ? null : (
-          <span className="cad-subtle" title="How much this key result counts in the objective’s score; the others count 1 unless shown">
+          <span
+            className="cad-subtle"
+            title="How much this key result counts in the objective’s score; the others count 1 unless shown"
+          >
             Weight {keyResult.weight}
           </span>
         )}

@@ -1,6 +1,6 @@
 import type { CheckIn, Metric } from '../../../src/contract';
 import { useId } from 'react';
-import { CONFIDENCE_WORDS, formatDateTime, formatValue } from './format';
+import { confidenceWords, formatDateTime, formatValue } from './format';
 import { Owner } from './owner';
 import './recent-check-ins.css';
 
@@ -27,7 +27,7 @@ export function RecentCheckIns({
             <div className="cad-inline">
               <strong className="cad-check-ins__value">{formatValue(c.value, metric)}</strong>
               <span className={`cad-check-ins__confidence cad-check-ins__confidence--${c.confidence}`}>
-                {CONFIDENCE_WORDS[c.confidence]}
+                {confidenceWords(c.confidence)}
               </span>
               <Owner accountId={c.authorAccountId} role="By" />
               <time className="cad-subtlest" dateTime={c.at}>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ObjectiveView, Scorecard, TrackStatus } from '../../../src/contract';
-import { BAND_WORDS, formatDay, formatScore, plural, TRACK_WORDS } from './format';
+import { bandWords, formatDay, formatScore, plural, trackWords } from './format';
 import { InitiativeList } from './initiative-list';
 import { KeyResultRow } from './key-result-row';
 import { Lozenge } from './lozenge';
@@ -14,9 +14,9 @@ import './scorecard.css';
 /** "2 delivered · 1 made progress · 1 fell short": the grade distribution, in the grades' words. */
 const distributionWords = (d: Scorecard['summary']['distribution']): string =>
   [
-    d.green > 0 ? `${String(d.green)} ${BAND_WORDS.green}` : '',
-    d.yellow > 0 ? `${String(d.yellow)} ${BAND_WORDS.yellow}` : '',
-    d.red > 0 ? `${String(d.red)} ${BAND_WORDS.red}` : '',
+    d.green > 0 ? `${String(d.green)} ${bandWords('green')}` : '',
+    d.yellow > 0 ? `${String(d.yellow)} ${bandWords('yellow')}` : '',
+    d.red > 0 ? `${String(d.red)} ${bandWords('red')}` : '',
     d.unscored > 0 ? `${String(d.unscored)} without a score` : '',
   ]
     .filter(Boolean)
@@ -89,7 +89,10 @@ export function ScorecardView({
   const [only, setOnly] = useState<TrackStatus | undefined>(undefined);
   const distribution = distributionWords(summary.distribution);
   // The summary's counts are of published objectives; the filter shows those in the chosen status.
-  const shown = only === undefined ? scorecard.objectives : scorecard.objectives.filter((o) => o.status === 'published' && o.track === only);
+  const shown =
+    only === undefined
+      ? scorecard.objectives
+      : scorecard.objectives.filter((o) => o.status === 'published' && o.track === only);
   return (
     <section className="cad-scorecard" aria-labelledby="scorecard-title">
       <header className="cad-scorecard__header">
@@ -106,12 +109,14 @@ export function ScorecardView({
           {signal === 'grade' && summary.mean !== null ? ` · average grade ${formatScore(summary.mean)}` : ''}
           {signal === 'grade' && distribution !== '' ? ` · ${distribution}` : ''}
         </p>
-        {signal === 'pace' ? <StatusSummaryBar summary={summary.tracks} what="objective" selected={only} onSelect={setOnly} /> : null}
+        {signal === 'pace' ? (
+          <StatusSummaryBar summary={summary.tracks} what="objective" selected={only} onSelect={setOnly} />
+        ) : null}
       </header>
       {scorecard.objectives.length === 0 ? (
         <p className="cad-subtle">No objectives here in {cycle.name} yet.</p>
       ) : shown.length === 0 ? (
-        <p className="cad-subtle">No objective is {only === undefined ? '' : TRACK_WORDS[only].toLowerCase()} now.</p>
+        <p className="cad-subtle">No objective is {only === undefined ? '' : trackWords(only).toLowerCase()} now.</p>
       ) : (
         shown.map((o) => (
           <ScorecardObjective

@@ -1,6 +1,6 @@
 import type { Band, CycleStatus, StatusSummary, TrackStatus } from '../../../src/contract';
 import { primarySignal } from '../../../src/domain/status';
-import { BAND_WORDS, plural, TRACK_WORDS, TRACKS } from './format';
+import { bandWords, plural, trackWords, TRACKS } from './format';
 import { Lozenge } from './lozenge';
 import type { LozengeAppearance } from './lozenge';
 import './status.css';
@@ -21,15 +21,29 @@ const TRACK_APPEARANCE: Readonly<Record<TrackStatus, LozengeAppearance>> = {
   stale: 'default',
   no_value: 'default',
 };
-const BAND_APPEARANCE: Readonly<Record<Band, LozengeAppearance>> = { red: 'removed', yellow: 'moved', green: 'success' };
+const BAND_APPEARANCE: Readonly<Record<Band, LozengeAppearance>> = {
+  red: 'removed',
+  yellow: 'moved',
+  green: 'success',
+};
 /** The bar's colour mid-cycle follows the status, so a bar never says red while the status says on pace. */
-const TRACK_TONE: Readonly<Record<TrackStatus, Band | null>> = { on_pace: 'green', behind: 'yellow', at_risk: 'red', stale: null, no_value: null };
+const TRACK_TONE: Readonly<Record<TrackStatus, Band | null>> = {
+  on_pace: 'green',
+  behind: 'yellow',
+  at_risk: 'red',
+  stale: null,
+  no_value: null,
+};
 
 /** The colour of a score bar and its words for screen readers, under the signal that speaks. */
-export const barStatus = (signal: Signal, track: TrackStatus, band: Band | null): { tone: Band | null; words: string | undefined } =>
+export const barStatus = (
+  signal: Signal,
+  track: TrackStatus,
+  band: Band | null,
+): { tone: Band | null; words: string | undefined } =>
   signal === 'grade'
-    ? { tone: band, words: band === null ? undefined : `grade: ${BAND_WORDS[band]}` }
-    : { tone: TRACK_TONE[track], words: TRACK_WORDS[track].toLowerCase() };
+    ? { tone: band, words: band === null ? undefined : `grade: ${bandWords(band)}` }
+    : { tone: TRACK_TONE[track], words: trackWords(track).toLowerCase() };
 
 const TRACK_HINT: Readonly<Record<TrackStatus, string>> = {
   on_pace: 'Progress is where the cycle’s calendar expects it, or ahead',
@@ -43,7 +57,7 @@ const TRACK_HINT: Readonly<Record<TrackStatus, string>> = {
 export function StatusLozenge({ signal, track, band }: { signal: Signal; track: TrackStatus; band: Band | null }) {
   if (signal === 'grade') {
     if (band === null) return <Lozenge>No grade</Lozenge>;
-    const words = BAND_WORDS[band];
+    const words = bandWords(band);
     return (
       <Lozenge appearance={BAND_APPEARANCE[band]} title="The grade band of the score">
         Grade: {words}
@@ -52,7 +66,7 @@ export function StatusLozenge({ signal, track, band }: { signal: Signal; track: 
   }
   return (
     <Lozenge appearance={TRACK_APPEARANCE[track]} title={TRACK_HINT[track]}>
-      {TRACK_WORDS[track]}
+      {trackWords(track)}
     </Lozenge>
   );
 }
@@ -76,7 +90,11 @@ export function StatusSummaryBar({
   const shown = TRACKS.filter((t) => summary[t] > 0);
   if (summary.total === 0) return null;
   return (
-    <div className="cad-status-summary" role="group" aria-label={`${plural(summary.total, what)} by status; choose one to show only those`}>
+    <div
+      className="cad-status-summary"
+      role="group"
+      aria-label={`${plural(summary.total, what)} by status; choose one to show only those`}
+    >
       {shown.map((t) => (
         <button
           key={t}
@@ -87,7 +105,7 @@ export function StatusSummaryBar({
             onSelect(selected === t ? undefined : t);
           }}
         >
-          <span className="cad-status-summary__count">{summary[t]}</span> {TRACK_WORDS[t].toLowerCase()}
+          <span className="cad-status-summary__count">{summary[t]}</span> {trackWords(t).toLowerCase()}
         </button>
       ))}
     </div>

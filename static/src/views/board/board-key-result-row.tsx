@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { BoardKeyResult, CheckIn, InitiativeSummary } from '../../../../src/contract';
 import { Button } from '../../components/button';
 import { WriteButton } from '../../components/read-only';
-import { CONFIDENCE_WORDS, formatCurrentOfTarget, plural } from '../../components/format';
+import { confidenceWords, formatCurrentOfTarget, plural } from '../../components/format';
 import { Lozenge } from '../../components/lozenge';
 import type { LozengeAppearance } from '../../components/lozenge';
 import { Owner } from '../../components/owner';
@@ -86,7 +86,7 @@ export const BoardKeyResultRow = memo(function BoardKeyResultRow({
           <span className="cad-row__sub" title="The owner’s confidence at the last check-in">
             Owner:{' '}
             <Lozenge appearance={CONFIDENCE_APPEARANCE[kr.lastCheckIn.confidence]}>
-              {CONFIDENCE_WORDS[kr.lastCheckIn.confidence]}
+              {confidenceWords(kr.lastCheckIn.confidence)}
             </Lozenge>
           </span>
         )}

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Band } from '../../../../src/contract';
 import { Button } from '../../components/button';
-import { BAND_WORDS } from '../../components/format';
+import { bandWords } from '../../components/format';
 import type { BoardIndex } from './board-index';
 import type { BoardFilters } from './filters';
 import { isFiltering, NO_FILTERS } from './filters';
@@ -131,7 +131,7 @@ export function FilterBar({
           <option value="">Any band</option>
           {BANDS.map((b) => (
             <option key={b} value={b}>
-              {BAND_WORDS[b].charAt(0).toUpperCase() + BAND_WORDS[b].slice(1)}
+              {bandWords(b).charAt(0).toUpperCase() + bandWords(b).slice(1)}
             </option>
           ))}
           <option value="none">No score yet</option>

@@ -1,0 +1,40 @@
+import { i18n } from '@forge/bridge';
+import type { Locale, MessageParams, Translate } from '../../../src/contract';
+import { DEFAULT_LOCALE, localeOf, translator } from '../../../src/contract';
+
+/**
+ * The view's language, set once before the first render (mount awaits startI18n). A Forge view is an
+ * iframe that reloads when the user's language changes, so one language per page is the platform's own
+ * model; that lets every component and formatter call `t` directly instead of threading a hook.
+ */
+let current: { locale: Locale; translate: Translate } = {
+  locale: DEFAULT_LOCALE,
+  translate: (key) => key,
+};
+
+/**
+ * Loads the user's catalog through the bridge's i18n (`./__LOCALES__/<locale>.json`, with the manifest's
+ * fallback to English), for the language of the context's locale (any Dutch locale reads Dutch).
+ */
+export const startI18n = async (contextLocale: string | undefined): Promise<Locale> => {
+  const locale = localeOf(contextLocale);
+  const lookup = await i18n.createTranslationFunction(locale);
+  // The bridge's function answers the key itself when no catalog has it; ours wants null to try plurals.
+  setTranslations(locale, (key) => {
+    const value = lookup(key, MISSING);
+    return value === MISSING ? null : value;
+  });
+  return locale;
+};
+const MISSING = '\u0000missing';
+
+/** Sets the language from a lookup (startI18n, and unit tests with the catalog files). */
+export const setTranslations = (locale: Locale, lookup: (key: string) => string | null): void => {
+  current = { locale, translate: translator(lookup, locale) };
+};
+
+/** The message for a key in the view's language; a numeric `count` param picks the plural form. */
+export const t = (key: string, params?: MessageParams): string => current.translate(key, params);
+
+/** The view's language, for Intl formatters and `lang` attributes. */
+export const currentLocale = (): Locale => current.locale;
