@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Cycle } from '../../../../src/contract';
 import { useAsync } from '../../api/use-api';
 import { Button } from '../../components/button';
@@ -43,7 +43,7 @@ export function BoardPage({ start }: { start: BoardStart }) {
     () => Promise.all([start.cycles(), start.route]).then(([list, { route }]) => ({ ...list, arrived: route })),
     [start],
   );
-  const { route, chooseCycle, updateFilters } = useBoardRoute(start, cycles.data?.arrived);
+  const { route, chooseCycle, selectObjective, updateFilters } = useBoardRoute(start, cycles.data?.arrived);
   const { filters } = route;
   const cycleList = useMemo(() => cycles.data?.cycles ?? [], [cycles.data]);
   const cycle = cycleList.find((c) => c.id === route.cycleId) ?? currentCycle(cycleList);
@@ -88,7 +88,25 @@ export function BoardPage({ start }: { start: BoardStart }) {
   const indexRef = useRef(index);
   indexRef.current = index;
 
-  const [panel, setPanel] = useState<PanelState | undefined>(undefined);
+  const [panel, setPanelState] = useState<PanelState | undefined>(undefined);
+  // The objective the panel shows is the URL's `objective` (a link from elsewhere, Back): the URL
+  // leads, and opening or closing the panel writes it back.
+  const routeObjective = route.objectiveId;
+  useEffect(() => {
+    setPanelState((p) => {
+      if (routeObjective === undefined) return p?.kind === 'objective' ? undefined : p;
+      return p?.kind === 'objective' && p.objectiveId === routeObjective
+        ? p
+        : { kind: 'objective', objectiveId: routeObjective };
+    });
+  }, [routeObjective]);
+  const setPanel = useCallback(
+    (next: PanelState | undefined) => {
+      setPanelState(next);
+      selectObjective(next?.kind === 'objective' ? next.objectiveId : undefined);
+    },
+    [selectObjective],
+  );
   const [view, setView] = useState<'list' | 'map'>('list');
   const cycleStatus = data?.cycle.status;
   const actions = useMemo<BoardActions>(
@@ -128,7 +146,7 @@ export function BoardPage({ start }: { start: BoardStart }) {
       },
       loadMore,
     }),
-    [store, loadMore, cycleStatus],
+    [store, loadMore, cycleStatus, setPanel],
   );
 
   const { reload: reloadBoard } = board;
@@ -138,7 +156,7 @@ export function BoardPage({ start }: { start: BoardStart }) {
       reloadBoard();
       if (next !== undefined) setPanel(next);
     },
-    [reloadBoard],
+    [reloadBoard, setPanel],
   );
   const cycleSaved = useCallback(
     (changed: Cycle) => {
@@ -150,7 +168,7 @@ export function BoardPage({ start }: { start: BoardStart }) {
   );
   const close = useCallback(() => {
     setPanel(undefined);
-  }, []);
+  }, [setPanel]);
 
   const isAdmin = me.data?.isSiteAdmin === true;
   // A closed cycle is history: the backend refuses new objectives in it, so the button is not offered.

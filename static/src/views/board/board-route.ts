@@ -6,8 +6,9 @@ import { NO_FILTERS } from './filters';
 
 /**
  * The board's place in the page URL (Jira shows it after the app's address), so a reload, a shared link
- * or Back returns to what people were looking at: `/cycles/<cycleId>?team=<id>&owner=<accountId>&band=red
- * &status=behind&findings=1&q=<text>`. Only the part of Forge's createHistory() object (history v4, as Forge documents
+ * or Back returns to what people were looking at: `/cycles/<cycleId>?objective=<id>&team=<id>
+ * &owner=<accountId>&band=red&status=behind&findings=1&q=<text>`. `objective` is the selected objective
+ * (its side panel open): what links from other views land on (objectivePath). Only the part of Forge's createHistory() object (history v4, as Forge documents
  * it) that the board uses.
  */
 export interface RouteLocation {
@@ -21,9 +22,11 @@ export interface RouteHistory {
   listen(listener: (location: RouteLocation) => void): () => void;
 }
 
-/** What the URL holds: the cycle (undefined: the default one) and the filters. */
+/** What the URL holds: the cycle (undefined: the default one), the selected objective and the filters. */
 export interface BoardRoute {
   readonly cycleId: string | undefined;
+  /** The objective whose detail the side panel shows; undefined: none selected. */
+  readonly objectiveId?: string | undefined;
   readonly filters: BoardFilters;
 }
 
@@ -36,8 +39,10 @@ export const parseRoute = (location: RouteLocation | undefined): BoardRoute => {
   const match = CYCLE_ROUTE.exec(location.pathname)?.[1];
   const query = new URLSearchParams(location.search);
   const band = query.get('band');
+  const objectiveId = query.get('objective') ?? '';
   return {
     cycleId: match === undefined ? undefined : decodeURIComponent(match),
+    objectiveId: objectiveId === '' ? undefined : objectiveId,
     filters: {
       teamId: query.get('team') ?? '',
       ownerId: query.get('owner') ?? '',
@@ -53,6 +58,7 @@ export const parseRoute = (location: RouteLocation | undefined): BoardRoute => {
 export const locationOf = (route: BoardRoute): RouteLocation => {
   const query = new URLSearchParams();
   const f = route.filters;
+  if (route.objectiveId !== undefined) query.set('objective', route.objectiveId);
   if (f.teamId !== '') query.set('team', f.teamId);
   if (f.ownerId !== '') query.set('owner', f.ownerId);
   if (f.band !== '') query.set('band', f.band);
@@ -64,6 +70,15 @@ export const locationOf = (route: BoardRoute): RouteLocation => {
     pathname: route.cycleId === undefined ? '/' : `/cycles/${encodeURIComponent(route.cycleId)}`,
     search: search === '' ? '' : `?${search}`,
   };
+};
+
+/**
+ * The board's path (what router.navigate's module target takes as `path`) that opens the board on an
+ * objective: its cycle (else the current one), the objective selected, its detail in the side panel.
+ */
+export const objectivePath = (objectiveId: string, cycleId?: string): string => {
+  const to = locationOf({ cycleId, objectiveId, filters: NO_FILTERS });
+  return `${to.pathname}${to.search}`;
 };
 
 const isHistory = (value: unknown): value is RouteHistory =>

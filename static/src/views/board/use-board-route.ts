@@ -8,15 +8,20 @@ import { NO_FILTERS } from './filters';
 const DEFAULT_ROUTE: BoardRoute = { cycleId: undefined, filters: NO_FILTERS };
 
 /**
- * The board's cycle and filters, kept in step with the page URL both ways: picking a cycle adds a
- * history entry, changing a filter replaces the current one (a search typed letter by letter should not
+ * The board's cycle, selected objective and filters, kept in step with the page URL both ways: picking
+ * a cycle or selecting an objective adds a history entry (clearing the selection replaces it), changing a filter replaces the current one (a search typed letter by letter should not
  * fill Back), and Back or Forward bring the board to that entry. `arrived` is what the URL named when
  * the page opened (board-start reads it before the first board.get), used until anything moves.
  */
 export const useBoardRoute = (
   start: BoardStart,
   arrived: BoardRoute | undefined,
-): { route: BoardRoute; chooseCycle: (cycleId: string) => void; updateFilters: FiltersUpdate } => {
+): {
+  route: BoardRoute;
+  chooseCycle: (cycleId: string) => void;
+  selectObjective: (objectiveId: string | undefined) => void;
+  updateFilters: FiltersUpdate;
+} => {
   const [moved, setMoved] = useState<BoardRoute | undefined>(undefined);
   const route = moved ?? arrived ?? DEFAULT_ROUTE;
   // Updates are functions of the latest route, also between a change and the render it causes.
@@ -51,7 +56,15 @@ export const useBoardRoute = (
 
   const chooseCycle = useCallback(
     (cycleId: string) => {
-      go({ ...latest.current, cycleId }, 'push');
+      // A selection belongs to the cycle left behind.
+      go({ ...latest.current, cycleId, objectiveId: undefined }, 'push');
+    },
+    [go],
+  );
+  const selectObjective = useCallback(
+    (objectiveId: string | undefined) => {
+      if (objectiveId === latest.current.objectiveId) return;
+      go({ ...latest.current, objectiveId }, objectiveId === undefined ? 'replace' : 'push');
     },
     [go],
   );
@@ -62,5 +75,5 @@ export const useBoardRoute = (
     },
     [go],
   );
-  return { route, chooseCycle, updateFilters };
+  return { route, chooseCycle, selectObjective, updateFilters };
 };
