@@ -1,7 +1,7 @@
 /**
  * Per-view figures for bench/board-scale.ts: what each Custom UI surface other than the board asks the
  * backend for on one load, with the payloads its code in static/src sends (team page: team-page.tsx,
- * team-section.tsx, score-history.tsx; macro: macro-view.tsx; gadget: gadget-view.tsx; panel: panel-view.tsx;
+ * team-section.tsx, score-history.tsx; macro: macro-view.tsx, company-scorecard.tsx; gadget: gadget-view.tsx; panel: panel-view.tsx;
  * objective pickers: pickers/objective-picker.tsx;
  * every view also asks me.get for the read-only state, components/read-only.tsx). A view's figures are
  * the sum of its calls; its round trips count calls made one after another by the UI as one each.
@@ -41,6 +41,14 @@ export const viewLoads = (input: {
     {
       name: 'scorecard.get (team: macro scorecard, check-in panel)',
       groups: [[call('scorecard.get', { cycleId, teamId, includeKeyResults: true, includeInitiatives: false })]],
+    },
+    {
+      name: 'macro, whole company by team: cycles.list, scorecard.get byTeam (then one team scorecard per section opened)',
+      groups: [[call('cycles.list', {})], [call('scorecard.get', { cycleId, byTeam: true })]],
+    },
+    {
+      name: 'macro, whole company tree: cycles.list, board.get without filters (then board.children as nodes open)',
+      groups: [[call('cycles.list', {})], [call('board.get', { cycleId })]],
     },
     {
       name: 'scorecard.get (one objective: macro objective mode)',

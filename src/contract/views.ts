@@ -264,9 +264,26 @@ export const ScorecardSchema = z.object({
     /** The mean of the published objectives' scores (exact, then rounded): the team or cycle score, as teams.history's last point. */
     score: z.number().min(0).max(1).nullable(),
   }),
+  /**
+   * byTeam only: the figures of each team with objectives in the cycle, in team-name order, then those
+   * of no team (teamId null, name '': the company's own; the UI names it), drafts counted in none.
+   */
+  teams: z
+    .array(
+      z.object({
+        teamId: IdSchema.nullable(),
+        name: z.string(),
+        objectives: z.number().int().min(0),
+        keyResults: z.number().int().min(0),
+        tracks: StatusSummarySchema,
+        score: z.number().min(0).max(1).nullable(),
+      }),
+    )
+    .optional(),
   generatedAt: z.string(),
 });
 export type Scorecard = z.infer<typeof ScorecardSchema>;
+export type ScorecardTeam = NonNullable<Scorecard['teams']>[number];
 
 export const IssuePanelSchema = z.object({
   issue: z.object({ id: z.string(), key: z.string() }),

@@ -1,4 +1,4 @@
-import type { ApiOutput, ApiParsedInput, Cycle, Scorecard } from '../contract';
+import type { ApiOutput, ApiParsedInput, Cycle, Scorecard, ScorecardTeam } from '../contract';
 import { compareObjectives } from '../domain/alignment';
 import { gradeCycle } from '../domain/grade';
 import { isActive, meanScore, objectiveScore } from '../domain/score';
@@ -6,8 +6,10 @@ import { summarizeStatuses } from '../domain/status';
 import { notFound } from './errors';
 import { objectiveIdOf } from './ids';
 import type { ObjectiveAggregate } from './model';
+import type { BoardTreeEntry } from './shared/board-tree-entry';
 import type { Ctx } from './shared/context';
 import { requireCycle } from './shared/lookups';
+import { entryTrack } from './shared/track';
 import { loadViewContext } from './shared/view-context';
 import { cycleView, objectiveView, viewRatio } from './shared/views';
 
@@ -51,15 +53,65 @@ export const scorecardOf = async (
   };
 };
 
+/** A group's figures from its tree index entries: drafts and archived objectives count in none. */
+const figuresOf = (entries: readonly BoardTreeEntry[], cycle: Cycle, now: Date): Omit<ScorecardTeam, 'teamId' | 'name'> => {
+  const counted = entries.filter((e) => e.status === 'published');
+  return {
+    objectives: counted.length,
+    keyResults: counted.reduce((n, e) => n + e.keyResultCount, 0),
+    tracks: summarizeStatuses(counted.map((e) => ({ status: entryTrack(e, e.score, cycle, now), draft: false }))),
+    score: viewRatio(meanScore(counted.map((e) => e.score))),
+  };
+};
+
+/**
+ * The whole company, one section per team, from the cycle's tree index alone (a few dozen bytes an
+ * objective): the same figures a team's own scorecard answers (its summary's objectives, keyResults,
+ * tracks and score), without reading a single objective. Grades need every KR, so mean and
+ * distribution are left empty here: a team's own scorecard has them.
+ */
+const companyByTeam = async (ctx: Ctx, cycle: Cycle): Promise<Scorecard> => {
+  const [entries, teams, bands] = await Promise.all([ctx.store.readBoardTree(cycle.id), ctx.store.listTeams(), ctx.store.getBands()]);
+  const now = ctx.clock.now();
+  const shown = entries.filter((e) => e.status !== 'archived');
+  const byTeam = new Map<string | null, BoardTreeEntry[]>();
+  for (const e of shown) {
+    // An objective of a team deleted since reads as the company's own rather than vanishing.
+    const key = e.teamId !== undefined && teams.some((t) => t.id === e.teamId) ? e.teamId : null;
+    byTeam.set(key, [...(byTeam.get(key) ?? []), e]);
+  }
+  const sections: ScorecardTeam[] = [...teams]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((team) => {
+      const own = byTeam.get(team.id);
+      return own === undefined ? [] : [{ teamId: team.id, name: team.name, ...figuresOf(own, cycle, now) }];
+    });
+  const unassigned = byTeam.get(null);
+  if (unassigned !== undefined) sections.push({ teamId: null, name: '', ...figuresOf(unassigned, cycle, now) });
+  const all = figuresOf(shown, cycle, now);
+  return {
+    cycle: cycleView(cycle, now),
+    bands,
+    title: cycle.name,
+    objectives: [],
+    summary: { ...all, mean: null, distribution: { red: 0, yellow: 0, green: 0, unscored: 0 } },
+    teams: sections,
+    generatedAt: now.toISOString(),
+  };
+};
+
 /**
  * scorecard.get: a cycle's non-archived objectives (or one team's, or one objective) with scores,
  * bands, KRs and initiatives as the viewer may see them, plus the grade summary of the published ones
  * (drafts are listed but never counted). For the Confluence
- * macro and the dashboard gadget. Jira: one POST /rest/api/3/permissions/check.
+ * macro and the dashboard gadget. Jira: one POST /rest/api/3/permissions/check. With byTeam, the whole
+ * company as one section of figures per team (companyByTeam): the tree index, teams and bands only, no
+ * objective read and no Jira call.
  * @throws AppError NOT_FOUND cycleId / teamId / objectiveId, VALIDATION objectiveId (malformed).
  */
 export const getScorecard = async (ctx: Ctx, input: ApiParsedInput<'scorecard.get'>): Promise<ApiOutput<'scorecard.get'>> => {
   const cycle = await requireCycle(ctx.store, input.cycleId, 'cycleId');
+  if (input.byTeam) return companyByTeam(ctx, cycle);
   let aggregates: ObjectiveAggregate[];
   let title = cycle.name;
   if (input.objectiveId !== undefined) {

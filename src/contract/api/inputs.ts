@@ -250,8 +250,18 @@ export const ScorecardGetInput = z
     objectiveId: IdSchema.optional(),
     includeKeyResults: z.boolean().default(true),
     includeInitiatives: z.boolean().default(true),
+    /**
+     * The whole company as one section per team (the macro's "every team" scorecard): answers `teams`,
+     * each team's figures from the cycle's tree index, and no objectives (a team's are scorecard.get with
+     * its teamId). Only without teamId and objectiveId.
+     */
+    byTeam: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .refine((input) => !input.byTeam || (input.teamId === undefined && input.objectiveId === undefined), {
+    message: 'cannot be combined with teamId or objectiveId',
+    path: ['byTeam'],
+  });
 
 /** A cycle's findings, or those of one team's objectives, or of one objective and its KRs. */
 export const LintRunInput = z.object({ cycleId: IdSchema, teamId: IdSchema.optional(), objectiveId: IdSchema.optional() }).strict();
