@@ -36,7 +36,6 @@ const ConfigObject = z.record(z.string(), z.unknown());
 const MacroSubmit = z.object({ config: ConfigObject }).loose();
 
 const BRIDGE_INVOKE_LIMIT = 500;
-const LOCALE = 'en-US';
 
 /** The acting user's time zone from the site, as Forge reports it to the UI and the resolver. */
 const timezoneOf = (state: HostState, frame: FrameRecord): string =>
@@ -51,7 +50,7 @@ const invoke: BridgeCall = async (state, frame, raw) => {
     accountId: frame.accountId,
     extension: state.frames.extensionOf(frame),
     localId: frame.localId,
-    locale: LOCALE,
+    locale: frame.locale,
     timezone: timezoneOf(state, frame),
   });
   if (!outcome.ok) throw new HttpError(outcome.status, outcome.error.code, outcome.error.message);
@@ -79,7 +78,8 @@ const getContext: BridgeCall = (state, frame) => {
     environmentId: install.environmentId,
     environmentType: 'DEVELOPMENT',
     localId: frame.localId,
-    locale: LOCALE,
+    // The user's language in Forge's `en-US` form (docs: custom-ui-bridge/view, getContext `locale`).
+    locale: frame.locale,
     moduleKey: frame.moduleKey,
     siteUrl: state.origin,
     timezone: timezoneOf(state, frame),

@@ -18,6 +18,8 @@ export interface FrameRecord {
   /** One module instance (a gadget on a dashboard, a macro on a page); config is stored per localId. */
   localId: string;
   theme: ColorMode;
+  /** The language the module gets in getContext and every resolver invocation (Forge's `en-US` form). */
+  locale: string;
   role: FrameRole;
   /** The module-specific context (design doc §5.3), without the submitted configuration. */
   extension: Record<string, unknown>;

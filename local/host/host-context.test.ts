@@ -213,3 +213,56 @@ describe('invoke and fetchProduct through the bridge endpoint', () => {
     expect((await postJson(`${host.url}/__local/bridge/getContext`, { payload: 1 })).status).toBe(400);
   });
 });
+
+describe("the viewer's language (?locale=)", () => {
+  it('gives getContext the locale in Forge form, from ?locale= in any form Forge accepts', async () => {
+    expect(await contextOf(host, '/jira/apps/cadence-board?locale=nl-NL')).toMatchObject({ locale: 'nl-NL' });
+    expect(await contextOf(host, '/jira/dashboards/local?locale=nl_NL')).toMatchObject({ locale: 'nl-NL' });
+    expect(await contextOf(host, '/jira/apps/cadence-board')).toMatchObject({ locale: 'en-US' });
+    const refused = await fetch(`${host.url}/jira/apps/cadence-board?locale=klingon`);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('klingon');
+  });
+
+  it("defaults to the acting user's Jira locale, and links repeat ?locale= only when it differs", async () => {
+    const dutch = host.runtime.site.createUser({
+      accountId: 'locale-test-user-nl',
+      displayName: 'Sanne de Vries',
+      email: 'sanne.devries@acme-cloud.example',
+      locale: 'nl_NL',
+      groups: ['jira-software-users'],
+    });
+    expect(await contextOf(host, `/jira/apps/cadence-board?as=${dutch.accountId}`)).toMatchObject({ locale: 'nl-NL' });
+    const own = await (await fetch(`${host.url}/?as=${dutch.accountId}`)).text();
+    expect(own).not.toContain('locale=');
+    const english = await (await fetch(`${host.url}/?as=${dutch.accountId}&locale=en-US`)).text();
+    expect(english).toContain(`href="/jira/dashboards/local?as=${dutch.accountId}&amp;locale=en-US"`);
+  });
+
+  it('keeps ?locale= in every link, the switchers and router navigation, and shows Dutch module titles', async () => {
+    const start = await (await fetch(`${host.url}/?as=${PM_ID}&locale=nl-NL`)).text();
+    expect(start).toContain(`href="/jira/dashboards/local?as=${PM_ID}&amp;locale=nl-NL"`);
+    expect(start).toContain('<input type="hidden" name="locale" value="nl-NL" />');
+    expect(start).toMatch(/<option value="nl-NL" lang="nl-NL"\s+selected>Nederlands<\/option>/);
+    expect(start).toContain('OKR-voortgang');
+    const dashboard = await (await fetch(`${host.url}/jira/dashboards/local?locale=nl-NL`)).text();
+    expect(dashboard).toContain('OKR-voortgang');
+    expect(dashboard).not.toContain('OKR progress');
+
+    const [frameId = ''] = await framesOf(host, `/jira/apps/cadence-board?as=${PM_ID}&locale=nl-NL`);
+    expect(await bridge(host, 'navigate', frameId, { type: 'same-tab', target: 'issue', issueKey: epicKey() })).toEqual(
+      { type: 'same-tab', url: `${host.url}/jira/browse/${epicKey()}?as=${PM_ID}&locale=nl-NL` },
+    );
+  });
+
+  it("passes the frame's locale into every resolver invocation's context", async () => {
+    const spy = jest.spyOn(host.runtime.app, 'invokeResolver');
+    try {
+      const [frameId = ''] = await framesOf(host, `/jira/browse/${epicKey()}?locale=nl-NL`);
+      await bridge(host, 'invoke', frameId, { functionKey: 'app.info' });
+      expect(spy).toHaveBeenCalledWith(expect.objectContaining({ locale: 'nl-NL' }));
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});

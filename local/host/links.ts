@@ -1,18 +1,23 @@
 import type { ColorMode } from './frame-registry';
 
 /**
- * Who is looking and in which theme. Every page takes `?as=<accountId>` and `?theme=dark`; links and
- * router navigation carry them on, so switching user or theme sticks while clicking around.
+ * Who is looking, in which theme and language. Every page takes `?as=<accountId>`, `?theme=dark` and
+ * `?locale=<locale>`; links and router navigation carry them on, so switching user, theme or language
+ * sticks while clicking around.
  */
 export interface Viewer {
   accountId: string;
   theme: ColorMode;
   /** The acting user when `?as=` is absent (the demo site admin); not repeated in links. */
   defaultAccountId: string;
+  /** The language the modules get (Forge's `en-US` form), from `?locale=` or the user's Jira locale. */
+  locale: string;
+  /** The acting user's own Jira locale in Forge's form: `?locale=` is repeated in links only when it differs. */
+  defaultLocale: string;
 }
 
-/** The query parameters that belong to the host (who is looking, which theme), never to an app's route. */
-export const VIEWER_PARAMS: readonly string[] = ['as', 'theme'];
+/** The query parameters that belong to the host (who is looking, which theme and language), never to an app's route. */
+export const VIEWER_PARAMS: readonly string[] = ['as', 'theme', 'locale'];
 
 /**
  * A page app's initial route: the path after the module's address, plus the page's query without the
@@ -25,13 +30,15 @@ export const appRoute = (subPath: string, url: URL): string => {
   return search === '' ? subPath : `${subPath === '' ? '/' : subPath}?${search}`;
 };
 
-/** A same-origin path with the viewer's `as`/`theme` (only when they differ from the defaults). */
+/** A same-origin path with the viewer's `as`/`theme`/`locale` (only when they differ from the defaults). */
 export const hrefFor = (path: string, viewer: Viewer, extra: Readonly<Record<string, string>> = {}): string => {
   const url = new URL(path, 'http://host.invalid');
   if (viewer.accountId !== viewer.defaultAccountId) url.searchParams.set('as', viewer.accountId);
   else url.searchParams.delete('as');
   if (viewer.theme === 'dark') url.searchParams.set('theme', 'dark');
   else url.searchParams.delete('theme');
+  if (viewer.locale !== viewer.defaultLocale) url.searchParams.set('locale', viewer.locale);
+  else url.searchParams.delete('locale');
   for (const [k, v] of Object.entries(extra)) url.searchParams.set(k, v);
   return `${url.pathname}${url.search}${url.hash}`;
 };

@@ -45,6 +45,7 @@ export const openFrame = (state: HostState, request: FrameRequest): FrameRecord 
     accountId: request.viewer.accountId,
     localId: request.localId,
     theme: request.viewer.theme,
+    locale: request.viewer.locale,
     role: request.role,
     extension: request.extension,
     ...(request.configSlot === undefined ? {} : { configSlot: request.configSlot }),

@@ -5,7 +5,7 @@ import type { HostState } from './host-state';
 import { HttpError, parseWith } from './http-util';
 import type { Viewer } from './links';
 import { hrefFor, PATHS } from './links';
-import { defaultAccountId } from './viewer';
+import { defaultAccountId, userLocale } from './viewer';
 
 /**
  * router.navigate / router.open / router.getUrl: a URL or a NavigationLocation target becomes a host
@@ -63,6 +63,8 @@ const viewerOf = (state: HostState, frame: FrameRecord): Viewer => ({
   accountId: frame.accountId,
   theme: frame.theme,
   defaultAccountId: defaultAccountId(state.runtime.site),
+  locale: frame.locale,
+  defaultLocale: userLocale(state.runtime.site, frame.accountId),
 });
 
 export const navigationFor = (

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { ensureLocale } from '@forge/i18n';
 import { DEMO_USER_LIST } from '../demo/demo-users';
 import type { JiraSite, UserRecord } from '../platform/jira';
 import type { Principal } from '../platform/types';
@@ -30,14 +31,42 @@ export const requireSiteUser = (site: JiraSite, accountId: string, source: strin
   return user;
 };
 
+/** Jira's locale as Forge reports it (`nl_NL` -> `nl-NL`); Forge's default language when Forge has no such locale. */
+export const forgeLocaleOf = (jiraLocale: string): string => ensureLocale(jiraLocale) ?? DEFAULT_FORGE_LOCALE;
+const DEFAULT_FORGE_LOCALE = 'en-US';
+
+/**
+ * `?locale=` in any form Forge accepts (`nl-NL`, `nl_NL`, `nl`), normalised by @forge/i18n's ensureLocale
+ * to one of FORGE_SUPPORTED_LOCALE_CODES; anything else is refused rather than silently shown in English.
+ */
+export const localeParam = (raw: string): string => {
+  const locale = ensureLocale(raw);
+  if (locale === null)
+    throw new HttpError(
+      400,
+      'UNKNOWN_LOCALE',
+      `?locale=: '${raw}' is not a locale Forge supports (for example en-US or nl-NL; see FORGE_SUPPORTED_LOCALE_CODES in @forge/i18n)`,
+    );
+  return locale;
+};
+
+/** The acting user's own language (their Jira locale in Forge's form). */
+export const userLocale = (site: JiraSite, accountId: string): string =>
+  forgeLocaleOf(site.listUsers().find((u) => u.accountId === accountId)?.locale ?? 'en_US');
+
 export const viewerFor = (site: JiraSite, url: URL): Viewer => {
   const fallback = defaultAccountId(site);
   const as = url.searchParams.get('as');
   if (as !== null && as !== '') requireSiteUser(site, as, '?as=');
+  const accountId = as !== null && as !== '' ? as : fallback;
+  const defaultLocale = userLocale(site, accountId);
+  const locale = url.searchParams.get('locale');
   return {
-    accountId: as !== null && as !== '' ? as : fallback,
+    accountId,
     theme: url.searchParams.get('theme') === 'dark' ? 'dark' : 'light',
     defaultAccountId: fallback,
+    locale: locale !== null && locale !== '' ? localeParam(locale) : defaultLocale,
+    defaultLocale,
   };
 };
 

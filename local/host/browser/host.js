@@ -10,7 +10,7 @@
   const origin = window.location.origin;
   const MAX_FRAME_HEIGHT = 20000;
   /** The page's own query parameters (local/host/links.ts VIEWER_PARAMS): never part of an app's route. */
-  const VIEWER_PARAMS = ['as', 'theme'];
+  const VIEWER_PARAMS = ['as', 'theme', 'locale'];
 
   const moduleFrames = () => Array.from(document.querySelectorAll('iframe[data-frame-id]'));
 
@@ -169,12 +169,13 @@
     if (message.type === 'route') {
       const base = iframe.dataset.routeBase;
       if (base === undefined || typeof message.route !== 'string' || !message.route.startsWith('/')) return;
-      // The page URL carries the route, path and query; the viewer's own ?as= and ?theme= stay.
+      // The page URL carries the route, path and query; the viewer's own ?as=, ?theme= and ?locale= stay.
       const route = new URL(message.route, 'http://route.invalid');
       const page = new URL(window.location.href);
       page.pathname = route.pathname === '/' ? base : base + route.pathname;
       for (const key of [...page.searchParams.keys()]) if (!VIEWER_PARAMS.includes(key)) page.searchParams.delete(key);
-      for (const [key, value] of route.searchParams) if (!VIEWER_PARAMS.includes(key)) page.searchParams.append(key, value);
+      for (const [key, value] of route.searchParams)
+        if (!VIEWER_PARAMS.includes(key)) page.searchParams.append(key, value);
       window.history.replaceState(window.history.state, '', page.pathname + page.search);
       return;
     }

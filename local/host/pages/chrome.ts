@@ -26,11 +26,31 @@ const NAV: readonly { label: string; path: string }[] = [
   { label: 'Site admin', path: PATHS.admin },
 ];
 
-/** Hidden fields that keep the page's other query parameters when the user switcher submits. */
-const keptParams = (url: URL): SafeHtml[] =>
+/** Hidden fields that keep the page's other query parameters when a switcher submits its own one. */
+const keptParams = (url: URL, own: string): SafeHtml[] =>
   [...url.searchParams.entries()]
-    .filter(([k]) => k !== 'as')
+    .filter(([k]) => k !== own)
     .map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}" />`);
+
+/** The languages Cadence ships (manifest.yml translations), named in their own language as Atlassian does. */
+const LANGUAGES: readonly { locale: string; name: string }[] = [
+  { locale: 'en-US', name: 'English' },
+  { locale: 'nl-NL', name: 'Nederlands' },
+];
+
+/** The language picker: `?locale=`, listing the viewer's own locale too when the app does not ship it. */
+const languagePicker = (viewer: Viewer, url: URL): SafeHtml => {
+  const known = LANGUAGES.some((l) => l.locale === viewer.locale);
+  const options = known ? LANGUAGES : [...LANGUAGES, { locale: viewer.locale, name: viewer.locale }];
+  return html`<form class="topbar__user topbar__locale" method="get" action="${url.pathname}">
+    ${keptParams(url, 'locale')}
+    <label for="locale-select">Language</label>
+    <select id="locale-select" name="locale" data-autosubmit>
+      ${options.map((l) => html`<option value="${l.locale}" lang="${l.locale}" ${l.locale === viewer.locale ? html`selected` : ''}>${l.name}</option>`)}
+    </select>
+    <noscript><button type="submit">Switch</button></noscript>
+  </form>`;
+};
 
 /**
  * The plain Jira/Confluence-like frame around a module: product name, the acting user with a
@@ -56,13 +76,14 @@ export const chromePage = (input: ChromeInput): SafeHtml => {
           <a class="topbar__product" href="${hrefFor(PATHS.start, viewer)}">${input.product}</a>
           <nav class="topbar__nav">${NAV.map((n) => html`<a href="${hrefFor(n.path, viewer)}">${n.label}</a>`)}</nav>
           <form class="topbar__user" method="get" action="${url.pathname}">
-            ${keptParams(url)}
+            ${keptParams(url, 'as')}
             <label for="as-select">Acting as</label>
             <select id="as-select" name="as" data-autosubmit>
               ${input.users.map((u) => html`<option value="${u.accountId}" ${u.accountId === viewer.accountId ? html`selected` : ''}>${u.displayName}</option>`)}
             </select>
             <noscript><button type="submit">Switch</button></noscript>
           </form>
+          ${languagePicker(viewer, url)}
           <a class="topbar__theme" id="theme-toggle" href="${withParams(url, { theme: nextTheme })}"
             >${viewer.theme === 'dark' ? 'Light mode' : 'Dark mode'}</a
           >

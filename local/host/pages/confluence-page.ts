@@ -3,7 +3,7 @@ import { macroExtension, OKR_SPACE } from '../module-extension';
 import { frameHtml, openFrame } from '../module-frames';
 import { html } from './html';
 import type { Page, PageContext } from './page-context';
-import { inChrome, notFoundPage, stableLocalId } from './page-context';
+import { inChrome, notFoundPage, stableLocalId, titleOf } from './page-context';
 
 /** The OKR space's pages; each embeds the app's macro once. */
 export const CONFLUENCE_PAGES: readonly { id: string; title: string; text: string }[] = [
@@ -50,9 +50,9 @@ export const confluencePage = (ctx: PageContext, pageId: string): Page => {
       configSlot: 'config',
     });
     return html`<div class="macro" data-macro="${m.key}">
-      ${frameHtml(frame, { title: m.title.text, variant: 'panel' })}
+      ${frameHtml(frame, { title: titleOf(ctx, m.title), variant: 'panel' })}
       <a href="${hrefFor(PATHS.confluencePage(page.id), ctx.viewer, { configure: m.key })}" data-configure="${m.key}"
-        >Configure ${m.title.text}</a
+        >Configure ${titleOf(ctx, m.title)}</a
       >
     </div>`;
   });
@@ -72,8 +72,8 @@ export const confluencePage = (ctx: PageContext, pageId: string): Page => {
     });
     const title =
       typeof configuring.config === 'object'
-        ? (configuring.config.title ?? configuring.title).text
-        : configuring.title.text;
+        ? titleOf(ctx, configuring.config.title ?? configuring.title)
+        : titleOf(ctx, configuring.title);
     dialog = html`<div class="dialog-backdrop" id="macro-config-dialog">
       <div class="dialog" role="dialog" aria-label="${title}">
         <div class="dialog__header"><span>${title}</span><a href="${pageHref}">Cancel</a></div>

@@ -3,7 +3,7 @@ import { gadgetExtension, LOCAL_DASHBOARD_ID, LOCAL_GADGET_ID } from '../module-
 import { frameHtml, openFrame } from '../module-frames';
 import { html } from './html';
 import type { Page, PageContext } from './page-context';
-import { inChrome, notFoundPage, stableLocalId } from './page-context';
+import { inChrome, notFoundPage, stableLocalId, titleOf } from './page-context';
 
 /**
  * `/jira/dashboards/local`: one dashboard with each gadget of the manifest. `?edit=<gadgetKey>` shows
@@ -34,9 +34,9 @@ export const dashboardPage = (ctx: PageContext): Page => {
       ? html`<a href="${dashboardHref}">Cancel</a>`
       : html`<a href="${hrefFor(PATHS.dashboard, ctx.viewer, { edit: g.key })}" data-edit="${g.key}">Edit</a>`;
     return html`<section class="gadget" data-gadget="${g.key}">
-      <div class="gadget__header"><span>${g.title.text}${edit ? ' (editing)' : ''}</span>${action}</div>
+      <div class="gadget__header"><span>${titleOf(ctx, g.title)}${edit ? ' (editing)' : ''}</span>${action}</div>
       <div class="gadget__body">
-        ${frameHtml(frame, { title: g.title.text, variant: 'panel', ...(edit ? { doneUrl: dashboardHref } : {}) })}
+        ${frameHtml(frame, { title: titleOf(ctx, g.title), variant: 'panel', ...(edit ? { doneUrl: dashboardHref } : {}) })}
       </div>
     </section>`;
   });

@@ -7,13 +7,13 @@ import { frameHtml, openFrame } from '../module-frames';
 import type { SafeHtml } from './html';
 import { html } from './html';
 import type { Page, PageContext } from './page-context';
-import { extensionLocalId, inChrome, mayBrowse, noAccessPage, notFoundPage } from './page-context';
+import { extensionLocalId, inChrome, mayBrowse, noAccessPage, notFoundPage, titleOf } from './page-context';
 
 /** Jira's pages that host the app: global page, project page and the issue view with its panel. */
 
 const moduleOfType = (ctx: PageContext, moduleKey: string, type: UiModuleType): { title: string } | undefined => {
   const found = ctx.state.runtime.manifest.modules[type].find((m) => m.key === moduleKey);
-  return found ? { title: found.title.text } : undefined;
+  return found ? { title: titleOf(ctx, found.title) } : undefined;
 };
 
 /** `/jira/apps/<moduleKey>[/<sub-path>][?query]`: sub-path and query are the app's initial createHistory location. */
@@ -87,8 +87,8 @@ const panels = (ctx: PageContext, issue: AdminIssue): SafeHtml[] => {
         extension: issuePanelExtension(issue, project, ctx.url.href),
       });
       return html`<section class="issue__panel" data-panel="${m.key}">
-        <div class="issue__panel-title">${m.title.text}</div>
-        ${frameHtml(frame, { title: m.title.text, variant: 'panel' })}
+        <div class="issue__panel-title">${titleOf(ctx, m.title)}</div>
+        ${frameHtml(frame, { title: titleOf(ctx, m.title), variant: 'panel' })}
       </section>`;
     });
 };

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { moduleTitle } from '../../platform/i18n/module-titles';
 import type { ProjectRecord, UserRecord } from '../../platform/jira';
 import type { HostState } from '../host-state';
 import type { Viewer } from '../links';
@@ -28,6 +29,10 @@ export const pageContext = (state: HostState, url: URL): PageContext => {
   if (!user) throw new Error(`acting user ${viewer.accountId} vanished from the site`);
   return { state, url, viewer, user };
 };
+
+/** A module title in the viewer's language (the manifest's translations), as the product shows it. */
+export const titleOf = (ctx: PageContext, title: { text: string; key: string | undefined }): string =>
+  moduleTitle(ctx.state.runtime.installation.appCodeDir, title, ctx.viewer.locale);
 
 export const inChrome = (
   ctx: PageContext,

@@ -3,7 +3,7 @@ import { CONFLUENCE_PAGES } from './confluence-page';
 import type { SafeHtml } from './html';
 import { html } from './html';
 import type { Page, PageContext } from './page-context';
-import { inChrome, mayBrowse } from './page-context';
+import { inChrome, mayBrowse, titleOf } from './page-context';
 
 /** `/`: every module view the acting user can open, plus the site admin surface. */
 export const startPage = (ctx: PageContext): Page => {
@@ -23,12 +23,12 @@ export const startPage = (ctx: PageContext): Page => {
     </p>
     <h2>Jira: global page</h2>
     <ul>
-      ${manifest.modules['jira:globalPage'].map((m) => link(PATHS.globalPage(m.key), m.title.text))}
+      ${manifest.modules['jira:globalPage'].map((m) => link(PATHS.globalPage(m.key), titleOf(ctx, m.title)))}
     </ul>
     <h2>Jira: project pages</h2>
     <ul class="start-list">
       ${manifest.modules['jira:projectPage'].flatMap((m) =>
-        projects.map((p) => link(PATHS.projectPage(p.key, m.key), `${m.title.text} - ${p.name} (${p.key})`)),
+        projects.map((p) => link(PATHS.projectPage(p.key, m.key), `${titleOf(ctx, m.title)} - ${p.name} (${p.key})`)),
       )}
     </ul>
     <h2>Jira: issue view (the panel shows on epics)</h2>
@@ -40,7 +40,7 @@ export const startPage = (ctx: PageContext): Page => {
     <h2>Jira: dashboard gadget</h2>
     <ul>
       ${link(PATHS.dashboard, 'Local dashboard')}
-      ${manifest.modules['jira:dashboardGadget'].map((g) => link(PATHS.dashboard, `Edit ${g.title.text}`, { edit: g.key }))}
+      ${manifest.modules['jira:dashboardGadget'].map((g) => link(PATHS.dashboard, `Edit ${titleOf(ctx, g.title)}`, { edit: g.key }))}
     </ul>
     <h2>Confluence: macro</h2>
     <ul>

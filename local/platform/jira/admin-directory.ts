@@ -12,6 +12,11 @@ export const createUserInput = z.strictObject({
   active: z.boolean().default(true),
   siteAdmin: z.boolean().default(false),
   timeZone: z.string().default('UTC'),
+  /** Jira's form (`en_US`, `nl_NL`); Jira's own default language when not given. */
+  locale: z
+    .string()
+    .regex(/^[a-z]{2,3}_[A-Z]{2}$/, 'a Jira locale such as en_US or nl_NL')
+    .default('en_US'),
   groups: z.array(z.string().min(1)).default([]),
 });
 export type CreateUserInput = z.input<typeof createUserInput>;

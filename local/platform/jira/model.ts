@@ -10,6 +10,8 @@ export interface UserRecord {
   /** Site admins hold the ADMINISTER global permission; it does not grant browsing (permission schemes do). */
   siteAdmin: boolean;
   timeZone: string;
+  /** The user's Jira language, in Jira's form (`en_US`, `nl_NL`), as GET /rest/api/3/user reports it. */
+  locale: string;
   groups: string[];
 }
 

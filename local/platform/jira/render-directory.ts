@@ -27,7 +27,7 @@ export const renderUser = (siteUrl: string, user: UserRecord) => ({
   displayName: user.displayName,
   active: user.active,
   timeZone: user.timeZone,
-  locale: 'en_US',
+  locale: user.locale,
 });
 
 export const renderProjectRef = (siteUrl: string, project: ProjectRecord) => ({

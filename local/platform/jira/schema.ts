@@ -19,7 +19,8 @@ export const migrateJiraSchema = (db: Db): void => {
       email TEXT NOT NULL UNIQUE COLLATE NOCASE,
       active INTEGER NOT NULL,
       site_admin INTEGER NOT NULL,
-      time_zone TEXT NOT NULL
+      time_zone TEXT NOT NULL,
+      locale TEXT NOT NULL DEFAULT 'en_US'
     );
     CREATE TABLE IF NOT EXISTS jira_user_groups (
       account_id TEXT NOT NULL REFERENCES jira_users(account_id) ON DELETE CASCADE,
@@ -63,6 +64,10 @@ export const migrateJiraSchema = (db: Db): void => {
     CREATE INDEX IF NOT EXISTS jira_issues_parent ON jira_issues(parent_id);
     CREATE INDEX IF NOT EXISTS jira_issues_project ON jira_issues(project_id);
   `);
+  // A site saved before users had a locale gets the column, everyone speaking Jira's default en_US.
+  const userColumns = z.array(z.object({ name: z.string() })).parse(db.prepare('PRAGMA table_info(jira_users)').all());
+  if (!userColumns.some((c) => c.name === 'locale'))
+    db.exec("ALTER TABLE jira_users ADD COLUMN locale TEXT NOT NULL DEFAULT 'en_US'");
 };
 
 const sequenceRow = z.object({ value: z.number().int() });

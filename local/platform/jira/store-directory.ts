@@ -12,6 +12,7 @@ const userRow = z.object({
   active: z.number(),
   site_admin: z.number(),
   time_zone: z.string(),
+  locale: z.string(),
 });
 
 const groupRow = z.object({ account_id: z.string(), group_name: z.string() });
@@ -61,6 +62,7 @@ export const createDirectoryStore = (db: Db): DirectoryStore => {
       active: row.active === 1,
       siteAdmin: row.site_admin === 1,
       timeZone: row.time_zone,
+      locale: row.locale,
       groups: groups.get(row.account_id) ?? [],
     };
   };
@@ -98,8 +100,16 @@ export const createDirectoryStore = (db: Db): DirectoryStore => {
   return {
     insertUser: (user) => {
       prepare(
-        'INSERT INTO jira_users (account_id, display_name, email, active, site_admin, time_zone) VALUES (?, ?, ?, ?, ?, ?)',
-      ).run(user.accountId, user.displayName, user.email, user.active ? 1 : 0, user.siteAdmin ? 1 : 0, user.timeZone);
+        'INSERT INTO jira_users (account_id, display_name, email, active, site_admin, time_zone, locale) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(
+        user.accountId,
+        user.displayName,
+        user.email,
+        user.active ? 1 : 0,
+        user.siteAdmin ? 1 : 0,
+        user.timeZone,
+        user.locale,
+      );
       const addGroup = prepare('INSERT INTO jira_user_groups (account_id, group_name) VALUES (?, ?)');
       for (const group of new Set(user.groups)) addGroup.run(user.accountId, group);
     },
