@@ -1,5 +1,7 @@
 import type { DetachReason } from '../../domain/alignment';
 import { buildAlignmentTree, rollupScore } from '../../domain/alignment';
+import type { BoardScope } from '../../domain/board-filter';
+import { keepInScope, keptIds } from '../../domain/board-filter';
 import type { BoardTreeEntry } from './board-tree-entry';
 import { objectiveOfEntry } from './board-tree-entry';
 
@@ -70,30 +72,20 @@ export const buildIndexTree = (cycleId: string, entries: readonly BoardTreeEntry
   return { roots, byId, detached: new Map(tree.detached.map((d) => [d.objective.id, d.reason])) };
 };
 
-export interface BoardFilter {
-  teamId?: string | undefined;
-  ownerAccountId?: string | undefined;
-}
+export type BoardFilter = BoardScope;
 
 /**
- * The objectives a filter keeps: those matching, their ancestors (so a deep match is reachable) and
- * their descendants. Undefined when nothing is filtered (all kept).
+ * The objectives a filter keeps: the domain's board filter rule (domain/board-filter.ts: matches by
+ * team and objective owner, with their ancestors and descendants), the same the board's filter bar
+ * applies. Undefined when nothing is filtered (all kept).
  */
 export const keptBy = (tree: IndexTree, filter: BoardFilter): ReadonlySet<string> | undefined => {
-  if (filter.teamId === undefined && filter.ownerAccountId === undefined) return undefined;
-  const matches = (e: BoardTreeEntry): boolean =>
-    (filter.teamId === undefined || e.teamId === filter.teamId) &&
-    (filter.ownerAccountId === undefined || e.ownerAccountId === filter.ownerAccountId);
-  const kept = new Set<string>();
-  const mark = (node: IndexNode, ancestorMatched: boolean): boolean => {
-    const self = ancestorMatched || matches(node.entry);
-    let below = false;
-    for (const child of node.children) below = mark(child, self) || below;
-    if (self || below) kept.add(node.entry.id);
-    return self || below;
-  };
-  for (const root of tree.roots) mark(root, false);
-  return kept;
+  const kept = keepInScope(
+    { roots: tree.roots, childrenOf: (n) => n.children, idOf: (n) => n.entry.id },
+    (n) => n.entry,
+    filter,
+  );
+  return kept === undefined ? undefined : keptIds(kept);
 };
 
 /** A tree as a filter shows it: the kept roots and, per node, its kept children. */
