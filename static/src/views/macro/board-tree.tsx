@@ -1,6 +1,8 @@
 import type { Board, BoardNode } from '../../../../src/contract';
+import { t } from '../../app/i18n';
+import { ObjectiveLink } from '../../app/links';
 import { Button } from '../../components/button';
-import { formatDay, formatScore, plural } from '../../components/format';
+import { formatDay, formatScore } from '../../components/format';
 import { Lozenge } from '../../components/lozenge';
 import { levelWords } from '../../components/objective-tree';
 import { Owner } from '../../components/owner';
@@ -12,10 +14,10 @@ import type { PageState } from '../board/use-board-pages';
 /** "3 key results · 1 behind · 1 stale": an objective's KR summary from board.get, by status, in words. */
 const summaryWords = (s: BoardNode['objective']['keyResultSummary']): string =>
   [
-    plural(s.count, 'key result'),
-    s.tracks.behind > 0 ? `${String(s.tracks.behind)} behind` : '',
-    s.tracks.at_risk > 0 ? `${String(s.tracks.at_risk)} at risk` : '',
-    s.tracks.stale > 0 ? `${String(s.tracks.stale)} stale` : '',
+    t('macro.tree.keyResults', { count: s.count }),
+    s.tracks.behind > 0 ? t('macro.tree.behind', { count: s.tracks.behind }) : '',
+    s.tracks.at_risk > 0 ? t('macro.tree.atRisk', { count: s.tracks.at_risk }) : '',
+    s.tracks.stale > 0 ? t('macro.tree.stale', { count: s.tracks.stale }) : '',
   ]
     .filter(Boolean)
     .join(' · ');
@@ -47,32 +49,34 @@ function MoreLine({
   const load = () => {
     paging.loadMore(parentId);
   };
-  const what = parentId === undefined ? 'objective' : 'aligned objective';
+  const roots = parentId === undefined;
   const page = Math.min(remaining, 100);
   const counted = collapsed
-    ? `${plural(remaining, 'objective')} aligned to this one`
-    : `${plural(remaining, `more ${what}`)} not shown`;
+    ? t('macro.tree.alignedHere', { count: remaining })
+    : t(roots ? 'macro.tree.moreRoots' : 'macro.tree.moreAligned', { count: remaining });
   return (
     <div className="cad-tree__more">
       <span className="cad-subtle">{counted}</span>
       {state?.status === 'loading' ? (
         <span className="cad-subtle" role="status" aria-busy="true">
-          Loading {what}s…
+          {t(roots ? 'macro.tree.loadingRoots' : 'macro.tree.loadingAligned')}
         </span>
       ) : state?.status === 'error' ? (
         <>
           <span className="cad-field__error" role="alert">
-            {parentId === undefined ? 'More objectives' : 'Aligned objectives'} could not load: {state.message}
+            {t(roots ? 'macro.tree.rootsError' : 'macro.tree.alignedError', { message: state.message })}
           </span>
           <Button appearance="subtle" onClick={load}>
-            Retry
+            {t('macro.tree.retry')}
           </Button>
         </>
       ) : (
         <Button appearance="subtle" onClick={load}>
-          {collapsed ? `Show ${plural(page, 'objective')}` : `Show ${String(page)} more`}
-          {remaining > page ? ` (of ${String(remaining)})` : ''}
-          {parentTitle === undefined ? null : <span className="cad-visually-hidden"> aligned to {parentTitle}</span>}
+          {collapsed ? t('macro.tree.show', { count: page }) : t('macro.tree.showMore', { count: page })}
+          {remaining > page ? t('macro.tree.ofTotal', { total: remaining }) : ''}
+          {parentTitle === undefined ? null : (
+            <span className="cad-visually-hidden">{t('macro.tree.alignedTo', { title: parentTitle })}</span>
+          )}
         </Button>
       )}
     </div>
@@ -81,6 +85,7 @@ function MoreLine({
 
 function TreeNode({
   node,
+  cycleId,
   signal,
   teamName,
   paging,
@@ -88,6 +93,8 @@ function TreeNode({
   insideMatch = false,
 }: {
   node: BoardNode;
+  /** For the links: the board opens on this cycle with the objective selected. */
+  cycleId: string;
   signal: Signal;
   teamName: (id: string | undefined) => string | undefined;
   paging: TreePaging;
@@ -104,17 +111,21 @@ function TreeNode({
     <li className={`cad-tree__item${muted ? ' cad-tree__item--context' : ''}`} data-objective={o.id}>
       <div className="cad-tree__node">
         <div className="cad-tree__title-line">
-          <span className="cad-tree__title">{o.title}</span>
-          <Lozenge>{team === undefined ? levelWords(o.level) : `${levelWords(o.level)} · ${team}`}</Lozenge>
-          {o.status === 'draft' ? <Lozenge appearance="new">Draft</Lozenge> : null}
-          {muted ? <span className="cad-subtlest">(aligned above the team)</span> : null}
+          <ObjectiveLink className="cad-tree__title" objectiveId={o.id} cycleId={cycleId}>
+            {o.title}
+          </ObjectiveLink>
+          <Lozenge>
+            {team === undefined ? levelWords(o.level) : t('macro.tree.levelOfTeam', { level: levelWords(o.level), team })}
+          </Lozenge>
+          {o.status === 'draft' ? <Lozenge appearance="new">{t('macro.tree.draft')}</Lozenge> : null}
+          {muted ? <span className="cad-subtlest">{t('macro.tree.context')}</span> : null}
         </div>
         <div className="cad-tree__meta">
-          <Owner accountId={o.ownerAccountId} role="Owner" />
+          <Owner accountId={o.ownerAccountId} role={t('macro.tree.owner')} />
           <StatusLozenge signal={signal} track={o.track} band={o.band} />
           <ScoreBar score={o.score} band={bar.tone} words={bar.words} compact />
           {o.rollup !== null && node.childCount > 0 ? (
-            <span className="cad-subtle">Roll-up {formatScore(o.rollup)}</span>
+            <span className="cad-subtle">{t('macro.tree.rollup', { score: formatScore(o.rollup) })}</span>
           ) : null}
           <span className="cad-subtlest">{summaryWords(o.keyResultSummary)}</span>
         </div>
@@ -125,6 +136,7 @@ function TreeNode({
             <TreeNode
               key={child.objective.id}
               node={child}
+              cycleId={cycleId}
               signal={signal}
               teamName={teamName}
               paging={paging}
@@ -177,16 +189,21 @@ export function BoardTree({
         {title}
       </h2>
       <p className="cad-subtle">
-        {board.cycle.name} · {formatDay(board.cycle.startDate)} – {formatDay(board.cycle.endDate)}
+        {t('macro.tree.dates', {
+          cycle: board.cycle.name,
+          start: formatDay(board.cycle.startDate),
+          end: formatDay(board.cycle.endDate),
+        })}
       </p>
       {roots.length === 0 ? (
-        <p className="cad-subtle">No objectives here in {board.cycle.name} yet.</p>
+        <p className="cad-subtle">{t('macro.tree.empty', { cycle: board.cycle.name })}</p>
       ) : (
         <ul className="cad-tree" aria-label={title}>
           {roots.map((node) => (
             <TreeNode
               key={node.objective.id}
               node={node}
+              cycleId={board.cycle.id}
               signal={signalOf(board.cycle)}
               teamName={teamName}
               paging={paging}

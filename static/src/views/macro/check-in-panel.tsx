@@ -1,4 +1,6 @@
 import type { Scorecard } from '../../../../src/contract';
+import { t } from '../../app/i18n';
+import { ObjectiveLink } from '../../app/links';
 import { KeyResultCheckIn } from '../../components/key-result-check-in';
 import { formatDay } from '../../components/format';
 
@@ -12,17 +14,26 @@ export function CheckInPanel({ scorecard, onCheckedIn }: { scorecard: Scorecard;
   return (
     <section className="cad-stack" aria-labelledby="check-in-title">
       <h2 id="check-in-title" className="cad-heading-medium">
-        Weekly check-in: {scorecard.title}
+        {t('macro.checkIn.title', { title: scorecard.title })}
       </h2>
       <p className="cad-subtle">
-        {cycle.name} · {formatDay(cycle.startDate)} – {formatDay(cycle.endDate)}. Update each key result’s current value
-        and confidence; “No change” repeats last week’s.
+        {t('macro.checkIn.intro', {
+          dates: t('macro.tree.dates', {
+            cycle: cycle.name,
+            start: formatDay(cycle.startDate),
+            end: formatDay(cycle.endDate),
+          }),
+        })}
       </p>
-      {objectives.length === 0 ? <p className="cad-subtle">This team has no key results in {cycle.name} yet.</p> : null}
+      {objectives.length === 0 ? (
+        <p className="cad-subtle">{t('macro.checkIn.none', { cycle: cycle.name })}</p>
+      ) : null}
       {objectives.map((o) => (
         <section key={o.id} className="cad-stack" aria-labelledby={`check-in-objective-${o.id}`}>
           <h3 id={`check-in-objective-${o.id}`} className="cad-heading-small">
-            {o.title}
+            <ObjectiveLink objectiveId={o.id} cycleId={cycle.id}>
+              {o.title}
+            </ObjectiveLink>
           </h3>
           {o.keyResults.map((kr) => (
             <KeyResultCheckIn key={kr.id} keyResult={kr} cycle={cycle} headingLevel={4} onCheckedIn={onCheckedIn} />

@@ -6,7 +6,8 @@ import { asRecord } from '../../components/extension';
  * `cycleId: ''` follows the current cycle, so a weekly check-in page never needs reconfiguring.
  */
 export type MacroKind = 'scorecard' | 'board' | 'check-in';
-export type MacroScope = 'team' | 'objective';
+/** 'company': every team (a scorecard section per team) or the whole alignment tree. */
+export type MacroScope = 'team' | 'objective' | 'company';
 
 export interface MacroConfig {
   kind: MacroKind;
@@ -29,6 +30,7 @@ export const DEFAULT_CONFIG: MacroConfig = {
 };
 
 const KINDS: readonly MacroKind[] = ['scorecard', 'board', 'check-in'];
+const SCOPES: readonly MacroScope[] = ['team', 'objective', 'company'];
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 
@@ -37,7 +39,7 @@ export const parseMacroConfig = (raw: unknown): MacroConfig | undefined => {
   const config = asRecord(raw);
   const kind = KINDS.find((k) => k === config?.kind);
   if (config === undefined || kind === undefined) return undefined;
-  const scope: MacroScope = kind === 'check-in' ? 'team' : config.scope === 'objective' ? 'objective' : 'team';
+  const scope: MacroScope = kind === 'check-in' ? 'team' : SCOPES.find((s) => s === config.scope) ?? 'team';
   const parsed: MacroConfig = {
     kind,
     cycleId: str(config.cycleId),
@@ -47,6 +49,17 @@ export const parseMacroConfig = (raw: unknown): MacroConfig | undefined => {
     includeKeyResults: config.includeKeyResults !== false,
     includeInitiatives: config.includeInitiatives !== false,
   };
-  const target = scope === 'team' ? parsed.teamId : parsed.objectiveId;
-  return target === '' ? undefined : parsed;
+  return missingOf(parsed) === undefined ? parsed : undefined;
 };
+
+/** What a config still lacks before it shows anything: the team or objective its scope names. */
+export const missingOf = (config: MacroConfig): 'team' | 'objective' | undefined => {
+  const scope = effectiveScope(config);
+  if (scope === 'team' && config.teamId === '') return 'team';
+  if (scope === 'objective' && config.objectiveId === '') return 'objective';
+  return undefined;
+};
+
+/** The check-in panel is always a team's, whatever scope was chosen before switching to it. */
+export const effectiveScope = (config: Pick<MacroConfig, 'kind' | 'scope'>): MacroScope =>
+  config.kind === 'check-in' ? 'team' : config.scope;

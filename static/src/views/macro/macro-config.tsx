@@ -1,24 +1,32 @@
 import { view } from '@forge/bridge';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { SyntheticEvent } from 'react';
-import type { Cycle, Team } from '../../../../src/contract';
+import type { Cycle, CycleStatus, Team } from '../../../../src/contract';
 import { api } from '../../api/client';
 import { useAsync } from '../../api/use-api';
+import { t } from '../../app/i18n';
 import { ConfigActions } from '../../components/config-actions';
 import { currentCycle } from '../../components/cycles';
 import { CheckboxField, RadioGroupField, SelectField } from '../../components/fields';
 import { ErrorState, LoadingState } from '../../components/states';
+import { useDebounced } from '../board/use-debounced';
 import { ObjectivePicker } from '../pickers/objective-picker';
-import { DEFAULT_CONFIG } from './config';
+import { DEFAULT_CONFIG, effectiveScope, missingOf } from './config';
 import type { MacroConfig, MacroKind, MacroScope } from './config';
+import { MacroPreview } from './macro-preview';
 
-const KIND_OPTIONS = [
-  { value: 'scorecard', label: 'Scorecard', description: 'scores of a team’s or one objective’s OKRs, printable' },
-  { value: 'board', label: 'Alignment board', description: 'a team’s or an objective’s alignment tree' },
-  { value: 'check-in', label: 'Check-in panel', description: 'a team’s KRs with the weekly check-in form' },
-] as const satisfies readonly { value: MacroKind; label: string; description: string }[];
+const KINDS: readonly MacroKind[] = ['scorecard', 'board', 'check-in'];
+const kindOptions = () =>
+  KINDS.map((value) => ({
+    value,
+    label: t(`macro.config.kinds.${value}.label`),
+    description: t(`macro.config.kinds.${value}.description`),
+  }));
+const cycleStatusWords = (status: CycleStatus): string => t(`macro.config.cycleStatus.${status}`);
 
 const CURRENT = '';
+/** The preview follows the form after a short pause, so choosing through a list reads once. */
+const PREVIEW_DEBOUNCE_MS = 400;
 
 const loadChoices = async (): Promise<{ cycles: Cycle[]; teams: Team[] }> => {
   const [{ cycles }, { teams }] = await Promise.all([api['cycles.list']({}), api['teams.list']({})]);
@@ -38,7 +46,14 @@ export default function MacroConfigDialog({ initial }: { initial: MacroConfig | 
   const choices = useAsync(loadChoices, []);
   const cycles = choices.data?.cycles ?? [];
   const objectiveCycle = config.cycleId === CURRENT ? currentCycle(cycles)?.id : config.cycleId;
-  const pickingObjective = config.scope === 'objective' && config.kind !== 'check-in';
+  const scope = effectiveScope(config);
+  const pickingObjective = scope === 'objective';
+  // What the page will show: the config as it would be saved (an objective's cycle pinned).
+  const candidate = useMemo(
+    (): MacroConfig => ({ ...config, scope, cycleId: pickingObjective ? (objectiveCycle ?? CURRENT) : config.cycleId }),
+    [config, scope, pickingObjective, objectiveCycle],
+  );
+  const previewed = useDebounced(candidate, PREVIEW_DEBOUNCE_MS);
 
   const update = (patch: Partial<MacroConfig>) => {
     setConfig((c) => ({ ...c, ...patch }));
@@ -47,13 +62,9 @@ export default function MacroConfigDialog({ initial }: { initial: MacroConfig | 
 
   const save = (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const scope: MacroScope = config.kind === 'check-in' ? 'team' : config.scope;
-    if (scope === 'team' && config.teamId === '') {
-      setMissing('team');
-      return;
-    }
-    if (scope === 'objective' && config.objectiveId === '') {
-      setMissing('objective');
+    const lacking = missingOf(config);
+    if (lacking !== undefined) {
+      setMissing(lacking);
       return;
     }
     // An objective belongs to one cycle: pin it, so the macro keeps showing that objective.
@@ -72,67 +83,76 @@ export default function MacroConfigDialog({ initial }: { initial: MacroConfig | 
         {choices.status === 'error' ? (
           <ErrorState error={choices.error} reload={choices.reload} />
         ) : (
-          <LoadingState label="Loading teams and cycles…" />
+          <LoadingState label={t('macro.config.loading')} />
         )}
       </main>
     );
   }
   const { teams } = choices.data;
+  const scopeOptions: { value: MacroScope; label: string }[] = [
+    { value: 'team', label: t('macro.config.scopes.team') },
+    {
+      value: 'objective',
+      label: config.kind === 'board' ? t('macro.config.scopes.subtree') : t('macro.config.scopes.objective'),
+    },
+    {
+      value: 'company',
+      label: config.kind === 'board' ? t('macro.config.scopes.companyBoard') : t('macro.config.scopes.companyScorecard'),
+    },
+  ];
 
   return (
-    <main className="cad-view">
-      <form className="cad-stack cad-config" onSubmit={save} aria-label="Configure the OKR macro" noValidate>
+    <main className="cad-view cad-config-layout">
+      <form className="cad-stack cad-config" onSubmit={save} aria-label={t('macro.config.form')} noValidate>
         <RadioGroupField
-          legend="What to embed"
+          legend={t('macro.config.kind')}
           value={config.kind}
-          options={KIND_OPTIONS}
+          options={kindOptions()}
           onChange={(kind) => {
             update({ kind });
           }}
         />
         <SelectField
-          label="Cycle"
+          label={t('macro.config.cycle')}
           value={config.cycleId}
           options={[
-            { value: CURRENT, label: `Current cycle (${currentCycle(cycles)?.name ?? 'none yet'})` },
-            ...cycles.map((c) => ({ value: c.id, label: `${c.name} (${c.status})` })),
+            {
+              value: CURRENT,
+              label: t('macro.config.currentCycle', { name: currentCycle(cycles)?.name ?? t('macro.config.noCycleYet') }),
+            },
+            ...cycles.map((c) => ({
+              value: c.id,
+              label: t('macro.config.cycleOption', { name: c.name, status: cycleStatusWords(c.status) }),
+            })),
           ]}
           onChange={(cycleId) => {
             update({ cycleId, objectiveId: '' });
           }}
-          hint={
-            pickingObjective ? undefined : 'The current cycle follows the active one, so the page stays up to date.'
-          }
+          hint={pickingObjective ? undefined : t('macro.config.cycleHint')}
         />
         {config.kind === 'check-in' ? null : (
           <RadioGroupField
-            legend="For"
+            legend={t('macro.config.scope')}
             value={config.scope}
-            options={[
-              { value: 'team', label: 'A team' },
-              {
-                value: 'objective',
-                label: config.kind === 'board' ? 'An objective and what aligns to it' : 'One objective',
-              },
-            ]}
-            onChange={(scope) => {
-              update({ scope });
+            options={scopeOptions}
+            onChange={(next) => {
+              update({ scope: next });
             }}
           />
         )}
-        {config.kind === 'check-in' || config.scope === 'team' ? (
+        {scope === 'company' ? null : scope === 'team' ? (
           <SelectField
-            label="Team"
+            label={t('macro.config.team')}
             value={config.teamId}
-            options={teams.map((t) => ({ value: t.id, label: t.name }))}
+            options={teams.map((team) => ({ value: team.id, label: team.name }))}
             onChange={(teamId) => {
               update({ teamId });
             }}
-            placeholder={teams.length === 0 ? 'No teams yet' : 'Choose a team'}
-            error={missing === 'team' ? 'Choose the team to show.' : undefined}
+            placeholder={teams.length === 0 ? t('macro.config.noTeams') : t('macro.config.chooseTeam')}
+            error={missing === 'team' ? t('macro.config.missingTeam') : undefined}
           />
         ) : objectiveCycle === undefined ? (
-          <p className="cad-subtle">There is no current cycle yet: choose a cycle to pick one of its objectives.</p>
+          <p className="cad-subtle">{t('macro.config.noCurrentCycle')}</p>
         ) : (
           <ObjectivePicker
             key={objectiveCycle}
@@ -141,23 +161,23 @@ export default function MacroConfigDialog({ initial }: { initial: MacroConfig | 
             onChange={(hit) => {
               update({ objectiveId: hit.id });
             }}
-            placeholder="Choose an objective"
-            error={missing === 'objective' ? 'Choose the objective to show.' : undefined}
+            placeholder={t('macro.config.chooseObjective')}
+            error={missing === 'objective' ? t('macro.config.missingObjective') : undefined}
           />
         )}
         {config.kind === 'scorecard' ? (
           <fieldset className="cad-fieldset cad-field">
-            <legend className="cad-fieldset__legend">Include</legend>
+            <legend className="cad-fieldset__legend">{t('macro.config.include')}</legend>
             <div className="cad-radios">
               <CheckboxField
-                label="Key results"
+                label={t('macro.config.includeKeyResults')}
                 checked={config.includeKeyResults}
                 onChange={(includeKeyResults) => {
                   update({ includeKeyResults });
                 }}
               />
               <CheckboxField
-                label="Initiatives (linked epics)"
+                label={t('macro.config.includeInitiatives')}
                 checked={config.includeKeyResults && config.includeInitiatives}
                 disabled={!config.includeKeyResults}
                 onChange={(includeInitiatives) => {
@@ -169,6 +189,7 @@ export default function MacroConfigDialog({ initial }: { initial: MacroConfig | 
         ) : null}
         <ConfigActions saving={saving} saveError={saveError} />
       </form>
+      <MacroPreview config={previewed} updating={previewed !== candidate} />
     </main>
   );
 }

@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { t } from '../../app/i18n';
 import { EmptyState, LoadingState } from '../../components/states';
 import { parseMacroConfig } from './config';
 import { MacroView } from './macro-view';
@@ -18,7 +19,7 @@ export function MacroRoot({ configuring, config }: { configuring: boolean; confi
       <Suspense
         fallback={
           <main className="cad-view">
-            <LoadingState label="Loading the settings…" />
+            <LoadingState label={t('macro.root.loadingSettings')} />
           </main>
         }
       >
@@ -30,8 +31,8 @@ export function MacroRoot({ configuring, config }: { configuring: boolean; confi
     return (
       <main className="cad-view cad-view--compact">
         <EmptyState
-          title="Choose what this OKR macro shows"
-          description="Edit the page and configure the macro: a scorecard, an alignment board, or a check-in panel for a team."
+          title={t('macro.root.unconfigured.title')}
+          description={t('macro.root.unconfigured.description')}
         />
       </main>
     );

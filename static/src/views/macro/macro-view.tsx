@@ -1,16 +1,20 @@
 import type { Board, Cycle, Scorecard } from '../../../../src/contract';
 import { api } from '../../api/client';
 import { useAsync } from '../../api/use-api';
+import { t } from '../../app/i18n';
 import { currentCycle } from '../../components/cycles';
 import { ScorecardView } from '../../components/scorecard';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { CheckInPanel } from './check-in-panel';
+import { CompanyScorecard } from './company-scorecard';
 import type { MacroConfig } from './config';
+import { effectiveScope } from './config';
 import { MacroBoard } from './macro-board';
 
 type Loaded =
   | { kind: 'no-cycle' }
   | { kind: 'scorecard'; scorecard: Scorecard }
+  | { kind: 'company'; scorecard: Scorecard }
   | { kind: 'board'; board: Board }
   | { kind: 'check-in'; scorecard: Scorecard };
 
@@ -21,13 +25,20 @@ const resolveCycle = async (cycleId: string): Promise<string | undefined> => {
   return currentCycle<Cycle>(cycles)?.id;
 };
 
-/** One read per kind: scorecard.get, or board.get (the tree's first screen, filtered by team on the backend). */
+/**
+ * One read per kind: scorecard.get (for the whole company byTeam: figures per team, each team's
+ * objectives read when opened), or board.get (the tree's first screen, filtered by team on the backend).
+ */
 const load = async (config: MacroConfig): Promise<Loaded> => {
   const cycleId = await resolveCycle(config.cycleId);
   if (cycleId === undefined) return { kind: 'no-cycle' };
-  const target = config.scope === 'objective' ? { objectiveId: config.objectiveId } : { teamId: config.teamId };
+  const scope = effectiveScope(config);
+  const target =
+    scope === 'objective' ? { objectiveId: config.objectiveId } : scope === 'team' ? { teamId: config.teamId } : {};
   switch (config.kind) {
     case 'scorecard':
+      if (scope === 'company')
+        return { kind: 'company', scorecard: await api['scorecard.get']({ cycleId, byTeam: true }) };
       return {
         kind: 'scorecard',
         scorecard: await api['scorecard.get']({
@@ -40,7 +51,7 @@ const load = async (config: MacroConfig): Promise<Loaded> => {
     case 'board':
       return {
         kind: 'board',
-        board: await api['board.get']({ cycleId, ...(config.scope === 'team' ? { teamId: config.teamId } : {}) }),
+        board: await api['board.get']({ cycleId, ...(scope === 'team' ? { teamId: config.teamId } : {}) }),
       };
     case 'check-in':
       return {
@@ -55,8 +66,11 @@ const load = async (config: MacroConfig): Promise<Loaded> => {
   }
 };
 
-/** What the page embeds, read-only except the check-in panel's forms. */
-export function MacroView({ config }: { config: MacroConfig }) {
+/**
+ * What the page embeds, read-only except the check-in panel's forms. `embedded`: drawn inside the config
+ * dialog as its preview (a region of that page, not a page of its own).
+ */
+export function MacroView({ config, embedded = false }: { config: MacroConfig; embedded?: boolean }) {
   const data = useAsync(
     () => load(config),
     [
@@ -70,27 +84,34 @@ export function MacroView({ config }: { config: MacroConfig }) {
     ],
   );
   const loaded = data.data;
+  const Shell = embedded ? 'div' : 'main';
   if (loaded === undefined) {
     return (
-      <main className="cad-view cad-view--compact">
+      <Shell className="cad-view cad-view--compact">
         {data.status === 'error' ? (
-          <ErrorState error={data.error} reload={data.reload} title="The OKRs could not load" />
+          <ErrorState error={data.error} reload={data.reload} title={t('macro.view.loadError')} />
         ) : (
-          <LoadingState label="Loading OKRs…" />
+          <LoadingState label={t('macro.view.loading')} />
         )}
-      </main>
+      </Shell>
     );
   }
   return (
-    <main className="cad-view cad-view--compact">
+    <Shell className="cad-view cad-view--compact">
       {data.status === 'error' ? (
-        <ErrorState error={data.error} reload={data.reload} title="The OKRs could not refresh" />
+        <ErrorState error={data.error} reload={data.reload} title={t('macro.view.refreshError')} />
       ) : null}
       {loaded.kind === 'no-cycle' ? (
-        <EmptyState title="No OKR cycle yet" description="A Jira admin creates cycles on the Cadence OKRs page." />
+        <EmptyState title={t('macro.view.noCycle.title')} description={t('macro.view.noCycle.description')} />
       ) : loaded.kind === 'scorecard' ? (
         <ScorecardView
           scorecard={loaded.scorecard}
+          includeInitiatives={config.includeKeyResults && config.includeInitiatives}
+        />
+      ) : loaded.kind === 'company' ? (
+        <CompanyScorecard
+          scorecard={loaded.scorecard}
+          includeKeyResults={config.includeKeyResults}
           includeInitiatives={config.includeKeyResults && config.includeInitiatives}
         />
       ) : loaded.kind === 'board' ? (
@@ -98,6 +119,6 @@ export function MacroView({ config }: { config: MacroConfig }) {
       ) : (
         <CheckInPanel scorecard={loaded.scorecard} onCheckedIn={data.reload} />
       )}
-    </main>
+    </Shell>
   );
 }
