@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { BoardKeyResult } from '../../../../src/contract';
+import { t } from '../../app/i18n';
 import { Button } from '../../components/button';
 import { CheckInForm } from '../../components/check-in-form';
 import { formatCurrentOfTarget } from '../../components/format';
@@ -14,7 +15,7 @@ export function CheckInPanel(props: PanelProps & { keyResult: BoardKeyResult }) 
   return (
     <div className="cad-stack">
       <h3 className="cad-heading-small">{keyResult.title}</h3>
-      <p className="cad-subtle">Now: {formatCurrentOfTarget(metric)}</p>
+      <p className="cad-subtle">{t('editor.checkIn.now', { value: formatCurrentOfTarget(metric) })}</p>
       <CheckInForm
         keyResult={keyResult}
         onCheckedIn={(result) => {
@@ -30,7 +31,7 @@ export function CheckInPanel(props: PanelProps & { keyResult: BoardKeyResult }) 
               props.open({ kind: 'objective', objectiveId });
             }}
           >
-            Open the objective
+            {t('editor.checkIn.openObjective')}
           </Button>
         </div>
       )}

@@ -2,15 +2,17 @@ import { useId, useState } from 'react';
 import type { SubmitEvent } from 'react';
 import type { CycleKind } from '../../../../src/contract';
 import { api } from '../../api/client';
+import { t } from '../../app/i18n';
 import { useRequestId } from '../../api/request-id';
 import { Button } from '../../components/button';
 import { describeError, fieldErrors } from '../../components/errors';
-import { FormError, RadioField, TextField } from './fields';
+import { FormError, LIMITS, RadioField, TextField, tooLong } from './fields';
 import type { PanelProps } from './panel-props';
 
-const KINDS: readonly { value: CycleKind; label: string }[] = [
-  { value: 'quarterly', label: 'Quarter' },
-  { value: 'annual', label: 'Year' },
+// A function, not a constant: the words exist only once the catalog has loaded (app/i18n.ts).
+const kinds = (): { value: CycleKind; label: string }[] => [
+  { value: 'quarterly', label: t('editor.cycleForm.quarterly') },
+  { value: 'annual', label: t('editor.cycleForm.annual') },
 ];
 const FORM_FIELDS = new Set(['kind', 'name', 'startDate', 'endDate']);
 
@@ -26,20 +28,22 @@ export function CycleForm(props: PanelProps) {
   const [endDate, setEndDate] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
-  const [local, setLocal] = useState<string | undefined>(undefined);
+  const [local, setLocal] = useState<ReadonlyMap<string, string>>(new Map());
 
-  const errors = fieldErrors(error);
+  const errors = new Map([...fieldErrors(error), ...local]);
   const formError =
     error !== undefined && ![...errors.keys()].some((f) => FORM_FIELDS.has(f)) ? describeError(error) : undefined;
 
   const requestId = useRequestId();
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if ((startDate === '') !== (endDate === '')) {
-      setLocal('Give both dates, or neither.');
-      return;
-    }
-    setLocal(undefined);
+    const refused = new Map<string, string>();
+    const longName = tooLong(t('editor.cycleForm.nameWords'), name, LIMITS.cycleName);
+    if (longName !== undefined) refused.set('name', longName);
+    if ((startDate === '') !== (endDate === ''))
+      refused.set(startDate === '' ? 'startDate' : 'endDate', t('editor.cycleForm.bothDates'));
+    setLocal(refused);
+    if (refused.size > 0) return;
     setBusy(true);
     setError(undefined);
     api['cycles.create']({
@@ -61,28 +65,28 @@ export function CycleForm(props: PanelProps) {
   };
 
   return (
-    <form className="cad-stack cad-panel-form" onSubmit={submit} noValidate aria-label="New cycle">
+    <form className="cad-stack cad-panel-form" onSubmit={submit} noValidate aria-label={t('editor.cycleForm.label')}>
       <RadioField
         id={`${id}-kind`}
-        label="Length"
+        label={t('editor.cycleForm.length')}
         value={kind}
-        options={KINDS}
+        options={kinds()}
         onChange={setKind}
         error={errors.get('kind')}
       />
       <TextField
         id={`${id}-name`}
-        label="Name (optional)"
-        maxLength={80}
+        label={t('editor.cycleForm.name')}
+        limit={LIMITS.cycleName}
         value={name}
         onChange={setName}
         error={errors.get('name')}
-        hint="Left empty, it is named after its dates, e.g. “Q3 2025”."
+        hint={t('editor.cycleForm.nameHint')}
       />
       <div className="cad-panel-form__grid">
         <TextField
           id={`${id}-start`}
-          label="Starts (optional)"
+          label={t('editor.cycleForm.starts')}
           type="date"
           value={startDate}
           onChange={setStartDate}
@@ -90,20 +94,20 @@ export function CycleForm(props: PanelProps) {
         />
         <TextField
           id={`${id}-end`}
-          label="Ends (optional)"
+          label={t('editor.cycleForm.ends')}
           type="date"
           value={endDate}
           onChange={setEndDate}
-          error={local ?? errors.get('endDate')}
+          error={errors.get('endDate')}
         />
       </div>
-      <p className="cad-field__hint">Without dates it follows the latest cycle.</p>
+      <p className="cad-field__hint">{t('editor.cycleForm.datesHint')}</p>
       <FormError message={formError} />
       <div className="cad-inline">
         <Button type="submit" appearance="primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create cycle'}
+          {busy ? t('editor.cycleForm.creating') : t('editor.cycleForm.create')}
         </Button>
-        <Button onClick={props.close}>Cancel</Button>
+        <Button onClick={props.close}>{t('editor.cycleForm.cancel')}</Button>
       </div>
     </form>
   );

@@ -1,10 +1,12 @@
 import { requestJira } from '@forge/bridge';
 import { useEffect, useId, useState } from 'react';
 import { api } from '../../api/client';
+import { t } from '../../app/i18n';
 import { useRequestId } from '../../api/request-id';
 import { WriteButton } from '../../components/read-only';
 import { describeError, fieldErrors } from '../../components/errors';
 import { asRecord, stringAt } from '../../components/extension';
+import { IssueLink } from '../../app/links';
 import { useDebounced } from './use-debounced';
 
 interface EpicHit {
@@ -93,7 +95,7 @@ export function EpicSearch({
   return (
     <div className="cad-field cad-epic-search">
       <label className="cad-field__label" htmlFor={`${id}-q`}>
-        Link an epic to “{keyResultTitle}”: search by key or summary
+        {t('editor.epics.search', { title: keyResultTitle })}
       </label>
       <input
         id={`${id}-q`}
@@ -113,11 +115,11 @@ export function EpicSearch({
         </p>
       )}
       {settled === '' ? null : hits === 'failed' ? (
-        <p className="cad-field__error">Jira's issue search did not answer. Try again.</p>
+        <p className="cad-field__error">{t('editor.epics.failed')}</p>
       ) : hits.length === 0 ? (
-        <p className="cad-field__hint">No epic you can see matches “{settled}”.</p>
+        <p className="cad-field__hint">{t('editor.epics.noMatch', { query: settled })}</p>
       ) : (
-        <ul className="cad-list" aria-label="Matching epics">
+        <ul className="cad-list" aria-label={t('editor.epics.matching')}>
           {hits.map((hit) => (
             <li key={hit.key} className="cad-inline">
               <WriteButton
@@ -126,11 +128,11 @@ export function EpicSearch({
                   link(hit.key);
                 }}
               >
-                {linking === hit.key ? 'Linking…' : 'Link'}
+                {linking === hit.key ? t('editor.epics.linking') : t('editor.epics.link')}
                 <span className="cad-visually-hidden"> {hit.key}</span>
               </WriteButton>
               <span className="cad-text">
-                <strong>{hit.key}</strong> {hit.summary}
+                <IssueLink issueKey={hit.key} className="cad-issue-key" /> {hit.summary}
               </span>
             </li>
           ))}

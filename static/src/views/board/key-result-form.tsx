@@ -1,31 +1,29 @@
 import { useId, useMemo, useState } from 'react';
 import type { SubmitEvent } from 'react';
 import type { KeyResultView, MetricKind, ObjectiveView, ProgressSource } from '../../../../src/contract';
-import { lintKeyResultDraft } from '../../../../src/domain/lint';
+import { KeyResultSchema } from '../../../../src/contract';
+import { KEY_RESULTS_PER_OBJECTIVE, lintKeyResultDraft } from '../../../../src/domain/lint';
 import { api } from '../../api/client';
+import { t } from '../../app/i18n';
 import { useRequestId } from '../../api/request-id';
 import { useAsync } from '../../api/use-api';
 import { Button } from '../../components/button';
 import { describeError, fieldErrors } from '../../components/errors';
 import { ErrorState, LoadingState } from '../../components/states';
-import { FormError, RadioField, SelectField, TextField } from './fields';
+import { FormError, LIMITS, RadioField, SelectField, TextField, tooLong } from './fields';
 import { HINT_DELAY_MS } from './objective-form';
 import type { PanelProps } from './panel-props';
 import { PersonPicker } from './person-picker';
 import { QualityHints } from './quality-hints';
 import { useDebounced } from './use-debounced';
 
-const KINDS: readonly { value: MetricKind; label: string }[] = [
-  { value: 'number', label: 'Number' },
-  { value: 'percent', label: 'Percentage' },
-  { value: 'currency', label: 'Currency' },
-  { value: 'binary', label: 'Done / not done' },
-];
-const SOURCES: readonly { value: ProgressSource; label: string }[] = [
-  { value: 'manual', label: 'Check-ins' },
-  { value: 'initiatives', label: 'Linked epics (their child issues)' },
-];
-const parseKind = (value: string): MetricKind => KINDS.find((k) => k.value === value)?.value ?? 'number';
+const KINDS: readonly MetricKind[] = ['number', 'percent', 'currency', 'binary'];
+// A function, not a constant: the words exist only once the catalog has loaded (app/i18n.ts).
+const sources = (): { value: ProgressSource; label: string }[] =>
+  (['manual', 'initiatives'] as const).map((value) => ({ value, label: t(`editor.keyResultForm.sources.${value}`) }));
+const parseKind = (value: string): MetricKind => KINDS.find((k) => k === value) ?? 'number';
+/** The weight's upper bound, from the schema (it must also be greater than 0). */
+const WEIGHT_MAX = KeyResultSchema.shape.weight.unwrap().maxValue ?? Number.POSITIVE_INFINITY;
 const FORM_FIELDS = new Set([
   'title',
   'ownerAccountId',
@@ -38,6 +36,16 @@ const FORM_FIELDS = new Set([
   'metric.current',
   'metric.unit',
 ]);
+
+/**
+ * The method's KR count when adding one to an objective outside the recommended range (none, too few, at
+ * or past it), in the lint's terms: the rule and the recommendation (src/domain/lint's shape numbers).
+ */
+function ShapeHint({ count }: { count: number }) {
+  const { min, recommendedMax } = KEY_RESULTS_PER_OBJECTIVE;
+  if (count >= min && count < recommendedMax) return null;
+  return <p className="cad-field__hint">{t('editor.shape.has', { ...KEY_RESULTS_PER_OBJECTIVE, count })}</p>;
+}
 
 /** A number typed in a field, or undefined while it is not one yet (empty, "-", "1e"). */
 const numberOf = (text: string): number | undefined => {
@@ -127,12 +135,18 @@ function KeyResultFormFields(props: PanelProps & { objective: ObjectiveView; exi
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const missing = new Map<string, string>();
-    if (metric.start === undefined) missing.set('metric.start', 'Enter the starting value as a number.');
-    if (metric.target === undefined) missing.set('metric.target', 'Enter the target as a number.');
+    if (title.trim() === '') missing.set('title', t('editor.keyResultForm.titleMissing'));
+    const longTitle = tooLong(t('editor.keyResultForm.titleWords'), title, LIMITS.keyResultTitle);
+    if (longTitle !== undefined) missing.set('title', longTitle);
+    if (metric.start === undefined) missing.set('metric.start', t('editor.keyResultForm.startNotNumber'));
+    if (metric.target === undefined) missing.set('metric.target', t('editor.keyResultForm.targetNotNumber'));
     if (current.trim() !== '' && metric.current === undefined)
-      missing.set('metric.current', 'Enter the current value as a number, or leave it empty.');
+      missing.set('metric.current', t('editor.keyResultForm.currentNotNumber'));
+    const longUnit = binary ? undefined : tooLong(t('editor.keyResultForm.unitWords'), unit, LIMITS.unit);
+    if (longUnit !== undefined) missing.set('metric.unit', longUnit);
     const weightValue = numberOf(weight);
-    if (weightValue === undefined) missing.set('weight', 'Enter a weight between 0 and 100.');
+    if (weightValue === undefined || weightValue <= 0 || weightValue > WEIGHT_MAX)
+      missing.set('weight', t('editor.keyResultForm.weightOutOfRange', { max: WEIGHT_MAX }));
     setLocal(missing);
     if (missing.size > 0 || metric.start === undefined || metric.target === undefined || weightValue === undefined)
       return;
@@ -199,26 +213,27 @@ function KeyResultFormFields(props: PanelProps & { objective: ObjectiveView; exi
       className="cad-stack cad-panel-form"
       onSubmit={submit}
       noValidate
-      aria-label={existing === undefined ? 'New key result' : 'Edit key result'}
+      aria-label={existing === undefined ? t('editor.panel.newKeyResult') : t('editor.panel.editKeyResult')}
     >
       <p className="cad-subtle">
-        Objective: <strong>{objective.title}</strong>
+        {t('editor.keyResultForm.objective')} <strong>{objective.title}</strong>
       </p>
+      {existing === undefined ? <ShapeHint count={objective.keyResults.length} /> : null}
       <TextField
         id={`${id}-title`}
-        label="Title"
+        label={t('editor.keyResultForm.title')}
         required
-        maxLength={200}
+        limit={LIMITS.keyResultTitle}
         value={title}
         onChange={setTitle}
         error={errors.get('title')}
-        hint="An outcome you can verify, usually “from X to Y”: what changes, not what you will do."
+        hint={t('editor.keyResultForm.titleHint')}
         describedBy={`${id}-hints`}
       />
       <QualityHints id={`${id}-hints`} findings={hints} live />
       <SelectField
         id={`${id}-kind`}
-        label="Measured as"
+        label={t('editor.keyResultForm.kind')}
         value={kind}
         onChange={(v) => {
           setKind(parseKind(v));
@@ -226,19 +241,19 @@ function KeyResultFormFields(props: PanelProps & { objective: ObjectiveView; exi
         error={errors.get('metric.kind')}
       >
         {KINDS.map((k) => (
-          <option key={k.value} value={k.value}>
-            {k.label}
+          <option key={k} value={k}>
+            {t(`editor.keyResultForm.kinds.${k}`)}
           </option>
         ))}
       </SelectField>
       {binary ? (
         <RadioField
           id={`${id}-current`}
-          label="Current state"
+          label={t('editor.keyResultForm.currentState')}
           value={metric.current === 1 ? '1' : '0'}
           options={[
-            { value: '0', label: 'Not done' },
-            { value: '1', label: 'Done' },
+            { value: '0', label: t('common.value.notDone') },
+            { value: '1', label: t('common.value.done') },
           ]}
           onChange={setCurrent}
           error={errors.get('metric.current')}
@@ -247,7 +262,7 @@ function KeyResultFormFields(props: PanelProps & { objective: ObjectiveView; exi
         <div className="cad-panel-form__grid">
           <TextField
             id={`${id}-start`}
-            label="Start"
+            label={t('editor.keyResultForm.start')}
             type="number"
             required
             value={start}
@@ -256,7 +271,7 @@ function KeyResultFormFields(props: PanelProps & { objective: ObjectiveView; exi
           />
           <TextField
             id={`${id}-target`}
-            label="Target"
+            label={t('editor.keyResultForm.target')}
             type="number"
             required
             value={target}
@@ -265,44 +280,44 @@ function KeyResultFormFields(props: PanelProps & { objective: ObjectiveView; exi
           />
           <TextField
             id={`${id}-current`}
-            label="Current (optional)"
+            label={t('editor.keyResultForm.current')}
             type="number"
             value={current}
             onChange={setCurrent}
             error={errors.get('metric.current')}
-            hint="Defaults to the start."
+            hint={t('editor.keyResultForm.currentHint')}
           />
           <TextField
             id={`${id}-unit`}
-            label="Unit (optional)"
-            maxLength={16}
+            label={t('editor.keyResultForm.unit')}
+            limit={LIMITS.unit}
             value={unit}
             onChange={setUnit}
             error={errors.get('metric.unit')}
-            hint={kind === 'currency' ? 'Say which currency, e.g. EUR.' : '“%”, “days”, “ms”…'}
+            hint={kind === 'currency' ? t('editor.keyResultForm.currencyHint') : t('editor.keyResultForm.unitHint')}
           />
         </div>
       )}
       <TextField
         id={`${id}-weight`}
-        label="Weight"
+        label={t('editor.keyResultForm.weight')}
         type="number"
         value={weight}
         onChange={setWeight}
         error={errors.get('weight')}
-        hint="How much this KR counts in the objective's score, relative to its others (default 1)."
+        hint={t('editor.keyResultForm.weightHint')}
       />
       <RadioField
         id={`${id}-source`}
-        label="Progress comes from"
+        label={t('editor.keyResultForm.source')}
         value={source}
-        options={SOURCES}
+        options={sources()}
         onChange={setSource}
         error={errors.get('progressSource')}
       />
       <PersonPicker
         id={`${id}-owner`}
-        label="Owner"
+        label={t('editor.keyResultForm.owner')}
         value={owner}
         onChange={setOwner}
         error={errors.get('ownerAccountId')}
@@ -310,30 +325,34 @@ function KeyResultFormFields(props: PanelProps & { objective: ObjectiveView; exi
       <FormError message={formError} />
       <div className="cad-inline">
         <Button type="submit" appearance="primary" disabled={busy !== undefined}>
-          {busy === 'save' ? 'Saving…' : existing === undefined ? 'Create key result' : 'Save key result'}
+          {busy === 'save'
+            ? t('editor.keyResultForm.saving')
+            : existing === undefined
+              ? t('editor.keyResultForm.create')
+              : t('editor.keyResultForm.save')}
         </Button>
         <Button
           onClick={() => {
             props.open({ kind: 'objective', objectiveId: objective.id });
           }}
         >
-          Cancel
+          {t('editor.keyResultForm.cancel')}
         </Button>
       </div>
       {existing === undefined ? null : (
         <div className="cad-inline cad-panel-form__danger">
           {confirmArchive ? (
             <>
-              <span className="cad-text">Archive this key result?</span>
+              <span className="cad-text">{t('editor.keyResultForm.archiveQuestion')}</span>
               <Button appearance="primary" disabled={busy !== undefined} onClick={archive}>
-                {busy === 'archive' ? 'Archiving…' : 'Yes, archive'}
+                {busy === 'archive' ? t('editor.keyResultForm.archiving') : t('editor.keyResultForm.archiveYes')}
               </Button>
               <Button
                 onClick={() => {
                   setConfirmArchive(false);
                 }}
               >
-                Keep it
+                {t('editor.keyResultForm.keep')}
               </Button>
             </>
           ) : (
@@ -343,7 +362,7 @@ function KeyResultFormFields(props: PanelProps & { objective: ObjectiveView; exi
                 setConfirmArchive(true);
               }}
             >
-              Archive key result…
+              {t('editor.keyResultForm.archive')}
             </Button>
           )}
         </div>

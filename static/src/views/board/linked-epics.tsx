@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import type { InitiativeView } from '../../../../src/contract';
 import { api } from '../../api/client';
+import { t } from '../../app/i18n';
+import { IssueLink } from '../../app/links';
 import { useRequestId } from '../../api/request-id';
 import { WriteButton } from '../../components/read-only';
 import { describeError } from '../../components/errors';
-import { epicProgressWords, RESTRICTED_TEXT } from '../../components/initiative-list';
+import { epicProgressWords, restrictedText } from '../../components/initiative-list';
 import { Lozenge } from '../../components/lozenge';
 import { ProgressBar } from '../../components/progress-bar';
 import { LockIcon } from './lock-icon';
@@ -25,7 +27,7 @@ export function LinkedEpics({
   const [busy, setBusy] = useState<string | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const requestId = useRequestId();
-  if (initiatives.length === 0) return <p className="cad-subtlest">No epics linked.</p>;
+  if (initiatives.length === 0) return <p className="cad-subtlest">{t('editor.epics.none')}</p>;
 
   const unlink = (initiativeId: string) => {
     setBusy(initiativeId);
@@ -45,31 +47,29 @@ export function LinkedEpics({
 
   return (
     <>
-      <ul className="cad-list cad-linked-epics" aria-label="Linked epics">
+      <ul className="cad-list cad-linked-epics" aria-label={t('editor.epics.linked')}>
         {initiatives.map((i) => {
-          const name = i.restricted ? 'restricted epic' : i.issueKey;
+          const name = i.restricted ? t('editor.epics.restricted') : i.issueKey;
           return (
-            <li
-              key={i.id}
-              className="cad-linked-epic"
-              data-restricted={i.restricted ? 'true' : undefined}
-              data-issue-key={i.restricted ? undefined : i.issueKey}
-            >
+            <li key={i.id} className="cad-linked-epic" data-restricted={i.restricted ? 'true' : undefined}>
               {i.restricted ? (
                 <span className="cad-subtle">
-                  <LockIcon /> {RESTRICTED_TEXT}
+                  <LockIcon /> {restrictedText()}
                 </span>
               ) : (
                 <>
                   <span className="cad-text">
-                    <strong>{i.issueKey}</strong> {i.summary}
+                    <IssueLink issueKey={i.issueKey} className="cad-issue-key" /> {i.summary}
                   </span>
                   {i.missing ? (
-                    <Lozenge appearance="removed">Deleted in Jira</Lozenge>
+                    <Lozenge appearance="removed">{t('editor.epics.deleted')}</Lozenge>
                   ) : (
                     <Lozenge>{i.statusName}</Lozenge>
                   )}
-                  <ProgressBar ratio={i.progress.ratio} label={`${i.issueKey}: ${epicProgressWords(i.progress)}`} />
+                  <ProgressBar
+                    ratio={i.progress.ratio}
+                    label={t('editor.epics.progress', { key: i.issueKey, progress: epicProgressWords(i.progress) })}
+                  />
                 </>
               )}
               {canEdit ? (
@@ -80,7 +80,7 @@ export function LinkedEpics({
                     unlink(i.id);
                   }}
                 >
-                  {busy === i.id ? 'Unlinking…' : 'Unlink'}
+                  {busy === i.id ? t('editor.epics.unlinking') : t('editor.epics.unlink')}
                   <span className="cad-visually-hidden"> {name}</span>
                 </WriteButton>
               ) : null}

@@ -1,21 +1,97 @@
 import { useState } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import type { KeyResultView, ObjectiveView } from '../../../../src/contract';
+import { KEY_RESULTS_PER_OBJECTIVE } from '../../../../src/domain/lint';
 import { api } from '../../api/client';
+import { t } from '../../app/i18n';
+import { ObjectiveLink } from '../../app/links';
 import { useAsync } from '../../api/use-api';
 import { WriteButton } from '../../components/read-only';
 import { CheckInForm } from '../../components/check-in-form';
 import { KeyResultRow } from '../../components/key-result-row';
 import { Lozenge } from '../../components/lozenge';
 import { Owner } from '../../components/owner';
+import { formatScore } from '../../components/format';
 import { ScoreBar } from '../../components/score-bar';
 import { ErrorState, LoadingState } from '../../components/states';
 import type { Signal } from '../../components/status';
 import { barStatus, signalOf, StatusLozenge } from '../../components/status';
 import { EpicSearch } from './epic-search';
 import { LinkedEpics } from './linked-epics';
-import { LEVEL_WORDS } from './objective-row';
 import type { PanelProps } from './panel-props';
 import { QualityHints } from './quality-hints';
+
+/**
+ * An objective's title that opens it: a plain click shows it in this panel (the board is already here),
+ * while the link itself (G1's ObjectiveLink: the board route with ?objective=) serves a new tab, a copied
+ * address and screen readers' link lists.
+ */
+function InBoardObjectiveLink({
+  objectiveId,
+  cycleId,
+  open,
+  children,
+}: {
+  objectiveId: string;
+  cycleId: string | undefined;
+  open: PanelProps['open'];
+  children: ReactNode;
+}) {
+  const here = (e: MouseEvent) => {
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    e.stopPropagation();
+    open({ kind: 'objective', objectiveId });
+  };
+  return (
+    <span onClickCapture={here}>
+      <ObjectiveLink objectiveId={objectiveId} cycleId={cycleId}>
+        {children}
+      </ObjectiveLink>
+    </span>
+  );
+}
+
+/** The method's KR count, said the same way as the lint: the rule and the recommendation. */
+const shapeParams = { ...KEY_RESULTS_PER_OBJECTIVE };
+
+/**
+ * The objective's place in the alignment: the parent it is aligned to and the objectives aligned to it,
+ * as far as the board has loaded them (each opens in the panel).
+ */
+function Alignment({ objective: o, props }: { objective: ObjectiveView; props: PanelProps }) {
+  const { index, cycle, open } = props;
+  const parent = o.parentObjectiveId === undefined ? undefined : index?.byId.get(o.parentObjectiveId)?.objective;
+  const entry = index?.byId.get(o.id);
+  const children = (entry?.childIds ?? []).flatMap((id) => index?.byId.get(id)?.objective ?? []);
+  if (parent === undefined && children.length === 0) return null;
+  return (
+    <div className="cad-stack cad-detail-alignment">
+      {parent === undefined ? null : (
+        <p className="cad-text">
+          {t('editor.detail.alignedTo')}:{' '}
+          <InBoardObjectiveLink objectiveId={parent.id} cycleId={cycle?.id} open={open}>
+            {parent.title}
+          </InBoardObjectiveLink>
+        </p>
+      )}
+      {children.length === 0 ? null : (
+        <details className="cad-detail-alignment__children">
+          <summary>{t('editor.detail.alignedBelow', { count: entry?.childCount ?? children.length })}</summary>
+          <ul className="cad-list">
+            {children.map((c) => (
+              <li key={c.id}>
+                <InBoardObjectiveLink objectiveId={c.id} cycleId={cycle?.id} open={open}>
+                  {c.title}
+                </InBoardObjectiveLink>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}
 
 /**
  * An objective opened from the board: everything objectives.get knows (every KR with its epics, as the
@@ -35,7 +111,7 @@ export function ObjectiveDetail(props: PanelProps & { objectiveId: string }) {
     return view.status === 'error' ? (
       <ErrorState error={view.error} reload={view.reload} />
     ) : (
-      <LoadingState inline label="Loading the objective…" />
+      <LoadingState inline label={t('editor.detail.loading')} />
     );
   }
   const o = view.data;
@@ -57,23 +133,24 @@ export function ObjectiveDetail(props: PanelProps & { objectiveId: string }) {
         {o.title}
       </h3>
       <div className="cad-inline">
-        <Lozenge>{LEVEL_WORDS[o.level]}</Lozenge>
+        <Lozenge>{t(`editor.level.${o.level}`)}</Lozenge>
         {teamName === undefined ? null : <span className="cad-subtle">{teamName}</span>}
-        {o.status === 'draft' ? <Lozenge appearance="new">Draft</Lozenge> : null}
+        {o.status === 'draft' ? <Lozenge appearance="new">{t('editor.detail.draft')}</Lozenge> : null}
       </div>
       <div className="cad-inline">
-        <Owner accountId={o.ownerAccountId} role="Owner" />
+        <Owner accountId={o.ownerAccountId} role={t('editor.detail.owner')} />
         {o.reviewerAccountId === undefined ? (
-          <span className="cad-subtle">No reviewer</span>
+          <span className="cad-subtle">{t('editor.detail.noReviewer')}</span>
         ) : (
-          <Owner accountId={o.reviewerAccountId} role="Reviewer" />
+          <Owner accountId={o.reviewerAccountId} role={t('editor.detail.reviewer')} />
         )}
       </div>
+      <Alignment objective={o} props={props} />
       <div className="cad-inline">
         <StatusLozenge signal={signal} track={o.track} band={o.band} />
         <ScoreBar score={o.score} {...barOf(o)} />
         {o.rollup !== null && o.rollup !== o.score ? (
-          <span className="cad-subtle">Roll-up {o.rollup.toFixed(2)}</span>
+          <span className="cad-subtle">{t('editor.detail.rollup', { score: formatScore(o.rollup) })}</span>
         ) : null}
       </div>
       {o.description === undefined || o.description === '' ? null : <p className="cad-text">{o.description}</p>}
@@ -84,7 +161,7 @@ export function ObjectiveDetail(props: PanelProps & { objectiveId: string }) {
               props.open({ kind: 'objective-form', objectiveId: o.id });
             }}
           >
-            Edit objective
+            {t('editor.detail.edit')}
           </WriteButton>
           <WriteButton
             appearance="primary"
@@ -92,17 +169,19 @@ export function ObjectiveDetail(props: PanelProps & { objectiveId: string }) {
               props.open({ kind: 'key-result-form', objectiveId: o.id });
             }}
           >
-            Add a key result
+            {t('editor.detail.addKeyResult')}
           </WriteButton>
         </div>
       ) : null}
 
       <section className="cad-stack" aria-labelledby={`krs-${o.id}`}>
         <h3 id={`krs-${o.id}`} className="cad-heading-xsmall">
-          Key results
+          {t('editor.detail.keyResults')}
         </h3>
         {o.keyResults.length === 0 ? (
-          <p className="cad-subtle">No key results yet: an objective needs 2 to 5.</p>
+          <p className="cad-subtle">{t('editor.shape.none', shapeParams)}</p>
+        ) : o.keyResults.length < shapeParams.min || o.keyResults.length > shapeParams.recommendedMax ? (
+          <p className="cad-subtle">{t('editor.shape.has', { ...shapeParams, count: o.keyResults.length })}</p>
         ) : null}
         {o.keyResults.map((kr) => (
           <DetailKeyResult key={kr.id} objective={o} keyResult={kr} signal={signal} props={props} onChanged={changed} />
@@ -111,16 +190,19 @@ export function ObjectiveDetail(props: PanelProps & { objectiveId: string }) {
       <details className="cad-stack cad-detail-quality" aria-labelledby={`quality-${o.id}`}>
         <summary>
           <h3 id={`quality-${o.id}`} className="cad-heading-xsmall cad-detail-quality__title">
-            Quality
-            {lint.data === undefined ? '' : findings.length === 0 ? ': no findings' : `: ${String(findings.length)} finding${findings.length === 1 ? '' : 's'}`}
+            {lint.data === undefined
+              ? t('editor.detail.quality')
+              : findings.length === 0
+                ? t('editor.detail.qualityNone')
+                : t('editor.detail.qualityCount', { count: findings.length })}
           </h3>
         </summary>
         {lint.status === 'error' ? (
-          <ErrorState error={lint.error} reload={lint.reload} title="The quality check could not run" />
+          <ErrorState error={lint.error} reload={lint.reload} title={t('editor.detail.qualityFailed')} />
         ) : lint.data === undefined ? (
-          <LoadingState inline label="Checking quality…" />
+          <LoadingState inline label={t('editor.detail.qualityLoading')} />
         ) : (
-          <QualityHints findings={findings} empty="No quality findings: this objective follows the method." />
+          <QualityHints findings={findings} empty={t('editor.detail.qualityEmpty')} />
         )}
       </details>
     </article>
@@ -157,7 +239,8 @@ function DetailKeyResult({
                   setCheckingIn((v) => !v);
                 }}
               >
-                Check in<span className="cad-visually-hidden"> on {kr.title}</span>
+                {t('editor.detail.checkIn')}
+                <span className="cad-visually-hidden"> {t('editor.detail.checkInOn', { title: kr.title })}</span>
               </WriteButton>
             ) : null}
             {objective.canEdit ? (
@@ -167,7 +250,8 @@ function DetailKeyResult({
                   props.open({ kind: 'key-result-form', objectiveId: objective.id, keyResultId: kr.id });
                 }}
               >
-                Edit<span className="cad-visually-hidden"> {kr.title}</span>
+                {t('editor.detail.editKeyResult')}
+                <span className="cad-visually-hidden"> {kr.title}</span>
               </WriteButton>
             ) : null}
           </span>

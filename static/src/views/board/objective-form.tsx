@@ -3,6 +3,7 @@ import type { SubmitEvent } from 'react';
 import type { ObjectiveLevel, ObjectiveView } from '../../../../src/contract';
 import { lintObjectiveDraft } from '../../../../src/domain/lint';
 import { api } from '../../api/client';
+import { t } from '../../app/i18n';
 import { useRequestId } from '../../api/request-id';
 import { useAsync } from '../../api/use-api';
 import { Button } from '../../components/button';
@@ -10,8 +11,7 @@ import { describeError, fieldErrors } from '../../components/errors';
 import { ErrorState, LoadingState } from '../../components/states';
 import type { BoardIndex } from './board-index';
 import { subtreeIds } from './board-index';
-import { FormError, RadioField, SelectField, TextAreaField, TextField } from './fields';
-import { LEVEL_WORDS } from './objective-row';
+import { FormError, LIMITS, RadioField, SelectField, TextAreaField, TextField, tooLong } from './fields';
 import type { PanelProps } from './panel-props';
 import { PersonPicker } from './person-picker';
 import { QualityHints } from './quality-hints';
@@ -20,16 +20,14 @@ import { useDebounced } from './use-debounced';
 /** Hints follow typing after this pause: the lint is cheap, but hints flickering per key are not. */
 export const HINT_DELAY_MS = 300;
 
-const LEVELS: readonly { value: ObjectiveLevel; label: string }[] = (['company', 'team', 'individual'] as const).map(
-  (value) => ({
-    value,
-    label: LEVEL_WORDS[value],
-  }),
-);
-const STATUSES = [
-  { value: 'draft', label: 'Draft (not yet reviewed)' },
-  { value: 'published', label: 'Published' },
-] as const;
+const LEVEL_VALUES: readonly ObjectiveLevel[] = ['company', 'team', 'individual'];
+// Functions, not constants: the words exist only once the catalog has loaded (app/i18n.ts).
+const levels = (): { value: ObjectiveLevel; label: string }[] =>
+  LEVEL_VALUES.map((value) => ({ value, label: t(`editor.level.${value}`) }));
+const statuses = (): { value: 'draft' | 'published'; label: string }[] => [
+  { value: 'draft', label: t('editor.objectiveForm.draft') },
+  { value: 'published', label: t('editor.objectiveForm.published') },
+];
 const FORM_FIELDS = new Set([
   'title',
   'description',
@@ -51,13 +49,15 @@ function ParentOptions({ index, objectiveId }: { index: BoardIndex; objectiveId:
       if (o === undefined || excluded.has(id)) continue;
       byLevel.set(o.level, [...(byLevel.get(o.level) ?? []), { id, title: o.title }]);
     }
-    return LEVELS.map((l) => ({ ...l, objectives: byLevel.get(l.value) ?? [] })).filter((g) => g.objectives.length > 0);
+    return LEVEL_VALUES.map((value) => ({ value, objectives: byLevel.get(value) ?? [] })).filter(
+      (g) => g.objectives.length > 0,
+    );
   }, [index, objectiveId]);
   return (
     <>
-      <option value="">Not aligned</option>
+      <option value="">{t('editor.objectiveForm.notAligned')}</option>
       {groups.map((g) => (
-        <optgroup key={g.value} label={`${g.label} objectives`}>
+        <optgroup key={g.value} label={t(`editor.objectiveForm.group.${g.value}`)}>
           {g.objectives.map((o) => (
             <option key={o.id} value={o.id}>
               {o.title}
@@ -101,11 +101,12 @@ function ObjectiveFormFields(props: PanelProps & { existing: ObjectiveView | und
   const [busy, setBusy] = useState<'save' | 'archive' | undefined>(undefined);
   const [confirmArchive, setConfirmArchive] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
+  const [local, setLocal] = useState<ReadonlyMap<string, string>>(new Map());
 
   const hintTitle = useDebounced(title, HINT_DELAY_MS);
   const hints = useMemo(() => (hintTitle.trim() === '' ? [] : lintObjectiveDraft({ title: hintTitle })), [hintTitle]);
 
-  const errors = fieldErrors(error);
+  const errors = new Map([...fieldErrors(error), ...local]);
   const formError =
     error !== undefined && ![...errors.keys()].some((f) => FORM_FIELDS.has(f)) ? describeError(error) : undefined;
   const teams = useMemo(
@@ -116,6 +117,19 @@ function ObjectiveFormFields(props: PanelProps & { existing: ObjectiveView | und
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (cycle === undefined) return;
+    // Checked here too, in the user's words, so nothing over a limit is sent (or cut) without saying so.
+    const refused = new Map<string, string>();
+    if (title.trim() === '') refused.set('title', t('editor.objectiveForm.titleMissing'));
+    const longTitle = tooLong(t('editor.objectiveForm.titleWords'), title, LIMITS.objectiveTitle);
+    if (longTitle !== undefined) refused.set('title', longTitle);
+    const longDescription = tooLong(
+      t('editor.objectiveForm.descriptionWords'),
+      description,
+      LIMITS.objectiveDescription,
+    );
+    if (longDescription !== undefined) refused.set('description', longDescription);
+    setLocal(refused);
+    if (refused.size > 0) return;
     setBusy('save');
     setError(undefined);
     const common = { title, level, status };
@@ -175,45 +189,45 @@ function ObjectiveFormFields(props: PanelProps & { existing: ObjectiveView | und
       className="cad-stack cad-panel-form"
       onSubmit={submit}
       noValidate
-      aria-label={existing === undefined ? 'New objective' : 'Edit objective'}
+      aria-label={existing === undefined ? t('editor.panel.newObjective') : t('editor.panel.editObjective')}
     >
       <TextField
         id={`${id}-title`}
-        label="Title"
+        label={t('editor.objectiveForm.title')}
         required
-        maxLength={200}
+        limit={LIMITS.objectiveTitle}
         value={title}
         onChange={setTitle}
         error={errors.get('title')}
-        hint="Where you want to go, in words: qualitative and inspiring. Numbers belong in the key results."
+        hint={t('editor.objectiveForm.titleHint')}
         describedBy={`${id}-hints`}
       />
       <QualityHints id={`${id}-hints`} findings={hints} live />
       <TextAreaField
         id={`${id}-description`}
-        label="Description (optional)"
-        maxLength={4000}
+        label={t('editor.objectiveForm.description')}
+        limit={LIMITS.objectiveDescription}
         value={description}
         onChange={setDescription}
         error={errors.get('description')}
       />
       <RadioField
         id={`${id}-level`}
-        label="Level"
+        label={t('editor.objectiveForm.level')}
         value={level}
-        options={LEVELS}
+        options={levels()}
         onChange={setLevel}
         error={errors.get('level')}
       />
       <SelectField
         id={`${id}-team`}
-        label={level === 'team' ? 'Team' : 'Team (optional)'}
+        label={level === 'team' ? t('editor.objectiveForm.team') : t('editor.objectiveForm.teamOptional')}
         required={level === 'team'}
         value={teamId}
         onChange={setTeamId}
         error={errors.get('teamId')}
       >
-        <option value="">No team</option>
+        <option value="">{t('editor.objectiveForm.noTeam')}</option>
         {teams.map(([teamKey, name]) => (
           <option key={teamKey} value={teamKey}>
             {name}
@@ -223,25 +237,25 @@ function ObjectiveFormFields(props: PanelProps & { existing: ObjectiveView | und
       {index === undefined ? null : (
         <SelectField
           id={`${id}-parent`}
-          label="Aligned to (parent objective)"
+          label={t('editor.objectiveForm.parent')}
           value={parentId}
           onChange={setParentId}
           error={errors.get('parentObjectiveId')}
-          hint={level === 'company' ? undefined : 'Team objectives should connect to a company objective.'}
+          hint={level === 'company' ? undefined : t('editor.objectiveForm.parentHint')}
         >
           <ParentOptions index={index} objectiveId={existing?.id} />
         </SelectField>
       )}
       <PersonPicker
         id={`${id}-owner`}
-        label="Owner"
+        label={t('editor.objectiveForm.owner')}
         value={owner}
         onChange={setOwner}
         error={errors.get('ownerAccountId')}
       />
       <PersonPicker
         id={`${id}-reviewer`}
-        label="Reviewer"
+        label={t('editor.objectiveForm.reviewer')}
         optional
         value={reviewer}
         onChange={setReviewer}
@@ -249,33 +263,37 @@ function ObjectiveFormFields(props: PanelProps & { existing: ObjectiveView | und
       />
       <RadioField
         id={`${id}-status`}
-        label="Status"
+        label={t('editor.objectiveForm.status')}
         value={status}
-        options={STATUSES}
+        options={statuses()}
         onChange={setStatus}
         error={errors.get('status')}
       />
       <FormError message={formError} />
       <div className="cad-inline">
         <Button type="submit" appearance="primary" disabled={busy !== undefined}>
-          {busy === 'save' ? 'Saving…' : existing === undefined ? 'Create objective' : 'Save objective'}
+          {busy === 'save'
+            ? t('editor.objectiveForm.saving')
+            : existing === undefined
+              ? t('editor.objectiveForm.create')
+              : t('editor.objectiveForm.save')}
         </Button>
-        <Button onClick={props.close}>Cancel</Button>
+        <Button onClick={props.close}>{t('editor.objectiveForm.cancel')}</Button>
       </div>
       {existing === undefined ? null : (
         <div className="cad-inline cad-panel-form__danger">
           {confirmArchive ? (
             <>
-              <span className="cad-text">Archive this objective and hide it from the board?</span>
+              <span className="cad-text">{t('editor.objectiveForm.archiveQuestion')}</span>
               <Button appearance="primary" disabled={busy !== undefined} onClick={archive}>
-                {busy === 'archive' ? 'Archiving…' : 'Yes, archive'}
+                {busy === 'archive' ? t('editor.objectiveForm.archiving') : t('editor.objectiveForm.archiveYes')}
               </Button>
               <Button
                 onClick={() => {
                   setConfirmArchive(false);
                 }}
               >
-                Keep it
+                {t('editor.objectiveForm.keep')}
               </Button>
             </>
           ) : (
@@ -285,7 +303,7 @@ function ObjectiveFormFields(props: PanelProps & { existing: ObjectiveView | und
                 setConfirmArchive(true);
               }}
             >
-              Archive objective…
+              {t('editor.objectiveForm.archive')}
             </Button>
           )}
         </div>

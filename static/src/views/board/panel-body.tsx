@@ -1,4 +1,3 @@
-import './panel.css';
 import { CheckInPanel } from './check-in-panel';
 import { CycleForm } from './cycle-form';
 import { KeyResultForm } from './key-result-form';

@@ -1,5 +1,6 @@
 import { requestJira } from '@forge/bridge';
 import { useEffect, useState } from 'react';
+import { t } from '../../app/i18n';
 import { Button } from '../../components/button';
 import { asRecord } from '../../components/extension';
 import { Owner } from '../../components/owner';
@@ -68,7 +69,11 @@ export function PersonPicker({
     <fieldset className="cad-fieldset cad-person-picker" aria-describedby={error === undefined ? undefined : errorId}>
       <legend className="cad-fieldset__legend">{label}</legend>
       <div className="cad-inline">
-        {value === undefined ? <span className="cad-subtle">Nobody</span> : <Owner accountId={value} />}
+        {value === undefined ? (
+          <span className="cad-subtle">{t('editor.person.nobody')}</span>
+        ) : (
+          <Owner accountId={value} />
+        )}
         {searching ? null : (
           <Button
             appearance="link"
@@ -76,7 +81,8 @@ export function PersonPicker({
               setSearching(true);
             }}
           >
-            Change<span className="cad-visually-hidden"> {label.toLowerCase()}</span>
+            {t('editor.person.change')}
+            <span className="cad-visually-hidden"> {label.toLowerCase()}</span>
           </Button>
         )}
         {optional && value !== undefined ? (
@@ -86,14 +92,15 @@ export function PersonPicker({
               onChange(undefined);
             }}
           >
-            Clear<span className="cad-visually-hidden"> {label.toLowerCase()}</span>
+            {t('editor.person.clear')}
+            <span className="cad-visually-hidden"> {label.toLowerCase()}</span>
           </Button>
         ) : null}
       </div>
       {searching ? (
         <div className="cad-field">
           <label className="cad-field__label" htmlFor={`${id}-search`}>
-            Search people by name or email
+            {t('editor.person.search')}
           </label>
           <input
             id={`${id}-search`}
@@ -105,11 +112,11 @@ export function PersonPicker({
             }}
           />
           {settled === '' ? null : results === 'failed' ? (
-            <p className="cad-field__error">Jira's people search did not answer. Try again.</p>
+            <p className="cad-field__error">{t('editor.person.failed')}</p>
           ) : results.length === 0 ? (
-            <p className="cad-field__hint">Nobody matches “{settled}”.</p>
+            <p className="cad-field__hint">{t('editor.person.noMatch', { query: settled })}</p>
           ) : (
-            <ul className="cad-list" aria-label={`People matching ${settled}`}>
+            <ul className="cad-list" aria-label={t('editor.person.matching', { query: settled })}>
               {results.map((p) => (
                 <li key={p.accountId}>
                   <Button
