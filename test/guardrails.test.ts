@@ -42,8 +42,16 @@ describe('import guardrails', () => {
     expect(offenders(src, (s, f) => s === '@forge/kvs' && !f.startsWith('src/adapters/kvs/'))).toEqual([]);
   });
 
-  it('keeps @forge/api inside src/adapters/jira', () => {
-    expect(offenders(src, (s, f) => s === '@forge/api' && !f.startsWith('src/adapters/jira/'))).toEqual([]);
+  it('keeps @forge/api inside src/adapters/jira, and its i18n in src/adapters/i18n', () => {
+    expect(
+      offenders(
+        src,
+        (s, f) => s === '@forge/api' && !f.startsWith('src/adapters/jira/') && f !== 'src/adapters/i18n/index.ts',
+      ),
+    ).toEqual([]);
+    // The i18n adapter takes only `i18n` from @forge/api (product calls stay in the Jira adapter).
+    const i18nAdapter = readFileSync(path.join(root, 'src/adapters/i18n/index.ts'), 'utf8');
+    expect([...i18nAdapter.matchAll(/import\s+(.+?)\s+from\s+'@forge\/api'/g)].map((m) => m[1])).toEqual(['{ i18n }']);
   });
 
   it('keeps @forge/resolver inside src/resolvers', () => {
@@ -133,7 +141,10 @@ describe('promise guardrail (local/no-stored-promise)', () => {
     ['Promise.all awaited at once', 'const [a, b] = await Promise.all([read(), read()]);\nreturn a + b;'],
     ['startEarly', 'const r = startEarly(read());\nawait write();\nreturn await r;'],
     ['a stored function', 'const later = () => read();\nawait write();\nreturn await later();'],
-    ['a memo handed on at once', 'let memo: Promise<number> | undefined;\nconst get = () => (memo ??= read());\nreturn await get();'],
+    [
+      'a memo handed on at once',
+      'let memo: Promise<number> | undefined;\nconst get = () => (memo ??= read());\nreturn await get();',
+    ],
   ])('allows %s', (_name, body) => {
     expect(lint(body)).toEqual([]);
   });

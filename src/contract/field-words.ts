@@ -1,8 +1,9 @@
 /**
  * Payload fields in words, for error messages people read: "The end date must be after the start date."
- * rather than "endDate must be after startDate". Backend and UI both word errors with these.
+ * rather than "endDate must be after startDate". These are the English words; locales/<locale>/errors.json
+ * holds them per language (test/i18n checks the English catalog says exactly these).
  */
-const WORDS: Readonly<Record<string, string>> = {
+export const WORDS: Readonly<Record<string, string>> = {
   accountId: 'account',
   blockers: 'blockers',
   bands: 'score bands',
@@ -56,13 +57,13 @@ const WORDS: Readonly<Record<string, string>> = {
 };
 
 /** Paths whose words read better whole than segment by segment. */
-const PATHS: Readonly<Record<string, string>> = {
+export const PATHS: Readonly<Record<string, string>> = {
   'bands.greenFrom': 'start of the green band',
   'bands.yellowFrom': 'start of the yellow band',
 };
 
 /** One item of a list field, in words ("grades.3" is grade 4). */
-const ITEM: Readonly<Record<string, string>> = {
+export const ITEM: Readonly<Record<string, string>> = {
   grades: 'grade',
   retrospectives: 'retrospective',
   objectiveIds: 'objective',
@@ -76,30 +77,92 @@ const ITEM: Readonly<Record<string, string>> = {
 };
 
 const camelWords = (name: string): string => name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-const wordOf = (name: string): string => WORDS[name] ?? camelWords(name);
 const isIndex = (segment: string): boolean => /^\d+$/.test(segment);
+
+/**
+ * How one language puts field words together. English is built in (the words above); another language
+ * comes from its catalog (`errors.*` of locales/<locale>/errors.json, see fieldLanguageFrom), chosen by the
+ * resolver for the invocation's locale, so the same paths read naturally in either.
+ */
+export interface FieldLanguage {
+  /** A known field's words ("end date"; in Dutch with its article, "de einddatum"), undefined when unknown. */
+  word(name: string): string | undefined;
+  /** Words for a whole dotted path that reads better whole ("bands.greenFrom"). */
+  path(path: string): string | undefined;
+  /** Item n (1-based) of a list field ("grade 4"), undefined when the list has no item word. */
+  item(list: string, n: number): string | undefined;
+  /** Item n of a list without an item word ("things item 3"). */
+  listItem(listWords: string, n: number): string;
+  /** A field named after the first one ("the measure"): English adds the article, Dutch words carry theirs. */
+  the(words: string): string;
+  /** "score" and "grade 4" -> "score of grade 4". */
+  of(part: string, whole: string): string;
+  /** The payload as a whole. */
+  request: string;
+  /** A sentence about a field: "The end date must be after the start date." (without the full stop). */
+  sentence(field: string, rule: string): string;
+}
+
+export const ENGLISH_FIELDS: FieldLanguage = {
+  word: (name) => WORDS[name],
+  path: (path) => PATHS[path],
+  item: (list, n) => {
+    const item = ITEM[list];
+    return item === undefined ? undefined : `${item} ${String(n)}`;
+  },
+  listItem: (listWords, n) => `${listWords} item ${String(n)}`,
+  the: (words) => `the ${words}`,
+  of: (part, whole) => `${part} of ${whole}`,
+  request: 'request',
+  sentence: (field, rule) => `The ${field} ${rule}`,
+};
+
+/** Looks a catalog key up (null when absent) and fills `{name}` params: what contract/i18n's translator gives. */
+export interface CatalogWords {
+  lookup(key: string): string | null;
+  translate(key: string, params?: Readonly<Record<string, string | number>>): string;
+}
+
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** A language's field words from its catalog: errors.fields, errors.paths, errors.items and errors.words. */
+export const fieldLanguageFrom = (catalog: CatalogWords): FieldLanguage => ({
+  word: (name) => catalog.lookup(`errors.fields.${name}`) ?? undefined,
+  path: (path) => catalog.lookup(`errors.paths.${path}`) ?? undefined,
+  item: (list, n) =>
+    catalog.lookup(`errors.items.${list}`) === null
+      ? undefined
+      : catalog.translate(`errors.items.${list}`, { n: String(n) }),
+  listItem: (listWords, n) => catalog.translate('errors.words.listItem', { list: listWords, n: String(n) }),
+  the: (words) => catalog.translate('errors.words.the', { field: words }),
+  of: (part, whole) => catalog.translate('errors.words.of', { part, whole }),
+  request: catalog.translate('errors.words.request'),
+  sentence: (field, rule) => capitalised(catalog.translate('errors.words.sentence', { field, rule })),
+});
 
 /**
  * A dotted payload path in words: "endDate" -> "end date", "grades.3.score" -> "score of grade 4",
  * "objectiveIds.1" -> "objective 2", "metric.target" -> "target of the measure", "(payload)" -> "request".
  */
-export const fieldWords = (path: string): string => {
-  if (path === '' || path === '(payload)') return 'request';
-  const whole = PATHS[path];
+export const fieldWords = (path: string, language: FieldLanguage = ENGLISH_FIELDS): string => {
+  if (path === '' || path === '(payload)') return language.request;
+  const whole = language.path(path);
   if (whole !== undefined) return whole;
+  const wordOf = (name: string): string => language.word(name) ?? camelWords(name);
   const segments = path.split('.');
   const parts: string[] = [];
   for (let i = segments.length - 1; i >= 0; i--) {
     const segment = segments[i] ?? '';
     if (isIndex(segment)) {
       const list = segments[i - 1] ?? '';
-      parts.push(`${ITEM[list] ?? `${wordOf(list)} item`} ${String(Number(segment) + 1)}`);
+      const n = Number(segment) + 1;
+      parts.push(language.item(list, n) ?? language.listItem(wordOf(list), n));
       i -= 1;
     } else {
-      parts.push(parts.length === 0 ? wordOf(segment) : `the ${wordOf(segment)}`);
+      parts.push(parts.length === 0 ? wordOf(segment) : language.the(wordOf(segment)));
     }
   }
-  return parts.join(' of ');
+  return parts.reduce((whole, part) => language.of(whole, part));
 };
 
 /**
@@ -108,12 +171,15 @@ export const fieldWords = (path: string): string => {
  * something exactly (an unknown field, an example).
  */
 const FIELD_IN_TEXT = /"[^"]*"|\b[a-z][A-Za-z]*(?:\.[A-Za-z0-9]+)+\b|\b[a-z]+[A-Z][A-Za-z]*\b/g;
-const known = (token: string): boolean => token.split('.').every((s) => isIndex(s) || WORDS[s] !== undefined || ITEM[s] !== undefined);
-const wordsInside = (message: string): string =>
-  message.replace(FIELD_IN_TEXT, (token) => (token.startsWith('"') || !known(token) ? token : `the ${fieldWords(token)}`));
+const known = (token: string): boolean =>
+  token.split('.').every((s) => isIndex(s) || WORDS[s] !== undefined || ITEM[s] !== undefined);
+export const wordsInside = (message: string, language: FieldLanguage = ENGLISH_FIELDS): string =>
+  message.replace(FIELD_IN_TEXT, (token) =>
+    token.startsWith('"') || !known(token) ? token : language.the(fieldWords(token, language)),
+  );
 
 /** "endDate", "must be after startDate" -> "The end date must be after the start date." */
-export const fieldSentence = (path: string, message: string): string => {
-  const text = `The ${fieldWords(path)} ${wordsInside(message.trim())}`;
+export const fieldSentence = (path: string, message: string, language: FieldLanguage = ENGLISH_FIELDS): string => {
+  const text = language.sentence(fieldWords(path, language), wordsInside(message.trim(), language));
   return /[.!?]$/.test(text) ? text : `${text}.`;
 };

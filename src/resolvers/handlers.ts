@@ -44,7 +44,11 @@ export interface InvocationExtras {
   readOnlyReason: ReadOnlyReason | undefined;
 }
 
-export type Handler<K extends ApiKey> = (ctx: Ctx, input: ApiParsedInput<K>, extras: InvocationExtras) => Promise<ApiOutput<K>>;
+export type Handler<K extends ApiKey> = (
+  ctx: Ctx,
+  input: ApiParsedInput<K>,
+  extras: InvocationExtras,
+) => Promise<ApiOutput<K>>;
 
 /** One use case per resolver key. The mapped type makes a missing or extra key a compile error. */
 export const HANDLERS: { [K in ApiKey]: Handler<K> } = {

@@ -50,12 +50,18 @@ describe('runResolver and the installation license', () => {
     });
   });
 
-  it.each(API_KEYS.filter((key) => !API[key].mutates))('lets %s through when the license is not active', async (key) => {
-    expect(await callWith(key, inactive)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-  });
+  it.each(API_KEYS.filter((key) => !API[key].mutates))(
+    'lets %s through when the license is not active',
+    async (key) => {
+      expect(await callWith(key, inactive)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    },
+  );
 
   it('reads `active` when `isActive` is missing', async () => {
-    expect(await callWith('checkIns.create', { active: false })).toMatchObject({ ok: false, error: { code: 'UNLICENSED' } });
+    expect(await callWith('checkIns.create', { active: false })).toMatchObject({
+      ok: false,
+      error: { code: 'UNLICENSED' },
+    });
   });
 
   it.each([

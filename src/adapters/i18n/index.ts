@@ -1,0 +1,21 @@
+import { i18n } from '@forge/api';
+import type { CatalogWords, Locale } from '../../contract';
+import { translator } from '../../contract';
+
+/**
+ * The backend's catalog for a language, through Forge's own i18n: @forge/api's createTranslationFunction
+ * reads `${appCodeDir}/__LOCALES__` (the files the CLI bundles from manifest.yml's translations) with the
+ * manifest's fallback to English (docs: forge/apis-reference/i18n-api). The only importer of @forge/api's
+ * i18n; plurals and placeholders are contract/i18n's, the same as the UI's.
+ */
+const MISSING = '\u0000missing';
+
+export const catalogFor = async (locale: Locale): Promise<CatalogWords> => {
+  const lookUp = await i18n.createTranslationFunction(locale);
+  // Forge's function answers the default (else the key) for a key no catalog has; ours wants null.
+  const lookup = (key: string): string | null => {
+    const value = lookUp(key, MISSING);
+    return value === MISSING ? null : value;
+  };
+  return { lookup, translate: translator(lookup, locale) };
+};

@@ -1,0 +1,149 @@
+import type { CatalogWords, FieldLanguage } from '../contract';
+import { fieldLanguageFrom, fieldSentence, fieldWords, wordsInside } from '../contract';
+
+/**
+ * The words of the errors resolvers answer, in the invocation's language. Use cases and schemas say
+ * their rules in English ("must be after startDate", "There is no team with the id …"); this edge
+ * recognises each known one and says it again from the catalog (locales/<locale>/errors.json), so the
+ * core stays free of wording. English passes through untouched; a message this table does not know
+ * stays whole English rather than half translated.
+ */
+export interface ErrorWords {
+  /** "endDate", "must be after startDate" -> "The end date must be after the start date." */
+  sentence(field: string, rule: string): string;
+  /** A whole message (not found, forbidden, conflict…), `field` naming the payload path it is about. */
+  message(english: string, field?: string): string;
+  /** " (and 2 more problems)" after the first problem's sentence. */
+  more(count: number): string;
+}
+
+const count = (n: number, what: string): string => `${String(n)} ${what}${n === 1 ? '' : 's'}`;
+
+export const ENGLISH_ERRORS: ErrorWords = {
+  sentence: (field, rule) => fieldSentence(field, rule),
+  message: (english) => english,
+  more: (n) => ` (and ${count(n, 'more problem')})`,
+};
+
+/** A rule or message pattern, the catalog key that says it, and the names of its captured parts. */
+type Pattern = readonly [RegExp, string, ...string[]];
+
+/** Rules: the part of a sentence after the field (schemas, zod's own rules as run-resolver words them, use cases). */
+export const RULES: readonly Pattern[] = [
+  [/^is required\.?$/, 'required'],
+  [/^must not be empty$/, 'notEmpty'],
+  [/^must be at most (\d+) characters?$/, 'maxCharacters', 'count'],
+  [/^must be at least (\d+) characters?$/, 'minCharacters', 'count'],
+  [/^must list at most (\d+)$/, 'listAtMost', 'n'],
+  [/^must list at least (\d+)$/, 'listAtLeast', 'n'],
+  [/^must be at most (\S+)$/, 'atMost', 'n'],
+  [/^must be at least (\S+)$/, 'atLeast', 'n'],
+  [/^must be greater than (\S+)$/, 'greaterThan', 'other'],
+  [/^must be less than (\S+)$/, 'lessThan', 'other'],
+  [/^must be after (\S+)$/, 'after', 'other'],
+  [/^must differ from (\S+)$/, 'differFrom', 'other'],
+  [/^repeats (\S+)$/, 'repeats', 'other'],
+  [/^must be one of (.+)$/, 'oneOf', 'values'],
+  [/^has unknown field\(s\): (.+)$/, 'unknownFields', 'names'],
+  [/^must be a list$/, 'list'],
+  [/^must be a (string|number|boolean|object|integer|date)$/, 'type', 'type'],
+  [/^must be a finite number$/, 'finiteNumber'],
+  [/^must be a date in the form YYYY-MM-DD$/, 'date'],
+  [/^must be an ISO 8601 date-time$/, 'dateTime'],
+  [/^must be an Atlassian account id$/, 'accountId'],
+  [/^is required for a team objective$/, 'requiredForTeamObjective'],
+  [/^must be 0 or 1 for a binary (?:key result|KR)$/, 'binaryValue'],
+  [/^must be (0|1) for a binary KR$/, 'binaryExactly', 'n'],
+  [/^must not be the team itself or one of its sub-teams$/, 'notOwnSubTeam'],
+  [/^must not be the team itself$/, 'notTheTeam'],
+  [/^must not be the objective itself$/, 'notTheObjective'],
+  [/^is already linked to this key result$/, 'alreadyLinked'],
+  [/^is required: enter the key result’s current value$/, 'valueRequired'],
+  [
+    /^cannot be entered by hand: this key result is measured from its linked epics \(now (.+)\)\. Check in your confidence and notes only\.$/,
+    'measuredFromEpics',
+    'current',
+  ],
+  [/^is an objective of another cycle than (.+)$/, 'otherCycle', 'cycle'],
+];
+
+/** Whole messages of use cases and of the resolver edge. */
+export const MESSAGES: readonly Pattern[] = [
+  [
+    /^There is no (cycle|objective|team|key result|initiative|person) with the id "(.*)" \(the .+\)\.$/,
+    'notFound',
+    'what',
+    'id',
+  ],
+  [/^There is no cycle yet \(cycleId\): create one first$/, 'noCycleYet'],
+  [/^Sign in to use Cadence\.$/, 'signIn'],
+  [/^Cadence is read-only on this site because its license is not active: /, 'unlicensed'],
+  [
+    /^Only Jira site admins can (carry objectives over|change cycles|change settings|change teams|check the data|create cycles|create teams|export data|import data)\.$/,
+    'siteAdminsOnly',
+    'action',
+  ],
+  [/^Only the objective’s owner, its team’s members and site admins can change it\.$/, 'mayNotChangeObjective'],
+  [/^Only the key result’s owner or the objective’s owner can check in\.$/, 'mayNotCheckIn'],
+  [/^Only the owner, the team or site admins can grade "(.*)"\.$/, 'mayNotGrade', 'title'],
+  [/^Someone else changed this objective at the same moment; please try again\.$/, 'concurrentChange'],
+  [/^You cannot see this issue\.$/, 'cannotSeeIssue'],
+  [/^This key result is already archived\.$/, 'alreadyArchived'],
+  [/^Storage is not answering right now; try again in a moment\.$/, 'storageDown'],
+  [/^Something went wrong on our side; it has been logged\.$/, 'internal'],
+  [/^The request is not valid\.$/, 'invalidRequest'],
+];
+
+const SAVED_BUT = /^Your change was saved, but showing it failed: (.*) Reload to see it\.$/;
+
+/** The catalog key and params of the first pattern the text matches, undefined when none does. */
+export const matchPattern = (
+  patterns: readonly Pattern[],
+  text: string,
+): { key: string; params: Record<string, string> } | undefined => {
+  for (const [pattern, key, ...names] of patterns) {
+    const m = pattern.exec(text);
+    if (m !== null) return { key, params: Object.fromEntries(names.map((name, i) => [name, m[i + 1] ?? ''])) };
+  }
+  return undefined;
+};
+
+/** Params that name a field or a thing are said in the language; numbers keep their digits as written. */
+const camel = (words: string): string => words.replace(/ (\w)/g, (_, c: string) => c.toUpperCase());
+/** The catalog group a captured part is said from (a thing, an admin action, a type name). */
+const SAID_FROM: Readonly<Record<string, string>> = { what: 'things', action: 'actions', type: 'types' };
+const said = (catalog: CatalogWords, fields: FieldLanguage, params: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(params).map(([name, value]) => {
+      const group = SAID_FROM[name];
+      if (group !== undefined) return [name, catalog.translate(`errors.${group}.${camel(value)}`)];
+      if (name === 'other') return [name, wordsInside(value, fields)];
+      return [name, value];
+    }),
+  );
+
+/** A language's error words from its catalog (the invocation's locale, through Forge's i18n). */
+export const errorWordsFrom = (catalog: CatalogWords): ErrorWords => {
+  const fields = fieldLanguageFrom(catalog);
+  const say = (english: string, field: string | undefined): string => {
+    const saved = SAVED_BUT.exec(english);
+    if (saved !== null) return catalog.translate('errors.messages.savedBut', { message: say(saved[1] ?? '', field) });
+    const found = matchPattern(MESSAGES, english);
+    if (found === undefined) return english;
+    const params = said(catalog, fields, found.params);
+    if (found.key === 'notFound') params.field = fields.the(fieldWords(field ?? '', fields));
+    return catalog.translate(`errors.messages.${found.key}`, params);
+  };
+  return {
+    sentence: (field, rule) => {
+      const found = matchPattern(RULES, rule.trim());
+      if (found === undefined) return fieldSentence(field, rule);
+      const { count: n, ...rest } = found.params;
+      const params = { ...said(catalog, fields, rest), ...(n === undefined ? {} : { count: Number(n) }) };
+      const text = fields.sentence(fieldWords(field, fields), catalog.translate(`errors.rules.${found.key}`, params));
+      return /[.!?]$/.test(text) ? text : `${text}.`;
+    },
+    message: say,
+    more: (n) => catalog.translate('errors.messages.more', { count: n }),
+  };
+};
