@@ -77,14 +77,28 @@ export const FindingTargetSchema = z.object({
 });
 export type FindingTarget = z.infer<typeof FindingTargetSchema>;
 
+/**
+ * What a finding's words name: titles, team names, counts, limits. Numbers stay numbers so the reader
+ * formats them (and picks the plural form) for the user's language.
+ */
+export const FindingParamsSchema = z.record(
+  z.string().regex(/^\w+$/, 'must be a placeholder name'),
+  z.union([z.string(), z.number()]),
+);
+export type FindingParams = z.infer<typeof FindingParamsSchema>;
+
+/**
+ * A finding carries no words: the reader says it in the user's language from the rule, the variant and
+ * the params (`lint.<ruleId>.message.<variant>` and `lint.<ruleId>.hint` in locales/<locale>/lint.json).
+ */
 export const FindingSchema = z.object({
   ruleId: LintRuleIdSchema,
   severity: SeveritySchema,
   target: FindingTargetSchema,
-  /** What is wrong, in plain words, naming the thing. */
-  message: z.string(),
-  /** What to do about it. */
-  hint: z.string(),
+  /** Which of the rule's messages applies ('default' for a rule with one; domain/lint/rules.ts lists them). */
+  variant: z.string().regex(/^[a-z][A-Za-z]*$/, 'must be a variant name'),
+  /** What the message and the hint (what to do about it) name. */
+  params: FindingParamsSchema,
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

@@ -54,7 +54,7 @@ describe('board, scorecard, lint, issue panel and the weekly job', () => {
 
     const lint = await ok(runtime, 'lint.run', { cycleId: cycle.id }, 'daniel');
     expect(lint.findings.map((f) => f.ruleId)).toContain('objective-no-key-results');
-    expect(lint.findings.find((f) => f.target.id === other.id)).toMatchObject({ message: expect.any(String) as unknown, hint: expect.any(String) as unknown });
+    expect(lint.findings.find((f) => f.target.id === other.id)).toMatchObject({ variant: expect.any(String) as unknown, params: { title: other.title } });
     const teamLint = await ok(runtime, 'lint.run', { cycleId: cycle.id, teamId: team.id }, 'daniel');
     expect(teamLint.findings.every((f) => f.target.id !== other.id)).toBe(true);
     // One objective: its own findings and its KRs', none of the team's or the cycle's.

@@ -1,5 +1,6 @@
 import type { Cycle, Finding, KeyResult, Metric, Objective, ProgressSource, Team } from '../../contract';
 import { isActive } from '../score';
+import { MAX_OBJECTIVES_PER_CYCLE } from './shape';
 
 /** Everything the cycle lint looks at. Time is passed in so the lint stays pure and testable. */
 export interface LintInput {
@@ -37,7 +38,7 @@ export interface LintContext {
 }
 
 export const DEFAULT_STALE_AFTER_DAYS = 7;
-export const DEFAULT_MAX_OBJECTIVES_PER_OWNER = 3;
+export const DEFAULT_MAX_OBJECTIVES_PER_OWNER = MAX_OBJECTIVES_PER_CYCLE;
 
 /** Groups items by a key; items without a key are left out. */
 export const groupBy = <T>(items: readonly T[], keyOf: (item: T) => string | undefined): Map<string, T[]> => {

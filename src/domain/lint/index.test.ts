@@ -8,10 +8,17 @@ import {
   anObjective,
   keyResultsFor,
 } from '../../../test/support/builders';
-import { LintRuleIdSchema } from '../../contract';
+import { FindingSchema, LintRuleIdSchema } from '../../contract';
 import type { Finding, LintRuleId, Objective } from '../../contract';
 import type { LintInput } from '.';
-import { LINT_RULES, lintCycle, lintKeyResultDraft, lintObjectiveDraft } from '.';
+import {
+  KEY_RESULTS_PER_OBJECTIVE,
+  LINT_RULES,
+  MAX_OBJECTIVES_PER_CYCLE,
+  lintCycle,
+  lintKeyResultDraft,
+  lintObjectiveDraft,
+} from '.';
 
 /** An active cycle where almost everything the method warns about happens at once. */
 const messyActiveCycle = (): LintInput => {
@@ -51,26 +58,63 @@ const easyReviewCycle = (): LintInput => {
   return aLintInput({ cycle: aCycle({ status: 'review' }), teams: [team], objectives, keyResults });
 };
 
-const FIXTURES = [messyActiveCycle(), easyReviewCycle()];
+/** A cycle in review with four company objectives, one still a draft. */
+const crowdedReviewCycle = (): LintInput => {
+  const objectives = [anObjective({ status: 'draft' }), ...[1, 2, 3].map(() => anObjective())];
+  const keyResults = objectives.flatMap((o) => keyResultsFor(o, 2, { finalScore: 0.6 }));
+  return aLintInput({ cycle: aCycle({ status: 'review' }), objectives, keyResults });
+};
+
+/** An active cycle whose one objective was last checked in two weeks ago. */
+const quietActiveCycle = (): LintInput => {
+  const objective = anObjective();
+  const keyResults = keyResultsFor(objective, 2);
+  const lastCheckIns = new Map(keyResults.map((kr) => [kr.id, '2027-02-01T09:00:00.000Z']));
+  return aLintInput({
+    now: new Date('2027-02-15T00:00:00.000Z'),
+    objectives: [objective],
+    keyResults,
+    lastCheckInAtByKeyResult: lastCheckIns,
+  });
+};
+
+const FIXTURES = [messyActiveCycle(), easyReviewCycle(), crowdedReviewCycle(), quietActiveCycle()];
 const ALL_FINDINGS: Finding[] = FIXTURES.flatMap(lintCycle);
 
 describe('the rule registry', () => {
-  it('describes every rule id of the contract exactly once, in one line', () => {
+  it('describes every rule id of the contract exactly once, in one line, with its variants', () => {
     expect(LINT_RULES.map((r) => r.id)).toEqual(LintRuleIdSchema.options);
-    for (const rule of LINT_RULES) expect(rule.description).toMatch(/^[^\n]{20,140}$/);
+    for (const rule of LINT_RULES) {
+      expect(rule.description).toMatch(/^[^\n]{20,140}$/);
+      expect(rule.variants.length).toBeGreaterThan(0);
+    }
   });
 
   it.each(LintRuleIdSchema.options)('has %s produce at least one finding from the fixtures', (id: LintRuleId) => {
     expect(ALL_FINDINGS.some((f) => f.ruleId === id)).toBe(true);
   });
 
-  it("gives every finding its rule's registered severity, a message and a hint", () => {
-    const severity = new Map(LINT_RULES.map((r) => [r.id, r.severity]));
+  it("gives every finding its rule's registered severity and one of its variants, in the contract's shape", () => {
+    const rules = new Map(LINT_RULES.map((r) => [r.id, r]));
     for (const f of ALL_FINDINGS) {
-      expect(f.severity).toBe(severity.get(f.ruleId));
-      expect(f.message.length).toBeGreaterThan(10);
-      expect(f.hint.length).toBeGreaterThan(10);
+      expect(f.severity).toBe(rules.get(f.ruleId)?.severity);
+      expect(rules.get(f.ruleId)?.variants).toContain(f.variant);
+      expect(FindingSchema.parse(f)).toEqual(f);
     }
+  });
+
+  it.each(LINT_RULES.flatMap((r) => r.variants.map((v) => [r.id, v] as const)))(
+    'has %s say its %s message for some fixture',
+    (id, variant) => {
+      expect(ALL_FINDINGS.some((f) => f.ruleId === id && f.variant === variant)).toBe(true);
+    },
+  );
+});
+
+describe("the method's shape numbers", () => {
+  it('are 2 to 5 KRs per objective (2 to 4 recommended) and at most 3 objectives per owner and cycle', () => {
+    expect(KEY_RESULTS_PER_OBJECTIVE).toEqual({ min: 2, max: 5, recommendedMax: 4 });
+    expect(MAX_OBJECTIVES_PER_CYCLE).toBe(3);
   });
 });
 

@@ -14,12 +14,13 @@ import { staleCheckInRule } from './rules/stale-check-in';
 import { tooManyObjectivesRule } from './rules/too-many-objectives';
 
 /**
- * The OKR quality lint: the method's rules as findings with a plain-words message and a fix. Pure: no I/O,
- * and time comes in as `now`.
+ * The OKR quality lint: the method's rules as findings (rule, variant and params; the words, what is wrong
+ * and what to do, are in locales/<locale>/lint.json). Pure: no I/O, and time comes in as `now`.
  */
 export type { LintInput, KeyResultDraft } from './context';
 export { LINT_RULES } from './rules';
-export type { LintRuleDescription } from './rules';
+export type { LintRuleDescription, LintVariant } from './rules';
+export { KEY_RESULTS_PER_OBJECTIVE, MAX_OBJECTIVES_PER_CYCLE } from './shape';
 export { ACTIVITY_VERBS } from './text';
 
 /** KR rules that need only the KR itself, so the same code serves stored KRs and drafts. */

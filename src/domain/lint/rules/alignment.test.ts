@@ -15,7 +15,7 @@ describe('team-objective-not-aligned', () => {
     const found = notAligned([orphan]);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ severity: 'warning', target: { kind: 'objective', id: orphan.id } });
-    expect(found[0]?.message).toContain('"Speed up payouts"');
+    expect(found[0]).toMatchObject({ variant: 'default', params: { title: 'Speed up payouts' } });
   });
 
   it('accepts a company objective as parent or as a more distant ancestor', () => {
@@ -53,7 +53,7 @@ describe('individual-objective-not-aligned', () => {
     const found = findings('individual-objective-not-aligned', [company, loose, linked]);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ severity: 'info', target: { kind: 'objective', id: loose.id } });
-    expect(found[0]?.message).toContain('"Learn the payments domain"');
+    expect(found[0]).toMatchObject({ variant: 'default', params: { title: 'Learn the payments domain' } });
   });
 });
 
@@ -64,7 +64,7 @@ describe('aligned-to-archived-parent', () => {
     const found = findings('aligned-to-archived-parent', [oldGoal, child]);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ severity: 'warning', target: { kind: 'objective', id: child.id } });
-    expect(found[0]?.message).toContain('"Localise checkout" is aligned to "Expand to APAC"');
+    expect(found[0]?.params).toEqual({ title: 'Localise checkout', parent: 'Expand to APAC' });
   });
 
   it('ignores archived children, live parents, unknown parents and objectives without a parent', () => {

@@ -1,6 +1,6 @@
 import type { Objective } from '../../../contract';
 import type { CycleRule, LintContext } from '../context';
-import { finding, objectiveTarget, quote } from '../finding';
+import { finding, objectiveTarget } from '../finding';
 
 /**
  * Whether a company objective is among the ancestors. Archived or unknown parents end the walk (not
@@ -23,28 +23,13 @@ const reachesCompany = (ctx: LintContext, start: Objective): boolean => {
 export const teamAlignmentRule: CycleRule = (ctx) =>
   ctx.objectives
     .filter((o) => o.level === 'team' && !reachesCompany(ctx, o))
-    .map((o) =>
-      finding(
-        'team-objective-not-aligned',
-        objectiveTarget(o.id),
-        `Team objective ${quote(o.title)} does not connect to any company objective.`,
-        'Set its parent to the company objective it serves (directly or through another objective); ' +
-          'if none fits, raise with leadership whether a company objective is missing.',
-      ),
-    );
+    .map((o) => finding('team-objective-not-aligned', 'default', objectiveTarget(o.id), { title: o.title }));
 
 /** individual-objective-not-aligned: individual OKRs are optional, but should show what they feed. */
 export const individualAlignmentRule: CycleRule = (ctx) =>
   ctx.objectives
     .filter((o) => o.level === 'individual' && o.parentObjectiveId === undefined)
-    .map((o) =>
-      finding(
-        'individual-objective-not-aligned',
-        objectiveTarget(o.id),
-        `Individual objective ${quote(o.title)} has no parent objective.`,
-        'Link it to the team or company objective it contributes to, so the contribution is visible up the tree.',
-      ),
-    );
+    .map((o) => finding('individual-objective-not-aligned', 'default', objectiveTarget(o.id), { title: o.title }));
 
 /** aligned-to-archived-parent: the objective supports something that no longer exists. */
 export const archivedParentRule: CycleRule = (ctx) =>
@@ -52,11 +37,6 @@ export const archivedParentRule: CycleRule = (ctx) =>
     const parent = o.parentObjectiveId === undefined ? undefined : ctx.objectiveById.get(o.parentObjectiveId);
     if (parent?.status !== 'archived') return [];
     return [
-      finding(
-        'aligned-to-archived-parent',
-        objectiveTarget(o.id),
-        `Objective ${quote(o.title)} is aligned to ${quote(parent.title)}, which is archived.`,
-        'Align it to a current objective, or archive it too if it no longer matters.',
-      ),
+      finding('aligned-to-archived-parent', 'default', objectiveTarget(o.id), { title: o.title, parent: parent.title }),
     ];
   });

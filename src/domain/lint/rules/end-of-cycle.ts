@@ -2,16 +2,12 @@ import type { Finding, KeyResult } from '../../../contract';
 import { keyResultScore } from '../../score';
 import type { CycleRule, LintContext } from '../context';
 import { groupBy } from '../context';
-import { finding, objectiveTarget, quote } from '../finding';
+import { finding, objectiveTarget } from '../finding';
 
 const isScoring = (ctx: LintContext): boolean => ctx.cycle.status === 'review' || ctx.cycle.status === 'closed';
 
 /** All KRs at 1.0, by the score given at review when there is one (keyResultScore honours finalScore). */
 const allPerfect = (krs: readonly KeyResult[]): boolean => krs.every((kr) => keyResultScore(kr) >= 1);
-
-const AMBITION_HINT =
-  'Scores here measure how ambitious the goals were, not how well anyone performed. Next cycle, set ' +
-  'stretch targets where 0.6-0.7 counts as a strong result.';
 
 /**
  * sandbagging: 1.0 on everything means the goals were not ambitious enough. Flagged per objective (2+ KRs)
@@ -24,26 +20,12 @@ export const sandbaggingRule: CycleRule = (ctx) => {
       const krs = ctx.keyResultsOf(o.id);
       return krs.length >= 2 && allPerfect(krs);
     })
-    .map((o) =>
-      finding(
-        'sandbagging',
-        objectiveTarget(o.id),
-        `Every key result of ${quote(o.title)} scored 1.0, which suggests the targets were set within easy reach.`,
-        AMBITION_HINT,
-      ),
-    );
+    .map((o) => finding('sandbagging', 'objective', objectiveTarget(o.id), { title: o.title }));
   const teamObjectives = ctx.objectives.filter((o) => o.level === 'team');
   for (const [teamId, objectives] of groupBy(teamObjectives, (o) => o.teamId)) {
     const scored = objectives.map((o) => ctx.keyResultsOf(o.id)).filter((krs) => krs.length > 0);
     if (scored.length < 2 || !scored.every(allPerfect)) continue;
-    found.push(
-      finding(
-        'sandbagging',
-        { kind: 'team', id: teamId },
-        `Every objective of team "${ctx.teamName(teamId)}" scored 1.0 on all its key results this cycle.`,
-        AMBITION_HINT,
-      ),
-    );
+    found.push(finding('sandbagging', 'team', { kind: 'team', id: teamId }, { team: ctx.teamName(teamId) }));
   }
   return found;
 };
@@ -53,12 +35,5 @@ export const missingRetrospectiveRule: CycleRule = (ctx) => {
   if (!isScoring(ctx)) return [];
   return ctx.objectives
     .filter((o) => o.status === 'published' && (o.retrospective ?? '').trim() === '')
-    .map((o) =>
-      finding(
-        'missing-retrospective',
-        objectiveTarget(o.id),
-        `Objective ${quote(o.title)} has no retrospective.`,
-        'Write a few lines: what drove progress, what did not, and what to carry into the next cycle.',
-      ),
-    );
+    .map((o) => finding('missing-retrospective', 'default', objectiveTarget(o.id), { title: o.title }));
 };

@@ -32,7 +32,10 @@ describe('key result count per objective', () => {
     const found = countFindings(objective, count);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ ruleId, severity, target: { kind: 'objective', id: objective.id } });
-    expect(found[0]?.message).toContain('"Make enterprise customers successful"');
+    expect(found[0]).toMatchObject({
+      variant: 'default',
+      params: { title: 'Make enterprise customers successful', count, min: 2, max: 5, recommendedMax: 4 },
+    });
   });
 
   it.each([2, 3, 4])('with %i active KRs (the recommended range) reports nothing', (count) => {
@@ -70,7 +73,7 @@ describe('all-key-results-binary', () => {
     ]);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ severity: 'warning', target: { kind: 'objective', id: objective.id } });
-    expect(found[0]?.message).toContain('"Get enterprise ready"');
+    expect(found[0]).toMatchObject({ variant: 'default', params: { title: 'Get enterprise ready' } });
   });
 
   it('does not flag a single binary KR (that is the too-few rule) or a mix with a measured KR', () => {

@@ -18,8 +18,7 @@ describe('key-result-initiatives-missing', () => {
     const found = missing([]);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ severity: 'warning', target: { kind: 'keyResult', id: fromEpics.id } });
-    expect(found[0]?.message).toContain(`"${fromEpics.title}"`);
-    expect(found[0]?.message).toContain('stay at 0');
+    expect(found[0]).toMatchObject({ variant: 'default', params: { title: fromEpics.title } });
   });
 
   it('treats an explicit count of 0 like a missing one', () => {

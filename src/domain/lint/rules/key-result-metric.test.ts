@@ -11,9 +11,7 @@ describe('key-result-zero-range', () => {
       metric: aMetric({ start: 99.9, target: 99.9, current: 99.9 }),
     });
     expect(found).toMatchObject({ ruleId: 'key-result-zero-range', severity: 'warning' });
-    expect(found?.message).toContain('"Keep uptime at 99.9%"');
-    expect(found?.message).toContain('99.9');
-    expect(found?.hint).toContain('KPI');
+    expect(found?.params).toEqual({ title: 'Keep uptime at 99.9%', target: 99.9 });
   });
 
   it('does not flag a KR with a range to travel, nor a binary KR', () => {
@@ -32,8 +30,7 @@ describe('key-result-currency-without-unit', () => {
   it.each([undefined, '', '  '])('flags a currency KR with unit %j', (unit) => {
     const [found] = lintKeyResultDraft({ title: TITLE, metric: currency(unit) });
     expect(found).toMatchObject({ ruleId: 'key-result-currency-without-unit', severity: 'info' });
-    expect(found?.message).toContain(`"${TITLE}"`);
-    expect(found?.hint).toContain('"USD"');
+    expect(found?.params).toEqual({ title: TITLE });
   });
 
   it('does not flag a currency KR with a unit, nor a number KR without one', () => {
@@ -46,7 +43,7 @@ describe('key-result-measures-output', () => {
   it('notes a KR whose progress comes from epics: output, not outcome', () => {
     const [found] = lintKeyResultDraft({ title: TITLE, progressSource: 'initiatives' });
     expect(found).toMatchObject({ ruleId: 'key-result-measures-output', severity: 'info' });
-    expect(found?.message).toContain(`"${TITLE}"`);
+    expect(found?.params).toEqual({ title: TITLE });
   });
 
   it('does not note a manually measured KR', () => {

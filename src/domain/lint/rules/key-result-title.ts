@@ -1,6 +1,6 @@
 import type { Finding, FindingTarget } from '../../../contract';
 import type { KeyResultDraft } from '../context';
-import { finding, quote } from '../finding';
+import { finding } from '../finding';
 import { leadingActivityVerb, statesQuantity } from '../text';
 
 /**
@@ -11,29 +11,13 @@ import { leadingActivityVerb, statesQuantity } from '../text';
 const notMeasurable = (kr: KeyResultDraft, target: FindingTarget): Finding[] =>
   kr.metric?.kind === 'binary' || statesQuantity(kr.title)
     ? []
-    : [
-        finding(
-          'key-result-not-measurable',
-          target,
-          `Key result ${quote(kr.title)} states no number, so nobody can verify it was reached.`,
-          'Say what changes from where to where, e.g. "Increase onboarding completion rate from 62% to 90%"; ' +
-            'if it really is done / not done, make it a binary key result.',
-        ),
-      ];
+    : [finding('key-result-not-measurable', 'default', target, { title: kr.title })];
 
 /** key-result-is-activity: work done is not proof the outcome moved (the method's mistake 1). */
 const isActivity = (kr: KeyResultDraft, target: FindingTarget): Finding[] => {
   const verb = leadingActivityVerb(kr.title);
   if (verb === undefined) return [];
-  return [
-    finding(
-      'key-result-is-activity',
-      target,
-      `Key result ${quote(kr.title)} starts with "${verb}": it describes work to do, not the outcome it should change.`,
-      'Keep the work as an initiative (a Jira epic under the KR) and rewrite the KR as the change you expect, ' +
-        'e.g. "Launch new onboarding module" -> "Increase 30-day activation rate from 45% to 78%".',
-    ),
-  ];
+  return [finding('key-result-is-activity', 'default', target, { title: kr.title, verb })];
 };
 
 /** Text rules on a KR title, shared by the cycle lint and the inline hints while typing. */

@@ -28,13 +28,12 @@ describe('stale-check-in', () => {
     const found = stale({ now: new Date(lastCheckIn.getTime() + 7 * DAY + 1) });
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ severity: 'warning', target: { kind: 'keyResult', id: kr.id } });
-    expect(found[0]?.message).toBe(`Key result "${kr.title}" was last checked in 7 days ago.`);
-    expect(found[0]?.hint).toContain('weekly');
+    expect(found[0]).toMatchObject({ variant: 'last', params: { title: kr.title, count: 7 } });
   });
 
-  it('honours a custom threshold and says "1 day" in the singular', () => {
+  it('honours a custom threshold, counting whole days', () => {
     const found = stale({ now: new Date(lastCheckIn.getTime() + DAY + 1), options: { staleAfterDays: 1 } });
-    expect(found[0]?.message).toContain('last checked in 1 day ago');
+    expect(found[0]).toMatchObject({ variant: 'last', params: { count: 1 } });
   });
 
   describe('a KR never checked in', () => {
@@ -47,9 +46,7 @@ describe('stale-check-in', () => {
 
     it('warns once the cycle is more than 7 days old, saying it was never checked in', () => {
       const found = never(cycleStart + 20 * DAY);
-      expect(found[0]?.message).toBe(
-        `Key result "${kr.title}" was never checked in, and the cycle started 20 days ago.`,
-      );
+      expect(found[0]).toMatchObject({ variant: 'never', params: { title: kr.title, count: 20 } });
     });
   });
 

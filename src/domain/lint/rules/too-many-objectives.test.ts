@@ -18,8 +18,7 @@ describe('too-many-objectives', () => {
     const found = tooMany(teamObjectives(4));
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ severity: 'warning', target: { kind: 'team', id: payments.id } });
-    expect(found[0]?.message).toContain('Team "Payments" has 4 objectives');
-    expect(found[0]?.hint).toContain('split attention');
+    expect(found[0]).toMatchObject({ variant: 'team', params: { team: 'Payments', count: 4, max: 3 } });
   });
 
   it('counts drafts but not archived objectives', () => {
@@ -32,7 +31,7 @@ describe('too-many-objectives', () => {
     const theirs = Array.from({ length: 3 }, () => anObjective({ level: 'individual', ownerAccountId: 'acc-dan' }));
     const found = tooMany([...mine, ...theirs]);
     expect(found.map((f) => f.target)).toEqual([{ kind: 'person', id: 'acc-carol' }]);
-    expect(found[0]?.message).toContain('acc-carol has 4 objectives');
+    expect(found[0]).toMatchObject({ variant: 'person', params: { person: 'acc-carol', count: 4, max: 3 } });
   });
 
   it('flags more than 3 company objectives on the company', () => {
@@ -40,13 +39,12 @@ describe('too-many-objectives', () => {
     expect(tooMany(company.slice(0, 3))).toEqual([]);
     const found = tooMany(company);
     expect(found.map((f) => f.target)).toEqual([{ kind: 'team', id: 'company' }]);
-    expect(found[0]?.message).toContain('The company has 4 objectives');
+    expect(found[0]).toMatchObject({ variant: 'company', params: { count: 4, max: 3 } });
   });
 
   it('honours a custom cap, and names an unknown team by its id', () => {
     const found = tooMany(teamObjectives(2, { teamId: 'team-gone' }), { options: { maxObjectivesPerOwner: 1 } });
-    expect(found[0]?.message).toContain('Team "team-gone" has 2 objectives');
-    expect(found[0]?.message).toContain('at most 1');
+    expect(found[0]?.params).toEqual({ team: 'team-gone', count: 2, max: 1 });
   });
 
   it('skips team objectives that carry no team id (invalid data) rather than inventing a team', () => {

@@ -1,11 +1,14 @@
 import type { Finding, Severity } from '../../../../src/contract';
+import { t } from '../../app/i18n';
+import { findingHint, findingMessage, severityWords } from '../../components/finding-words';
+import type { FindingWordsOptions } from '../../components/finding-words';
 import { Lozenge } from '../../components/lozenge';
 import type { LozengeAppearance } from '../../components/lozenge';
 
-const SEVERITY: Readonly<Record<Severity, { words: string; appearance: LozengeAppearance }>> = {
-  error: { words: 'Problem', appearance: 'removed' },
-  warning: { words: 'Check', appearance: 'moved' },
-  info: { words: 'Tip', appearance: 'inprogress' },
+const APPEARANCE: Readonly<Record<Severity, LozengeAppearance>> = {
+  error: 'removed',
+  warning: 'moved',
+  info: 'inprogress',
 };
 
 /**
@@ -17,12 +20,15 @@ export function QualityHints({
   findings,
   live = false,
   empty,
+  words = {},
 }: {
   id?: string;
   findings: readonly Finding[];
   live?: boolean;
   /** Shown when there is nothing to say (omit to show nothing). */
   empty?: string;
+  /** How to name people the findings name by account id. */
+  words?: FindingWordsOptions;
 }) {
   return (
     <div id={id} aria-live={live ? 'polite' : undefined} className="cad-hints">
@@ -31,11 +37,12 @@ export function QualityHints({
           <p className="cad-subtle">{empty}</p>
         )
       ) : (
-        <ul className="cad-list" aria-label="Quality hints">
+        <ul className="cad-list" aria-label={t('lint.list')}>
           {findings.map((f, i) => (
             <li key={`${f.ruleId}:${f.target.id}:${String(i)}`} className="cad-hint" data-rule={f.ruleId}>
-              <Lozenge appearance={SEVERITY[f.severity].appearance}>{SEVERITY[f.severity].words}</Lozenge>{' '}
-              <span className="cad-text">{f.message}</span> <span className="cad-subtle">{f.hint}</span>
+              <Lozenge appearance={APPEARANCE[f.severity]}>{severityWords(f.severity)}</Lozenge>{' '}
+              <span className="cad-text">{findingMessage(f, words)}</span>{' '}
+              <span className="cad-subtle">{findingHint(f, words)}</span>
             </li>
           ))}
         </ul>
