@@ -1,6 +1,6 @@
 import { aCycle } from '../../test/support/builders';
 import { DAY_MS } from './calendar-day';
-import { cycleElapsed, expectedProgress, paceOf } from './pace';
+import { cycleElapsed, cycleSpan, expectedProgress, expectedValue, paceOf } from './pace';
 
 /** Q1 2027: 2027-01-01 .. 2027-03-31, 90 days, ending 2027-04-01T00:00Z. */
 const q1 = aCycle({ startDate: '2027-01-01', endDate: '2027-03-31' });
@@ -105,5 +105,18 @@ describe('paceOf', () => {
     const lastDay = new Date('2027-03-31T12:00:00.000Z');
     expect(paceOf(0.85, q1, lastDay)).toBe('behind');
     expect(paceOf(0.9, q1, lastDay)).toBe('on_pace');
+  });
+});
+
+describe('cycleSpan and expectedValue', () => {
+  test('a cycle spans its start date 00:00 UTC to the end of its end date', () => {
+    expect(cycleSpan(q1)).toEqual({ start, end: Date.UTC(2027, 3, 1) });
+  });
+
+  test('the expected value moves on a straight line from start to target, also downwards', () => {
+    expect(expectedValue({ start: 10, target: 40 }, q1, dayOfQ1(45))).toBe(25);
+    expect(expectedValue({ start: 120, target: 40 }, q1, dayOfQ1(45))).toBe(80);
+    expect(expectedValue({ start: 10, target: 40 }, q1, dayOfQ1(-5))).toBe(10);
+    expect(expectedValue({ start: 10, target: 40 }, q1, dayOfQ1(200))).toBe(40);
   });
 });

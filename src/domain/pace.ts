@@ -11,6 +11,12 @@ export interface PaceOptions {
 
 export const DEFAULT_PACE_OPTIONS: PaceOptions = { tolerance: 0.1 };
 
+/** The cycle's span in epoch ms: its start date at 00:00 UTC to the end of its end date (the next 00:00 UTC). */
+export const cycleSpan = (cycle: CycleDates): { readonly start: number; readonly end: number } => ({
+  start: startOfDayUtc(cycle.startDate),
+  end: startOfDayUtc(cycle.endDate) + DAY_MS,
+});
+
 /**
  * The fraction (0.0-1.0) of the cycle that has elapsed at `now`. A cycle runs from its start date at 00:00
  * UTC to the END of its end date (the next day at 00:00 UTC), so the last day counts as a full day of work.
@@ -19,8 +25,7 @@ export const DEFAULT_PACE_OPTIONS: PaceOptions = { tolerance: 0.1 };
 export const cycleElapsed = (cycle: CycleDates, now: Date): number => {
   const t = now.getTime();
   if (Number.isNaN(t)) throw new RangeError('cycleElapsed: now is an invalid Date');
-  const start = startOfDayUtc(cycle.startDate);
-  const end = startOfDayUtc(cycle.endDate) + DAY_MS;
+  const { start, end } = cycleSpan(cycle);
   if (t <= start) return 0;
   if (t >= end) return 1;
   return (t - start) / (end - start);
@@ -28,6 +33,13 @@ export const cycleElapsed = (cycle: CycleDates, now: Date): number => {
 
 /** Where a KR's progress should be at `now` if it moves on a straight line from start to target. */
 export const expectedProgress = (cycle: CycleDates, now: Date): number => cycleElapsed(cycle, now);
+
+/** The value that straight line reaches at `now`, in the KR's own units (the history chart's "expected"). */
+export const expectedValue = (
+  metric: { readonly start: number; readonly target: number },
+  cycle: CycleDates,
+  now: Date,
+): number => metric.start + expectedProgress(cycle, now) * (metric.target - metric.start);
 
 /**
  * Whether progress is ahead of, on or behind the expected line, within `tolerance`: ahead from

@@ -1,5 +1,6 @@
 import { Component } from 'react';
 import type { ReactNode } from 'react';
+import { t } from './i18n';
 
 /** Last line of defence: a render bug shows a message with a reload, never a blank frame. */
 export class ErrorBoundary extends Component<{ children: ReactNode }, { error?: Error }> {
@@ -13,14 +14,14 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { error?: 
     if (this.state.error) {
       return (
         <div role="alert">
-          <p>Something went wrong while showing this view: {this.state.error.message}</p>
+          <p>{t('components.errorBoundary.message', { message: this.state.error.message })}</p>
           <button
             type="button"
             onClick={() => {
               window.location.reload();
             }}
           >
-            Reload
+            {t('components.errorBoundary.reload')}
           </button>
         </div>
       );

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { SyntheticEvent } from 'react';
 import type { ApiOutput, CheckIn, Confidence, KeyResult } from '../../../src/contract';
+import { currentLocale, t } from '../app/i18n';
 import { api } from '../api/client';
 import { useRequestId } from '../api/request-id';
 import { Button } from './button';
@@ -80,7 +81,10 @@ export function CheckInForm({
       setValue(String(result.checkIn.value));
       setConfidence(result.checkIn.confidence);
       setDone(
-        `${kind === 'no-change' ? 'Checked in, no change' : 'Checked in'}: ${formatValue(result.checkIn.value, metric)} · ${confidenceWords(result.checkIn.confidence)}.`,
+        t(kind === 'no-change' ? 'components.checkIn.doneNoChange' : 'components.checkIn.done', {
+          value: formatValue(result.checkIn.value, metric),
+          confidence: confidenceWords(result.checkIn.confidence),
+        }),
       );
       onCheckedIn?.(result);
     } catch (e: unknown) {
@@ -94,7 +98,7 @@ export function CheckInForm({
     event.preventDefault();
     const number = measured ? metric.current : Number(value.trim());
     if (!measured && (value.trim() === '' || !Number.isFinite(number))) {
-      setLocalError('Enter the current value as a number.');
+      setLocalError(t('components.checkIn.valueNotNumber'));
       return;
     }
     setLocalError(undefined);
@@ -113,10 +117,15 @@ export function CheckInForm({
   const unit = metric.unit?.trim();
 
   return (
-    <form className="cad-check-in" onSubmit={onSubmit} aria-label={`Check in on ${keyResult.title}`} noValidate>
+    <form
+      className="cad-check-in"
+      onSubmit={onSubmit}
+      aria-label={t('components.checkIn.formLabel', { title: keyResult.title })}
+      noValidate
+    >
       {disabled ? (
         <p id={ids.reason} className="cad-field__hint cad-check-in__reason">
-          {readOnly ?? disabledReason ?? 'You cannot check in on this key result.'}
+          {readOnly ?? disabledReason ?? t('components.checkIn.blocked.default')}
         </p>
       ) : null}
       <fieldset
@@ -127,7 +136,7 @@ export function CheckInForm({
         <div className="cad-check-in__row">
           {binary ? (
             <fieldset className="cad-fieldset">
-              <legend className="cad-fieldset__legend">Current value</legend>
+              <legend className="cad-fieldset__legend">{t('components.checkIn.currentValue')}</legend>
               <div className="cad-radios">
                 {[0, 1].map((v) => (
                   <label className="cad-radio" key={v}>
@@ -140,7 +149,7 @@ export function CheckInForm({
                         setValue(String(v));
                       }}
                     />
-                    {v === 1 ? 'Done' : 'Not done'}
+                    {v === 1 ? t('common.value.done') : t('common.value.notDone')}
                   </label>
                 ))}
               </div>
@@ -148,7 +157,9 @@ export function CheckInForm({
           ) : (
             <div className="cad-field cad-check-in__value">
               <label className="cad-field__label" htmlFor={ids.value}>
-                Current value{unit === undefined || unit === '' ? '' : ` (${unit})`}
+                {unit === undefined || unit === ''
+                  ? t('components.checkIn.currentValue')
+                  : t('components.checkIn.currentValueIn', { unit })}
               </label>
               <input
                 id={ids.value}
@@ -170,7 +181,7 @@ export function CheckInForm({
               />
               {measured ? (
                 <p id={ids.valueHint} className="cad-field__hint">
-                  Measured from the linked epics.
+                  {t('components.checkIn.measured')}
                 </p>
               ) : null}
               {valueError === undefined ? null : (
@@ -181,7 +192,7 @@ export function CheckInForm({
             </div>
           )}
           <fieldset className="cad-fieldset">
-            <legend className="cad-fieldset__legend">Confidence</legend>
+            <legend className="cad-fieldset__legend">{t('components.checkIn.confidence')}</legend>
             <div className="cad-radios">
               {CONFIDENCES.map((c) => (
                 <label className="cad-radio" key={c}>
@@ -202,10 +213,16 @@ export function CheckInForm({
           </fieldset>
         </div>
         <div className="cad-check-in__row">
-          <TextArea id={ids.note} label="Note (optional)" value={note} onChange={setNote} error={errors.get('note')} />
+          <TextArea
+            id={ids.note}
+            label={t('components.checkIn.note')}
+            value={note}
+            onChange={setNote}
+            error={errors.get('note')}
+          />
           <TextArea
             id={ids.blockers}
-            label="Blockers (optional)"
+            label={t('components.checkIn.blockers')}
             value={blockers}
             onChange={setBlockers}
             error={errors.get('blockers')}
@@ -213,7 +230,7 @@ export function CheckInForm({
         </div>
         <div className="cad-inline">
           <Button type="submit" appearance="primary">
-            {submitting === 'check-in' ? 'Checking in…' : 'Check in'}
+            {submitting === 'check-in' ? t('components.checkIn.submitting') : t('components.checkIn.submit')}
           </Button>
           {lastCheckIn === undefined ? null : (
             <>
@@ -223,11 +240,13 @@ export function CheckInForm({
                   void send('no-change', { value: lastCheckIn.value, confidence: lastCheckIn.confidence });
                 }}
               >
-                {submitting === 'no-change' ? 'Checking in…' : 'No change'}
+                {submitting === 'no-change' ? t('components.checkIn.submitting') : t('components.checkIn.noChange')}
               </Button>
               <span id={ids.noChange} className="cad-subtlest">
-                Repeats {formatValue(lastCheckIn.value, metric)} ·{' '}
-                {confidenceWords(lastCheckIn.confidence).toLowerCase()}
+                {t('components.checkIn.repeats', {
+                  value: formatValue(lastCheckIn.value, metric),
+                  confidence: confidenceWords(lastCheckIn.confidence).toLocaleLowerCase(currentLocale()),
+                })}
               </span>
             </>
           )}

@@ -35,13 +35,3 @@ export const loadCycleCheckIns = async (
     })
     .sort((a, b) => a.at.localeCompare(b.at));
 };
-
-/** The straight line from the start value at the cycle's start to the target at its end. */
-export const expectedAt = (
-  t: number,
-  metric: { start: number; target: number },
-  bounds: { start: number; end: number },
-): number => {
-  const share = Math.min(1, Math.max(0, (t - bounds.start) / (bounds.end - bounds.start)));
-  return metric.start + share * (metric.target - metric.start);
-};

@@ -1,4 +1,5 @@
 import { view } from '@forge/bridge';
+import { t } from '../app/i18n';
 import { Button } from './button';
 import { describeError } from './errors';
 
@@ -11,12 +12,12 @@ export function ConfigActions({ saving, saveError }: { saving: boolean; saveErro
     <>
       {saveError === undefined ? null : (
         <p role="alert" className="cad-message cad-message--error">
-          The settings could not be saved: {describeError(saveError)}
+          {t('components.config.saveFailed', { reason: describeError(saveError) })}
         </p>
       )}
       <div className="cad-inline">
         <Button type="submit" appearance="primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Save'}
+          {saving ? t('components.config.saving') : t('components.config.save')}
         </Button>
         <Button
           appearance="subtle"
@@ -24,7 +25,7 @@ export function ConfigActions({ saving, saveError }: { saving: boolean; saveErro
             void view.close().catch(() => undefined);
           }}
         >
-          Cancel
+          {t('components.config.cancel')}
         </Button>
       </div>
     </>

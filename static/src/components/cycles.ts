@@ -1,5 +1,6 @@
 import type { Cycle } from '../../../src/contract';
 import { checkInsOpen as isOpenForCheckIns } from '../../../src/domain/cycle-status';
+import { t } from '../app/i18n';
 
 /** The cycle a view shows when none is chosen: the same rule board.get follows without a cycleId. */
 export { currentCycle } from '../../../src/domain/current-cycle';
@@ -10,12 +11,12 @@ export const checkInsOpen = (cycle: Pick<Cycle, 'status'>): boolean => isOpenFor
 /** Whether a KR is due for its weekly check-in: the domain's rule (weeks start Monday 00:00 UTC). */
 export { checkInDue } from '../../../src/domain/iso-week';
 
-const WEEK_MS = 7 * 86_400_000;
+/** Start of the cycle's first day and end of its last day: the domain's span (UTC calendar days). */
+export { cycleSpan as cycleBounds } from '../../../src/domain/pace';
 
-/** Start of the cycle's first day and end of its last day (UTC calendar days, as the backend reads them). */
-export const cycleBounds = (cycle: Pick<Cycle, 'startDate' | 'endDate'>): { start: number; end: number } => ({
-  start: Date.parse(`${cycle.startDate}T00:00:00Z`),
-  end: Date.parse(`${cycle.endDate}T00:00:00Z`) + 86_400_000,
-});
+/** A cycle's state as a word ("active", Dutch "actief"). */
+export const cycleStatusWords = (status: Cycle['status']): string => t(`components.cycle.status.${status}`);
 
-export { WEEK_MS };
+/** A cycle as a picker option: "Q1 2027 (active)". */
+export const cycleOptionLabel = (cycle: Pick<Cycle, 'name' | 'status'>): string =>
+  t('components.cycle.option', { name: cycle.name, status: cycleStatusWords(cycle.status) });

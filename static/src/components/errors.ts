@@ -1,3 +1,4 @@
+import { t } from '../app/i18n';
 import { ApiCallError } from '../api/client';
 
 /**
@@ -8,17 +9,17 @@ export const describeError = (error: unknown): string => {
   if (error instanceof ApiCallError) {
     switch (error.code) {
       case 'UNAVAILABLE':
-        return 'Jira did not answer in time. Try again in a moment.';
+        return t('components.errors.unavailable');
       case 'CONFLICT':
-        return 'Someone changed this at the same moment. Try again.';
+        return t('components.errors.conflict');
       case 'INTERNAL':
-        return 'Cadence hit an unexpected problem. Try again; if it keeps happening, tell your Jira admin.';
+        return t('components.errors.internal');
       default:
         return error.message;
     }
   }
   const message = error instanceof Error ? error.message : String(error);
-  return `Cadence could not reach its service (${message}). Check your connection and try again.`;
+  return t('components.errors.unreachable', { message });
 };
 
 /** Field-level messages of a failed call, keyed by the payload path the backend named (`value`). */

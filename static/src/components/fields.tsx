@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { t } from '../app/i18n';
 import type { ReactNode } from 'react';
 import './base.css';
 
@@ -60,7 +61,7 @@ export function SelectField<V extends string>({
       >
         {placeholder !== undefined || !options.some((o) => o.value === value) ? (
           <option value="" disabled>
-            {placeholder ?? 'Choose…'}
+            {placeholder ?? t('components.fields.choose')}
           </option>
         ) : null}
         {options.map((o) => (

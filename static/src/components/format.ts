@@ -6,8 +6,8 @@ import { currentLocale, t } from '../app/i18n';
  * only turn them into text, so the same thing reads the same everywhere.
  */
 
-/** Scores travel rounded to 3 decimals; people read two ("0.62"), as OKR grades are usually given. */
-export const formatScore = (score: number): string => score.toFixed(2);
+/** Scores travel rounded to 3 decimals; people read two ("0.62", Dutch "0,62"), as OKR grades are given. */
+export const formatScore = (score: number): string => formatsNow().score.format(score);
 
 /**
  * Bands are grades (the Review step's language), worded so they are never mistaken for the owner's
@@ -25,7 +25,7 @@ export const CONFIDENCES: readonly Confidence[] = ['on_track', 'at_risk', 'off_t
 /** Intl formatters for the view's language, made once per language. */
 const formats = new Map<
   string,
-  { number: Intl.NumberFormat; day: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat }
+  { number: Intl.NumberFormat; score: Intl.NumberFormat; day: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat }
 >();
 const formatsNow = () => {
   const locale = currentLocale();
@@ -33,6 +33,7 @@ const formatsNow = () => {
   if (found === undefined) {
     found = {
       number: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }),
+      score: new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false }),
       // Calendar days are UTC days (the backend's rule), so they are formatted in UTC.
       day: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
       dateTime: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' }),

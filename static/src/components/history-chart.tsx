@@ -1,14 +1,14 @@
 import { lazy, Suspense, useCallback, useMemo } from 'react';
 import type { CheckIn, Cycle, KeyResult } from '../../../src/contract';
+import { expectedValue } from '../../../src/domain/pace';
+import { currentLocale, t } from '../app/i18n';
 import { useAsync } from '../api/use-api';
-import { expectedAt, loadCycleCheckIns } from './check-in-history';
+import { loadCycleCheckIns } from './check-in-history';
 import { cycleBounds } from './cycles';
 import { confidenceWords, formatDay, formatValue } from './format';
 import type { PlotSeries } from './line-plot';
 import { ErrorState, LoadingState } from './states';
 import './history-chart.css';
-
-const tickFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2, notation: 'compact' });
 
 /** uPlot is loaded only when a chart is on screen. */
 export const LazyLinePlot = lazy(() => import('./line-plot'));
@@ -27,25 +27,25 @@ const roundToRange = (value: number, metric: KeyResult['metric']): number => {
   return exponent >= 0 ? Math.round(value / 10 ** exponent) * 10 ** exponent : Number(value.toFixed(-exponent));
 };
 
-const expectedWords = (t: number, metric: KeyResult['metric'], bounds: { start: number; end: number }): string =>
-  formatValue(roundToRange(expectedAt(t, metric, bounds), metric), asNumber(metric));
+type CycleDays = Pick<Cycle, 'startDate' | 'endDate'>;
+const expectedWords = (at: string, metric: KeyResult['metric'], cycle: CycleDays): string =>
+  formatValue(roundToRange(expectedValue(metric, cycle, new Date(at)), metric), asNumber(metric));
 
 /** A chart's words: the figure caption screen readers and print get in place of the canvas. */
 
-const summarise = (
-  checkIns: readonly CheckIn[],
-  metric: KeyResult['metric'],
-  cycle: Pick<Cycle, 'endDate'>,
-  bounds: { start: number; end: number },
-): string => {
-  const target = `Target ${formatValue(metric.target, metric)} by ${formatDay(cycle.endDate)}.`;
+const summarise = (checkIns: readonly CheckIn[], metric: KeyResult['metric'], cycle: CycleDays): string => {
+  const target = t('components.history.target', {
+    target: formatValue(metric.target, metric),
+    day: formatDay(cycle.endDate),
+  });
   const last = checkIns.at(-1);
-  if (last === undefined) return `No check-ins this cycle yet. ${target}`;
-  return `Latest check-in ${formatValue(last.value, metric)} on ${formatDay(last.at)}, against ${expectedWords(
-    Date.parse(last.at),
-    metric,
-    bounds,
-  )} expected by then on a straight line from the start. ${target}`;
+  if (last === undefined) return `${t('components.history.none')} ${target}`;
+  const latest = t('components.history.latest', {
+    value: formatValue(last.value, metric),
+    day: formatDay(last.at),
+    expected: expectedWords(last.at, metric, cycle),
+  });
+  return `${latest} ${target}`;
 };
 
 /**
@@ -76,9 +76,9 @@ export function HistoryChart({
       ...(checkIns ?? []).map((c): [number, number] => [Date.parse(c.at), c.value]),
     ];
     return [
-      { label: 'Check-ins', points: actual, tone: 'brand', dots: true },
+      { label: t('components.history.checkIns'), points: actual, tone: 'brand', dots: true },
       {
-        label: 'Expected',
+        label: t('components.history.expected'),
         points: [
           [bounds.start, start],
           [bounds.end, target],
@@ -91,34 +91,40 @@ export function HistoryChart({
   const xRange = useMemo(() => [bounds.start, bounds.end] as const, [bounds]);
   // Ticks carry only the number (and a %): a unit like "customers" goes in the axis title.
   const percent = unit?.trim() === '%' || (kind === 'percent' && (unit ?? '').trim() === '');
-  const formatY = useCallback((v: number) => `${tickFormat.format(v)}${percent ? '%' : ''}`, [percent]);
+  const tickFormat = useMemo(
+    () => new Intl.NumberFormat(currentLocale(), { maximumFractionDigits: 2, notation: 'compact' }),
+    [],
+  );
+  const formatY = useCallback((v: number) => `${tickFormat.format(v)}${percent ? '%' : ''}`, [percent, tickFormat]);
   const trimmedUnit = unit?.trim() ?? '';
   const yLabel = percent || kind === 'binary' || trimmedUnit === '' ? undefined : trimmedUnit;
 
   if (checkIns === undefined) {
     return history.status === 'error' ? (
-      <ErrorState error={history.error} reload={history.reload} title="The history could not be loaded" />
+      <ErrorState error={history.error} reload={history.reload} title={t('components.history.loadFailed')} />
     ) : (
-      <LoadingState inline label="Loading history…" />
+      <LoadingState inline label={t('components.history.loading')} />
     );
   }
-  const caption = summarise(checkIns, metric, { endDate }, bounds);
+  const caption = summarise(checkIns, metric, { startDate, endDate });
   return (
     <figure className="cad-history">
       <figcaption className="cad-subtle">{caption}</figcaption>
-      <Suspense fallback={<LoadingState inline label="Loading chart…" />}>
+      <Suspense fallback={<LoadingState inline label={t('components.history.loadingChart')} />}>
         <LazyLinePlot series={series} xRange={xRange} formatY={formatY} yLabel={yLabel} />
       </Suspense>
       <details className="cad-details">
-        <summary>Show check-ins as a table</summary>
+        <summary>{t('components.history.showTable')}</summary>
         <table className="cad-table">
-          <caption className="cad-visually-hidden">Check-ins on {keyResult.title}</caption>
+          <caption className="cad-visually-hidden">
+            {t('components.history.tableCaption', { title: keyResult.title })}
+          </caption>
           <thead>
             <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Value</th>
-              <th scope="col">Expected</th>
-              <th scope="col">Confidence</th>
+              <th scope="col">{t('components.history.date')}</th>
+              <th scope="col">{t('components.history.value')}</th>
+              <th scope="col">{t('components.history.expected')}</th>
+              <th scope="col">{t('components.history.confidence')}</th>
             </tr>
           </thead>
           <tbody>
@@ -126,13 +132,13 @@ export function HistoryChart({
               <tr key={c.id}>
                 <td>{formatDay(c.at)}</td>
                 <td>{formatValue(c.value, metric)}</td>
-                <td>{expectedWords(Date.parse(c.at), metric, bounds)}</td>
+                <td>{expectedWords(c.at, metric, { startDate, endDate })}</td>
                 <td>{confidenceWords(c.confidence)}</td>
               </tr>
             ))}
             {checkIns.length === 0 ? (
               <tr>
-                <td colSpan={4}>No check-ins this cycle yet.</td>
+                <td colSpan={4}>{t('components.history.none')}</td>
               </tr>
             ) : null}
           </tbody>

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import type { CheckIn, Cycle, KeyResultView } from '../../../src/contract';
+import { t } from '../app/i18n';
+import { ObjectiveLink } from '../app/links';
 import { Button } from './button';
 import { CheckInForm } from './check-in-form';
 import { checkInsOpen } from './cycles';
@@ -17,15 +19,43 @@ type CycleInfo = Pick<Cycle, 'name' | 'status' | 'startDate' | 'endDate'>;
  * the reasons in the order checkIns.create does (cycle state, archived, who).
  */
 export const checkInBlockedReason = (
-  keyResult: Pick<KeyResultView, 'status'>,
+  keyResult: { readonly status?: KeyResultView['status'] | undefined },
   cycle: Pick<Cycle, 'name' | 'status'> | undefined,
 ): string => {
   if (cycle !== undefined && !checkInsOpen(cycle)) {
-    return `Check-ins open while the cycle is active; “${cycle.name}” is ${cycle.status === 'planning' ? 'still in planning' : 'closed'}.`;
+    return t(
+      cycle.status === 'planning' ? 'components.checkIn.blocked.planning' : 'components.checkIn.blocked.closed',
+      { cycle: cycle.name },
+    );
   }
-  if (keyResult.status === 'archived') return 'This key result is archived.';
-  return 'Only the key result’s owner or the objective’s owner can check in.';
+  if (keyResult.status === 'archived') return t('components.checkIn.blocked.archived');
+  return t('components.checkIn.blocked.notOwner');
 };
+
+/** "Team objective: <title, a link to the board> · Q1 2027": the line above a KR naming its objective. */
+export function ObjectiveLine({
+  objective,
+  level,
+  cycleName,
+}: {
+  objective: { readonly id: string; readonly title: string; readonly cycleId?: string | undefined };
+  level?: string | undefined;
+  cycleName?: string | undefined;
+}) {
+  return (
+    <p className="cad-subtle cad-objective-line">
+      {level === undefined
+        ? t('components.objectiveLine.objective')
+        : t('components.objectiveLine.levelObjective', { level })}{' '}
+      <strong>
+        <ObjectiveLink objectiveId={objective.id} cycleId={objective.cycleId}>
+          {objective.title}
+        </ObjectiveLink>
+      </strong>
+      {cycleName === undefined ? null : ` · ${cycleName}`}
+    </p>
+  );
+}
 
 /**
  * One KR with everything a check-in needs around it: the row, its epics, the check-in form, the
@@ -58,9 +88,16 @@ export function KeyResultCheckIn({
   return (
     <section className="cad-card" aria-label={keyResult.title}>
       {context}
-      <KeyResultRow keyResult={keyResult} signal={cycle === undefined ? 'pace' : signalOf(cycle)} headingLevel={headingLevel}>
+      <KeyResultRow
+        keyResult={keyResult}
+        signal={cycle === undefined ? 'pace' : signalOf(cycle)}
+        headingLevel={headingLevel}
+      >
         {showInitiatives ? (
-          <InitiativeList initiatives={keyResult.initiatives} label={`Epics linked to ${keyResult.title}`} />
+          <InitiativeList
+            initiatives={keyResult.initiatives}
+            label={t('components.epics.linkedTo', { title: keyResult.title })}
+          />
         ) : null}
       </KeyResultRow>
       <CheckInForm
@@ -77,12 +114,12 @@ export function KeyResultCheckIn({
         <div>
           <Button
             appearance="link"
-            aria-label={`Show history of ${keyResult.title}`}
+            aria-label={t('components.history.showOf', { title: keyResult.title })}
             onClick={() => {
               setShowHistory(true);
             }}
           >
-            Show history
+            {t('components.history.show')}
           </Button>
         </div>
       )}

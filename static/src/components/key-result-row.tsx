@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Band, CheckIn, Metric, TrackStatus } from '../../../src/contract';
-import { confidenceWords, formatAgo, formatCurrentOfTarget } from './format';
+import { t } from '../app/i18n';
+import { confidenceWords, formatAgo, formatCurrentOfTarget, formatNumber } from './format';
 import { Lozenge } from './lozenge';
 import type { LozengeAppearance } from './lozenge';
 import { Owner } from './owner';
@@ -38,12 +39,13 @@ const CONFIDENCE_APPEARANCE: Readonly<Record<CheckIn['confidence'], LozengeAppea
  * checked in 2 days ago"; "No check-in yet" otherwise. A secondary signal, drawn smaller than the status.
  */
 export function ConfidenceLozenge({ checkIn }: { checkIn: Pick<CheckIn, 'at' | 'confidence'> | undefined }) {
-  if (checkIn === undefined) return <span className="cad-subtlest cad-kr__confidence">No check-in yet</span>;
+  if (checkIn === undefined)
+    return <span className="cad-subtlest cad-kr__confidence">{t('components.keyResult.noCheckIn')}</span>;
   return (
     <span className="cad-inline cad-kr__confidence">
-      <span className="cad-subtlest">Owner’s confidence:</span>
+      <span className="cad-subtlest">{t('components.keyResult.ownerConfidence')}</span>
       <Lozenge appearance={CONFIDENCE_APPEARANCE[checkIn.confidence]}>{confidenceWords(checkIn.confidence)}</Lozenge>
-      <span className="cad-subtlest">checked in {formatAgo(checkIn.at)}</span>
+      <span className="cad-subtlest">{t('components.keyResult.checkedIn', { ago: formatAgo(checkIn.at) })}</span>
     </span>
   );
 }
@@ -80,17 +82,14 @@ export function KeyResultRow({
         {actions}
       </div>
       <div className="cad-kr__meta">
-        <Owner accountId={keyResult.ownerAccountId} role="Owner" />
+        <Owner accountId={keyResult.ownerAccountId} role={t('components.owner.role')} />
         <span className="cad-kr__value">{formatCurrentOfTarget(keyResult.metric)}</span>
         {keyResult.weight === undefined || keyResult.weight === 1 ? null : (
-          <span
-            className="cad-subtle"
-            title="How much this key result counts in the objective’s score; the others count 1 unless shown"
-          >
-            Weight {keyResult.weight}
+          <span className="cad-subtle" title={t('components.keyResult.weightHint')}>
+            {t('components.keyResult.weight', { weight: formatNumber(keyResult.weight) })}
           </span>
         )}
-        <ScoreBar score={keyResult.progress} {...bar} label="Progress" compact />
+        <ScoreBar score={keyResult.progress} {...bar} label={t('components.keyResult.progress')} compact />
         <ConfidenceLozenge checkIn={keyResult.lastCheckIn} />
       </div>
       {children}

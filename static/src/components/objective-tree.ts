@@ -1,4 +1,5 @@
 import type { BoardNode, BoardObjective } from '../../../src/contract';
+import { currentLocale, t } from '../app/i18n';
 
 /** The alignment tree of board.get, flattened depth-first in the board's order, with each depth. */
 export const flattenTree = (roots: readonly BoardNode[]): { objective: BoardObjective; depth: number }[] => {
@@ -23,13 +24,12 @@ export const findSubtree = (roots: readonly BoardNode[], objectiveId: string): B
   return undefined;
 };
 
-const LEVEL_WORDS: Readonly<Record<BoardObjective['level'], string>> = {
-  company: 'Company',
-  team: 'Team',
-  individual: 'Individual',
-};
-export const levelWords = (level: BoardObjective['level']): string => LEVEL_WORDS[level];
+/** "Company", "Team", "Individual": an objective's level as a label. */
+export const levelWords = (level: BoardObjective['level']): string => t(`components.level.${level}`);
 
 /** Option text for an objective picker: indented by depth so the alignment reads in a plain <select>. */
 export const objectiveOptionLabel = (objective: Pick<BoardObjective, 'title' | 'level'>, depth: number): string =>
-  `${'\u00a0\u00a0'.repeat(depth)}${depth > 0 ? '↳ ' : ''}${objective.title} (${LEVEL_WORDS[objective.level].toLowerCase()})`;
+  `${'\u00a0\u00a0'.repeat(depth)}${depth > 0 ? '↳ ' : ''}${t('components.level.option', {
+    title: objective.title,
+    level: t(`components.level.${objective.level}`).toLocaleLowerCase(currentLocale()),
+  })}`;

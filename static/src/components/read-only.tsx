@@ -3,6 +3,7 @@ import type { ComponentProps, ReactNode } from 'react';
 import type { Me, ReadOnlyReason } from '../../../src/contract';
 import { api } from '../api/client';
 import { useAsync } from '../api/use-api';
+import { t } from '../app/i18n';
 import { Button } from './button';
 import './read-only.css';
 
@@ -13,14 +14,11 @@ import './read-only.css';
  */
 
 /** The words for each reason me.get can give (the gate's UNLICENSED message says the same). */
-const READ_ONLY_TEXT: Record<ReadOnlyReason, { title: string; short: string; detail: string }> = {
-  'license-inactive': {
-    title: 'Cadence is read-only on this site',
-    short: 'Cadence is read-only: its license on this site is not active.',
-    detail:
-      'Its license is not active: you can view OKRs but not change them. Ask a site admin to renew Cadence in the site’s Manage apps page.',
-  },
-};
+const readOnlyWords = (reason: ReadOnlyReason): { title: string; short: string; detail: string } => ({
+  title: t(`components.readOnly.${reason}.title`),
+  short: t(`components.readOnly.${reason}.short`),
+  detail: t(`components.readOnly.${reason}.detail`),
+});
 
 const BANNER_ID = 'cad-read-only-banner';
 
@@ -31,7 +29,7 @@ export const useReadOnly = (): string | undefined => useContext(ReadOnlyContext)
 
 /** The reason in a sentence, from me.get's answer (undefined when writable); the banner says the rest. */
 export const readOnlyText = (me: Pick<Me, 'readOnly' | 'readOnlyReason'> | undefined): string | undefined =>
-  me?.readOnly === true ? READ_ONLY_TEXT[me.readOnlyReason ?? 'license-inactive'].short : undefined;
+  me?.readOnly === true ? readOnlyWords(me.readOnlyReason ?? 'license-inactive').short : undefined;
 
 /** Gives `children` the read-only state and shows the banner above them when read-only. */
 export function ReadOnlyProvider({
@@ -61,7 +59,7 @@ export function ReadOnlyGate({ children }: { children: ReactNode }) {
 
 /** The one banner: a warning message in the app's notice style, announced politely, with no close button. */
 export function ReadOnlyBanner({ reason }: { reason: ReadOnlyReason }) {
-  const text = READ_ONLY_TEXT[reason];
+  const text = readOnlyWords(reason);
   return (
     <div id={BANNER_ID} className="cad-message cad-message--warning cad-read-only" role="status">
       <strong>{text.title}</strong>

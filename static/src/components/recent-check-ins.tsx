@@ -1,5 +1,6 @@
 import type { CheckIn, Metric } from '../../../src/contract';
 import { useId } from 'react';
+import { t } from '../app/i18n';
 import { confidenceWords, formatDateTime, formatValue } from './format';
 import { Owner } from './owner';
 import './recent-check-ins.css';
@@ -8,18 +9,18 @@ import './recent-check-ins.css';
 export function RecentCheckIns({
   checkIns,
   metric,
-  label = 'Recent check-ins',
+  label,
 }: {
   checkIns: readonly CheckIn[];
   metric: Pick<Metric, 'kind' | 'unit'>;
   label?: string;
 }) {
   const id = useId();
-  if (checkIns.length === 0) return <p className="cad-subtlest">No check-ins yet.</p>;
+  if (checkIns.length === 0) return <p className="cad-subtlest">{t('components.recent.none')}</p>;
   return (
     <div className="cad-stack">
       <p id={id} className="cad-field__label">
-        {label}
+        {label ?? t('components.recent.label')}
       </p>
       <ol className="cad-check-ins" aria-labelledby={id}>
         {checkIns.map((c) => (
@@ -29,7 +30,7 @@ export function RecentCheckIns({
               <span className={`cad-check-ins__confidence cad-check-ins__confidence--${c.confidence}`}>
                 {confidenceWords(c.confidence)}
               </span>
-              <Owner accountId={c.authorAccountId} role="By" />
+              <Owner accountId={c.authorAccountId} role={t('components.recent.by')} />
               <time className="cad-subtlest" dateTime={c.at}>
                 {formatDateTime(c.at)}
               </time>
@@ -37,7 +38,7 @@ export function RecentCheckIns({
             {c.note === undefined ? null : <p className="cad-text cad-check-ins__note">{c.note}</p>}
             {c.blockers === undefined ? null : (
               <p className="cad-text cad-check-ins__blockers">
-                <strong>Blockers:</strong> {c.blockers}
+                <strong>{t('components.recent.blockers')}</strong> {c.blockers}
               </p>
             )}
           </li>

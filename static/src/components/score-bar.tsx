@@ -1,4 +1,5 @@
 import type { Band } from '../../../src/contract';
+import { t } from '../app/i18n';
 import { formatScore } from './format';
 import './score-bar.css';
 
@@ -11,7 +12,7 @@ export function ScoreBar({
   score,
   band,
   words,
-  label = 'Score',
+  label,
   compact = false,
 }: {
   score: number | null;
@@ -24,10 +25,13 @@ export function ScoreBar({
   compact?: boolean;
 }) {
   const clamped = score === null ? 0 : Math.min(1, Math.max(0, score));
+  const what = label ?? t('components.score.label');
   const name =
     score === null
-      ? `${label}: none yet`
-      : `${label} ${formatScore(score)}${words === undefined ? '' : ` (${words})`}`;
+      ? t('components.score.none', { label: what })
+      : words === undefined
+        ? t('components.score.value', { label: what, score: formatScore(score) })
+        : t('components.score.valueWithWords', { label: what, score: formatScore(score), words });
   return (
     <span className={`cad-score${compact ? ' cad-score--compact' : ''}`} role="img" aria-label={name} title={name}>
       <span className="cad-score__track">

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { ObjectiveView, Scorecard, TrackStatus } from '../../../src/contract';
-import { bandWords, formatDay, formatScore, plural, trackWords } from './format';
+import { currentLocale, t } from '../app/i18n';
+import { ObjectiveLink } from '../app/links';
+import { bandWords, formatDay, formatNumber, formatScore, trackWords } from './format';
 import { InitiativeList } from './initiative-list';
 import { KeyResultRow } from './key-result-row';
 import { Lozenge } from './lozenge';
@@ -14,10 +16,10 @@ import './scorecard.css';
 /** "2 delivered · 1 made progress · 1 fell short": the grade distribution, in the grades' words. */
 const distributionWords = (d: Scorecard['summary']['distribution']): string =>
   [
-    d.green > 0 ? `${String(d.green)} ${bandWords('green')}` : '',
-    d.yellow > 0 ? `${String(d.yellow)} ${bandWords('yellow')}` : '',
-    d.red > 0 ? `${String(d.red)} ${bandWords('red')}` : '',
-    d.unscored > 0 ? `${String(d.unscored)} without a score` : '',
+    d.green > 0 ? `${formatNumber(d.green)} ${bandWords('green')}` : '',
+    d.yellow > 0 ? `${formatNumber(d.yellow)} ${bandWords('yellow')}` : '',
+    d.red > 0 ? `${formatNumber(d.red)} ${bandWords('red')}` : '',
+    d.unscored > 0 ? t('components.scorecard.unscored', { count: d.unscored }) : '',
   ]
     .filter(Boolean)
     .join(' · ');
@@ -42,23 +44,31 @@ export function ScorecardObjective({
     <article className="cad-objective" aria-labelledby={`objective-${objective.id}`} data-objective={objective.id}>
       <div className="cad-objective__head">
         <Heading id={`objective-${objective.id}`} className="cad-objective__title">
-          {objective.title}
+          <ObjectiveLink objectiveId={objective.id} cycleId={objective.cycleId}>
+            {objective.title}
+          </ObjectiveLink>
         </Heading>
         <Lozenge>{levelWords(objective.level)}</Lozenge>
-        {objective.status === 'draft' ? <Lozenge appearance="new">Draft</Lozenge> : null}
+        {objective.status === 'draft' ? <Lozenge appearance="new">{t('components.scorecard.draft')}</Lozenge> : null}
       </div>
       <div className="cad-objective__meta">
-        <Owner accountId={objective.ownerAccountId} role="Owner" />
+        <Owner accountId={objective.ownerAccountId} role={t('components.owner.role')} />
         <StatusLozenge signal={signal} track={objective.track} band={objective.band} />
         <ScoreBar score={objective.score} band={bar.tone} words={bar.words} />
       </div>
       {objective.keyResults.length === 0 ? null : (
-        <ul className="cad-objective__krs" aria-label={`Key results of ${objective.title}`}>
+        <ul
+          className="cad-objective__krs"
+          aria-label={t('components.scorecard.keyResultsOf', { title: objective.title })}
+        >
           {objective.keyResults.map((kr) => (
             <li key={kr.id}>
               <KeyResultRow keyResult={kr} signal={signal} headingLevel={krLevel}>
                 {includeInitiatives && kr.initiatives.length > 0 ? (
-                  <InitiativeList initiatives={kr.initiatives} label={`Epics linked to ${kr.title}`} />
+                  <InitiativeList
+                    initiatives={kr.initiatives}
+                    label={t('components.epics.linkedTo', { title: kr.title })}
+                  />
                 ) : null}
               </KeyResultRow>
             </li>
@@ -100,23 +110,38 @@ export function ScorecardView({
           {scorecard.title}
         </Heading>
         <p className="cad-subtle">
-          {cycle.name} · {formatDay(cycle.startDate)} – {formatDay(cycle.endDate)} · {Math.round(cycle.elapsed * 100)}%
-          of the cycle elapsed
+          {t('components.scorecard.cycleLine', {
+            cycle: cycle.name,
+            start: formatDay(cycle.startDate),
+            end: formatDay(cycle.endDate),
+            elapsed: formatNumber(Math.round(cycle.elapsed * 100)),
+          })}
         </p>
         <p className="cad-text cad-scorecard__summary">
-          {plural(summary.objectives, 'objective')} · {plural(summary.keyResults, 'key result')}
-          {summary.score === null ? '' : ` · score ${formatScore(summary.score)}`}
-          {signal === 'grade' && summary.mean !== null ? ` · average grade ${formatScore(summary.mean)}` : ''}
-          {signal === 'grade' && distribution !== '' ? ` · ${distribution}` : ''}
+          {[
+            t('components.counts.objectives', { count: summary.objectives }),
+            t('components.counts.keyResults', { count: summary.keyResults }),
+            summary.score === null ? '' : t('components.scorecard.score', { score: formatScore(summary.score) }),
+            signal === 'grade' && summary.mean !== null
+              ? t('components.scorecard.averageGrade', { score: formatScore(summary.mean) })
+              : '',
+            signal === 'grade' ? distribution : '',
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         </p>
         {signal === 'pace' ? (
           <StatusSummaryBar summary={summary.tracks} what="objective" selected={only} onSelect={setOnly} />
         ) : null}
       </header>
       {scorecard.objectives.length === 0 ? (
-        <p className="cad-subtle">No objectives here in {cycle.name} yet.</p>
+        <p className="cad-subtle">{t('components.scorecard.empty', { cycle: cycle.name })}</p>
       ) : shown.length === 0 ? (
-        <p className="cad-subtle">No objective is {only === undefined ? '' : trackWords(only).toLowerCase()} now.</p>
+        <p className="cad-subtle">
+          {t('components.scorecard.noneInStatus', {
+            status: only === undefined ? '' : trackWords(only).toLocaleLowerCase(currentLocale()),
+          })}
+        </p>
       ) : (
         shown.map((o) => (
           <ScorecardObjective

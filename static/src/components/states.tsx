@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { t } from '../app/i18n';
 import { Button } from './button';
 import { describeError } from './errors';
 import './states.css';
@@ -9,11 +10,11 @@ import './states.css';
  */
 
 /** A spinner with words, announced politely. `inline` for a section inside a loaded view. */
-export function LoadingState({ label = 'Loading…', inline = false }: { label?: string; inline?: boolean }) {
+export function LoadingState({ label, inline = false }: { label?: string; inline?: boolean }) {
   return (
     <div className={`cad-state${inline ? ' cad-state--inline' : ''}`} role="status">
       <span className="cad-spinner" aria-hidden="true" />
-      <span>{label}</span>
+      <span>{label ?? t('components.states.loading')}</span>
     </div>
   );
 }
@@ -40,21 +41,13 @@ export function EmptyState({
 }
 
 /** What went wrong in words (resolver messages are written for people) and a Retry calling `reload`. */
-export function ErrorState({
-  error,
-  reload,
-  title = 'Cadence could not load this',
-}: {
-  error: unknown;
-  reload: () => void;
-  title?: string;
-}) {
+export function ErrorState({ error, reload, title }: { error: unknown; reload: () => void; title?: string }) {
   return (
     <div className="cad-message cad-message--error" role="alert">
-      <strong>{title}</strong>
+      <strong>{title ?? t('components.states.loadFailed')}</strong>
       <p className="cad-text">{describeError(error)}</p>
       <div>
-        <Button onClick={reload}>Retry</Button>
+        <Button onClick={reload}>{t('components.states.retry')}</Button>
       </div>
     </div>
   );

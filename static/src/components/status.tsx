@@ -1,6 +1,7 @@
 import type { Band, CycleStatus, StatusSummary, TrackStatus } from '../../../src/contract';
 import { primarySignal } from '../../../src/domain/status';
-import { bandWords, plural, trackWords, TRACKS } from './format';
+import { currentLocale, t } from '../app/i18n';
+import { bandWords, formatNumber, trackWords, TRACKS } from './format';
 import { Lozenge } from './lozenge';
 import type { LozengeAppearance } from './lozenge';
 import './status.css';
@@ -42,30 +43,24 @@ export const barStatus = (
   band: Band | null,
 ): { tone: Band | null; words: string | undefined } =>
   signal === 'grade'
-    ? { tone: band, words: band === null ? undefined : `grade: ${bandWords(band)}` }
-    : { tone: TRACK_TONE[track], words: trackWords(track).toLowerCase() };
+    ? { tone: band, words: band === null ? undefined : t('components.status.gradeWords', { grade: bandWords(band) }) }
+    : { tone: TRACK_TONE[track], words: trackWords(track).toLocaleLowerCase(currentLocale()) };
 
-const TRACK_HINT: Readonly<Record<TrackStatus, string>> = {
-  on_pace: 'Progress is where the cycle’s calendar expects it, or ahead',
-  behind: 'Progress is more than 0.1 behind where the cycle’s calendar expects it',
-  at_risk: 'Progress is 0.25 or more behind where the cycle’s calendar expects it',
-  stale: 'No check-in for more than 7 days: the figures may be out of date',
-  no_value: 'Nothing is measured yet',
-};
+/** What each status means, on hover (the thresholds are domain/status.ts's). */
+const trackHint = (track: TrackStatus): string => t(`components.status.hint.${track}`);
 
 /** The primary status as a lozenge: pace mid-cycle, the grade band in review and after. */
 export function StatusLozenge({ signal, track, band }: { signal: Signal; track: TrackStatus; band: Band | null }) {
   if (signal === 'grade') {
-    if (band === null) return <Lozenge>No grade</Lozenge>;
-    const words = bandWords(band);
+    if (band === null) return <Lozenge>{t('components.status.noGrade')}</Lozenge>;
     return (
-      <Lozenge appearance={BAND_APPEARANCE[band]} title="The grade band of the score">
-        Grade: {words}
+      <Lozenge appearance={BAND_APPEARANCE[band]} title={t('components.status.gradeHint')}>
+        {t('components.status.grade', { grade: bandWords(band) })}
       </Lozenge>
     );
   }
   return (
-    <Lozenge appearance={TRACK_APPEARANCE[track]} title={TRACK_HINT[track]}>
+    <Lozenge appearance={TRACK_APPEARANCE[track]} title={trackHint(track)}>
       {trackWords(track)}
     </Lozenge>
   );
@@ -82,30 +77,31 @@ export function StatusSummaryBar({
   onSelect,
 }: {
   summary: StatusSummary;
-  /** The counted things, singular ("objective", "key result"). */
-  what: string;
+  /** What is counted: objectives or key results. */
+  what: 'objective' | 'keyResult';
   selected: TrackStatus | undefined;
   onSelect: (track: TrackStatus | undefined) => void;
 }) {
-  const shown = TRACKS.filter((t) => summary[t] > 0);
+  const shown = TRACKS.filter((track) => summary[track] > 0);
   if (summary.total === 0) return null;
   return (
     <div
       className="cad-status-summary"
       role="group"
-      aria-label={`${plural(summary.total, what)} by status; choose one to show only those`}
+      aria-label={t(`components.status.summary.${what}`, { count: summary.total })}
     >
-      {shown.map((t) => (
+      {shown.map((track) => (
         <button
-          key={t}
+          key={track}
           type="button"
-          className={`cad-status-summary__item cad-status-summary__item--${t}`}
-          aria-pressed={selected === t}
+          className={`cad-status-summary__item cad-status-summary__item--${track}`}
+          aria-pressed={selected === track}
           onClick={() => {
-            onSelect(selected === t ? undefined : t);
+            onSelect(selected === track ? undefined : track);
           }}
         >
-          <span className="cad-status-summary__count">{summary[t]}</span> {trackWords(t).toLowerCase()}
+          <span className="cad-status-summary__count">{formatNumber(summary[track])}</span>{' '}
+          {trackWords(track).toLocaleLowerCase(currentLocale())}
         </button>
       ))}
     </div>

@@ -2,10 +2,11 @@ import { view } from '@forge/bridge';
 import { useState } from 'react';
 import type { SyntheticEvent } from 'react';
 import type { Cycle, Team } from '../../../../src/contract';
+import { t } from '../../app/i18n';
 import { api } from '../../api/client';
 import { useAsync } from '../../api/use-api';
 import { ConfigActions } from '../../components/config-actions';
-import { currentCycle } from '../../components/cycles';
+import { currentCycle, cycleOptionLabel } from '../../components/cycles';
 import { RadioGroupField, SelectField } from '../../components/fields';
 import { ErrorState, LoadingState } from '../../components/states';
 import { DEFAULT_GADGET_CONFIG } from './config';
@@ -45,7 +46,7 @@ export default function GadgetEdit({ initial }: { initial: GadgetConfig | undefi
         {choices.status === 'error' ? (
           <ErrorState error={choices.error} reload={choices.reload} />
         ) : (
-          <LoadingState label="Loading teams and cycles…" />
+          <LoadingState label={t('gadget.edit.loading')} />
         )}
       </main>
     );
@@ -53,13 +54,13 @@ export default function GadgetEdit({ initial }: { initial: GadgetConfig | undefi
   const { cycles, teams } = choices.data;
   return (
     <main className="cad-view cad-view--compact">
-      <form className="cad-stack" onSubmit={save} aria-label="Configure the OKR gadget" noValidate>
+      <form className="cad-stack" onSubmit={save} aria-label={t('gadget.edit.label')} noValidate>
         <RadioGroupField<GadgetMode>
-          legend="Show"
+          legend={t('gadget.edit.show')}
           value={config.mode}
           options={[
-            { value: 'mine', label: 'My key results', description: 'the KRs you own' },
-            { value: 'team', label: 'Team scorecard', description: 'a team’s objectives and KRs' },
+            { value: 'mine', label: t('gadget.edit.mine'), description: t('gadget.edit.mineDescription') },
+            { value: 'team', label: t('gadget.edit.team'), description: t('gadget.edit.teamDescription') },
           ]}
           onChange={(mode) => {
             setConfig((c) => ({ ...c, mode }));
@@ -67,23 +68,26 @@ export default function GadgetEdit({ initial }: { initial: GadgetConfig | undefi
         />
         {config.mode === 'team' ? (
           <SelectField
-            label="Team"
+            label={t('gadget.edit.teamField')}
             value={config.teamId}
-            options={teams.map((t) => ({ value: t.id, label: t.name }))}
+            options={teams.map((team) => ({ value: team.id, label: team.name }))}
             onChange={(teamId) => {
               setConfig((c) => ({ ...c, teamId }));
               setMissingTeam(false);
             }}
-            placeholder={teams.length === 0 ? 'No teams yet' : 'Choose a team'}
-            error={missingTeam ? 'Choose the team to show.' : undefined}
+            placeholder={teams.length === 0 ? t('gadget.edit.noTeams') : t('gadget.edit.chooseTeam')}
+            error={missingTeam ? t('gadget.edit.teamMissing') : undefined}
           />
         ) : null}
         <SelectField
-          label="Cycle"
+          label={t('gadget.edit.cycle')}
           value={config.cycleId}
           options={[
-            { value: '', label: `Current cycle (${currentCycle(cycles)?.name ?? 'none yet'})` },
-            ...cycles.map((c) => ({ value: c.id, label: `${c.name} (${c.status})` })),
+            {
+              value: '',
+              label: t('gadget.edit.currentCycle', { name: currentCycle(cycles)?.name ?? t('gadget.edit.noCycle') }),
+            },
+            ...cycles.map((c) => ({ value: c.id, label: cycleOptionLabel(c) })),
           ]}
           onChange={(cycleId) => {
             setConfig((c) => ({ ...c, cycleId }));

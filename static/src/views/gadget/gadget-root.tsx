@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { t } from '../../app/i18n';
 import { EmptyState, LoadingState } from '../../components/states';
 import { parseGadgetConfig } from './config';
 import { GadgetView } from './gadget-view';
@@ -21,7 +22,7 @@ export function GadgetRoot({
       <Suspense
         fallback={
           <main className="cad-view cad-view--compact">
-            <LoadingState label="Loading the settings…" />
+            <LoadingState label={t('gadget.loadingSettings')} />
           </main>
         }
       >
@@ -32,10 +33,7 @@ export function GadgetRoot({
   if (parsed === undefined) {
     return (
       <main className="cad-view cad-view--compact">
-        <EmptyState
-          title="Choose what this gadget shows"
-          description="Edit the gadget to show your key results or a team’s scorecard."
-        />
+        <EmptyState title={t('gadget.unconfigured.title')} description={t('gadget.unconfigured.description')} />
       </main>
     );
   }

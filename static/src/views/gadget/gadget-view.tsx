@@ -1,4 +1,5 @@
 import type { BoardKeyResult, BoardObjective, CycleView, Scorecard } from '../../../../src/contract';
+import { t } from '../../app/i18n';
 import { api } from '../../api/client';
 import { useAsync } from '../../api/use-api';
 import { currentCycle } from '../../components/cycles';
@@ -64,19 +65,19 @@ export function GadgetView({ config, accountId }: { config: GadgetConfig; accoun
         <ErrorState
           error={data.error}
           reload={data.reload}
-          title={loaded === undefined ? 'Your OKRs could not load' : 'Your OKRs could not refresh'}
+          title={loaded === undefined ? t('gadget.loadFailed') : t('gadget.refreshFailed')}
         />
       ) : null}
       {loaded === undefined ? (
         data.status === 'error' ? null : (
-          <LoadingState label={config.mode === 'mine' ? 'Loading your key results…' : 'Loading the scorecard…'} />
+          <LoadingState label={config.mode === 'mine' ? t('gadget.loadingMine') : t('gadget.loadingScorecard')} />
         )
       ) : loaded.kind === 'no-cycle' ? (
-        <EmptyState title="No OKR cycle yet" description="A Jira admin creates cycles on the Cadence OKRs page." />
+        <EmptyState title={t('gadget.noCycle.title')} description={t('gadget.noCycle.description')} />
       ) : loaded.kind === 'team' ? (
         <ScorecardView scorecard={loaded.scorecard} includeInitiatives={false} />
       ) : (
-        <MyKeyResults cycle={loaded.cycle} rows={loaded.rows} />
+        <MyKeyResults cycle={loaded.cycle} rows={loaded.rows} onCheckedIn={data.reload} />
       )}
     </main>
   );

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import type { SyntheticEvent } from 'react';
 import type { Cycle } from '../../../../src/contract';
+import { t } from '../../app/i18n';
 import { api } from '../../api/client';
 import { useRequestId } from '../../api/request-id';
 import { useAsync } from '../../api/use-api';
 import { Button } from '../../components/button';
-import { currentCycle } from '../../components/cycles';
+import { currentCycle, cycleOptionLabel } from '../../components/cycles';
 import { describeError, fieldErrors } from '../../components/errors';
 import { SelectField } from '../../components/fields';
 import { LoadingState } from '../../components/states';
@@ -68,18 +69,18 @@ export default function LinkEpic({
   };
 
   return (
-    <form className="cad-card" onSubmit={submit} aria-label={`Link ${issueKey} to a key result`}>
-      <h3 className="cad-heading-xsmall">Link {issueKey} to a key result</h3>
+    <form className="cad-card" onSubmit={submit} aria-label={t('panel.link.title', { key: issueKey })}>
+      <h3 className="cad-heading-xsmall">{t('panel.link.title', { key: issueKey })}</h3>
       <SelectField
-        label="Cycle"
+        label={t('panel.link.cycle')}
         value={cycleId}
-        options={cycles.map((c) => ({ value: c.id, label: `${c.name} (${c.status})` }))}
+        options={cycles.map((c) => ({ value: c.id, label: cycleOptionLabel(c) }))}
         onChange={(v) => {
           setCycleId(v);
           setObjectiveId('');
           setKeyResultId('');
         }}
-        placeholder="Choose a cycle"
+        placeholder={t('panel.link.chooseCycle')}
         autoFocus
       />
       {cycleId === '' ? null : (
@@ -91,24 +92,24 @@ export default function LinkEpic({
             setObjectiveId(hit.id);
             setKeyResultId('');
           }}
-          placeholder="Choose an objective"
-          hint="You can link epics to objectives you own or your team owns; the others are greyed out."
-          disabledWhy={(hit) => (hit.canEdit ? undefined : 'not yours to edit')}
+          placeholder={t('panel.link.chooseObjective')}
+          hint={t('panel.link.objectiveHint')}
+          disabledWhy={(hit) => (hit.canEdit ? undefined : t('panel.link.notYours'))}
         />
       )}
       {objectiveId === '' ? null : objective.status === 'loading' ? (
-        <LoadingState inline label="Loading key results…" />
+        <LoadingState inline label={t('panel.loadingKeyResults')} />
       ) : (
         <SelectField
-          label="Key result"
+          label={t('panel.link.keyResult')}
           value={keyResultId}
           options={keyResults.map((kr) => ({
             value: kr.id,
-            label: linkedKeyResultIds.includes(kr.id) ? `${kr.title} (already linked)` : kr.title,
+            label: linkedKeyResultIds.includes(kr.id) ? t('panel.link.alreadyLinked', { title: kr.title }) : kr.title,
             disabled: linkedKeyResultIds.includes(kr.id),
           }))}
           onChange={setKeyResultId}
-          placeholder={keyResults.length === 0 ? 'This objective has no active key result' : 'Choose a key result'}
+          placeholder={keyResults.length === 0 ? t('panel.link.noKeyResults') : t('panel.link.chooseKeyResult')}
           error={krError}
         />
       )}
@@ -119,7 +120,7 @@ export default function LinkEpic({
       )}
       <div className="cad-inline">
         <Button type="submit" appearance="primary" disabled={keyResultId === '' || saving}>
-          {saving ? 'Linking…' : 'Link epic'}
+          {saving ? t('panel.link.linking') : t('panel.link.submit')}
         </Button>
         <Button
           appearance="subtle"
@@ -127,7 +128,7 @@ export default function LinkEpic({
             onDone(false);
           }}
         >
-          Cancel
+          {t('panel.link.cancel')}
         </Button>
       </div>
     </form>

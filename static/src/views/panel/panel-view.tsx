@@ -1,14 +1,14 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { Cycle, IssuePanel } from '../../../../src/contract';
+import { t } from '../../app/i18n';
 import { api } from '../../api/client';
 import { useAsync } from '../../api/use-api';
 import { epicProgressWords } from '../../components/initiative-list';
-import { KeyResultCheckIn } from '../../components/key-result-check-in';
+import { KeyResultCheckIn, ObjectiveLine } from '../../components/key-result-check-in';
 import { levelWords } from '../../components/objective-tree';
 import { ProgressBar } from '../../components/progress-bar';
 import { WriteButton } from '../../components/read-only';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { plural } from '../../components/format';
 import './panel.css';
 
 /** Linking is occasional: its picker (and the board read it needs) loads on demand. */
@@ -24,16 +24,14 @@ function EpicProgress({ progress }: { progress: NonNullable<IssuePanel['epicProg
   return (
     <section className="cad-stack" aria-labelledby="epic-progress-heading">
       <h2 id="epic-progress-heading" className="cad-heading-xsmall">
-        Epic progress
+        {t('panel.epicProgress')}
       </h2>
       <div className="cad-inline">
         <ProgressBar ratio={progress.ratio} label={words} />
         <span className="cad-subtle">{words}</span>
       </div>
       {progress.addedAfterStart > 0 ? (
-        <p className="cad-subtle">
-          Scope added: {plural(progress.addedAfterStart, 'issue')} created after the cycle started.
-        </p>
+        <p className="cad-subtle">{t('panel.scopeAdded', { count: progress.addedAfterStart })}</p>
       ) : null}
     </section>
   );
@@ -58,11 +56,11 @@ export function PanelView({ issueKey }: { issueKey: string | undefined }) {
   if (data.data === undefined) {
     return data.status === 'error' ? (
       <main className="cad-view cad-view--compact">
-        <ErrorState error={data.error} reload={data.reload} title="The OKR panel could not load" />
+        <ErrorState error={data.error} reload={data.reload} title={t('panel.loadFailed')} />
       </main>
     ) : (
       <main className="cad-view cad-view--compact">
-        <LoadingState label="Loading key results…" />
+        <LoadingState label={t('panel.loadingKeyResults')} />
       </main>
     );
   }
@@ -71,13 +69,13 @@ export function PanelView({ issueKey }: { issueKey: string | undefined }) {
   const key = issueKey ?? panel.issue.key;
 
   return (
-    <main className="cad-view cad-view--compact" aria-label={`OKRs of ${key}`}>
+    <main className="cad-view cad-view--compact" aria-label={t('panel.label', { key })}>
       {data.status === 'error' ? (
-        <ErrorState error={data.error} reload={data.reload} title="The panel could not refresh" />
+        <ErrorState error={data.error} reload={data.reload} title={t('panel.refreshFailed')} />
       ) : null}
       {panel.epicProgress === null ? (
         panel.isEpic ? null : (
-          <p className="cad-subtle">Cadence links epics to key results; {key} is not an epic.</p>
+          <p className="cad-subtle">{t('panel.notEpic', { key })}</p>
         )
       ) : (
         <EpicProgress progress={panel.epicProgress} />
@@ -87,8 +85,8 @@ export function PanelView({ issueKey }: { issueKey: string | undefined }) {
         <div className="cad-inline cad-inline--spread">
           <h2 id="served-heading" className="cad-heading-xsmall">
             {panel.keyResults.length === 0
-              ? 'Key results'
-              : `Key results this epic serves (${panel.keyResults.length})`}
+              ? t('panel.keyResults')
+              : t('panel.servedKeyResults', { count: panel.keyResults.length })}
           </h2>
           {linking || !panel.isEpic ? null : (
             <WriteButton
@@ -97,12 +95,12 @@ export function PanelView({ issueKey }: { issueKey: string | undefined }) {
                 setLinking(true);
               }}
             >
-              Link this epic to a KR
+              {t('panel.linkButton')}
             </WriteButton>
           )}
         </div>
         {linking ? (
-          <Suspense fallback={<LoadingState inline label="Loading the key result picker…" />}>
+          <Suspense fallback={<LoadingState inline label={t('panel.loadingPicker')} />}>
             <LinkEpic
               issueKey={key}
               cycles={cycles}
@@ -115,10 +113,7 @@ export function PanelView({ issueKey }: { issueKey: string | undefined }) {
           </Suspense>
         ) : null}
         {panel.keyResults.length === 0 && linking ? null : panel.keyResults.length === 0 ? (
-          <EmptyState
-            title="This epic serves no key result yet"
-            description="Link it to the key result it should move, and check in on that KR from here every week."
-          />
+          <EmptyState title={t('panel.empty.title')} description={t('panel.empty.description')} />
         ) : (
           panel.keyResults.map(({ keyResult, objective, cycleName, recentCheckIns }) => (
             <KeyResultCheckIn
@@ -130,9 +125,7 @@ export function PanelView({ issueKey }: { issueKey: string | undefined }) {
               recentCheckIns={recentCheckIns}
               onCheckedIn={data.reload}
               context={
-                <p className="cad-subtle">
-                  {levelWords(objective.level)} objective: <strong>{objective.title}</strong> · {cycleName}
-                </p>
+                <ObjectiveLine objective={objective} level={levelWords(objective.level)} cycleName={cycleName} />
               }
             />
           ))
