@@ -205,7 +205,7 @@ describe('findings in words', () => {
       for (const f of [none, one, five, six]) {
         for (const words of [findingMessage(f), findingHint(f)]) {
           if (/\b2 (?:to|tot) 5\b/.test(words)) expect(words).toMatch(/\b(?:rule|regel)\b/);
-          if (/\b2 (?:to|tot) 4\b/.test(words)) expect(words).toMatch(/recommend|aanbev/);
+          if (/\b2 (?:to|tot) 4\b/.test(words)) expect(words).toMatch(/recommend|aangeraden/);
         }
       }
     }
@@ -249,7 +249,7 @@ describe('findings in words', () => {
       'De laatste check-in van key result "Cut churn from 4% to 2%" was 8 dagen geleden.',
     );
     expect(findingMessage(pick('draft-in-active-cycle', 'review'))).toBe(
-      'Objective "Delight new admins" is nog een concept, terwijl de cyclus "Q1 2027" al in de reviewfase is.',
+      'Objective "Delight new admins" is nog een concept, terwijl de cyclus "Q1 2027" al in review is.',
     );
     expect(findingHint(pick('draft-without-reviewer'))).toContain('eigenaar');
     expect(severityWords('warning')).toBe('Let op');
