@@ -1,5 +1,6 @@
 import type { Cycle, Finding, KeyResult, Metric, Objective, ProgressSource, Team } from '../../contract';
 import { isActive } from '../score';
+import { STALE_AFTER_DAYS } from '../staleness';
 import { MAX_OBJECTIVES_PER_CYCLE } from './shape';
 
 /** Everything the cycle lint looks at. Time is passed in so the lint stays pure and testable. */
@@ -37,7 +38,7 @@ export interface LintContext {
   readonly maxObjectivesPerOwner: number;
 }
 
-export const DEFAULT_STALE_AFTER_DAYS = 7;
+export const DEFAULT_STALE_AFTER_DAYS = STALE_AFTER_DAYS;
 export const DEFAULT_MAX_OBJECTIVES_PER_OWNER = MAX_OBJECTIVES_PER_CYCLE;
 
 /** Groups items by a key; items without a key are left out. */

@@ -8,9 +8,12 @@ const TIME_REFERENCES =
 /** A digit starting a number that is not part of a name, a percent sign or a currency symbol. */
 const FIGURE = /(?<![\p{L}\d])\d|%|\p{Sc}/u;
 
-/** Quantities written in words still make a KR title measurable ("Double weekly active teams"). */
+/**
+ * Quantities written in words still make a KR title measurable ("Double weekly active teams", "Verdubbel
+ * het aantal actieve teams"): English and Dutch, the languages Cadence speaks.
+ */
 const NUMBER_WORD =
-  /\b(?:zero|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion|double|triple|twice|halve)\b/iu;
+  /(?<![\p{L}\d])(?:zero|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion|double|triple|twice|halve|nul|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|twintig|honderd|duizend|miljoen|miljard|verdubbel(?:en)?|verdrievoudig(?:en)?|halveer|halveren|tweemaal)(?![\p{L}\d])/iu;
 
 const withoutTimeReferences = (text: string): string => text.replace(TIME_REFERENCES, ' ');
 
@@ -22,9 +25,10 @@ export const statesQuantity = (text: string): boolean =>
   containsFigure(text) || NUMBER_WORD.test(withoutTimeReferences(text));
 
 /**
- * Imperative verbs that name work rather than a change in the world. "Hire" is left out on purpose
- * ("Hire 5 support engineers" is a verifiable capacity result teams legitimately set), and so are
- * outcome verbs such as increase, reduce, grow, achieve, secure.
+ * Imperative verbs that name work rather than a change in the world, in English and Dutch. "Hire" /
+ * "werf" is left out on purpose ("Hire 5 support engineers" is a verifiable capacity result teams
+ * legitimately set), and so are outcome verbs such as increase, reduce, grow, achieve, secure (verhoog,
+ * verlaag, laat groeien, realiseer), and Dutch verbs too general to mean work ("maak", "zet", "houd").
  */
 export const ACTIVITY_VERBS: readonly string[] = [
   'launch',
@@ -68,6 +72,31 @@ export const ACTIVITY_VERBS: readonly string[] = [
   'update',
   'upgrade',
   'work on',
+  // Dutch imperatives (split verbs by their first part: "Voeg SSO toe", "Voer het nieuwe proces in").
+  'lanceer',
+  'bouw',
+  'implementeer',
+  'creëer',
+  'ontwikkel',
+  'schrijf',
+  'herschrijf',
+  'ontwerp',
+  'herontwerp',
+  'migreer',
+  'voltooi',
+  'organiseer',
+  'introduceer',
+  'voeg',
+  'voer',
+  'publiceer',
+  'integreer',
+  'installeer',
+  'configureer',
+  'documenteer',
+  'bereid',
+  'verstuur',
+  'stuur',
+  'werk aan',
 ];
 
 const ACTIVITY_START = new RegExp(`^(?:${ACTIVITY_VERBS.map((v) => v.replace(' ', '\\s+')).join('|')})\\b`, 'iu');

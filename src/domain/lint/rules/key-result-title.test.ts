@@ -76,8 +76,30 @@ describe('key-result-is-activity', () => {
     'Double weekly active teams',
     'Runway extended to 24 months',
     'Secure 6 enterprise reference customers',
+    'Verhoog de activatie binnen 7 dagen van 41% naar 65%',
+    'Werf 5 supportmedewerkers voor zakelijke klanten',
+    'Verdubbel het aantal actieve teams',
+    'Bouwstenen beschikbaar voor 40 teams',
   ])('does not flag %j (outcome verbs, or activity verbs only as a word prefix)', (title) => {
     expect(ruleIds({ title, metric: numeric })).toEqual([]);
+  });
+});
+
+describe('Dutch titles', () => {
+  it.each([
+    ['Lanceer een nieuwe onboardingmodule', 'Lanceer'],
+    ['Voeg SSO toe voor 12 zakelijke klanten', 'Voeg'],
+    ['Werk aan de nieuwe prijsstructuur', 'Werk aan'],
+    ['Creëer een partnerportaal', 'Creëer'],
+  ])('flags the activity %j, naming its verb', (title, verb) => {
+    const found = lintKeyResultDraft({ title, metric: binary });
+    expect(found.find((f) => f.ruleId === 'key-result-is-activity')?.params).toEqual({ title, verb });
+  });
+
+  it('reads Dutch number words as a quantity, and a title without one as not measurable', () => {
+    expect(ruleIds({ title: 'Halveer de wachttijd in de support', metric: numeric })).toEqual([]);
+    expect(ruleIds({ title: 'Win drie nieuwe referentieklanten', metric: numeric })).toEqual([]);
+    expect(ruleIds({ title: 'Verbeter het onboardingproces', metric: numeric })).toEqual(['key-result-not-measurable']);
   });
 });
 
