@@ -16,17 +16,45 @@ describe('scorecard.get byTeam', () => {
     const payments = await aTeam(runtime, 'Payments', ['priya', 'daniel']);
     const onboarding = await aTeam(runtime, 'Onboarding', ['marcus']);
     await aTeam(runtime, 'Security', ['elena']);
-    const company = await anObjective(runtime, 'elena', { cycleId: cycle.id, level: 'company', title: 'Win the enterprise market' });
+    const company = await anObjective(runtime, 'elena', {
+      cycleId: cycle.id,
+      level: 'company',
+      title: 'Win the enterprise market',
+    });
     await aKeyResult(runtime, 'elena', company.id, { metric: { kind: 'number', start: 0, target: 10, current: 5 } });
-    const pay = await anObjective(runtime, 'priya', { cycleId: cycle.id, level: 'team', teamId: payments.id, parentObjectiveId: company.id, title: 'Make payouts boringly reliable' });
+    const pay = await anObjective(runtime, 'priya', {
+      cycleId: cycle.id,
+      level: 'team',
+      teamId: payments.id,
+      parentObjectiveId: company.id,
+      title: 'Make payouts boringly reliable',
+    });
     await aKeyResult(runtime, 'priya', pay.id, { metric: { kind: 'number', start: 0, target: 4, current: 1 } });
     await aKeyResult(runtime, 'priya', pay.id, { metric: { kind: 'number', start: 0, target: 4, current: 4 } });
-    const onb = await anObjective(runtime, 'marcus', { cycleId: cycle.id, level: 'team', teamId: onboarding.id, title: 'Get customers live within a week' });
-    await aKeyResult(runtime, 'marcus', onb.id, { metric: { kind: 'percent', start: 0, target: 100, current: 10, unit: '%' } });
+    const onb = await anObjective(runtime, 'marcus', {
+      cycleId: cycle.id,
+      level: 'team',
+      teamId: onboarding.id,
+      title: 'Get customers live within a week',
+    });
+    await aKeyResult(runtime, 'marcus', onb.id, {
+      metric: { kind: 'percent', start: 0, target: 100, current: 10, unit: '%' },
+    });
     // A draft scoring 1.0 would lift the Payments score if it counted; an archived one is not there at all.
-    const draft = await anObjective(runtime, 'priya', { cycleId: cycle.id, level: 'team', teamId: payments.id, status: 'draft', title: 'Open payroll in Spain' });
+    const draft = await anObjective(runtime, 'priya', {
+      cycleId: cycle.id,
+      level: 'team',
+      teamId: payments.id,
+      status: 'draft',
+      title: 'Open payroll in Spain',
+    });
     await aKeyResult(runtime, 'priya', draft.id, { metric: { kind: 'number', start: 0, target: 1, current: 1 } });
-    const archived = await anObjective(runtime, 'marcus', { cycleId: cycle.id, level: 'team', teamId: onboarding.id, title: 'Retire the old importer' });
+    const archived = await anObjective(runtime, 'marcus', {
+      cycleId: cycle.id,
+      level: 'team',
+      teamId: onboarding.id,
+      title: 'Retire the old importer',
+    });
     await ok(runtime, 'objectives.archive', { id: archived.id }, 'marcus');
 
     const all = await ok(runtime, 'scorecard.get', { cycleId: cycle.id, byTeam: true }, 'daniel');
@@ -49,7 +77,11 @@ describe('scorecard.get byTeam', () => {
         score: own.summary.score,
       });
     }
-    expect(all.teams?.find((t) => t.teamId === payments.id)).toMatchObject({ objectives: 1, keyResults: 2, score: 0.625 });
+    expect(all.teams?.find((t) => t.teamId === payments.id)).toMatchObject({
+      objectives: 1,
+      keyResults: 2,
+      score: 0.625,
+    });
     expect(all.teams?.find((t) => t.teamId === null)).toMatchObject({ objectives: 1, keyResults: 1, score: 0.5 });
     // The company's figures: every published objective, the same as the whole cycle's own scorecard.
     const cycleCard = await ok(runtime, 'scorecard.get', { cycleId: cycle.id }, 'daniel');
@@ -67,7 +99,9 @@ describe('scorecard.get byTeam', () => {
     const runtime = newRuntime();
     const cycle = await anActiveCycle(runtime, 5);
     const team = await aTeam(runtime, 'Payments', ['priya']);
-    expect(await fails(runtime, 'scorecard.get', { cycleId: cycle.id, teamId: team.id, byTeam: true }, 'priya')).toMatchObject({
+    expect(
+      await fails(runtime, 'scorecard.get', { cycleId: cycle.id, teamId: team.id, byTeam: true }, 'priya'),
+    ).toMatchObject({
       code: 'VALIDATION',
       field: 'byTeam',
     });

@@ -115,7 +115,9 @@ function TreeNode({
             {o.title}
           </ObjectiveLink>
           <Lozenge>
-            {team === undefined ? levelWords(o.level) : t('macro.tree.levelOfTeam', { level: levelWords(o.level), team })}
+            {team === undefined
+              ? levelWords(o.level)
+              : t('macro.tree.levelOfTeam', { level: levelWords(o.level), team })}
           </Lozenge>
           {o.status === 'draft' ? <Lozenge appearance="new">{t('macro.tree.draft')}</Lozenge> : null}
           {muted ? <span className="cad-subtlest">{t('macro.tree.context')}</span> : null}

@@ -25,9 +25,7 @@ export function CheckInPanel({ scorecard, onCheckedIn }: { scorecard: Scorecard;
           }),
         })}
       </p>
-      {objectives.length === 0 ? (
-        <p className="cad-subtle">{t('macro.checkIn.none', { cycle: cycle.name })}</p>
-      ) : null}
+      {objectives.length === 0 ? <p className="cad-subtle">{t('macro.checkIn.none', { cycle: cycle.name })}</p> : null}
       {objectives.map((o) => (
         <section key={o.id} className="cad-stack" aria-labelledby={`check-in-objective-${o.id}`}>
           <h3 id={`check-in-objective-${o.id}`} className="cad-heading-small">

@@ -64,9 +64,7 @@ function TeamObjectives({
       : data.data.objectives.filter((o) => o.status === 'published' && o.track === only);
   if (shown.length === 0 && only !== undefined)
     return (
-      <p className="cad-subtle">
-        {t('macro.company.noneOfTeamInStatus', { status: trackWords(only).toLowerCase() })}
-      </p>
+      <p className="cad-subtle">{t('macro.company.noneOfTeamInStatus', { status: trackWords(only).toLowerCase() })}</p>
     );
   return (
     <div className="cad-stack">
@@ -133,9 +131,7 @@ function TeamSection({
         </div>
       )}
       <div id={`${id}-objectives`}>
-        {open ? (
-          <TeamObjectives team={team.teamId ?? ''} name={name} only={status} options={options} />
-        ) : null}
+        {open ? <TeamObjectives team={team.teamId ?? ''} name={name} only={status} options={options} /> : null}
       </div>
     </section>
   );

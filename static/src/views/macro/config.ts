@@ -39,7 +39,7 @@ export const parseMacroConfig = (raw: unknown): MacroConfig | undefined => {
   const config = asRecord(raw);
   const kind = KINDS.find((k) => k === config?.kind);
   if (config === undefined || kind === undefined) return undefined;
-  const scope: MacroScope = kind === 'check-in' ? 'team' : SCOPES.find((s) => s === config.scope) ?? 'team';
+  const scope: MacroScope = kind === 'check-in' ? 'team' : (SCOPES.find((s) => s === config.scope) ?? 'team');
   const parsed: MacroConfig = {
     kind,
     cycleId: str(config.cycleId),

@@ -97,7 +97,8 @@ export default function MacroConfigDialog({ initial }: { initial: MacroConfig | 
     },
     {
       value: 'company',
-      label: config.kind === 'board' ? t('macro.config.scopes.companyBoard') : t('macro.config.scopes.companyScorecard'),
+      label:
+        config.kind === 'board' ? t('macro.config.scopes.companyBoard') : t('macro.config.scopes.companyScorecard'),
     },
   ];
 
@@ -118,7 +119,9 @@ export default function MacroConfigDialog({ initial }: { initial: MacroConfig | 
           options={[
             {
               value: CURRENT,
-              label: t('macro.config.currentCycle', { name: currentCycle(cycles)?.name ?? t('macro.config.noCycleYet') }),
+              label: t('macro.config.currentCycle', {
+                name: currentCycle(cycles)?.name ?? t('macro.config.noCycleYet'),
+              }),
             },
             ...cycles.map((c) => ({
               value: c.id,

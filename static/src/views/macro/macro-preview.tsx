@@ -17,9 +17,7 @@ export function MacroPreview({ config, updating }: { config: MacroConfig; updati
         <h2 id="macro-preview-title" className="cad-heading-small">
           {t('macro.config.preview.title')}
         </h2>
-        <p className="cad-subtlest">
-          {updating ? t('macro.config.preview.updating') : t('macro.config.preview.hint')}
-        </p>
+        <p className="cad-subtlest">{updating ? t('macro.config.preview.updating') : t('macro.config.preview.hint')}</p>
       </div>
       {missing === 'team' ? (
         <p className="cad-subtle">{t('macro.config.preview.needTeam')}</p>

@@ -30,10 +30,7 @@ export function MacroRoot({ configuring, config }: { configuring: boolean; confi
   if (parsed === undefined) {
     return (
       <main className="cad-view cad-view--compact">
-        <EmptyState
-          title={t('macro.root.unconfigured.title')}
-          description={t('macro.root.unconfigured.description')}
-        />
+        <EmptyState title={t('macro.root.unconfigured.title')} description={t('macro.root.unconfigured.description')} />
       </main>
     );
   }

@@ -2,9 +2,10 @@ import { useId, useState } from 'react';
 import type { ObjectiveSearchHit } from '../../../../src/contract';
 import { api } from '../../api/client';
 import { useAsync } from '../../api/use-api';
+import { t } from '../../app/i18n';
 import { describeError } from '../../components/errors';
 import { SelectField } from '../../components/fields';
-import { plural } from '../../components/format';
+import { formatNumber } from '../../components/format';
 import { objectiveOptionLabel } from '../../components/objective-tree';
 import { useDebounced } from '../board/use-debounced';
 
@@ -82,22 +83,24 @@ export function ObjectivePicker({
 
   const status =
     search.status === 'error'
-      ? `The objectives could not load: ${describeError(search.error)}`
+      ? t('pickers.loadError', { error: describeError(search.error) })
       : current === undefined || search.status === 'loading'
-        ? 'Searching objectives…'
+        ? t('pickers.searching')
         : matchCount === 0
           ? current.query === ''
-            ? 'No objectives in this cycle yet.'
-            : `No objective matches “${current.query}”.`
+            ? t('pickers.none')
+            : t('pickers.noMatch', { query: current.query })
           : matchCount > hits.length
-            ? `Showing ${String(hits.length)} of ${plural(matchCount, 'objective')}: type more of a title to narrow.`
-            : `${plural(matchCount, 'objective')}${current.query === '' ? '' : ` match “${current.query}”`}.`;
+            ? t('pickers.showing', { shown: formatNumber(hits.length), count: matchCount })
+            : current.query === ''
+              ? t('pickers.all', { count: matchCount })
+              : t('pickers.matching', { count: matchCount, query: current.query });
 
   return (
     <div className="cad-stack cad-objective-picker">
       <div className="cad-field">
         <label className="cad-field__label" htmlFor={`${id}-q`}>
-          Search objectives
+          {t('pickers.search')}
         </label>
         <input
           id={`${id}-q`}
@@ -119,12 +122,16 @@ export function ObjectivePicker({
         </p>
       </div>
       <SelectField
-        label="Objective"
+        label={t('pickers.objective')}
         value={byId.has(value) ? value : ''}
         options={options.map((h) => {
           const why = disabledWhy?.(h);
           const label = objectiveOptionLabel(h, 0);
-          return { value: h.id, label: why === undefined ? label : `${label}: ${why}`, disabled: why !== undefined };
+          return {
+            value: h.id,
+            label: why === undefined ? label : t('pickers.optionWhy', { label, why }),
+            disabled: why !== undefined,
+          };
         })}
         onChange={(picked) => {
           const hit = byId.get(picked);
@@ -132,7 +139,7 @@ export function ObjectivePicker({
           setChosen(hit);
           onChange(hit);
         }}
-        placeholder={options.length === 0 ? 'No objective to choose' : placeholder}
+        placeholder={options.length === 0 ? t('pickers.nothingToChoose') : placeholder}
         hint={hint}
         error={error}
         disabled={options.length === 0}

@@ -2,6 +2,7 @@ import { Suspense, useMemo } from 'react';
 import type { HistorySource, Scorecard } from '../../../../src/contract';
 import { api } from '../../api/client';
 import { useAsync } from '../../api/use-api';
+import { t } from '../../app/i18n';
 import { cycleBounds } from '../../components/cycles';
 import { formatDay, formatScore } from '../../components/format';
 import { LazyLinePlot } from '../../components/history-chart';
@@ -15,14 +16,10 @@ const DAY_MS = 86_400_000;
 /** A past point stands for the end of its week (the next Monday 00:00 UTC): name the Sunday. */
 const pointLabel = (p: { source: HistorySource; at: string }): string =>
   p.source === 'current'
-    ? `Now (${formatDay(p.at)})`
-    : `Week ending ${formatDay(new Date(Date.parse(p.at) - DAY_MS).toISOString())}`;
+    ? t('team.history.now', { day: formatDay(p.at) })
+    : t('team.history.weekEnding', { day: formatDay(new Date(Date.parse(p.at) - DAY_MS).toISOString()) });
 
-const SOURCE_WORDS: Readonly<Record<HistorySource, string>> = {
-  snapshot: 'Weekly snapshot',
-  'check-ins': 'From check-ins',
-  current: 'Now',
-};
+const sourceWords = (source: HistorySource): string => t(`team.history.source.${source}`);
 
 /**
  * The team's score (mean of its objective scores) at the end of each week of the cycle and now, from
@@ -40,16 +37,18 @@ export function TeamScoreHistory({ scorecard, teamId }: { scorecard: Scorecard; 
     [history.data],
   );
   const series = useMemo(
-    (): PlotSeries[] => [{ label: 'Team score', points: points.map((p) => [p.t, p.score]), tone: 'brand', dots: true }],
+    (): PlotSeries[] => [
+      { label: t('team.history.series'), points: points.map((p) => [p.t, p.score]), tone: 'brand', dots: true },
+    ],
     [points],
   );
   const xRange = useMemo(() => [bounds.start, bounds.end] as const, [bounds]);
 
   if (history.data === undefined) {
     return history.status === 'error' ? (
-      <ErrorState error={history.error} reload={history.reload} title="The score history could not load" />
+      <ErrorState error={history.error} reload={history.reload} title={t('team.history.loadError')} />
     ) : (
-      <LoadingState inline label="Loading the score history…" />
+      <LoadingState inline label={t('team.history.loading')} />
     );
   }
   const last = points.at(-1);
@@ -58,25 +57,29 @@ export function TeamScoreHistory({ scorecard, teamId }: { scorecard: Scorecard; 
     <figure className="cad-history">
       <figcaption className="cad-subtle">
         {history.data.points.length === 0
-          ? `${scorecard.cycle.name} starts on ${formatDay(scorecard.cycle.startDate)}: the history begins then.`
+          ? t('team.history.notStarted', { cycle: scorecard.cycle.name, day: formatDay(scorecard.cycle.startDate) })
           : last === undefined || first === undefined
-            ? 'No score yet: the team’s objectives have no key results.'
-            : `Team score ${formatScore(last.score)} now, from ${formatScore(first.score)} at the end of the first week of ${scorecard.cycle.name}.`}
+            ? t('team.history.noScore')
+            : t('team.history.scores', {
+                now: formatScore(last.score),
+                first: formatScore(first.score),
+                cycle: scorecard.cycle.name,
+              })}
       </figcaption>
       {points.length === 0 ? null : (
-        <Suspense fallback={<LoadingState inline label="Loading chart…" />}>
+        <Suspense fallback={<LoadingState inline label={t('team.history.chartLoading')} />}>
           <LazyLinePlot series={series} xRange={xRange} formatY={formatY} />
         </Suspense>
       )}
       <details className="cad-details">
-        <summary>Show the team score as a table</summary>
+        <summary>{t('team.history.showTable')}</summary>
         <table className="cad-table">
-          <caption className="cad-visually-hidden">Team score by week</caption>
+          <caption className="cad-visually-hidden">{t('team.history.tableCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Week</th>
-              <th scope="col">Team score</th>
-              <th scope="col">Source</th>
+              <th scope="col">{t('team.history.week')}</th>
+              <th scope="col">{t('team.history.score')}</th>
+              <th scope="col">{t('team.history.sourceColumn')}</th>
             </tr>
           </thead>
           <tbody>
@@ -84,7 +87,7 @@ export function TeamScoreHistory({ scorecard, teamId }: { scorecard: Scorecard; 
               <tr key={p.week}>
                 <td>{pointLabel(p)}</td>
                 <td>{formatScore(p.score)}</td>
-                <td>{SOURCE_WORDS[p.source]}</td>
+                <td>{sourceWords(p.source)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,7 @@
 import type { Cycle, Team } from '../../../../src/contract';
 import { api } from '../../api/client';
 import { useAsync } from '../../api/use-api';
+import { t } from '../../app/i18n';
 import { currentCycle } from '../../components/cycles';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { TeamSection } from './team-section';
@@ -24,9 +25,9 @@ export function TeamPage({ projectKey }: { projectKey: string | undefined }) {
     return (
       <main className="cad-view">
         {data.status === 'error' ? (
-          <ErrorState error={data.error} reload={data.reload} title="The team’s OKRs could not load" />
+          <ErrorState error={data.error} reload={data.reload} title={t('team.page.loadError')} />
         ) : (
-          <LoadingState label="Loading the team’s OKRs…" />
+          <LoadingState label={t('team.page.loading')} />
         )}
       </main>
     );
@@ -34,17 +35,19 @@ export function TeamPage({ projectKey }: { projectKey: string | undefined }) {
   const { teams, cycle } = data.data;
   return (
     <main className="cad-view">
-      <h1 className="cad-heading-large">Team OKRs{projectKey === undefined ? '' : ` · ${projectKey}`}</h1>
+      <h1 className="cad-heading-large">
+        {projectKey === undefined ? t('team.page.title') : t('team.page.titleOfProject', { project: projectKey })}
+      </h1>
       {data.status === 'error' ? (
-        <ErrorState error={data.error} reload={data.reload} title="The page could not refresh" />
+        <ErrorState error={data.error} reload={data.reload} title={t('team.page.refreshError')} />
       ) : null}
       {teams.length === 0 ? (
         <EmptyState
-          title="No team works in this project yet"
-          description={`A Jira admin links teams to projects in Cadence’s settings; once a team lists ${projectKey ?? 'this project'}, its OKRs show here.`}
+          title={t('team.page.noTeam.title')}
+          description={t('team.page.noTeam.description', { project: projectKey ?? t('team.page.noTeam.thisProject') })}
         />
       ) : cycle === undefined ? (
-        <EmptyState title="No OKR cycle yet" description="A Jira admin creates cycles on the Cadence OKRs page." />
+        <EmptyState title={t('team.page.noCycle.title')} description={t('team.page.noCycle.description')} />
       ) : (
         teams.map((team) => <TeamSection key={team.id} team={team} cycle={cycle} showName={teams.length > 1} />)
       )}

@@ -2,8 +2,10 @@ import { useState } from 'react';
 import type { Cycle, KeyResultView, Team, TrackStatus } from '../../../../src/contract';
 import { api } from '../../api/client';
 import { useAsync } from '../../api/use-api';
+import { t } from '../../app/i18n';
+import { ObjectiveLink } from '../../app/links';
 import { checkInDue, checkInsOpen } from '../../components/cycles';
-import { formatDay, plural } from '../../components/format';
+import { formatDay, trackWords } from '../../components/format';
 import { KeyResultCheckIn } from '../../components/key-result-check-in';
 import { ScorecardObjective } from '../../components/scorecard';
 import { ScoreBar } from '../../components/score-bar';
@@ -32,7 +34,7 @@ export function TeamSection({ team, cycle, showName }: { team: Team; cycle: Cycl
         {data.status === 'error' ? (
           <ErrorState error={data.error} reload={data.reload} />
         ) : (
-          <LoadingState label={`Loading ${team.name}’s OKRs…`} />
+          <LoadingState label={t('team.section.loading', { team: team.name })} />
         )}
       </section>
     );
@@ -43,7 +45,8 @@ export function TeamSection({ team, cycle, showName }: { team: Team; cycle: Cycl
   const objectives = scorecard.objectives.filter((o) => o.status !== 'archived');
   const signal = signalOf(scorecard.cycle);
   // The summary counts published objectives; choosing a status shows only those in it.
-  const shownObjectives = only === undefined ? objectives : objectives.filter((o) => o.status === 'published' && o.track === only);
+  const shownObjectives =
+    only === undefined ? objectives : objectives.filter((o) => o.status === 'published' && o.track === only);
   const listed = open
     ? objectives.flatMap((o) =>
         o.keyResults.filter((kr) => isDue(kr) || checkedHere.has(kr.id)).map((kr) => ({ kr, objective: o })),
@@ -58,17 +61,22 @@ export function TeamSection({ team, cycle, showName }: { team: Team; cycle: Cycl
     <section aria-labelledby={headingId} className="cad-stack cad-team">
       <div className="cad-team__header">
         <h2 id={headingId} className="cad-heading-medium">
-          {showName ? team.name : `${team.name} · ${scorecard.cycle.name}`}
+          {showName ? team.name : t('team.section.teamInCycle', { team: team.name, cycle: scorecard.cycle.name })}
         </h2>
         <p className="cad-subtle">
-          {scorecard.cycle.name} · {formatDay(scorecard.cycle.startDate)} – {formatDay(scorecard.cycle.endDate)} ·{' '}
-          {plural(objectives.length, 'objective')} · {plural(scorecard.summary.keyResults, 'key result')}
+          {t('team.section.meta', {
+            cycle: scorecard.cycle.name,
+            start: formatDay(scorecard.cycle.startDate),
+            end: formatDay(scorecard.cycle.endDate),
+            objectives: t('team.section.objectives', { count: scorecard.summary.objectives }),
+            keyResults: t('team.section.keyResults', { count: scorecard.summary.keyResults }),
+          })}
         </p>
         {teamScore === null ? null : (
           <div className="cad-inline">
-            <span className="cad-subtle">Team score</span>
-            <ScoreBar score={teamScore} band={null} label="Team score" />
-            <span className="cad-subtlest">mean of {plural(scored.length, 'objective score')}</span>
+            <span className="cad-subtle">{t('team.section.teamScore')}</span>
+            <ScoreBar score={teamScore} band={null} label={t('team.section.teamScore')} />
+            <span className="cad-subtlest">{t('team.section.meanOf', { count: scored.length })}</span>
           </div>
         )}
         {signal === 'pace' ? (
@@ -76,19 +84,22 @@ export function TeamSection({ team, cycle, showName }: { team: Team; cycle: Cycl
         ) : null}
       </div>
       {data.status === 'error' ? (
-        <ErrorState error={data.error} reload={data.reload} title="The OKRs could not refresh" />
+        <ErrorState error={data.error} reload={data.reload} title={t('team.section.refreshError')} />
       ) : null}
 
       <section aria-labelledby={`${headingId}-due`} className="cad-stack">
         <h3 id={`${headingId}-due`} className="cad-heading-small">
-          Due for a check-in this week{due.length === 0 ? '' : ` (${due.length})`}
+          {due.length === 0 ? t('team.section.due') : t('team.section.dueCount', { count: due.length })}
         </h3>
         {!open ? (
           <p className="cad-subtle">
-            Check-ins open while the cycle is active; {scorecard.cycle.name} is in {scorecard.cycle.status}.
+            {t('team.section.closed', {
+              cycle: scorecard.cycle.name,
+              status: t(`team.section.cycleStatus.${scorecard.cycle.status}`),
+            })}
           </p>
         ) : listed.length === 0 ? (
-          <p className="cad-subtle">Every key result has a check-in this week.</p>
+          <p className="cad-subtle">{t('team.section.allDone')}</p>
         ) : (
           listed.map(({ kr, objective }) => (
             <KeyResultCheckIn
@@ -100,7 +111,13 @@ export function TeamSection({ team, cycle, showName }: { team: Team; cycle: Cycl
                 setCheckedHere((ids) => new Set([...ids, kr.id]));
                 data.reload();
               }}
-              context={<p className="cad-subtlest">{objective.title}</p>}
+              context={
+                <p className="cad-subtlest">
+                  <ObjectiveLink objectiveId={objective.id} cycleId={scorecard.cycle.id}>
+                    {objective.title}
+                  </ObjectiveLink>
+                </p>
+              }
             />
           ))
         )}
@@ -108,21 +125,23 @@ export function TeamSection({ team, cycle, showName }: { team: Team; cycle: Cycl
 
       <section aria-labelledby={`${headingId}-history`} className="cad-stack">
         <h3 id={`${headingId}-history`} className="cad-heading-small">
-          Team score over the cycle
+          {t('team.section.history')}
         </h3>
         <TeamScoreHistory scorecard={scorecard} teamId={team.id} />
       </section>
 
       <section aria-labelledby={`${headingId}-okrs`} className="cad-stack">
         <h3 id={`${headingId}-okrs`} className="cad-heading-small">
-          Objectives and key results
+          {t('team.section.okrs')}
         </h3>
         {objectives.length === 0 ? (
           <EmptyState
             headingLevel={4}
-            title={`${team.name} has no objectives in ${scorecard.cycle.name}`}
-            description="Team objectives are created on the Cadence OKRs page."
+            title={t('team.section.empty.title', { team: team.name, cycle: scorecard.cycle.name })}
+            description={t('team.section.empty.description')}
           />
+        ) : shownObjectives.length === 0 && only !== undefined ? (
+          <p className="cad-subtle">{t('team.section.noneInStatus', { status: trackWords(only).toLowerCase() })}</p>
         ) : (
           shownObjectives.map((o) => (
             <ScorecardObjective key={o.id} objective={o} signal={signal} includeInitiatives headingLevel={4} />
