@@ -1,5 +1,6 @@
 import type { Forest } from './board-filter';
 import {
+  inStatus,
   isScoped,
   keepInScope,
   keepWithContext,
@@ -62,6 +63,14 @@ describe('scope', () => {
 
   it('keeps everything (undefined) without a scope', () => {
     expect(keepInScope(tree, (n) => n, {})).toBeUndefined();
+  });
+});
+
+describe('inStatus', () => {
+  it('counts published objectives only, as the summary does', () => {
+    expect(inStatus({ status: 'published', track: 'behind' }, 'behind')).toBe(true);
+    expect(inStatus({ status: 'published', track: 'on_pace' }, 'behind')).toBe(false);
+    expect(inStatus({ status: 'draft', track: 'behind' }, 'behind')).toBe(false);
   });
 });
 

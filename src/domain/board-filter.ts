@@ -1,3 +1,5 @@
+import type { TrackStatus } from '../contract';
+
 /**
  * The one board filter rule (issue #11), for board.get / board.children and for the board's own filter
  * bar, so a team filter shows the same objectives on the board and in the macro.
@@ -27,6 +29,15 @@ export const isScoped = (scope: BoardScope): boolean =>
 export const matchesScope = (objective: Scoped, scope: BoardScope): boolean =>
   (scope.teamId === undefined || objective.teamId === scope.teamId) &&
   (scope.ownerAccountId === undefined || objective.ownerAccountId === scope.ownerAccountId);
+
+/**
+ * The status filter (the summary's counts): published objectives in that status. Drafts are in no
+ * status count (domain/status.ts summarizeStatuses), so they are in no status filter either.
+ */
+export const inStatus = (
+  objective: { readonly status: string; readonly track: TrackStatus },
+  track: TrackStatus,
+): boolean => objective.status === 'published' && objective.track === track;
 
 /** A forest as each side holds it: the backend's index nodes, the board's loaded entries. */
 export interface Forest<N> {

@@ -52,18 +52,40 @@ export const demoCycleName = async (host: BoardHost): Promise<string> => {
 };
 
 /**
- * Opens the board as a user (`query`: `as=...`, `theme=dark`), picks the demo cycle, and waits for its
- * first KR rows: board.get and a first board.keyResults batch have answered.
+ * Opens the board as a user (`query`: `as=...`, `theme=dark`, `locale=nl-NL`), picks the demo cycle, and
+ * waits for its first KR rows: board.get and a first board.keyResults batch have answered. `active` is
+ * the word the cycle picker says for an active cycle, in the page's language.
  */
-export const openBoard = async (page: Page, host: BoardHost, query: string): Promise<FrameLocator> => {
+export const openBoard = async (
+  page: Page,
+  host: BoardHost,
+  query: string,
+  active = 'active',
+): Promise<FrameLocator> => {
   await page.goto(`${host.url}/jira/apps/cadence-board?${query}`);
   const frame = boardFrame(page);
-  const picker = frame.getByRole('combobox', { name: 'Cycle' });
+  const picker = frame.locator('select').first();
   await picker.waitFor();
-  await picker.selectOption({ label: `${await demoCycleName(host)} (active)` });
+  await picker.selectOption({ label: `${await demoCycleName(host)} (${active})` });
   await frame.locator('[data-row-kind="keyResult"]').first().waitFor();
   return frame;
 };
 
 /** axe-core on the board's frame only: serious and critical violations (fails when it checked nothing). */
 export const seriousViolations = (page: Page): Promise<string[]> => seriousViolationsIn(page, 'iframe[data-frame-id]');
+
+/**
+ * The Confluence macro configured, through its config dialog, as a team's alignment board (the tree),
+ * in the same page; answers the macro's frame once its tree is drawn.
+ */
+export const openMacroTree = async (page: Page, host: BoardHost, team: string): Promise<FrameLocator> => {
+  await page.goto(`${host.url}/wiki/spaces/OKR/pages/1002?configure=1&as=${ELENA}`);
+  const dialog = page.locator('iframe[data-frame-id][data-role="macro-config"]').first().contentFrame();
+  await dialog.getByRole('radio', { name: /^Alignment board — / }).check();
+  await dialog.getByLabel('Team', { exact: true }).selectOption({ label: team });
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await page.locator('#macro-config-dialog').waitFor({ state: 'detached' });
+  const view = page.locator('iframe[data-frame-id][data-role="view"]').first().contentFrame();
+  await view.locator('li[data-objective]').first().waitFor();
+  return view;
+};

@@ -2,8 +2,17 @@ import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-cor
 import { launchBrowser, screenshot, watchProblems } from '../support/browser';
 import type { PageProblems } from '../support/browser';
 import type { BoardHost } from './board-support';
-import type { ApiOutput, Result } from '../../src/contract';
-import { demoCycleName, ELENA, openBoard, PRIYA, seriousViolations, startBoardHost } from './board-support';
+import type { ApiInput, ApiOutput, Result } from '../../src/contract';
+import {
+  boardFrame,
+  demoCycleName,
+  ELENA,
+  openBoard,
+  openMacroTree,
+  PRIYA,
+  seriousViolations,
+  startBoardHost,
+} from './board-support';
 
 /**
  * The alignment board in Chromium on the local runtime, as people use it: a site admin creates a cycle,
@@ -46,6 +55,7 @@ const OBJECTIVE = 'Make every new team productive in their first week';
 const KR_ONE = 'Increase weekly active teams from 10 to 50';
 const KR_TWO = 'Reduce time to first value from 14 days to 3 days';
 
+const SEARCH = 'Search objectives and key results';
 const panel = (frame: FrameLocator) => frame.getByRole('dialog');
 const rowOf = (frame: FrameLocator, kind: 'objective' | 'keyResult', text: string) =>
   frame.locator(`[data-row-kind="${kind}"]`, { hasText: text });
@@ -154,7 +164,7 @@ describe('the alignment board', () => {
     expect(await secRow.locator('[data-restricted="true"]').textContent()).toContain('1 restricted');
 
     await rowOf(frame, 'objective', "Earn enterprise security teams' trust")
-      .getByRole('button', { name: "Earn enterprise security teams' trust", exact: true })
+      .getByRole('link', { name: "Earn enterprise security teams' trust", exact: true })
       .click();
     const epics = panel(frame)
       .locator('.cad-detail-kr', { hasText: 'Secure SOC 2 Type II certification' })
@@ -169,13 +179,16 @@ describe('the alignment board', () => {
   it('filters the tree by team, band, findings and status', async () => {
     const frame = await openBoard(page, host, `as=${ELENA}`);
     await frame.getByRole('combobox', { name: 'Team' }).selectOption({ label: 'Security' });
-    await frame.getByRole('status').filter({ hasText: 'match the filters' }).waitFor();
+    await frame
+      .getByRole('status')
+      .filter({ hasText: /match(es)? the filters/ })
+      .waitFor();
     // The Security objective matches; its company parent stays as context (dimmed).
     expect(await rowOf(frame, 'objective', "Earn enterprise security teams' trust").count()).toBe(1);
     expect(await frame.locator('.cad-row--dimmed').count()).toBeGreaterThan(0);
     expect(await rowOf(frame, 'objective', 'Make paying us effortless').count()).toBe(0);
     await frame.getByRole('button', { name: 'Clear filters' }).click();
-    await frame.getByRole('searchbox', { name: 'Search titles' }).fill('brand');
+    await frame.getByRole('searchbox', { name: SEARCH }).fill('brand');
     await rowOf(frame, 'objective', 'Make paying us effortless').waitFor({ state: 'detached' });
     expect(await rowOf(frame, 'objective', 'category leader').count()).toBe(1);
     await frame.getByRole('button', { name: 'Clear filters' }).click();
@@ -186,7 +199,10 @@ describe('the alignment board', () => {
     const words = ((await first.textContent()) ?? '').replace(/^\d+\s*/, '').trim();
     await first.click();
     expect(await first.getAttribute('aria-pressed')).toBe('true');
-    await frame.getByRole('status').filter({ hasText: 'match the filters' }).waitFor();
+    await frame
+      .getByRole('status')
+      .filter({ hasText: /match(es)? the filters/ })
+      .waitFor();
     const shown = frame.locator('[data-row-kind="objective"]:not(.cad-row--dimmed)');
     expect(await shown.count()).toBeGreaterThan(0);
     for (const text of await shown.allTextContents()) expect(text.toLowerCase()).toContain(words.toLowerCase());
@@ -219,7 +235,7 @@ describe('the alignment board', () => {
     await screenshot(page, `board-${theme}`);
 
     await rowOf(frame, 'objective', 'Make paying us effortless')
-      .getByRole('button', { name: /^Make paying us effortless/ })
+      .getByRole('link', { name: /^Make paying us effortless/ })
       .click();
     await panel(frame).getByRole('heading', { name: 'Quality' }).waitFor();
     await panel(frame)
@@ -246,7 +262,9 @@ describe('the alignment board', () => {
     const picker = frame.getByRole('combobox', { name: 'Cycle' });
     await picker.selectOption({ label: 'Routing check (planning)' });
     await frame.getByRole('heading', { name: 'No objectives in this cycle yet' }).waitFor();
-    await page.waitForURL((url) => url.pathname === `/jira/apps/cadence-board/cycles/${routing}` && url.search === `?as=${ELENA}`);
+    await page.waitForURL(
+      (url) => url.pathname === `/jira/apps/cadence-board/cycles/${routing}` && url.search === `?as=${ELENA}`,
+    );
 
     await page.goBack();
     await frame.locator('[data-row-kind="keyResult"]').first().waitFor();
@@ -264,18 +282,189 @@ describe('the alignment board', () => {
   it('keeps the filters in the page URL too: a reload shows the same filtered board', async () => {
     const frame = await openBoard(page, host, `as=${ELENA}`);
     await frame.getByRole('combobox', { name: 'Team' }).selectOption({ label: 'Security' });
-    await frame.getByLabel('Search titles').fill('trust');
-    await frame.getByRole('status').filter({ hasText: /1 objective of \d+ match the filters/ }).waitFor();
-    await page.waitForURL((url) => url.searchParams.has('team') && url.searchParams.get('q') === 'trust' && url.searchParams.get('as') === ELENA);
+    await frame.getByLabel(SEARCH).fill('trust');
+    await frame
+      .getByRole('status')
+      .filter({ hasText: /^1 of \d+ objectives matches the filters$/ })
+      .waitFor();
+    await page.waitForURL(
+      (url) =>
+        url.searchParams.has('team') && url.searchParams.get('q') === 'trust' && url.searchParams.get('as') === ELENA,
+    );
 
     await page.reload();
-    await frame.getByRole('status').filter({ hasText: /1 objective of \d+ match the filters/ }).waitFor();
-    expect(await frame.getByRole('combobox', { name: 'Team' }).locator('option:checked').textContent()).toBe('Security');
-    expect(await frame.getByLabel('Search titles').inputValue()).toBe('trust');
+    await frame
+      .getByRole('status')
+      .filter({ hasText: /^1 of \d+ objectives matches the filters$/ })
+      .waitFor();
+    expect(await frame.getByRole('combobox', { name: 'Team' }).locator('option:checked').textContent()).toBe(
+      'Security',
+    );
+    expect(await frame.getByLabel(SEARCH).inputValue()).toBe('trust');
     await rowOf(frame, 'objective', "Earn enterprise security teams' trust").waitFor();
 
     await frame.getByRole('button', { name: 'Clear filters' }).click();
     await page.waitForURL((url) => !url.searchParams.has('team') && !url.searchParams.has('q'));
+    expect(problems.errors).toEqual([]);
+  });
+
+  it('finds key results by their titles too, and marks the matches', async () => {
+    const frame = await openBoard(page, host, `as=${ELENA}`);
+    // A KR title's words (not its objective's): the objective is kept and the words are marked.
+    await frame.getByRole('searchbox', { name: SEARCH }).fill('invoice payments');
+    const kr = rowOf(frame, 'keyResult', 'Reduce failed invoice payments');
+    await kr.locator('mark').first().waitFor();
+    expect(await kr.locator('mark').allTextContents()).toEqual(['invoice', 'payments']);
+    expect(await rowOf(frame, 'objective', 'Make paying us effortless').count()).toBe(1);
+    expect(await rowOf(frame, 'objective', "Earn enterprise security teams' trust").count()).toBe(0);
+    expect(problems.errors).toEqual([]);
+  });
+
+  it('links objective titles to the board with the objective selected, also from another page', async () => {
+    const frame = await openBoard(page, host, `as=${ELENA}`);
+    const title = rowOf(frame, 'objective', 'Make paying us effortless').getByRole('link', {
+      name: /^Make paying us effortless/,
+    });
+    await title.click();
+    const heading = panel(frame).getByRole('heading', {
+      name: 'Make paying us effortless for enterprise finance teams',
+      level: 3,
+    });
+    await heading.waitFor();
+    await page.waitForURL((url) => url.searchParams.has('objective'));
+    const selected = new URL(page.url()).searchParams.get('objective') ?? '';
+    expect(await rowOf(frame, 'objective', 'Make paying us effortless').getAttribute('data-objective-id')).toBe(
+      selected,
+    );
+
+    // The same address opened afresh (a link from the macro or the team page) lands with it open.
+    await page.goto(page.url());
+    await boardFrame(page)
+      .getByRole('heading', { name: 'Make paying us effortless for enterprise finance teams', level: 3 })
+      .waitFor();
+    // Closing the panel clears the selection from the address.
+    await boardFrame(page).getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).click();
+    await page.waitForURL((url) => !url.searchParams.has('objective'));
+    expect(problems.errors).toEqual([]);
+  });
+});
+
+/** Titles' line boxes, measured in the frame (this suite's tsconfig has no DOM types). */
+interface Box {
+  readonly scrollHeight: number;
+  readonly clientHeight: number;
+  readonly clientWidth: number;
+}
+const OBJECTIVE_LINE = 20;
+
+const SIZES = [
+  { width: 1024, height: 768 },
+  { width: 1440, height: 900 },
+] as const;
+
+describe.each(['en-US', 'nl-NL'] as const)('the board in %s', (locale) => {
+  it.each(
+    SIZES.flatMap((size) => (['light', 'dark'] as const).map((theme) => [size.width, size.height, theme] as const)),
+  )(
+    'holds at %ix%i (%s): titles on two lines, a compact filter bar, counts that match the data',
+    async (width, height, theme) => {
+      await page.setViewportSize({ width, height });
+      const frame = await openBoard(
+        page,
+        host,
+        `as=${ELENA}&locale=${locale}${theme === 'dark' ? '&theme=dark' : ''}`,
+        locale === 'nl-NL' ? 'actief' : 'active',
+      );
+      await screenshot(page, `board-${String(width)}-${theme}-${locale}`);
+      const titles = frame.locator('[data-row-kind="objective"] .cad-row__title-text');
+      expect(await titles.count()).toBeGreaterThan(3);
+      const boxes = await titles.evaluateAll((els: Box[]) =>
+        els.map((e) => ({ scrollHeight: e.scrollHeight, clientHeight: e.clientHeight, clientWidth: e.clientWidth })),
+      );
+      for (const box of boxes) {
+        // Every title shows its first two lines (or all of it when shorter).
+        const needed = Math.round(box.scrollHeight / OBJECTIVE_LINE);
+        expect(Math.round(box.clientHeight / OBJECTIVE_LINE)).toBeGreaterThanOrEqual(Math.min(2, needed));
+      }
+      // In a column wide enough to read them (the old board left them ~15 characters at 1024 px).
+      const mains = await frame
+        .locator('[data-row-kind="objective"] > .cad-row__main')
+        .evaluateAll((els: Box[]) => els.map((e) => e.clientWidth));
+      for (const w of mains) expect(w).toBeGreaterThan(width >= 1440 ? 450 : 330);
+      // The filter bar: at most ~15 % of the viewport's height.
+      const bar = await frame.getByRole('search').boundingBox();
+      expect(bar?.height ?? Infinity).toBeLessThanOrEqual(height * 0.15);
+
+      // The counts by status are the published objectives in each status, as the data says.
+      const cycleId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+      const board = await invoke<'board.get'>('board.get', { cycleId });
+      const expected = new Map<string, number>();
+      const walk = (nodes: typeof board.roots): void => {
+        for (const n of nodes) {
+          if (n.objective.status === 'published')
+            expected.set(n.objective.track, (expected.get(n.objective.track) ?? 0) + 1);
+          walk(n.children);
+        }
+      };
+      walk(board.roots);
+      const items = frame.locator('.cad-status-summary__item');
+      expect(await items.count()).toBe(expected.size);
+      for (const [track, count] of expected) {
+        const text = await frame
+          .locator(`.cad-status-summary__item--${track} .cad-status-summary__count`)
+          .textContent();
+        expect(text).toBe(String(count));
+      }
+      if (locale === 'nl-NL') {
+        await frame.getByRole('heading', { name: 'OKR-afstemmingsbord' }).waitFor();
+        expect(await frame.getByRole('searchbox', { name: 'Objectives en key results zoeken' }).count()).toBe(1);
+      }
+      const violations = await seriousViolations(page);
+      expect(violations).toEqual([]);
+      expect(problems.errors).toEqual([]);
+    },
+  );
+});
+
+const invoke = async <K extends 'board.get'>(key: K, payload: ApiInput<K>): Promise<ApiOutput<K>> => {
+  const outcome = await host.runtime.app.invokeResolver({
+    moduleKey: 'cadence-board',
+    functionKey: key,
+    payload,
+    accountId: ELENA,
+  });
+  const result = outcome.ok ? (outcome.result as Result<ApiOutput<K>>) : undefined;
+  if (result?.ok !== true) throw new Error(`${key} failed`);
+  return result.data;
+};
+
+describe('the board and the macro', () => {
+  it('show the same objectives for the same team filter', async () => {
+    const frame = await openBoard(page, host, `as=${ELENA}`);
+    await frame.getByRole('combobox', { name: 'Team' }).selectOption({ label: 'Platform' });
+    await frame
+      .getByRole('status')
+      .filter({ hasText: /match(es)? the filters/ })
+      .waitFor();
+    const onBoard = (
+      await frame
+        .locator('[data-row-kind="objective"]')
+        .evaluateAll((els: { dataset: Record<string, string | undefined> }[]) =>
+          els.map((e) => e.dataset.objectiveId ?? ''),
+        )
+    ).sort();
+
+    // The macro as a team alignment board (config saved the way its config dialog saves it).
+    const macro = await openMacroTree(page, host, 'Platform');
+    const inMacro = (
+      await macro
+        .locator('li[data-objective]')
+        .evaluateAll((els: { dataset: Record<string, string | undefined> }[]) =>
+          els.map((e) => e.dataset.objective ?? ''),
+        )
+    ).sort();
+    expect(inMacro.length).toBeGreaterThan(1);
+    expect(onBoard).toEqual(inMacro);
     expect(problems.errors).toEqual([]);
   });
 });

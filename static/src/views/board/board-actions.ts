@@ -8,6 +8,8 @@ import type { BoardKeyResult } from '../../../../src/contract';
 export interface BoardActions {
   /** Which signal speaks on the rows: pace mid-cycle, grades in review (components/status.tsx). */
   readonly signal: Signal;
+  /** The cycle on the board (links that open a new tab name it). */
+  readonly cycleId: string | undefined;
   readonly toggleExpanded: (objectiveId: string) => void;
   readonly toggleKeyResults: (objectiveId: string) => void;
   readonly openObjective: (objectiveId: string) => void;
@@ -22,5 +24,11 @@ export interface BoardActions {
 /** Indentation per tree level, in px: enough to read the cascade, small enough for deep chains. */
 export const INDENT = 20;
 
-/** Row heights per kind (px), matching board.css: fixed, so the virtualiser never measures the DOM. */
-export const ROW_HEIGHT = { objective: 52, keyResult: 44 } as const;
+/**
+ * Row heights per kind (px), matching board.css: fixed, so the virtualiser never measures the DOM.
+ * Tall enough for a title on two lines (objective: and its context line below).
+ */
+export const ROW_HEIGHT = { objective: 64, keyResult: 52 } as const;
+
+/** Objectives per board.children page (the backend's CHILDREN_PAGE, usecases/shared/board-window.ts). */
+export const CHILDREN_PAGE = 100;

@@ -16,10 +16,6 @@ export interface ObjectiveEntry {
   /** Findings on the objective or one of its KRs. */
   readonly findings: number;
   readonly worstSeverity: Severity | undefined;
-  /** Lower-cased title, for the text filter. */
-  readonly searchText: string;
-  /** The objective's owner and its KR owners, for the owner filter. */
-  readonly people: readonly string[];
   /** Set when the objective's parent is archived or gone (shown at the root with a note). */
   readonly detached: 'parent-archived' | 'parent-missing' | undefined;
 }
@@ -36,6 +32,8 @@ export interface BoardIndex {
   readonly teamNames: ReadonlyMap<string, string>;
   /** Everyone who owns an objective or a KR, or reviews an objective: the user directory loads these. */
   readonly people: readonly string[];
+  /** Objective owners, for the owner filter (it means the objective owner: domain/board-filter.ts). */
+  readonly owners: readonly string[];
   /** Findings on teams or people rather than on one objective (e.g. too many objectives). */
   readonly otherFindings: number;
   /** Totals for the summary line. */
@@ -77,6 +75,7 @@ export const indexBoard = (board: Board): BoardIndex => {
   const byId = new Map<string, ObjectiveEntry>();
   const order: string[] = [];
   const people = new Set<string>();
+  const owners = new Set<string>();
   let keyResultCount = 0;
   // Depth-first with an explicit stack, children pushed in reverse so `order` is the display order.
   const stack = [...board.roots]
@@ -89,8 +88,9 @@ export const indexBoard = (board: Board): BoardIndex => {
     const o = node.objective;
     order.push(o.id);
     keyResultCount += o.keyResultSummary.count;
-    const involved = [o.ownerAccountId, ...o.keyResultSummary.owners.filter((id) => id !== o.ownerAccountId)];
-    for (const id of involved) people.add(id);
+    owners.add(o.ownerAccountId);
+    people.add(o.ownerAccountId);
+    for (const id of o.keyResultSummary.owners) people.add(id);
     if (o.reviewerAccountId !== undefined) people.add(o.reviewerAccountId);
     byId.set(o.id, {
       objective: o,
@@ -100,8 +100,6 @@ export const indexBoard = (board: Board): BoardIndex => {
       childCount: Math.max(node.childCount, node.children.length),
       findings: findingCount.get(o.id) ?? 0,
       worstSeverity: worst.get(o.id),
-      searchText: o.title.toLowerCase(),
-      people: involved,
       detached: detached.get(o.id),
     });
     for (let i = node.children.length - 1; i >= 0; i--) {
@@ -117,6 +115,7 @@ export const indexBoard = (board: Board): BoardIndex => {
     order,
     teamNames: new Map(board.teams.map((t) => [t.id, t.name])),
     people: [...people],
+    owners: [...owners],
     otherFindings,
     keyResultCount,
     findingCount: board.findings.length,

@@ -2,7 +2,8 @@ import { memo } from 'react';
 import type { BoardKeyResult, CheckIn, InitiativeSummary } from '../../../../src/contract';
 import { Button } from '../../components/button';
 import { WriteButton } from '../../components/read-only';
-import { confidenceWords, formatCurrentOfTarget, plural } from '../../components/format';
+import { t } from '../../app/i18n';
+import { confidenceWords, formatCurrentOfTarget, formatNumber } from '../../components/format';
 import { Lozenge } from '../../components/lozenge';
 import type { LozengeAppearance } from '../../components/lozenge';
 import { Owner } from '../../components/owner';
@@ -11,6 +12,7 @@ import { barStatus, StatusLozenge } from '../../components/status';
 import type { BoardActions } from './board-actions';
 import { INDENT } from './board-actions';
 import { LockIcon } from './lock-icon';
+import { followObjective, Highlighted } from './objective-row';
 
 const CONFIDENCE_APPEARANCE: Readonly<Record<CheckIn['confidence'], LozengeAppearance>> = {
   on_track: 'success',
@@ -20,19 +22,22 @@ const CONFIDENCE_APPEARANCE: Readonly<Record<CheckIn['confidence'], LozengeAppea
 
 /** The linked epics in two short lines: how many and how done; how many the viewer may not see. */
 function EpicSummary({ summary }: { summary: InitiativeSummary }) {
-  if (summary.count === 0) return <span className="cad-row__sub">No epics linked</span>;
-  const done = summary.ratio === null ? 'no issues in scope' : `${String(Math.round(summary.ratio * 100))}% done`;
+  if (summary.count === 0) return <span className="cad-row__sub">{t('board.epics.none')}</span>;
+  const done =
+    summary.ratio === null
+      ? t('board.epics.noIssues')
+      : t('board.epics.done', { percent: `${formatNumber(Math.round(summary.ratio * 100))}%` });
   const notes = [
-    summary.restricted > 0 ? `${String(summary.restricted)} restricted` : '',
-    summary.missing > 0 ? `${String(summary.missing)} deleted in Jira` : '',
+    summary.restricted > 0 ? t('board.epics.restricted', { count: summary.restricted }) : '',
+    summary.missing > 0 ? t('board.epics.deleted', { count: summary.missing }) : '',
   ].filter(Boolean);
   return (
     <span className="cad-row__stack">
       <span
         className="cad-row__sub"
-        title={`${String(summary.done)} of ${String(summary.total - summary.excluded)} issues done`}
+        title={t('board.epics.issuesDone', { done: summary.done, total: summary.total - summary.excluded })}
       >
-        {plural(summary.count, 'epic')} · {done}
+        {t('board.epics.count', { count: summary.count })} · {done}
       </span>
       {notes.length > 0 ? (
         <span className="cad-row__sub" data-restricted={summary.restricted > 0 ? 'true' : undefined}>
@@ -48,11 +53,14 @@ export const BoardKeyResultRow = memo(function BoardKeyResultRow({
   objectiveId,
   keyResult: kr,
   depth,
+  words,
   actions,
 }: {
   objectiveId: string;
   keyResult: BoardKeyResult;
   depth: number;
+  /** The search's words, marked in the title. */
+  words: readonly string[];
   actions: BoardActions;
 }) {
   const bar = barStatus(actions.signal, kr.track, kr.band);
@@ -62,29 +70,35 @@ export const BoardKeyResultRow = memo(function BoardKeyResultRow({
         <span className="cad-row__indent" style={{ width: depth * INDENT }} />
         <span className="cad-row__toggle-spacer" />
         <span className="cad-row__kr-mark" aria-hidden="true" />
-        <Owner accountId={kr.ownerAccountId} role="KR owner" hideName />
-        <button
-          type="button"
+        <Owner accountId={kr.ownerAccountId} role={t('board.kr.owner')} hideName />
+        <a
+          href={`#objective-${objectiveId}`}
           className="cad-row__title"
           data-row-focus=""
           title={kr.title}
-          onClick={() => {
-            actions.openObjective(objectiveId);
+          onClick={(event) => {
+            // Opens its objective (selected in the board's URL, ?objective=), where the KR is read.
+            followObjective(event, objectiveId, actions);
+          }}
+          onAuxClick={(event) => {
+            followObjective(event, objectiveId, actions);
           }}
         >
-          {kr.title}
-        </button>
+          <span className="cad-row__title-text">
+            <Highlighted text={kr.title} words={words} />
+          </span>
+        </a>
       </div>
       <div className="cad-row__cell">
-        <ScoreBar score={kr.progress} band={bar.tone} words={bar.words} label="Progress" compact />
+        <ScoreBar score={kr.progress} band={bar.tone} words={bar.words} label={t('board.kr.progress')} compact />
       </div>
       <div className="cad-row__stack cad-row__lozenges">
         <StatusLozenge signal={actions.signal} track={kr.track} band={kr.band} />
         {kr.lastCheckIn === undefined ? (
-          <span className="cad-row__sub">No check-in yet</span>
+          <span className="cad-row__sub">{t('board.kr.noCheckIn')}</span>
         ) : (
-          <span className="cad-row__sub" title="The owner’s confidence at the last check-in">
-            Owner:{' '}
+          <span className="cad-row__sub" title={t('board.kr.confidenceTitle')}>
+            {t('board.kr.confidence')}{' '}
             <Lozenge appearance={CONFIDENCE_APPEARANCE[kr.lastCheckIn.confidence]}>
               {confidenceWords(kr.lastCheckIn.confidence)}
             </Lozenge>
@@ -95,7 +109,7 @@ export const BoardKeyResultRow = memo(function BoardKeyResultRow({
         <span className="cad-row__sub" data-kr-value="" title={formatCurrentOfTarget(kr.metric)}>
           {formatCurrentOfTarget(kr.metric)}
         </span>
-        {kr.weight === 1 ? null : <span className="cad-row__sub">Weight {kr.weight}</span>}
+        {kr.weight === 1 ? null : <span className="cad-row__sub">{t('board.kr.weight', { weight: kr.weight })}</span>}
       </div>
       <div className="cad-row__cell">
         <EpicSummary summary={kr.initiatives} />
@@ -104,12 +118,12 @@ export const BoardKeyResultRow = memo(function BoardKeyResultRow({
         {kr.canCheckIn ? (
           <WriteButton
             appearance="subtle"
-            aria-label={`Check in on ${kr.title}`}
+            aria-label={t('board.kr.checkInLabel', { title: kr.title })}
             onClick={() => {
               actions.checkIn(objectiveId, kr);
             }}
           >
-            Check in
+            {t('board.kr.checkIn')}
           </WriteButton>
         ) : null}
       </div>
@@ -136,12 +150,12 @@ export function PendingKeyResultRow({
       {error === undefined ? (
         <>
           <span className="cad-row__pending" aria-hidden="true" />
-          <span className="cad-visually-hidden">Loading key result…</span>
+          <span className="cad-visually-hidden">{t('board.kr.loading')}</span>
         </>
       ) : (
         <>
           <span className="cad-row__sub" role="alert">
-            Key results could not load: {error}
+            {t('board.kr.error', { error })}
           </span>
           <Button
             appearance="subtle"
@@ -149,7 +163,7 @@ export function PendingKeyResultRow({
               actions.retryKeyResults(objectiveId);
             }}
           >
-            Retry
+            {t('board.kr.retry')}
           </Button>
         </>
       )}
@@ -173,7 +187,7 @@ export function NoKeyResultsRow({
     <div className="cad-row__main" style={{ gridColumn: '1 / -1' }}>
       <span className="cad-row__indent" style={{ width: depth * INDENT }} />
       <span className="cad-row__toggle-spacer" />
-      <span className="cad-row__sub">No key results yet.</span>
+      <span className="cad-row__sub">{t('board.kr.none')}</span>
       {canEdit ? (
         <WriteButton
           appearance="link"
@@ -182,7 +196,7 @@ export function NoKeyResultsRow({
             actions.addKeyResult(objectiveId);
           }}
         >
-          Add a key result
+          {t('board.kr.add')}
         </WriteButton>
       ) : null}
     </div>

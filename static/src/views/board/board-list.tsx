@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
+import { t } from '../../app/i18n';
 import type { BoardActions } from './board-actions';
 import { ROW_HEIGHT } from './board-actions';
 import type { BoardIndex } from './board-index';
@@ -47,6 +48,7 @@ function RowContent({ row, index, actions }: { row: BoardRow; index: BoardIndex;
           objectiveId={row.objectiveId}
           keyResult={row.keyResult}
           depth={row.depth}
+          words={row.words}
           actions={actions}
         />
       );
@@ -185,12 +187,12 @@ export function BoardList({
       style={{ height: Math.min(VIEWPORT_MAX, virtualizer.getTotalSize() + HEAD_HEIGHT + 2) }}
     >
       <div className="cad-board__head" aria-hidden="true">
-        <span>Objective / key result</span>
-        <span>Score / progress</span>
-        <span>Status / confidence</span>
-        <span>Owner / value</span>
-        <span>Findings / epics</span>
-        <span />
+        <span className="cad-board__head-main">{t('board.list.head.objective')}</span>
+        <span className="cad-board__head-score">{t('board.list.head.score')}</span>
+        <span className="cad-board__head-status">{t('board.list.head.status')}</span>
+        <span className="cad-board__head-owner">{t('board.list.head.owner')}</span>
+        <span className="cad-board__head-extra">{t('board.list.head.extra')}</span>
+        <span className="cad-board__head-actions" />
       </div>
       <div
         className="cad-board__canvas"

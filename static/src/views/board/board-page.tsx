@@ -4,15 +4,17 @@ import { useAsync } from '../../api/use-api';
 import { Button } from '../../components/button';
 import { ReadOnlyProvider, WriteButton } from '../../components/read-only';
 import { currentCycle } from '../../components/cycles';
-import { plural } from '../../components/format';
+import { t } from '../../app/i18n';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import type { BoardActions } from './board-actions';
+import type { BoardIndex } from './board-index';
 import { indexBoard } from './board-index';
 import { BoardList } from './board-list';
 import type { BoardStart } from './board-start';
 import { CycleBar } from './cycle-bar';
 import { FilterBar } from './filter-bar';
-import { applyFilters } from './filters';
+import type { FilterResult } from './filters';
+import { applyFilters, NO_FILTERS, scopeOf } from './filters';
 import type { PanelState } from './panel-state';
 import { buildRows } from './rows';
 import { SidePanel } from './side-panel';
@@ -24,6 +26,22 @@ import './board.css';
 
 /** The map is a second reading of the tree that few open: it loads on demand, outside the initial bundle. */
 const AlignmentMap = lazy(() => import('./alignment-map'));
+
+/** The line above the list: what the board holds, or how much of what is loaded the filters keep. */
+const summaryLine = (index: BoardIndex, filtered: FilterResult | undefined): string => {
+  const partial = index.order.length < index.objectiveCount;
+  if (filtered !== undefined)
+    return t(partial ? 'board.summary.matchingLoaded' : 'board.summary.matching', {
+      count: filtered.matched.size,
+      total: index.order.length,
+    });
+  const objectives = t('board.summary.objectives', { count: index.objectiveCount });
+  return [
+    partial ? `${objectives} (${t('board.summary.loaded', { count: index.order.length })})` : objectives,
+    t('board.summary.keyResults', { count: index.keyResultCount }),
+    t('board.summary.findings', { count: index.findingCount }),
+  ].join(' · ');
+};
 
 const toggled = (set: ReadonlySet<string>, id: string): ReadonlySet<string> => {
   const next = new Set(set);
@@ -49,27 +67,35 @@ export function BoardPage({ start }: { start: BoardStart }) {
   const cycle = cycleList.find((c) => c.id === route.cycleId) ?? currentCycle(cycleList);
   const cycleId = cycle?.id;
 
-  // A team filter is also the backend's (board.get and board.children keep the team's objectives with
-  // their ancestors, however deep, so matches need not be loaded first); the other filters (owner,
-  // band, findings, text) apply to the objectives loaded (filters.ts).
-  const teamId = filters.teamId === '' ? undefined : filters.teamId;
-  const teamFilter = useMemo(() => (teamId === undefined ? {} : { teamId }), [teamId]);
+  // The scope (team, objective owner) is also the backend's: board.get and board.children keep its
+  // objectives with their ancestors and descendants however deep (domain/board-filter.ts, the rule
+  // filters.ts applies too), so matches need not be loaded first; status, band, findings and text
+  // narrow the objectives loaded.
+  const teamId = filters.teamId;
+  const ownerId = filters.ownerId;
+  const scope = useMemo(() => scopeOf({ ...NO_FILTERS, teamId, ownerId }), [teamId, ownerId]);
   const board = useAsync(
-    () => (cycleId === undefined ? Promise.resolve(undefined) : start.board(cycleId, teamId)),
-    [start, cycleId, teamId],
+    () => (cycleId === undefined ? Promise.resolve(undefined) : start.board(cycleId, scope)),
+    [start, cycleId, scope],
   );
   // While another cycle's board loads, the old one is not shown as if it were this cycle's.
   const firstScreen = board.data?.cycle.id === cycleId ? board.data : undefined;
   // board.get answers the first screen; the rest comes a page at a time as nodes are opened.
-  const pages = useBoardPages(firstScreen, teamFilter);
+  const pages = useBoardPages(firstScreen, scope);
   const data = pages.board;
 
   const index = useMemo(() => (data === undefined ? undefined : indexBoard(data)), [data]);
-  const filtered = useMemo(() => (index === undefined ? undefined : applyFilters(index, filters)), [index, filters]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [allKeyResultsOpen, setAllKeyResultsOpen] = useState(true);
   const [keyResultsToggled, setKeyResultsToggled] = useState<ReadonlySet<string>>(new Set());
   const { store, states } = useKeyResultRows(cycleId, data);
+  // KR titles count in the search: the filter runs again as KR rows arrive, but only while searching.
+  const searching = filters.text.trim() !== '';
+  const searchStates = searching ? states : undefined;
+  const filtered = useMemo(
+    () => (index === undefined ? undefined : applyFilters(index, filters, searchStates)),
+    [index, filters, searchStates],
+  );
   const rows = useMemo(
     () =>
       index === undefined
@@ -112,6 +138,7 @@ export function BoardPage({ start }: { start: BoardStart }) {
   const actions = useMemo<BoardActions>(
     () => ({
       signal: cycleStatus === undefined ? 'pace' : signalOf({ status: cycleStatus }),
+      cycleId,
       toggleExpanded: (id) => {
         // A node whose children were never loaded opens by loading them (board.children).
         const entry = indexRef.current?.byId.get(id);
@@ -146,7 +173,7 @@ export function BoardPage({ start }: { start: BoardStart }) {
       },
       loadMore,
     }),
-    [store, loadMore, cycleStatus, setPanel],
+    [store, loadMore, cycleStatus, cycleId, setPanel],
   );
 
   const { reload: reloadBoard } = board;
@@ -180,25 +207,21 @@ export function BoardPage({ start }: { start: BoardStart }) {
         setPanel({ kind: 'objective-form' });
       }}
     >
-      New objective
+      {t('board.load.newObjective')}
     </WriteButton>
   );
 
   const page = (
     <main className="cad-view cad-board">
-      <h1 className="cad-heading-large">OKR alignment board</h1>
+      <h1 className="cad-heading-large">{t('board.title')}</h1>
       {cycles.status === 'error' ? (
-        <ErrorState error={cycles.error} reload={cycles.reload} title="Cadence could not load the cycles" />
+        <ErrorState error={cycles.error} reload={cycles.reload} title={t('board.cycles.loadError')} />
       ) : cycles.data === undefined ? (
-        <LoadingState label="Loading cycles…" />
+        <LoadingState label={t('board.cycles.loading')} />
       ) : cycleList.length === 0 ? (
         <EmptyState
-          title="No OKR cycle yet"
-          description={
-            isAdmin
-              ? 'Create the first cycle (usually a quarter), then add objectives to it.'
-              : 'A Jira admin creates cycles; ask yours to start one.'
-          }
+          title={t('board.cycles.noneTitle')}
+          description={isAdmin ? t('board.cycles.noneAdmin') : t('board.cycles.noneOther')}
           action={
             isAdmin ? (
               <WriteButton
@@ -207,7 +230,7 @@ export function BoardPage({ start }: { start: BoardStart }) {
                   setPanel({ kind: 'cycle-form' });
                 }}
               >
-                Create a cycle
+                {t('board.cycles.create')}
               </WriteButton>
             ) : undefined
           }
@@ -229,13 +252,13 @@ export function BoardPage({ start }: { start: BoardStart }) {
             onChanged={cycleSaved}
           />
           {board.status === 'error' ? (
-            <ErrorState error={board.error} reload={board.reload} title="Cadence could not load the board" />
+            <ErrorState error={board.error} reload={board.reload} title={t('board.load.error')} />
           ) : index === undefined ? (
-            <LoadingState label="Loading the board…" />
+            <LoadingState label={t('board.load.loading')} />
           ) : index.order.length === 0 ? (
             <EmptyState
-              title="No objectives in this cycle yet"
-              description="Start with 1 to 3 objectives per team: where you want to go, in words, with 2 to 5 measurable key results each."
+              title={t('board.load.emptyTitle')}
+              description={t('board.load.emptyDescription')}
               action={canCreate ? newObjectiveButton : undefined}
             />
           ) : (
@@ -253,12 +276,10 @@ export function BoardPage({ start }: { start: BoardStart }) {
               ) : null}
               <div className="cad-board__toolbar">
                 <p className="cad-board__summary" role="status">
-                  {filtered === undefined
-                    ? `${plural(index.objectiveCount, 'objective')}${index.order.length < index.objectiveCount ? ` (${String(index.order.length)} loaded)` : ''} · ${plural(index.keyResultCount, 'key result')} · ${plural(index.findingCount, 'quality finding')}`
-                    : `${plural(filtered.matched.size, 'objective')} of ${String(index.order.length)}${index.order.length < index.objectiveCount ? ' loaded' : ''} match the filters`}
+                  {summaryLine(index, filtered)}
                 </p>
                 <div className="cad-board__toolbar-end">
-                  <div className="cad-inline" role="group" aria-label="View">
+                  <div className="cad-inline" role="group" aria-label={t('board.toolbar.view')}>
                     {(['list', 'map'] as const).map((v) => (
                       <Button
                         key={v}
@@ -268,7 +289,7 @@ export function BoardPage({ start }: { start: BoardStart }) {
                           setView(v);
                         }}
                       >
-                        {v === 'list' ? 'List' : 'Map'}
+                        {t(v === 'list' ? 'board.toolbar.list' : 'board.toolbar.map')}
                       </Button>
                     ))}
                   </div>
@@ -282,7 +303,7 @@ export function BoardPage({ start }: { start: BoardStart }) {
                           setKeyResultsToggled(new Set());
                         }}
                       >
-                        Show all key results
+                        {t('board.toolbar.allKeyResults')}
                       </Button>
                       <Button
                         appearance="subtle"
@@ -290,7 +311,7 @@ export function BoardPage({ start }: { start: BoardStart }) {
                           setCollapsed(new Set());
                         }}
                       >
-                        Expand all
+                        {t('board.toolbar.expandAll')}
                       </Button>
                       <Button
                         appearance="subtle"
@@ -300,7 +321,7 @@ export function BoardPage({ start }: { start: BoardStart }) {
                           );
                         }}
                       >
-                        Collapse all
+                        {t('board.toolbar.collapseAll')}
                       </Button>
                     </>
                   ) : null}
@@ -308,14 +329,17 @@ export function BoardPage({ start }: { start: BoardStart }) {
                 </div>
               </div>
               {view === 'map' ? (
-                <Suspense fallback={<LoadingState label="Drawing the map…" />}>
-                  <AlignmentMap index={index} filter={filtered} onOpen={actions.openObjective} />
+                <Suspense fallback={<LoadingState label={t('board.toolbar.drawing')} />}>
+                  <AlignmentMap
+                    index={index}
+                    filter={filtered}
+                    onOpen={actions.openObjective}
+                    signal={actions.signal}
+                    onLoadMore={actions.loadMore}
+                  />
                 </Suspense>
               ) : rows.length === 0 ? (
-                <EmptyState
-                  title="Nothing matches the filters"
-                  description="Change or clear the filters to see more of the board."
-                />
+                <EmptyState title={t('board.noMatch.title')} description={t('board.noMatch.description')} />
               ) : (
                 <BoardList
                   rows={rows}
@@ -323,8 +347,8 @@ export function BoardPage({ start }: { start: BoardStart }) {
                   keyResults={states}
                   store={store}
                   actions={actions}
-                  label={`Objectives of ${data?.cycle.name ?? 'the cycle'}`}
-                  scrollReset={filtered}
+                  label={t('board.list.label', { cycle: data?.cycle.name ?? cycle?.name ?? '' })}
+                  scrollReset={filters}
                 />
               )}
             </>

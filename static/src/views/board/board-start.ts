@@ -1,7 +1,9 @@
 import type { Board, Cycle, Me } from '../../../../src/contract';
+import type { BoardScope } from '../../../../src/domain/board-filter';
 import { api } from '../../api/client';
 import type { BoardRoute, RouteHistory } from './board-route';
 import { parseRoute, startHistory } from './board-route';
+import { scopeOf } from './filters';
 import { BOARD_MARKS, markOnce } from './perf-marks';
 
 /**
@@ -17,8 +19,8 @@ export interface BoardStart {
   readonly cycles: () => Promise<{ cycles: Cycle[] }>;
   /** The page's history (undefined where the host has none) and what its URL named on arrival. */
   readonly route: Promise<{ history: RouteHistory | undefined; route: BoardRoute }>;
-  /** With a teamId, the board of that team's objectives with their ancestors and descendants. */
-  readonly board: (cycleId: string, teamId?: string) => Promise<Board>;
+  /** With a scope, its objectives with their ancestors and descendants (domain/board-filter.ts). */
+  readonly board: (cycleId: string, scope: BoardScope) => Promise<Board>;
 }
 
 /** `first` the first time, `load()` after; the prefetch is marked handled so a failure is not reported twice. */
@@ -36,10 +38,11 @@ const once = <A extends unknown[], T>(
 };
 
 /** A cycle's board; without a cycleId, the current cycle's (the backend picks it as currentCycle does). */
-const loadBoard = (cycleId: string | undefined, teamId: string | undefined): Promise<Board> =>
+const loadBoard = (cycleId: string | undefined, scope: BoardScope): Promise<Board> =>
   api['board.get']({
     ...(cycleId === undefined ? {} : { cycleId }),
-    ...(teamId === undefined ? {} : { teamId }),
+    ...(scope.teamId === undefined ? {} : { teamId: scope.teamId }),
+    ...(scope.ownerAccountId === undefined ? {} : { ownerAccountId: scope.ownerAccountId }),
   }).then((board) => {
     markOnce(BOARD_MARKS.data);
     return board;
@@ -51,8 +54,8 @@ export const startBoard = (): BoardStart => {
   const route = startHistory().then((history) => ({ history, route: parseRoute(history?.location) }));
   // board.get goes out beside cycles.list, not after it: the first rows wait on one resolver, not two.
   const firstBoard = route.then(({ route: { cycleId, filters } }) => {
-    const teamId = filters.teamId === '' ? undefined : filters.teamId;
-    return loadBoard(cycleId, teamId).then((board) => ({ cycleId: board.cycle.id, teamId, board }));
+    const scope = scopeOf(filters);
+    return loadBoard(cycleId, scope).then((board) => ({ cycleId: board.cycle.id, scope, board }));
   });
   const board = once(firstBoard, () => Promise.resolve(undefined));
   return {
@@ -61,9 +64,15 @@ export const startBoard = (): BoardStart => {
     route,
     // The prefetched board serves only the cycle it was fetched for, and only if it arrived; otherwise
     // (another cycle, or the prefetch failed) the board is fetched now, so a retry really retries.
-    board: (cycleId, teamId) =>
+    board: (cycleId, scope) =>
       board()
         .catch(() => undefined)
-        .then((pre) => (pre?.cycleId === cycleId && pre.teamId === teamId ? pre.board : loadBoard(cycleId, teamId))),
+        .then((pre) =>
+          pre?.cycleId === cycleId &&
+          pre.scope.teamId === scope.teamId &&
+          pre.scope.ownerAccountId === scope.ownerAccountId
+            ? pre.board
+            : loadBoard(cycleId, scope),
+        ),
   };
 };

@@ -4,16 +4,12 @@ import { api } from '../../api/client';
 import { useRequestId } from '../../api/request-id';
 import { WriteButton } from '../../components/read-only';
 import { describeError } from '../../components/errors';
+import { t } from '../../app/i18n';
 import { formatDay } from '../../components/format';
 import { Lozenge } from '../../components/lozenge';
 import type { LozengeAppearance } from '../../components/lozenge';
 
-export const STATUS_WORDS: Readonly<Record<CycleStatus, string>> = {
-  planning: 'Planning',
-  active: 'Active',
-  review: 'In review',
-  closed: 'Closed',
-};
+export const statusWords = (status: CycleStatus): string => t(`board.cycle.status.${status}`);
 const STATUS_APPEARANCE: Readonly<Record<CycleStatus, LozengeAppearance>> = {
   planning: 'new',
   active: 'inprogress',
@@ -22,12 +18,14 @@ const STATUS_APPEARANCE: Readonly<Record<CycleStatus, LozengeAppearance>> = {
 };
 
 /** The moves cycles.update allows (planning -> active -> review -> closed; review -> active), as buttons. */
-const MOVES: Readonly<Record<CycleStatus, readonly { to: CycleStatus; label: string }[]>> = {
-  planning: [{ to: 'active', label: 'Start cycle' }],
-  active: [{ to: 'review', label: 'Move to review' }],
+const MOVES: Readonly<
+  Record<CycleStatus, readonly { to: CycleStatus; label: 'active' | 'review' | 'reopen' | 'closed' }[]>
+> = {
+  planning: [{ to: 'active', label: 'active' }],
+  active: [{ to: 'review', label: 'review' }],
   review: [
-    { to: 'active', label: 'Reopen' },
-    { to: 'closed', label: 'Close cycle' },
+    { to: 'active', label: 'reopen' },
+    { to: 'closed', label: 'closed' },
   ],
   closed: [],
 };
@@ -77,7 +75,7 @@ export function CycleBar({
     <div className="cad-cycle-bar">
       <div className="cad-field">
         <label className="cad-field__label" htmlFor={`${id}-cycle`}>
-          Cycle
+          {t('board.cycle.label')}
         </label>
         <select
           id={`${id}-cycle`}
@@ -90,16 +88,16 @@ export function CycleBar({
         >
           {cycles.map((c) => (
             <option key={c.id} value={c.id}>
-              {c.name} ({STATUS_WORDS[c.status].toLowerCase()})
+              {t('board.cycle.option', { name: c.name, status: statusWords(c.status).toLocaleLowerCase() })}
             </option>
           ))}
         </select>
       </div>
       {selected === undefined ? null : (
         <div className="cad-inline">
-          <Lozenge appearance={STATUS_APPEARANCE[selected.status]}>{STATUS_WORDS[selected.status]}</Lozenge>
+          <Lozenge appearance={STATUS_APPEARANCE[selected.status]}>{statusWords(selected.status)}</Lozenge>
           <span className="cad-subtle">
-            {formatDay(selected.startDate)} – {formatDay(selected.endDate)}
+            {t('board.cycle.dates', { start: formatDay(selected.startDate), end: formatDay(selected.endDate) })}
           </span>
           {isAdmin
             ? MOVES[selected.status].map((m) => (
@@ -110,13 +108,13 @@ export function CycleBar({
                     move(selected, m.to);
                   }}
                 >
-                  {m.label}
+                  {t(`board.cycle.move.${m.label}`)}
                 </WriteButton>
               ))
             : null}
         </div>
       )}
-      {isAdmin ? <WriteButton onClick={onCreate}>New cycle</WriteButton> : null}
+      {isAdmin ? <WriteButton onClick={onCreate}>{t('board.cycle.new')}</WriteButton> : null}
       {error === undefined ? null : (
         <p className="cad-field__error" role="alert">
           {error}

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Band } from '../../../../src/contract';
 import { Button } from '../../components/button';
+import { currentLocale, t } from '../../app/i18n';
 import { bandWords } from '../../components/format';
 import type { BoardIndex } from './board-index';
 import type { BoardFilters } from './filters';
@@ -19,7 +20,9 @@ const parseBand = (value: string): BoardFilters['band'] =>
 export type FiltersUpdate = (update: (filters: BoardFilters) => BoardFilters) => void;
 
 /**
- * Team, owner, band, "has findings" and a title search. Selects and the checkbox apply at once; the
+ * A compact filter bar: search (objective and KR titles), team and objective owner on one row; grade
+ * and "has quality findings" behind "More filters". Each control is named by a label read by screen
+ * readers and shown as its placeholder or first option. Selects and the checkbox apply at once; the
  * search box applies once typing pauses, so a 1,000-objective board is filtered once per pause.
  */
 export function FilterBar({
@@ -47,118 +50,149 @@ export function FilterBar({
     setText(filters.text);
   }, [filters.text]);
 
-  const names = usePeopleNames(index.people);
-  const people = useMemo(
-    () =>
-      [...index.people]
-        .map((accountId) => ({ accountId, name: names.get(accountId) ?? 'Loading…' }))
-        .sort((a, b) => a.name.localeCompare(b.name)),
-    [index.people, names],
+  const names = usePeopleNames(index.owners);
+  const people = useMemo(() => {
+    // The one chosen stays listed: a scoped board loads only the owners in its scope.
+    const ids =
+      filters.ownerId === '' || index.owners.includes(filters.ownerId)
+        ? index.owners
+        : [...index.owners, filters.ownerId];
+    return ids
+      .map((accountId) => ({ accountId, name: names.get(accountId) ?? t('board.filters.loadingName') }))
+      .sort((a, b) => a.name.localeCompare(b.name, currentLocale()));
+  }, [index.owners, filters.ownerId, names]);
+  const teams = useMemo(
+    () => [...index.teamNames].sort((a, b) => a[1].localeCompare(b[1], currentLocale())),
+    [index.teamNames],
   );
-  const teams = useMemo(() => [...index.teamNames].sort((a, b) => a[1].localeCompare(b[1])), [index.teamNames]);
+  // Grade and findings are used less: behind a disclosure, open by itself when one of them is set.
+  const moreSet = (filters.band === '' ? 0 : 1) + (filters.hasFindings ? 1 : 0);
+  const [moreOpen, setMoreOpen] = useState(moreSet > 0);
 
   return (
-    <div className="cad-filters" role="search" aria-label="Filter the board">
-      <div className="cad-field cad-field--text">
-        <label className="cad-field__label" htmlFor={`${id}-text`}>
-          Search titles
-        </label>
-        <input
-          id={`${id}-text`}
-          className="cad-input"
-          type="search"
-          value={text}
-          onChange={(e) => {
-            setText(e.target.value);
-          }}
-        />
-      </div>
-      <div className="cad-field">
-        <label className="cad-field__label" htmlFor={`${id}-team`}>
-          Team
-        </label>
-        <select
-          id={`${id}-team`}
-          className="cad-select"
-          value={filters.teamId}
-          onChange={(e) => {
-            const teamId = e.target.value;
-            onChange((f) => ({ ...f, teamId }));
-          }}
-        >
-          <option value="">All teams</option>
-          {teams.map(([teamId, name]) => (
-            <option key={teamId} value={teamId}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="cad-field">
-        <label className="cad-field__label" htmlFor={`${id}-owner`}>
-          Owner
-        </label>
-        <select
-          id={`${id}-owner`}
-          className="cad-select"
-          value={filters.ownerId}
-          onChange={(e) => {
-            const ownerId = e.target.value;
-            onChange((f) => ({ ...f, ownerId }));
-          }}
-        >
-          <option value="">Anyone</option>
-          {people.map((p) => (
-            <option key={p.accountId} value={p.accountId}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="cad-field">
-        <label className="cad-field__label" htmlFor={`${id}-band`}>
-          Score band
-        </label>
-        <select
-          id={`${id}-band`}
-          className="cad-select"
-          value={filters.band}
-          onChange={(e) => {
-            const band = parseBand(e.target.value);
-            onChange((f) => ({ ...f, band }));
-          }}
-        >
-          <option value="">Any band</option>
-          {BANDS.map((b) => (
-            <option key={b} value={b}>
-              {bandWords(b).charAt(0).toUpperCase() + bandWords(b).slice(1)}
-            </option>
-          ))}
-          <option value="none">No score yet</option>
-        </select>
-      </div>
-      <label className="cad-checkbox">
-        <input
-          type="checkbox"
-          checked={filters.hasFindings}
-          onChange={(e) => {
-            const hasFindings = e.target.checked;
-            onChange((f) => ({ ...f, hasFindings }));
-          }}
-        />
-        Has quality findings
-      </label>
-      {isFiltering(filters) || text !== '' ? (
+    <div className="cad-filters" role="search" aria-label={t('board.filters.label')}>
+      <div className="cad-filters__row">
+        <div className="cad-field cad-field--text">
+          <label className="cad-visually-hidden" htmlFor={`${id}-text`}>
+            {t('board.filters.search')}
+          </label>
+          <input
+            id={`${id}-text`}
+            className="cad-input"
+            type="search"
+            placeholder={t('board.filters.search')}
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+            }}
+          />
+        </div>
+        <div className="cad-field">
+          <label className="cad-visually-hidden" htmlFor={`${id}-team`}>
+            {t('board.filters.team')}
+          </label>
+          <select
+            id={`${id}-team`}
+            className="cad-select"
+            value={filters.teamId}
+            aria-describedby={`${id}-scope`}
+            onChange={(e) => {
+              const teamId = e.target.value;
+              onChange((f) => ({ ...f, teamId }));
+            }}
+          >
+            <option value="">{t('board.filters.allTeams')}</option>
+            {teams.map(([teamId, name]) => (
+              <option key={teamId} value={teamId}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="cad-field">
+          <label className="cad-visually-hidden" htmlFor={`${id}-owner`}>
+            {t('board.filters.owner')}
+          </label>
+          <select
+            id={`${id}-owner`}
+            className="cad-select"
+            value={filters.ownerId}
+            aria-describedby={`${id}-scope`}
+            onChange={(e) => {
+              const ownerId = e.target.value;
+              onChange((f) => ({ ...f, ownerId }));
+            }}
+          >
+            <option value="">{t('board.filters.anyOwner')}</option>
+            {people.map((p) => (
+              <option key={p.accountId} value={p.accountId}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
         <Button
           appearance="subtle"
+          aria-expanded={moreOpen}
+          aria-controls={`${id}-more`}
           onClick={() => {
-            setText('');
-            onChange(() => NO_FILTERS);
+            setMoreOpen((v) => !v);
           }}
         >
-          Clear filters
+          {moreSet > 0 ? t('board.filters.moreCount', { count: moreSet }) : t('board.filters.more')}
         </Button>
-      ) : null}
+        {isFiltering(filters) || text !== '' ? (
+          <Button
+            appearance="subtle"
+            onClick={() => {
+              setText('');
+              onChange(() => NO_FILTERS);
+            }}
+          >
+            {t('board.filters.clear')}
+          </Button>
+        ) : null}
+        <span id={`${id}-scope`} className="cad-filters__hint" title={t('board.filters.scopeHint')}>
+          {filters.teamId !== '' || filters.ownerId !== '' ? t('board.filters.scopeHint') : null}
+        </span>
+      </div>
+      <div id={`${id}-more`} className="cad-filters__row" hidden={!moreOpen}>
+        <div className="cad-field">
+          <label className="cad-visually-hidden" htmlFor={`${id}-band`}>
+            {t('board.filters.band')}
+          </label>
+          <select
+            id={`${id}-band`}
+            className="cad-select"
+            value={filters.band}
+            onChange={(e) => {
+              const band = parseBand(e.target.value);
+              onChange((f) => ({ ...f, band }));
+            }}
+          >
+            <option value="">{t('board.filters.anyBand')}</option>
+            {BANDS.map((b) => (
+              <option key={b} value={b}>
+                {capitalize(bandWords(b))}
+              </option>
+            ))}
+            <option value="none">{t('board.filters.noScore')}</option>
+          </select>
+        </div>
+        <label className="cad-checkbox">
+          <input
+            type="checkbox"
+            checked={filters.hasFindings}
+            onChange={(e) => {
+              const hasFindings = e.target.checked;
+              onChange((f) => ({ ...f, hasFindings }));
+            }}
+          />
+          {t('board.filters.findings')}
+        </label>
+      </div>
     </div>
   );
 }
+
+const capitalize = (words: string): string => words.charAt(0).toLocaleUpperCase(currentLocale()) + words.slice(1);

@@ -1,6 +1,7 @@
 import { Button } from '../../components/button';
-import { plural } from '../../components/format';
+import { t } from '../../app/i18n';
 import type { BoardActions } from './board-actions';
+import { CHILDREN_PAGE } from './board-actions';
 import { INDENT } from './board-actions';
 import type { BoardRow } from './rows';
 
@@ -14,28 +15,29 @@ export function MoreRow({ row, actions }: { row: MoreRowData; actions: BoardActi
   const load = () => {
     actions.loadMore(row.parentId);
   };
-  const what = row.parentId === undefined ? 'objective' : 'aligned objective';
+  const roots = row.parentId === undefined;
+  const shown = Math.min(row.remaining, CHILDREN_PAGE);
   return (
     <div className="cad-row__main" style={{ gridColumn: '1 / -1' }}>
       <span className="cad-row__indent" style={{ width: row.depth * INDENT }} />
       <span className="cad-row__toggle-spacer" />
       {row.state?.status === 'loading' ? (
         <span className="cad-row__sub" role="status" aria-busy="true">
-          Loading {what}s…
+          {t(roots ? 'board.more.loadingRoots' : 'board.more.loadingChildren')}
         </span>
       ) : row.state?.status === 'error' ? (
         <>
           <span className="cad-row__sub" role="alert">
-            {row.parentId === undefined ? 'More objectives' : 'Aligned objectives'} could not load: {row.state.message}
+            {t(roots ? 'board.more.errorRoots' : 'board.more.errorChildren', { error: row.state.message })}
           </span>
           <Button appearance="subtle" data-row-focus="" onClick={load}>
-            Retry
+            {t('board.more.retry')}
           </Button>
         </>
       ) : (
         <Button appearance="subtle" data-row-focus="" onClick={load}>
-          Show {plural(Math.min(row.remaining, 100), `more ${what}`)}
-          {row.remaining > 100 ? ` (of ${String(row.remaining)})` : ''}
+          {t(roots ? 'board.more.showRoots' : 'board.more.showChildren', { count: shown })}
+          {row.remaining > shown ? ` ${t('board.more.ofTotal', { total: row.remaining })}` : ''}
         </Button>
       )}
     </div>

@@ -1,7 +1,12 @@
 import { memo } from 'react';
-import type { ObjectiveLevel } from '../../../../src/contract';
+import type { ReactNode } from 'react';
+import { matchRanges } from '../../../../src/domain/board-filter';
+import type { MouseEvent } from 'react';
+import { t } from '../../app/i18n';
+import { openObjective } from '../../app/links';
+import { clickIntent } from '../../components/link-targets';
 import { WriteButton } from '../../components/read-only';
-import { plural } from '../../components/format';
+import { formatScore } from '../../components/format';
 import { Lozenge } from '../../components/lozenge';
 import { Owner } from '../../components/owner';
 import { ScoreBar } from '../../components/score-bar';
@@ -10,11 +15,40 @@ import type { BoardActions } from './board-actions';
 import { INDENT } from './board-actions';
 import type { BoardRow } from './rows';
 
-export const LEVEL_WORDS: Readonly<Record<ObjectiveLevel, string>> = {
-  company: 'Company',
-  team: 'Team',
-  individual: 'Individual',
+/**
+ * A click on an objective's title (or a KR's, which opens its objective): a plain click selects it on
+ * this board (the URL's ?objective= opens its detail); ctrl, cmd, shift or middle click opens the
+ * board on it in a new tab through Forge's router (app/links.ts), as a link does in Jira.
+ */
+export const followObjective = (
+  event: MouseEvent<HTMLAnchorElement>,
+  objectiveId: string,
+  actions: BoardActions,
+): void => {
+  const intent = clickIntent(event);
+  if (intent === 'none') return;
+  event.preventDefault();
+  if (intent === 'open') void openObjective(objectiveId, actions.cycleId, true).catch(() => undefined);
+  else actions.openObjective(objectiveId);
 };
+
+/**
+ * A title with the search's matches marked (<mark>), at the positions the domain's search rule finds
+ * them, so what is highlighted is what matched.
+ */
+export function Highlighted({ text, words }: { text: string; words: readonly string[] }) {
+  const ranges = words.length === 0 ? [] : matchRanges(text, words);
+  if (ranges.length === 0) return <>{text}</>;
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const [from, to] of ranges) {
+    if (from > at) parts.push(text.slice(at, from));
+    parts.push(<mark key={from}>{text.slice(from, to)}</mark>);
+    at = to;
+  }
+  if (at < text.length) parts.push(text.slice(at));
+  return <>{parts}</>;
+}
 
 type ObjectiveRowData = Extract<BoardRow, { kind: 'objective' }>;
 
@@ -37,11 +71,11 @@ export const ObjectiveRow = memo(function ObjectiveRow({
   const summary = o.keyResultSummary;
   const bar = barStatus(actions.signal, o.track, o.band);
   const context = [
-    LEVEL_WORDS[o.level],
+    t(`board.row.level.${o.level}`),
     teamName,
-    entry.detached === undefined ? undefined : 'parent archived or gone',
+    entry.detached === undefined ? undefined : t('board.row.detached'),
     // A closed branch says what opening it shows (its children may not be loaded yet).
-    row.expanded || entry.childCount === 0 ? undefined : `${String(entry.childCount)} aligned`,
+    row.expanded || entry.childCount === 0 ? undefined : t('board.row.aligned', { count: entry.childCount }),
   ]
     .filter(Boolean)
     .join(' · ');
@@ -54,7 +88,7 @@ export const ObjectiveRow = memo(function ObjectiveRow({
             type="button"
             className="cad-row__toggle"
             aria-expanded={row.expanded}
-            aria-label={`Aligned objectives of ${o.title} (${String(entry.childCount)})`}
+            aria-label={t('board.row.toggleChildren', { title: o.title, count: entry.childCount })}
             onClick={() => {
               actions.toggleExpanded(o.id);
             }}
@@ -65,67 +99,76 @@ export const ObjectiveRow = memo(function ObjectiveRow({
           <span className="cad-row__toggle-spacer" />
         )}
         <span className="cad-row__stack">
-          <span className="cad-row__main">
-            <button
-              type="button"
+          <span className="cad-row__title-line">
+            <a
+              href={`#objective-${o.id}`}
               className="cad-row__title"
               data-row-focus=""
               title={o.title}
-              onClick={() => {
-                actions.openObjective(o.id);
+              onClick={(event) => {
+                followObjective(event, o.id, actions);
+              }}
+              onAuxClick={(event) => {
+                followObjective(event, o.id, actions);
               }}
             >
-              {o.title}
-            </button>
-            {o.status === 'draft' ? <Lozenge appearance="new">Draft</Lozenge> : null}
+              <span className="cad-row__title-text">
+                <Highlighted text={o.title} words={row.words} />
+              </span>
+            </a>
+            {o.status === 'draft' ? (
+              <span className="cad-row__draft">
+                <Lozenge appearance="new">{t('board.row.draft')}</Lozenge>
+              </span>
+            ) : null}
           </span>
           <span className="cad-row__sub">{context}</span>
         </span>
       </div>
       <div className="cad-row__stack">
-        <ScoreBar score={o.score} band={bar.tone} words={bar.words} compact />
+        <ScoreBar score={o.score} band={bar.tone} words={bar.words} label={t('board.row.score')} compact />
         {row.hasChildren && o.rollup !== null && o.rollup !== o.score ? (
-          <span className="cad-row__sub">Roll-up {o.rollup.toFixed(2)}</span>
+          <span className="cad-row__sub">{t('board.row.rollup', { score: formatScore(o.rollup) })}</span>
         ) : null}
       </div>
       <div className="cad-row__cell">
         <StatusLozenge signal={actions.signal} track={o.track} band={o.band} />
       </div>
       <div className="cad-row__cell">
-        <Owner accountId={o.ownerAccountId} role="Owner" />
+        <Owner accountId={o.ownerAccountId} role={t('board.row.owner')} />
       </div>
       <div className="cad-row__cell">
         {entry.findings > 0 ? (
           <span
             className={`cad-row__findings${entry.worstSeverity === 'error' ? ' cad-row__findings--error' : ''}`}
-            title="Quality findings: open the objective to read them"
+            title={t('board.row.findingsTitle')}
           >
             <span aria-hidden="true">⚠ </span>
-            {plural(entry.findings, 'finding')}
+            {t('board.row.findings', { count: entry.findings })}
           </span>
         ) : null}
         <button
           type="button"
           className="cad-chip"
           aria-expanded={row.keyResultsOpen}
-          aria-label={`Key results of ${o.title} (${String(summary.count)})`}
+          aria-label={t('board.row.keyResultsToggle', { title: o.title, count: summary.count })}
           onClick={() => {
             actions.toggleKeyResults(o.id);
           }}
         >
-          {plural(summary.count, 'KR')}
+          {t('board.row.keyResults', { count: summary.count })}
         </button>
       </div>
       <div className="cad-row__cell cad-row__actions">
         {o.canEdit ? (
           <WriteButton
             appearance="subtle"
-            aria-label={`Edit ${o.title}`}
+            aria-label={t('board.row.editLabel', { title: o.title })}
             onClick={() => {
               actions.editObjective(o.id);
             }}
           >
-            Edit
+            {t('board.row.edit')}
           </WriteButton>
         ) : null}
       </div>

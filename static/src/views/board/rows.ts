@@ -24,6 +24,8 @@ export type BoardRow =
       readonly keyResultsOpen: boolean;
       /** Shown only as the ancestor of a filter match. */
       readonly dimmed: boolean;
+      /** The search's words, marked in the title. */
+      readonly words: readonly string[];
     }
   | {
       readonly kind: 'keyResult';
@@ -32,6 +34,7 @@ export type BoardRow =
       readonly depth: number;
       readonly keyResult: BoardKeyResult;
       readonly canEdit: boolean;
+      readonly words: readonly string[];
     }
   | {
       /** A KR row not loaded yet (one per KR the summary counts) or, with `error`, one row saying it failed. */
@@ -73,18 +76,29 @@ export const keyResultsOpen = (
   id: string,
 ): boolean => options.allKeyResultsOpen !== options.keyResultsToggled.has(id);
 
+const NO_WORDS: readonly string[] = [];
+
 const pushKeyResultRows = (
   out: BoardRow[],
   entry: ObjectiveEntry,
   depth: number,
   state: KeyResultsState | undefined,
+  words: readonly string[],
 ): void => {
   const o = entry.objective;
   if (state?.status === 'ready') {
     if (state.rows.length === 0)
       out.push({ kind: 'keyResultNone', key: `${o.id}:none`, objectiveId: o.id, depth, canEdit: o.canEdit });
     for (const keyResult of state.rows) {
-      out.push({ kind: 'keyResult', key: keyResult.id, objectiveId: o.id, depth, keyResult, canEdit: o.canEdit });
+      out.push({
+        kind: 'keyResult',
+        key: keyResult.id,
+        objectiveId: o.id,
+        depth,
+        keyResult,
+        canEdit: o.canEdit,
+        words,
+      });
     }
     return;
   }
@@ -114,6 +128,7 @@ const pushKeyResultRows = (
  */
 export const buildRows = (index: BoardIndex, filter: FilterResult | undefined, options: RowOptions): BoardRow[] => {
   const out: BoardRow[] = [];
+  const words = filter?.words ?? NO_WORDS;
   const visit = (id: string): void => {
     const entry = index.byId.get(id);
     if (entry === undefined || (filter !== undefined && !filter.shown.has(id))) return;
@@ -133,8 +148,9 @@ export const buildRows = (index: BoardIndex, filter: FilterResult | undefined, o
       expanded,
       keyResultsOpen: open,
       dimmed: filter !== undefined && !filter.matched.has(id),
+      words,
     });
-    if (open) pushKeyResultRows(out, entry, entry.depth + 1, options.keyResults.get(id));
+    if (open) pushKeyResultRows(out, entry, entry.depth + 1, options.keyResults.get(id), words);
     if (!expanded) return;
     for (const child of children) visit(child);
     if (remaining > 0 || page !== undefined) {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Board, BoardChildren, BoardNode } from '../../../../src/contract';
+import type { BoardScope } from '../../../../src/domain/board-filter';
 import { api } from '../../api/client';
 import { describeError } from '../../components/errors';
 
@@ -68,7 +69,7 @@ export interface BoardPages {
  * again, a page each, the nodes that were opened on demand before, so the tree people were reading stays
  * open. `filter` is what board.get was asked with, and every page is asked with the same.
  */
-export const useBoardPages = (first: Board | undefined, filter: { teamId?: string }): BoardPages => {
+export const useBoardPages = (first: Board | undefined, filter: BoardScope): BoardPages => {
   const [pages, setPages] = useState<ReadonlyMap<string, readonly BoardChildren[]>>(new Map());
   const [states, setStates] = useState<ReadonlyMap<string, PageState>>(new Map());
   // Nodes opened on demand, in the order they were: opened again after a reload.
@@ -89,7 +90,7 @@ export const useBoardPages = (first: Board | undefined, filter: { teamId?: strin
   }, [first]);
   useEffect(() => {
     opened.current = [];
-  }, [cycleId, filter.teamId]);
+  }, [cycleId, filter.teamId, filter.ownerAccountId]);
 
   const loadMore = useCallback(
     (objectiveId: string | undefined) => {
@@ -108,6 +109,7 @@ export const useBoardPages = (first: Board | undefined, filter: { teamId?: strin
         ...(objectiveId === undefined ? {} : { objectiveId }),
         ...(cursor === undefined ? {} : { cursor }),
         ...(filter.teamId === undefined ? {} : { teamId: filter.teamId }),
+        ...(filter.ownerAccountId === undefined ? {} : { ownerAccountId: filter.ownerAccountId }),
       }).then(
         (page) => {
           if (mine !== generation.current) return;
@@ -124,7 +126,7 @@ export const useBoardPages = (first: Board | undefined, filter: { teamId?: strin
         },
       );
     },
-    [filter.teamId],
+    [filter.teamId, filter.ownerAccountId],
   );
 
   // After a reload, nodes opened before are opened again once they are on the board.
