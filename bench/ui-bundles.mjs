@@ -3,12 +3,21 @@
 // every chunk those import statically. Chunks
 // reached only through import() (the macro config dialog, the gadget edit view, charts, pickers) load
 // on demand and are listed apart. Run after `npm run build`: `npm run bench:ui`. Prints, no assertions.
+// Every view also fetches its words before the first render (static/src/app/context.ts): @forge/bridge's
+// i18n reads ./__LOCALES__/i18n-info.json, then the user's locale file and the manifest's fallback (en-US)
+// [@forge/i18n TranslationsGetter.getLocaleLookupOrder]; those count in the initial size per language.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'static', 'build');
+const repo = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.join(repo, 'static', 'build');
+/** The merged catalogs `npm run build` writes (manifest.yml translations), and the CLI's i18n-info.json. */
+const CATALOGS = path.join(repo, 'locales', 'build');
+const I18N_INFO = path.join(repo, 'dist', 'forge', '__LOCALES__', 'i18n-info.json');
+const FALLBACK = 'en-US';
+const LANGUAGES = ['en-US', 'nl-NL'];
 /** Issue #5's budgets, gzipped initial JS + CSS per view (the team page has none; shown for reference). */
 const BUDGETS = { board: 250, panel: 120, macro: 120, gadget: 120 };
 
@@ -59,19 +68,40 @@ const measure = (view) => {
   };
 };
 
+/** Gzipped bytes a view fetches for its words in a language: i18n-info.json, the locale, then the fallback. */
+const wordsOf = (locale) => {
+  const files = [...new Set([locale, FALLBACK])].map((l) => path.join(CATALOGS, `${l}.json`));
+  const missing = files.filter((f) => !existsSync(f));
+  if (missing.length > 0) {
+    console.error(`No catalog ${missing.map((f) => path.relative(repo, f)).join(', ')}: run \`npm run build\` first.`);
+    process.exit(1);
+  }
+  return [...files, ...(existsSync(I18N_INFO) ? [I18N_INFO] : [])].reduce((n, f) => n + gz(f), 0);
+};
+
 const views = existsSync(root) ? readdirSync(root).filter((v) => existsSync(path.join(root, v, 'index.html'))) : [];
 if (views.length === 0) {
   console.error('No build found: run `npm run build` first.');
   process.exit(1);
 }
-console.log('Initial JS + CSS per view, gzipped (default level)\n');
-console.log('view     js         css       total      budget   lazy chunks (on demand)');
+const words = Object.fromEntries(LANGUAGES.map((l) => [l, wordsOf(l)]));
+console.log('Initial JS + CSS + words per view, gzipped (default level)');
+console.log(
+  `words fetched before the first render: ${LANGUAGES.map((l) => `${l} ${kb(words[l])}`).join(', ')}` +
+    (existsSync(I18N_INFO)
+      ? ' (with i18n-info.json)'
+      : ' (without i18n-info.json: run `npm run package` to count it)') +
+    '\n',
+);
+const header = LANGUAGES.map((l) => `total ${l}`.padStart(15)).join('');
+console.log(`view     js         css       ${header}  budget   lazy chunks (on demand)`);
 for (const view of views.sort()) {
   const m = measure(view);
-  const total = m.js + m.css;
+  const totals = LANGUAGES.map((l) => m.js + m.css + words[l]);
   const budget = BUDGETS[view];
-  const verdict = budget === undefined ? '   -    ' : `${total / 1024 <= budget ? 'ok' : 'OVER'} ≤${budget}`;
+  const worst = Math.max(...totals);
+  const verdict = budget === undefined ? '   -    ' : `${worst / 1024 <= budget ? 'ok' : 'OVER'} ≤${budget}`;
   console.log(
-    `${view.padEnd(8)} ${kb(m.js).padStart(9)}  ${kb(m.css).padStart(8)}  ${kb(total).padStart(9)}  ${verdict.padEnd(8)} ${m.lazy.join(', ')}`,
+    `${view.padEnd(8)} ${kb(m.js).padStart(9)}  ${kb(m.css).padStart(8)}  ${totals.map((t) => kb(t).padStart(15)).join('')}  ${verdict.padEnd(8)} ${m.lazy.join(', ')}`,
   );
 }

@@ -1,10 +1,19 @@
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BundlerOutput } from '@forge/bundler';
+import type { AdditionalOutputs, BundlerOutput } from '@forge/bundler';
 import { getEntryPoints, getNodeBundler } from '@forge/bundler';
 import type { Logger } from '@forge/cli-shared';
-import { ConfigFile, FileSystemReader, FileSystemWriter, listGitIgnoreFiles, StatsigService } from '@forge/cli-shared';
+import type { I18nResourceBundle } from '@forge/cli-shared';
+import {
+  ConfigFile,
+  FileSystemReader,
+  FileSystemWriter,
+  I18nResourceBundlingService,
+  listGitIgnoreFiles,
+  StatsigService,
+} from '@forge/cli-shared';
 import type { LintResult } from '@forge/lint';
+import { writeCatalogs } from '../platform/i18n/catalogs';
 import {
   getClientSideLintersOnly,
   lint,
@@ -51,7 +60,7 @@ const logger: Logger = {
  * here: the smoke suite runs the bundle inside our local runtime, which provides those globals itself.
  */
 const PLACEHOLDER =
-  '// forge deploy puts Atlassian\'s Node runtime wrapper here (fetched at deploy time).\n' +
+  "// forge deploy puts Atlassian's Node runtime wrapper here (fetched at deploy time).\n" +
   '// npm run package leaves this placeholder: the local runtime provides the platform globals instead.\n';
 const placeholderWrapper: Parameters<typeof getNodeBundler>[1] = {
   getNodeRuntimeWrapper: () =>
@@ -73,18 +82,43 @@ class OfflineFlags extends StatsigService {
   }
 }
 
+/**
+ * The bundler's extra files: a Buffer is the file's content, a string the path of a file to copy (how
+ * @forge/bundler hands over the `__LOCALES__` files, out/runtime.js getRuntimeArtifacts).
+ */
+export const writeAdditionalOutputs = (dir: string, outputs: AdditionalOutputs): void => {
+  for (const [name, content] of outputs) {
+    const target = path.join(dir, name);
+    mkdirSync(path.dirname(target), { recursive: true });
+    if (typeof content === 'string') copyFileSync(content, target);
+    else writeFileSync(target, content);
+  }
+};
+
+/**
+ * The `__LOCALES__` folder as the CLI packages it (packageI18nResources): the merged catalogs manifest.yml
+ * names, written first from locales/<locale>/*.json, then @forge/cli-shared's I18nResourceBundlingService
+ * copies them and writes i18n-info.json; the bundler adds that folder to the function bundle.
+ */
+export const i18nResourceBundle = async (config: ConfigFile): Promise<I18nResourceBundle> => {
+  writeCatalogs(ROOT);
+  const manifest = await config.readConfig();
+  return new I18nResourceBundlingService().bundle(manifest.modules, manifest.translations);
+};
+
 const bundle = async (config: ConfigFile): Promise<BundlerOutput> => {
   // Same entry points as `forge deploy`: one per module that manifest.yml's handlers name (src/index).
   const entryPoints = getEntryPoints(await config.getAppHandlers());
   console.log(`Bundling ${entryPoints.map((e) => path.relative(ROOT, e.path)).join(', ')} with @forge/bundler…`);
-  const output = await getNodeBundler(logger, placeholderWrapper, config).bundle({ appDirectory: ROOT, entryPoints });
+  const output = await getNodeBundler(logger, placeholderWrapper, config).bundle({
+    appDirectory: ROOT,
+    entryPoints,
+    i18nResourceBundle: await i18nResourceBundle(config),
+  });
   rmSync(BUNDLE_DIR, { recursive: true, force: true });
   mkdirSync(BUNDLE_DIR, { recursive: true });
   cpSync(output.outputDir, BUNDLE_DIR, { recursive: true });
-  for (const [name, content] of output.additionalOutputs ?? []) {
-    mkdirSync(path.dirname(path.join(BUNDLE_DIR, name)), { recursive: true });
-    writeFileSync(path.join(BUNDLE_DIR, name), content);
-  }
+  writeAdditionalOutputs(BUNDLE_DIR, output.additionalOutputs ?? new Map<string, string | Buffer>());
   rmSync(output.outputDir, { recursive: true, force: true });
   const modules = output.metadata?.modules ?? [];
   console.log(`Bundle in ${path.relative(ROOT, BUNDLE_DIR)}/ (npm packages inside: ${modules.join(', ') || 'none'})`);
@@ -105,7 +139,10 @@ const runLinters = async (config: ConfigFile, reader: FileSystemReader): Promise
   const linters = all.filter((l) => !(l instanceof PermissionLinter));
   console.log(
     `@forge/lint offline: ${linters.map((l) => l.constructor.name).join(', ')}\n` +
-      `Not run (need the network or a login): ${all.filter((l) => !linters.includes(l)).map((l) => l.constructor.name).join(', ')}, ServerSideLinter`,
+      `Not run (need the network or a login): ${all
+        .filter((l) => !linters.includes(l))
+        .map((l) => l.constructor.name)
+        .join(', ')}, ServerSideLinter`,
   );
   // The files `forge lint` reads: src/ minus what .gitignore excludes [@forge/bundler out/lint.js].
   const exclude = [...(await listGitIgnoreFiles(reader)), '.git', 'node_modules'];
@@ -124,7 +161,9 @@ const runLinters = async (config: ConfigFile, reader: FileSystemReader): Promise
   const sources = files.filter((f) => /\.[cm]?[jt]sx?$/.test(f) && !/\.test\.[jt]sx?$/.test(f));
   console.log(`Linted ${parsed.length} of ${files.length} files under src/.`);
   if (parsed.length < sources.length) {
-    throw new Error(`@forge/lint read ${parsed.length} files but src/ has ${sources.length} sources: check tsconfig.json include`);
+    throw new Error(
+      `@forge/lint read ${parsed.length} files but src/ has ${sources.length} sources: check tsconfig.json include`,
+    );
   }
   reportLintResults(logger, results);
   return results;

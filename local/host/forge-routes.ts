@@ -5,7 +5,7 @@ import type { PlatformResponse } from '../platform/types';
 import { HttpError, parseJsonBody, readBody, readJson, sendError, sendJson } from './http-util';
 import type { Route } from './route';
 import { route } from './route';
-import { principalFor, requireSiteUser } from './viewer';
+import { localeParam, principalFor, requireSiteUser, userLocale } from './viewer';
 
 /**
  * HTTP surfaces for scripts and tests:
@@ -23,6 +23,8 @@ const InvokeRequest = z.object({
   accountId: z.string().min(1),
   extension: z.record(z.string(), z.unknown()).optional(),
   localId: z.string().min(1).optional(),
+  /** The user's language as Forge puts it into the context (`nl-NL`); default: the user's Jira locale. */
+  locale: z.string().min(1).optional(),
 });
 
 const sendPlatform = (res: ServerResponse, response: PlatformResponse): void => {
@@ -51,7 +53,9 @@ export const forgeRoutes: readonly Route[] = [
       throw new HttpError(400, 'INVALID_REQUEST', `moduleKey: ${e instanceof Error ? e.message : String(e)}`);
     }
     requireSiteUser(state.runtime.site, call.accountId, 'accountId');
-    const outcome = await state.runtime.app.invokeResolver(call);
+    const locale =
+      call.locale === undefined ? userLocale(state.runtime.site, call.accountId) : localeParam(call.locale);
+    const outcome = await state.runtime.app.invokeResolver({ ...call, locale });
     if (outcome.ok) sendJson(res, 200, outcome.result);
     else sendError(res, outcome.status, outcome.error.code, outcome.error.message);
   }),
