@@ -1,5 +1,6 @@
 import { LOCALES } from '../contract';
 import { lintKeyResultDraft, lintObjectiveDraft } from './lint';
+import { KEY_RESULTS_PER_OBJECTIVE } from './lint/shape';
 import { EXAMPLE_AREAS, examplesOf, OKR_EXAMPLES } from './okr-examples';
 
 describe('the example OKRs', () => {
@@ -8,10 +9,10 @@ describe('the example OKRs', () => {
     expect(new Set(OKR_EXAMPLES.map((e) => e.id)).size).toBe(OKR_EXAMPLES.length);
   });
 
-  it('keep to the recommended 2 to 4 key results', () => {
+  it('keep to the recommended number of key results', () => {
     for (const example of OKR_EXAMPLES) {
-      expect(example.keyResults.length).toBeGreaterThanOrEqual(2);
-      expect(example.keyResults.length).toBeLessThanOrEqual(4);
+      expect(example.keyResults.length).toBeGreaterThanOrEqual(KEY_RESULTS_PER_OBJECTIVE.min);
+      expect(example.keyResults.length).toBeLessThanOrEqual(KEY_RESULTS_PER_OBJECTIVE.recommendedMax);
     }
   });
 
