@@ -98,7 +98,7 @@ const searchAndPick = async (
   title: string,
 ): Promise<void> => {
   await form.getByRole('searchbox', { name: 'Search objectives' }).fill(`region ${regionOf(title)}`);
-  await form.getByText(`1 objective match “region ${regionOf(title)}”.`).waitFor();
+  await form.getByText(`1 objective matches “region ${regionOf(title)}”.`).waitFor();
   const select = form.getByLabel('Objective', { exact: true });
   const option = select.locator('option', { hasText: title });
   await select.selectOption((await option.getAttribute('value')) ?? '');
@@ -236,7 +236,7 @@ describe('views of a cycle larger than its first screen', () => {
         const dialog = frame('macro-config');
         await dialog.getByRole('form', { name: 'Configure the OKR macro' }).waitFor();
         await dialog.getByRole('searchbox', { name: 'Search objectives' }).fill('region 7');
-        await dialog.getByText(/objectives? match “region 7”/).waitFor();
+        await dialog.getByText(/objectives? match(es)? “region 7”/).waitFor();
         await shoot(`macro-config-picker-${size}`);
 
         await page.goto(`${server.url}/wiki/spaces/OKR/pages/1002?as=${ELENA}${dark}`);

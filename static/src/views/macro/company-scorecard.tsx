@@ -18,12 +18,15 @@ interface Options {
   readonly includeInitiatives: boolean;
 }
 
-/** "3 objectives · 7 key results · score 0.45": a group's figures (published objectives only). */
-const figureWords = (f: Pick<ScorecardTeam, 'objectives' | 'keyResults' | 'score'>): string =>
+/**
+ * "3 objectives · 7 key results · score 0.45": a group's figures (published objectives only); a team's
+ * score is its bar's, so it is said once.
+ */
+const figureWords = (f: Pick<ScorecardTeam, 'objectives' | 'keyResults' | 'score'>, withScore: boolean): string =>
   [
     t('macro.company.objectives', { count: f.objectives }),
     t('macro.company.keyResults', { count: f.keyResults }),
-    f.score === null ? '' : t('macro.company.score', { score: formatScore(f.score) }),
+    f.score === null || !withScore ? '' : t('macro.company.score', { score: formatScore(f.score) }),
   ]
     .filter(Boolean)
     .join(' · ');
@@ -104,7 +107,7 @@ function TeamSection({
         </h3>
         <ScoreBar score={team.score} band={null} label={t('macro.company.teamScore')} />
       </div>
-      <p className="cad-subtle">{figureWords(team)}</p>
+      <p className="cad-subtle">{figureWords(team, false)}</p>
       {options.signal === 'pace' ? (
         <StatusSummaryBar
           summary={team.tracks}
@@ -171,7 +174,7 @@ export function CompanyScorecard({
             end: formatDay(cycle.endDate),
           })}
         </p>
-        <p className="cad-text cad-scorecard__summary">{figureWords(summary)}</p>
+        <p className="cad-text cad-scorecard__summary">{figureWords(summary, true)}</p>
         <p className="cad-subtle">{t('macro.company.intro', { cycle: cycle.name })}</p>
         {signal === 'pace' ? (
           <StatusSummaryBar summary={summary.tracks} what="objective" selected={only} onSelect={setOnly} />
