@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { invokeAs, PEOPLE, screenshot, seriousViolations, useViewsHost, withUser } from './views-host';
 
 /**
@@ -6,10 +7,25 @@ import { invokeAs, PEOPLE, screenshot, seriousViolations, useViewsHost, withUser
  * linking an epic to a KR from its panel; and the restricted placeholder for epics of a project the
  * viewer cannot browse.
  */
-jest.setTimeout(60_000);
+jest.setTimeout(180_000);
 
 const suite = useViewsHost();
 const { open } = suite;
+
+/**
+ * axe on the frame, tried up to five times while a pass finds nothing to check: @axe-core/playwright gives
+ * its injection into a child frame 1 s ("Script Timeout", dist/index.js inject) and silently skips the
+ * frame past that, which a busy machine reaches; five empty passes still fail.
+ */
+const violations = async (page: Page, tries = 5): Promise<string[]> => {
+  try {
+    return await seriousViolations(page);
+  } catch (error) {
+    if (tries <= 1 || !(error instanceof Error) || !error.message.startsWith('axe checked nothing')) throw error;
+    await page.waitForTimeout(2000);
+    return violations(page, tries - 1);
+  }
+};
 
 const keyResultNamed = async (title: string): Promise<{ id: string }> => {
   const { cycles } = await invokeAs(suite.host(), PEOPLE.elena, 'cycles.list', {});
@@ -30,7 +46,7 @@ describe('epic check-in panel', () => {
     await kr.getByRole('heading', { name: COMPLETION }).waitFor();
     await panel.getByRole('heading', { name: 'Epic progress' }).waitFor();
     await kr.locator('.cad-plot canvas').first().waitFor();
-    expect(await seriousViolations(o.page)).toEqual([]);
+    expect(await violations(o.page)).toEqual([]);
     await screenshot(o.page, 'panel');
 
     await kr.getByRole('button', { name: 'No change' }).click();
@@ -44,7 +60,9 @@ describe('epic check-in panel', () => {
     await kr.getByRole('status').getByText('Checked in: 76% · At risk.').waitFor();
     // The history and the recent check-ins follow without a reload.
     // The expected value is rounded to the KR's scale (62% → 90%: tenths), never 78.39%.
-    await kr.locator('figcaption', { hasText: /^Latest check-in 76% on .+, against \d+(\.\d)?% expected by then/ }).waitFor();
+    await kr
+      .locator('figcaption', { hasText: /^Latest check-in 76% on .+, against \d+(\.\d)?% expected by then/ })
+      .waitFor();
     await kr
       .getByRole('list', { name: 'Recent check-ins' })
       .getByRole('listitem')
@@ -52,7 +70,7 @@ describe('epic check-in panel', () => {
       .getByText('Two pilots slipped a week.')
       .waitFor();
     await kr.getByText('76% of 90%').waitFor();
-    expect(await seriousViolations(o.page)).toEqual([]);
+    expect(await violations(o.page)).toEqual([]);
     await screenshot(o.page, 'panel-after-check-in');
 
     const { checkIns } = await invokeAs(suite.host(), PEOPLE.hannah, 'checkIns.list', {
@@ -71,7 +89,7 @@ describe('epic check-in panel', () => {
     const kr = o.frame().getByRole('region', { name: 'Launch the guided data import for HR records' });
     await kr.getByText('Only the key result’s owner or the objective’s owner can check in.').waitFor();
     expect(await kr.getByRole('button', { name: 'Check in' }).isDisabled()).toBe(true);
-    expect(await seriousViolations(o.page)).toEqual([]);
+    expect(await violations(o.page)).toEqual([]);
 
     const mine = await open(withUser('/jira/browse/ONB-1', PEOPLE.hannah));
     const row = mine.frame().getByRole('region', { name: COMPLETION });
@@ -93,7 +111,7 @@ describe('epic check-in panel', () => {
     const o = await open(withUser(`/jira/browse/${epic.key}`, PEOPLE.priya));
     const panel = o.frame();
     await panel.getByRole('heading', { name: 'This epic serves no key result yet' }).waitFor();
-    expect(await seriousViolations(o.page)).toEqual([]);
+    expect(await violations(o.page)).toEqual([]);
     await screenshot(o.page, 'panel-empty');
 
     await panel.getByRole('button', { name: 'Link this epic to a KR' }).click();
@@ -107,7 +125,7 @@ describe('epic check-in panel', () => {
     await form
       .getByLabel('Key result', { exact: true })
       .selectOption({ label: 'Grow multi-currency payroll customers from 0 to 40' });
-    expect(await seriousViolations(o.page)).toEqual([]);
+    expect(await violations(o.page)).toEqual([]);
     await screenshot(o.page, 'panel-link');
     await form.getByRole('button', { name: 'Link epic' }).click();
 
@@ -130,13 +148,58 @@ describe('epic check-in panel', () => {
     expect(text).toContain('PAY-1');
     expect(text).not.toContain('SEC-6');
     expect(text).not.toContain('Customer-managed encryption keys');
-    expect(await seriousViolations(o.page)).toEqual([]);
+    expect(await violations(o.page)).toEqual([]);
     await screenshot(o.page, 'panel-restricted');
 
     // Elena, who may browse SEC, sees the epic itself.
     const admin = await open(withUser('/jira/browse/PAY-1', PEOPLE.elena, 'dark'));
     await admin.frame().getByText('Customer-managed encryption keys').waitFor();
-    expect(await seriousViolations(admin.page)).toEqual([]);
+    expect(await violations(admin.page)).toEqual([]);
     await screenshot(admin.page, 'panel-dark');
+  });
+
+  it('opens an epic from its key and the board from the objective’s title', async () => {
+    const o = await open(withUser('/jira/browse/ONB-1', PEOPLE.hannah));
+    const kr = o.frame().getByRole('region', { name: COMPLETION });
+    const epics = kr.getByRole('list', { name: `Epics linked to ${COMPLETION}` });
+    const keys = await epics.getByRole('link').allTextContents();
+    expect(keys.length).toBeGreaterThan(0);
+    const other = keys.find((k) => k !== 'ONB-1') ?? 'ONB-1';
+    await epics.getByRole('link', { name: other, exact: true }).click();
+    await o.page.waitForURL((url) => url.pathname === `/jira/browse/${other}`);
+    expect(new URL(o.page.url()).searchParams.get('as')).toBe(PEOPLE.hannah);
+
+    const back = await open(withUser('/jira/browse/ONB-1', PEOPLE.hannah));
+    const line = back.frame().getByRole('region', { name: COMPLETION }).locator('.cad-objective-line');
+    const title = (await line.getByRole('link').textContent()) ?? '';
+    await line.getByRole('link').click();
+    await back.page.waitForURL(/\/jira\/apps\/cadence-board\/cycles\/[^/?]+\?.*objective=/);
+    await back.frame().getByRole('heading', { name: title }).first().waitFor();
+  });
+
+  it('speaks Dutch and holds at 1024x768 and 1440x900, light and dark', async () => {
+    for (const theme of [undefined, 'dark'] as const) {
+      const o = await open(`${withUser('/jira/browse/ONB-1', PEOPLE.hannah, theme)}&locale=nl-NL`);
+      const panel = o.frame();
+      await panel.getByRole('heading', { name: 'Voortgang van de epic' }).waitFor();
+      const kr = panel.getByRole('region', { name: COMPLETION });
+      await kr.getByRole('button', { name: 'Geen verandering' }).waitFor();
+      await kr.getByText('Vertrouwen van de eigenaar:').waitFor();
+      await kr.locator('figcaption', { hasText: /^Laatste check-in / }).waitFor();
+      expect(await violations(o.page)).toEqual([]);
+      for (const size of [
+        { width: 1024, height: 768 },
+        { width: 1440, height: 900 },
+      ]) {
+        await o.page.setViewportSize(size);
+        const overflow = await panel.locator('main').evaluate((el) => el.scrollWidth - el.clientWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+        await screenshot(o.page, `panel-nl-${String(size.width)}${theme === undefined ? '' : '-dark'}`);
+      }
+    }
+    const en = await open(withUser('/jira/browse/ONB-1', PEOPLE.hannah));
+    await en.page.setViewportSize({ width: 1024, height: 768 });
+    await en.frame().getByRole('heading', { name: 'Epic progress' }).waitFor();
+    await screenshot(en.page, 'panel-en-1024');
   });
 });
