@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import type { FaultDecision, FaultInjector } from '../../local/platform/faults';
 import { createFaultInjector } from '../../local/platform/faults';
 import type { OpenedPage, ViewsHost } from './views-host';
@@ -8,7 +9,22 @@ import { openPage, PEOPLE, screenshot, seriousViolations, startViewsHost, withUs
  * is made slow (the view shows its loading state) or failing (the view says so in words and offers a
  * Retry that recovers once storage answers again).
  */
-jest.setTimeout(60_000);
+jest.setTimeout(180_000);
+
+/**
+ * axe on a frame, tried up to five times while a pass finds nothing to check: @axe-core/playwright gives
+ * its injection into a child frame 1 s ("Script Timeout", dist/index.js inject) and silently skips the
+ * frame past that, which a busy machine reaches; five empty passes still fail.
+ */
+const violations = async (page: Page, role?: string, tries = 5): Promise<string[]> => {
+  try {
+    return await seriousViolations(page, role);
+  } catch (error) {
+    if (tries <= 1 || !(error instanceof Error) || !error.message.startsWith('axe checked nothing')) throw error;
+    await page.waitForTimeout(2000);
+    return violations(page, role, tries - 1);
+  }
+};
 
 type Mode = 'ok' | 'slow' | 'failing';
 let mode: Mode = 'ok';
@@ -66,7 +82,7 @@ describe('loading and error states', () => {
     const alert = panel.getByRole('alert');
     await alert.getByText('The OKR panel could not load').waitFor();
     expect(await alert.textContent()).not.toMatch(/undefined|\[object/);
-    expect(await seriousViolations(o.page)).toEqual([]);
+    expect(await violations(o.page)).toEqual([]);
     await screenshot(o.page, 'panel-error');
 
     mode = 'ok';
@@ -79,8 +95,26 @@ describe('loading and error states', () => {
     const o = await openPage(host, withUser('/wiki/spaces/OKR/pages/1002', PEOPLE.marcus));
     opened.push(o);
     await o.frame('view').getByRole('heading', { name: 'Choose what this OKR macro shows' }).waitFor();
-    expect(await seriousViolations(o.page, 'view')).toEqual([]);
+    expect(await violations(o.page, 'view')).toEqual([]);
     await screenshot(o.page, 'macro-unconfigured');
+    expect(o.problems.errors).toEqual([]);
+  });
+
+  it('loads, fails and retries in Dutch', async () => {
+    mode = 'slow';
+    const o = await openPage(host, `${withUser('/jira/browse/ONB-1', PEOPLE.hannah, 'dark')}&locale=nl-NL`);
+    opened.push(o);
+    const panel = o.frame();
+    await panel.getByRole('status').getByText('Key results laden…').waitFor();
+    mode = 'failing';
+    await o.page.reload();
+    const alert = o.frame().getByRole('alert');
+    await alert.getByText('Het OKR-paneel kon niet worden geladen').waitFor();
+    expect(await violations(o.page)).toEqual([]);
+    await screenshot(o.page, 'panel-error-nl-dark');
+    mode = 'ok';
+    await alert.getByRole('button', { name: 'Opnieuw proberen' }).click();
+    await o.frame().getByRole('heading', { name: 'Voortgang van de epic' }).waitFor();
     expect(o.problems.errors).toEqual([]);
   });
 });

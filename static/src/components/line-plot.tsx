@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { formatDay } from './format';
 
 /**
  * A time-series line chart drawn with uPlot on a canvas. Loaded lazily (it is ~22 KB gzipped and only
@@ -65,7 +66,13 @@ export default function LinePlot({ series, xRange, formatY, yLabel, height = 180
         cursor: { show: false },
         scales: { x: { time: true, range: [xRange[0] / 1000, xRange[1] / 1000] } },
         axes: [
-          { stroke: axisColour, grid: { stroke: gridColour, width: 1 }, ticks: { stroke: gridColour } },
+          {
+            stroke: axisColour,
+            grid: { stroke: gridColour, width: 1 },
+            ticks: { stroke: gridColour },
+            // Days in the view's language ("3 Nov", "3 nov"), not uPlot's US month/day.
+            values: (_u, splits) => splits.map((v) => formatDay(new Date(v * 1000).toISOString())),
+          },
           {
             stroke: axisColour,
             grid: { stroke: gridColour, width: 1 },
