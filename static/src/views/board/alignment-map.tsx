@@ -22,7 +22,7 @@ const COL_GAP = 56;
 const ROW_GAP = 12;
 const PAD = 16;
 /** Characters per title line at the map's small semibold type in NODE_W (a conservative estimate). */
-const LINE_CHARS = 36;
+const LINE_CHARS = 30;
 /** Zoom steps: out far enough to see a few hundred boxes' shape, in enough to read at arm's length. */
 export const ZOOMS = [0.4, 0.55, 0.7, 0.85, 1, 1.25, 1.5] as const;
 const ACTUAL = ZOOMS.indexOf(1);

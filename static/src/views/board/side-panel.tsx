@@ -106,8 +106,10 @@ export function SidePanel(props: PanelProps) {
   const { close } = props;
   const closeAndReturn = () => {
     const back = returnTarget(opener, firstObjective.current);
-    close();
+    // Closed natively first: while a modal dialog is open the board is inert and cannot take focus.
+    dialog.current?.close();
     back?.focus({ preventScroll: true });
+    close();
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDialogElement>) => {
