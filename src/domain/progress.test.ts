@@ -1,5 +1,5 @@
 import { aBinaryKeyResult, aDecreasingKeyResult, aMetric } from '../../test/support/builders';
-import { metricProgress } from './progress';
+import { binaryDone, metricProgress } from './progress';
 
 describe('metricProgress, increasing KR (retention from 82% to 92%)', () => {
   test.each([
@@ -78,5 +78,14 @@ describe('metricProgress, other kinds', () => {
     expect(
       metricProgress(aMetric({ kind: 'currency', start: 50_000, target: 30_000, current: 35_000, unit: 'USD' })),
     ).toBe(0.75);
+  });
+});
+
+describe('binaryDone', () => {
+  test('reads 1 and above as done, anything below as not done', () => {
+    expect(binaryDone(1)).toBe(true);
+    expect(binaryDone(2)).toBe(true);
+    expect(binaryDone(0.99)).toBe(false);
+    expect(binaryDone(0)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import type { Band, Confidence, Metric, TrackStatus } from '../../../src/contract';
+import { binaryDone } from '../../../src/domain/progress';
 import { currentLocale, t } from '../app/i18n';
 
 /**
@@ -48,7 +49,7 @@ export const formatNumber = (value: number): string => formatsNow().number.forma
 
 /** A metric value with its unit: "71%", "21 days", "52,000 visitors"; binary KRs read done / not done. */
 export const formatValue = (value: number, metric: Pick<Metric, 'kind' | 'unit'>): string => {
-  if (metric.kind === 'binary') return value >= 1 ? t('common.value.done') : t('common.value.notDone');
+  if (metric.kind === 'binary') return binaryDone(value) ? t('common.value.done') : t('common.value.notDone');
   const number = formatNumber(value);
   const unit = metric.unit?.trim() ?? (metric.kind === 'percent' ? '%' : '');
   if (unit === '') return number;
@@ -90,6 +91,3 @@ export const formatAgo = (iso: string, now: number = Date.now()): string => {
   if (days < 14) return t('common.ago.days', { count: days });
   return formatDay(iso);
 };
-
-/** English-only count words; views move to `t(key, { count })` so counts read in the user's language. */
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;

@@ -28,8 +28,6 @@ export const epicProgressWords = (p: { done: number; total: number; excluded: nu
 
 /** The restricted placeholder: the viewer may not browse the epic's project, so nothing about it shows. */
 export const restrictedText = (): string => t('components.epics.restricted');
-/** @deprecated English only: use restrictedText() (kept until views/board/linked-epics.tsx moves). */
-export const RESTRICTED_TEXT = 'Restricted epic — you don’t have access';
 
 function InitiativeItem({ initiative }: { initiative: InitiativeView }) {
   if (initiative.restricted) {
