@@ -1,6 +1,7 @@
 import { i18n } from '@forge/bridge';
 import type { Locale, MessageParams, Translate } from '../../../src/contract';
-import { DEFAULT_LOCALE, localeOf, translator } from '../../../src/contract';
+// The module, not the contract's index: that would bring zod and every schema into each view's entry.
+import { DEFAULT_LOCALE, localeOf, translator } from '../../../src/contract/i18n';
 
 /**
  * The view's language, set once before the first render (mount awaits startI18n). A Forge view is an
