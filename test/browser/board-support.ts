@@ -82,6 +82,10 @@ export const openMacroTree = async (page: Page, host: BoardHost, team: string): 
   await page.goto(`${host.url}/wiki/spaces/OKR/pages/1002?configure=1&as=${ELENA}`);
   const dialog = page.locator('iframe[data-frame-id][data-role="macro-config"]').first().contentFrame();
   await dialog.getByRole('radio', { name: /^Alignment board — / }).check();
+  // The demo cycle by name: other tests start cycles of their own, and "current" would follow them.
+  const cycle = dialog.getByLabel('Cycle', { exact: true });
+  const option = cycle.locator('option', { hasText: await demoCycleName(host) });
+  await cycle.selectOption((await option.first().getAttribute('value')) ?? '');
   await dialog.getByLabel('Team', { exact: true }).selectOption({ label: team });
   await dialog.getByRole('button', { name: 'Save' }).click();
   await page.locator('#macro-config-dialog').waitFor({ state: 'detached' });

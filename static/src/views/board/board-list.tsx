@@ -8,7 +8,7 @@ import type { BoardIndex } from './board-index';
 import { BoardKeyResultRow, NoKeyResultsRow, PendingKeyResultRow } from './board-key-result-row';
 import { MoreRow } from './more-row';
 import { ObjectiveRow } from './objective-row';
-import { BOARD_MARKS, markAfterPaint } from './perf-marks';
+import { BOARD_MARKS, markAfterPaint, markOnce } from './perf-marks';
 import type { BoardRow, KeyResultsState } from './rows';
 import { keyResultsToFetch } from './rows';
 import type { KeyResultStore } from './use-key-result-rows';
@@ -106,6 +106,7 @@ export function BoardList({
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? -1;
+  if (last >= 0) markOnce(BOARD_MARKS.list);
 
   useEffect(() => {
     viewport.current?.scrollTo({ top: 0 });

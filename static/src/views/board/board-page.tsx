@@ -22,6 +22,7 @@ import { signalOf, StatusSummaryBar } from '../../components/status';
 import { useBoardPages } from './use-board-pages';
 import { useBoardRoute } from './use-board-route';
 import { useKeyResultRows } from './use-key-result-rows';
+import { BOARD_MARKS, markOnce } from './perf-marks';
 import './board.css';
 
 /** The map is a second reading of the tree that few open: it loads on demand, outside the initial bundle. */
@@ -55,6 +56,7 @@ const toggled = (set: ReadonlySet<string>, id: string): ReadonlySet<string> => {
  * link epics. board.get gives the tree; the KR rows come from board.keyResults for the rows on screen.
  */
 export function BoardPage({ start }: { start: BoardStart }) {
+  markOnce(BOARD_MARKS.page);
   const me = useAsync(() => start.me(), [start]);
   // The cycle list waits for the route, so a link to another cycle never flashes the current one first.
   const cycles = useAsync(
@@ -64,6 +66,7 @@ export function BoardPage({ start }: { start: BoardStart }) {
   const { route, chooseCycle, selectObjective, updateFilters } = useBoardRoute(start, cycles.data?.arrived);
   const { filters } = route;
   const cycleList = useMemo(() => cycles.data?.cycles ?? [], [cycles.data]);
+  if (cycles.data !== undefined) markOnce(BOARD_MARKS.cycles);
   const cycle = cycleList.find((c) => c.id === route.cycleId) ?? currentCycle(cycleList);
   const cycleId = cycle?.id;
 

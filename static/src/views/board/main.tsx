@@ -1,5 +1,6 @@
 import { startContext } from '../../app/context';
 import { startBoard } from './board-start';
+import { BOARD_MARKS, markOnce } from './perf-marks';
 
 /**
  * The board's entry is deliberately small: it starts the bridge calls the first render waits for
@@ -9,9 +10,13 @@ import { startBoard } from './board-start';
  * while the app chunk downloads and evaluates. bench/board-render.mjs counts both chunks as initial.
  */
 const context = startContext();
+void context.then(() => {
+  markOnce(BOARD_MARKS.context);
+});
 const start = startBoard();
 import('./board-app').then(
   ({ renderBoard }) => {
+    markOnce(BOARD_MARKS.app);
     renderBoard(start, context);
   },
   (error: unknown) => {

@@ -7,6 +7,16 @@ export const BOARD_MARKS = {
   start: 'cadence:board:start',
   /** board.get answered. */
   data: 'cadence:board:data',
+  /** React and the board (the app chunk) have loaded and evaluated. */
+  app: 'cadence:board:app',
+  /** Theming, the context and the user's catalog are ready (what mount() waits for). */
+  context: 'cadence:board:context',
+  /** The board page rendered for the first time (anything, loading states included). */
+  page: 'cadence:board:page',
+  /** The cycles and the route are known (the board's own call can be used). */
+  cycles: 'cadence:board:cycles',
+  /** The list rendered its first rows (before the browser painted them). */
+  list: 'cadence:board:list',
   /** The first rows of the board have been painted (see markAfterPaint). */
   rows: 'cadence:board:rows',
 } as const;
