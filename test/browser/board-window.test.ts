@@ -183,7 +183,7 @@ describe('a board larger than its first screen', () => {
     await frame.getByRole('combobox', { name: 'Team' }).selectOption({ label: team?.name ?? '' });
     await frame
       .getByRole('status')
-      .filter({ hasText: /[1-9]\d* objectives? of \d+ (loaded )?match the filters/ })
+      .filter({ hasText: /[1-9][\d,]* of [\d,]+ (loaded )?objectives match(es)? the filters/ })
       .waitFor();
     expect(asked.some((body) => body.includes(team?.id ?? '?'))).toBe(true);
     await context.close();
