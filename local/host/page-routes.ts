@@ -44,6 +44,14 @@ export const pageRoutes: readonly Route[] = [
     'page',
     page((ctx, [key = '']) => issueView(ctx, key)),
   ),
+  // Jira Cloud's own issue address (https://<site>/browse/KEY): what links from Confluence use, since the
+  // router's `issue` target is a Jira one (app/links.ts). The local site keeps its issues under /jira.
+  route(
+    'GET',
+    /^\/browse\/([^/]+)$/,
+    'page',
+    page((ctx, [key = '']) => issueView(ctx, key)),
+  ),
   route('GET', /^\/jira\/dashboards\/local$/, 'page', page(dashboardPage)),
   route(
     'GET',
