@@ -85,8 +85,9 @@ export const useBoardPages = (first: Board | undefined, filter: BoardScope): Boa
 
   useEffect(() => {
     generation.current += 1;
-    setPages(new Map());
-    setStates(new Map());
+    // Unchanged when already empty (the first answer): a new empty map would render the board again.
+    setPages((p) => (p.size === 0 ? p : new Map()));
+    setStates((s) => (s.size === 0 ? s : new Map()));
   }, [first]);
   useEffect(() => {
     opened.current = [];
