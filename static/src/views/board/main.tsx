@@ -1,4 +1,5 @@
 import { startContext } from '../../app/context';
+import { t } from '../../app/i18n';
 import { startBoard } from './board-start';
 import { BOARD_MARKS, markOnce } from './perf-marks';
 
@@ -20,8 +21,13 @@ import('./board-app').then(
     renderBoard(start, context);
   },
   (error: unknown) => {
-    const root = document.getElementById('root');
-    if (root)
-      root.textContent = `Cadence could not load the board: ${error instanceof Error ? error.message : String(error)}`;
+    const message = error instanceof Error ? error.message : String(error);
+    // In the user's language once the catalog is in (it loads in this chunk, beside the failed one).
+    void context
+      .catch(() => undefined)
+      .then(() => {
+        const root = document.getElementById('root');
+        if (root) root.textContent = t('board.load.appError', { error: message });
+      });
   },
 );
