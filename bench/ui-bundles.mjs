@@ -4,8 +4,8 @@
 // reached only through import() (the macro config dialog, the gadget edit view, charts, pickers) load
 // on demand and are listed apart. Run after `npm run build`: `npm run bench:ui`. Prints, no assertions.
 // Every view also fetches its words before the first render (static/src/app/context.ts): @forge/bridge's
-// i18n reads ./__LOCALES__/i18n-info.json, then the user's locale file and the manifest's fallback (en-US)
-// [@forge/i18n TranslationsGetter.getLocaleLookupOrder]; those count in the initial size per language.
+// i18n reads ./__LOCALES__/i18n-info.json, then the user's locale file only (getTranslations with
+// fallback off, static/src/app/i18n.ts); those count in the initial size per language.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,6 @@ const root = path.join(repo, 'static', 'build');
 /** The merged catalogs `npm run build` writes (manifest.yml translations), and the CLI's i18n-info.json. */
 const CATALOGS = path.join(repo, 'locales', 'build');
 const I18N_INFO = path.join(repo, 'dist', 'forge', '__LOCALES__', 'i18n-info.json');
-const FALLBACK = 'en-US';
 const LANGUAGES = ['en-US', 'nl-NL'];
 /** Issue #5's budgets, gzipped initial JS + CSS per view (the team page has none; shown for reference). */
 const BUDGETS = { board: 250, panel: 120, macro: 120, gadget: 120 };
@@ -68,9 +67,9 @@ const measure = (view) => {
   };
 };
 
-/** Gzipped bytes a view fetches for its words in a language: i18n-info.json, the locale, then the fallback. */
+/** Gzipped bytes a view fetches for its words in a language: i18n-info.json and the locale's catalog. */
 const wordsOf = (locale) => {
-  const files = [...new Set([locale, FALLBACK])].map((l) => path.join(CATALOGS, `${l}.json`));
+  const files = [path.join(CATALOGS, `${locale}.json`)];
   const missing = files.filter((f) => !existsSync(f));
   if (missing.length > 0) {
     console.error(`No catalog ${missing.map((f) => path.relative(repo, f)).join(', ')}: run \`npm run build\` first.`);

@@ -55,7 +55,8 @@ export const writeCatalogs = (root: string): string[] => {
   return translations.resources.map(({ key, path: file }) => {
     const target = path.join(root, file);
     mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, `${JSON.stringify(readCatalog(root, key), null, 2)}\n`);
+    // Compact: every view fetches this file before its first render.
+    writeFileSync(target, JSON.stringify(readCatalog(root, key)));
     return file;
   });
 };

@@ -1,4 +1,5 @@
 import { i18n } from '@forge/bridge';
+import { getTranslationValue } from '@forge/i18n';
 import type { Locale, MessageParams, Translate } from '../../../src/contract';
 // The module, not the contract's index: that would bring zod and every schema into each view's entry.
 import { DEFAULT_LOCALE, localeOf, translator } from '../../../src/contract/i18n';
@@ -14,20 +15,19 @@ let current: { locale: Locale; translate: Translate } = {
 };
 
 /**
- * Loads the user's catalog through the bridge's i18n (`./__LOCALES__/<locale>.json`, with the manifest's
- * fallback to English), for the language of the context's locale (any Dutch locale reads Dutch).
+ * Loads the user's catalog through the bridge's i18n (`./__LOCALES__/i18n-info.json`, then
+ * `<locale>.json`), for the language of the context's locale (any Dutch locale reads Dutch). Only that
+ * one catalog: with Forge's fallback on, a Dutch view would fetch the English catalog too, 12 KB for
+ * nothing, since test/i18n/catalogs.test.ts holds both languages to the same keys.
  */
 export const startI18n = async (contextLocale: string | undefined): Promise<Locale> => {
   const locale = localeOf(contextLocale);
-  const lookup = await i18n.createTranslationFunction(locale);
-  // The bridge's function answers the key itself when no catalog has it; ours wants null to try plurals.
-  setTranslations(locale, (key) => {
-    const value = lookup(key, MISSING);
-    return value === MISSING ? null : value;
-  });
+  const { translations } = await i18n.getTranslations(locale, { fallback: false });
+  if (translations === null) throw new Error(`Cadence has no ${locale} catalog in __LOCALES__`);
+  // Forge's own lookup: a flat key, else a dotted path; strings only [@forge/i18n translationValueGetter].
+  setTranslations(locale, (key) => getTranslationValue({ [locale]: translations }, key, locale));
   return locale;
 };
-const MISSING = '\u0000missing';
 
 /** Sets the language from a lookup (startI18n, and unit tests with the catalog files). */
 export const setTranslations = (locale: Locale, lookup: (key: string) => string | null): void => {

@@ -5,18 +5,18 @@ import { t } from '../../app/i18n';
 import { currentCycle } from '../../components/cycles';
 import { ScorecardView } from '../../components/scorecard';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { CheckInPanel } from './check-in-panel';
+import type { CheckInPanel } from './check-in-panel';
 import { CompanyScorecard } from './company-scorecard';
 import type { MacroConfig } from './config';
 import { effectiveScope } from './config';
-import { MacroBoard } from './macro-board';
+import type { MacroBoard } from './macro-board';
 
 type Loaded =
   | { kind: 'no-cycle' }
   | { kind: 'scorecard'; scorecard: Scorecard }
   | { kind: 'company'; scorecard: Scorecard }
-  | { kind: 'board'; board: Board }
-  | { kind: 'check-in'; scorecard: Scorecard };
+  | { kind: 'board'; board: Board; Tree: typeof MacroBoard }
+  | { kind: 'check-in'; scorecard: Scorecard; Panel: typeof CheckInPanel };
 
 /** '' follows the current cycle: resolved with cycles.list on each view, so the page moves on by itself. */
 const resolveCycle = async (cycleId: string): Promise<string | undefined> => {
@@ -48,21 +48,23 @@ const load = async (config: MacroConfig): Promise<Loaded> => {
           includeInitiatives: config.includeKeyResults && config.includeInitiatives,
         }),
       };
-    case 'board':
-      return {
-        kind: 'board',
-        board: await api['board.get']({ cycleId, ...(scope === 'team' ? { teamId: config.teamId } : {}) }),
-      };
-    case 'check-in':
-      return {
-        kind: 'check-in',
-        scorecard: await api['scorecard.get']({
-          cycleId,
-          teamId: config.teamId,
-          includeKeyResults: true,
-          includeInitiatives: false,
-        }),
-      };
+    case 'board': {
+      // The tree, like the check-in panel below, is a chunk of its own fetched beside its data.
+      const [board, { MacroBoard: Tree }] = await Promise.all([
+        api['board.get']({ cycleId, ...(scope === 'team' ? { teamId: config.teamId } : {}) }),
+        import('./macro-board'),
+      ]);
+      return { kind: 'board', board, Tree };
+    }
+    case 'check-in': {
+      // The check-in panel (forms, history) is a chunk of its own, fetched beside its data: pages that
+      // embed a scorecard or the tree, most of them, never load it (bench:ui's macro budget).
+      const [scorecard, { CheckInPanel: Panel }] = await Promise.all([
+        api['scorecard.get']({ cycleId, teamId: config.teamId, includeKeyResults: true, includeInitiatives: false }),
+        import('./check-in-panel'),
+      ]);
+      return { kind: 'check-in', scorecard, Panel };
+    }
   }
 };
 
@@ -115,9 +117,9 @@ export function MacroView({ config, embedded = false }: { config: MacroConfig; e
           includeInitiatives={config.includeKeyResults && config.includeInitiatives}
         />
       ) : loaded.kind === 'board' ? (
-        <MacroBoard board={loaded.board} config={config} />
+        <loaded.Tree board={loaded.board} config={config} />
       ) : (
-        <CheckInPanel scorecard={loaded.scorecard} onCheckedIn={data.reload} />
+        <loaded.Panel scorecard={loaded.scorecard} onCheckedIn={data.reload} />
       )}
     </Shell>
   );
