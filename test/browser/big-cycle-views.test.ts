@@ -13,22 +13,6 @@ import type { PageProblems } from '../support/browser';
 import { frameSelector, seriousViolations } from './views-host';
 
 /**
- * seriousViolations, asked again when axe reached no node in the frame: @axe-core/playwright gives up
- * on a frame whose axe script takes more than 1 s to inject (its inject(): "Script Timeout", swallowed),
- * which a busy machine reaches with these large frames. A check that never reaches the frame still fails.
- */
-const violationsOf = async (on: Page, role?: string): Promise<string[]> => {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await seriousViolations(on, role);
-    } catch (error) {
-      if (attempt === 6 || !(error instanceof Error) || !error.message.includes('checked nothing')) throw error;
-      await on.waitForTimeout(1000);
-    }
-  }
-};
-
-/**
  * The views that used to read board.get as the whole tree, on a cycle larger than its first screen
  * (400 objectives; board.get shows 100): the gadget lists every KR I own (keyResults.mine), the issue
  * panel's and the macro config's objective pickers find a deep objective as people type
@@ -126,7 +110,7 @@ const configureMacro = async (pageId: string, as: string, choose: (d: FrameLocat
   const dialog = frame('macro-config');
   await dialog.getByRole('form', { name: 'Configure the OKR macro' }).waitFor();
   await choose(dialog);
-  expect(await violationsOf(page, 'macro-config')).toEqual([]);
+  expect(await seriousViolations(page, 'macro-config')).toEqual([]);
   await dialog.getByRole('button', { name: 'Save' }).click();
   await page.locator('#macro-config-dialog').waitFor({ state: 'detached' });
   return frame('view');
@@ -152,7 +136,7 @@ describe('views of a cycle larger than its first screen', () => {
       .first()
       .waitFor();
     expect(await view.locator('.cad-kr__title').count()).toBe(mine.length);
-    expect(await violationsOf(page, 'view')).toEqual([]);
+    expect(await seriousViolations(page, 'view')).toEqual([]);
   });
 
   it('the issue panel finds an objective deep in the tree as I type, and links the epic to its KR', async () => {
@@ -173,7 +157,7 @@ describe('views of a cycle larger than its first screen', () => {
     await form.getByText(/^Showing 50 of 400 objectives/).waitFor();
     await searchAndPick(form, deep.objective.title);
     await form.getByLabel('Key result', { exact: true }).selectOption({ label: kr.title });
-    expect(await violationsOf(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await form.getByRole('button', { name: 'Link epic' }).click();
     await panel.getByRole('heading', { name: 'Key results this epic serves (1)' }).waitFor();
     await panel.getByText(deep.objective.title).first().waitFor();
@@ -196,7 +180,7 @@ describe('views of a cycle larger than its first screen', () => {
       .getByRole('button', { name: new RegExp(`^Show ${String(children.length)} objectives? aligned to `) })
       .click();
     for (const c of children) await view.getByText(c.objective.title, { exact: true }).waitFor();
-    expect(await violationsOf(page, 'view')).toEqual([]);
+    expect(await seriousViolations(page, 'view')).toEqual([]);
   });
 
   it('the macro tree of a team says how many objectives align to collapsed nodes, opens them, and prints the counts without buttons', async () => {
@@ -211,7 +195,7 @@ describe('views of a cycle larger than its first screen', () => {
     await show.click();
     await view.getByText('Loading aligned objectives…').waitFor({ state: 'detached' });
     await view.locator('.cad-tree__item').nth(before).waitFor();
-    expect(await violationsOf(page, 'view')).toEqual([]);
+    expect(await seriousViolations(page, 'view')).toEqual([]);
 
     await page.emulateMedia({ media: 'print' });
     const more = view.locator('.cad-tree__more').first();

@@ -1,5 +1,5 @@
 import type { FrameLocator, Locator, Page } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolationsIn } from '../support/axe';
 import { screenshot, watchProblems } from '../support/browser';
 import type { PageProblems } from '../support/browser';
 import { boardFrame, demoCycleName } from './board-support';
@@ -59,21 +59,8 @@ const textMatches = async (locator: Locator, pattern: RegExp): Promise<void> => 
   expect(text).toMatch(pattern);
 };
 
-/**
- * axe-core on the open panel, as the shared helper does for the frame (serious and critical, failing when
- * it checked nothing). The shared helper's `#root` context checks nothing while a <dialog> is open in it
- * (axe-core 4 with @axe-core/playwright; reported to its owner), so the panel is named directly.
- */
-const panelViolations = async (): Promise<string[]> => {
-  const results = await new AxeBuilder({ page }).include(['iframe[data-frame-id]', 'dialog.cad-panel']).analyze();
-  const checked = [...results.passes, ...results.violations].some((rule) =>
-    rule.nodes.some((n) => n.target.length > 1),
-  );
-  if (!checked) throw new Error('axe checked nothing inside the panel');
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${String(v.impact)}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-};
+/** axe-core on the board's frame with the panel open (the shared helper checks the frame's whole body). */
+const panelViolations = (): Promise<string[]> => seriousViolationsIn(page, 'iframe[data-frame-id]');
 
 /** Whether keyboard focus is inside the panel's dialog (in the board's frame). */
 const focusInDialog = async (frame: FrameLocator): Promise<boolean> =>

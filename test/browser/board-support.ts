@@ -71,20 +71,8 @@ export const openBoard = async (
   return frame;
 };
 
-/**
- * axe-core on the board's frame only: serious and critical violations (fails when it checked nothing).
- * Tried up to five times while a pass finds nothing to check: @axe-core/playwright's frame injection
- * comes back empty now and then on a busy machine (as the gadget and big-cycle suites do).
- */
-export const seriousViolations = async (page: Page, tries = 5): Promise<string[]> => {
-  try {
-    return await seriousViolationsIn(page, 'iframe[data-frame-id]');
-  } catch (error) {
-    if (tries <= 1 || !(error instanceof Error) || !error.message.startsWith('axe checked nothing')) throw error;
-    await page.waitForTimeout(2000);
-    return seriousViolations(page, tries - 1);
-  }
-};
+/** axe-core on the board's frame only: serious and critical violations (test/support/axe.ts retries and fails on nothing checked). */
+export const seriousViolations = (page: Page): Promise<string[]> => seriousViolationsIn(page, 'iframe[data-frame-id]');
 
 /**
  * The Confluence macro configured, through its config dialog, as a team's alignment board (the tree),

@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import type { OpenedPage } from './views-host';
 import { invokeAs, PEOPLE, screenshot, seriousViolations, useViewsHost, withUser } from './views-host';
 
@@ -10,21 +9,6 @@ jest.setTimeout(180_000);
 
 const suite = useViewsHost();
 const { open } = suite;
-
-/**
- * axe on a frame, tried up to five times while a pass finds nothing to check: @axe-core/playwright gives
- * its injection into a child frame 1 s ("Script Timeout", dist/index.js inject) and silently skips the
- * frame past that, which a busy machine reaches; five empty passes still fail.
- */
-const violations = async (page: Page, role?: string, tries = 5): Promise<string[]> => {
-  try {
-    return await seriousViolations(page, role);
-  } catch (error) {
-    if (tries <= 1 || !(error instanceof Error) || !error.message.startsWith('axe checked nothing')) throw error;
-    await page.waitForTimeout(2000);
-    return violations(page, role, tries - 1);
-  }
-};
 
 const COMPLETION = 'Increase onboarding completion rate from 62% to 90%';
 const ONBOARDING = 'Deliver an exceptional onboarding experience for new enterprise clients';
@@ -39,7 +23,7 @@ const edit = async (o: OpenedPage, choose: (form: ReturnType<OpenedPage['frame']
   const frame = o.frame('gadget-edit');
   await frame.getByRole('form', { name: 'Configure the OKR gadget' }).waitFor();
   await choose(frame);
-  expect(await violations(o.page, 'gadget-edit')).toEqual([]);
+  expect(await seriousViolations(o.page, 'gadget-edit')).toEqual([]);
   await frame.getByRole('button', { name: 'Save' }).click();
   await o.page.waitForURL(`${suite.host().url}${withUser('/jira/dashboards/local', PEOPLE.hannah)}`);
 };
@@ -48,7 +32,7 @@ describe('dashboard gadget', () => {
   it('asks to be configured, then shows the team scorecard chosen in its edit view', async () => {
     const o = await open(withUser('/jira/dashboards/local', PEOPLE.hannah));
     await o.frame('view').getByRole('heading', { name: 'Choose what this gadget shows' }).waitFor();
-    expect(await violations(o.page, 'view')).toEqual([]);
+    expect(await seriousViolations(o.page, 'view')).toEqual([]);
 
     await edit(o, async (form) => {
       await form.getByRole('radio', { name: /^Team scorecard/ }).check();
@@ -60,7 +44,7 @@ describe('dashboard gadget', () => {
     await view
       .getByRole('heading', { name: 'Deliver an exceptional onboarding experience for new enterprise clients' })
       .waitFor();
-    expect(await violations(o.page, 'view')).toEqual([]);
+    expect(await seriousViolations(o.page, 'view')).toEqual([]);
     await screenshot(o.page, 'gadget-team');
   });
 
@@ -77,7 +61,7 @@ describe('dashboard gadget', () => {
       'Launch the guided data import for HR records',
     ]);
     await view.getByText('2 epics · ').first().waitFor();
-    expect(await violations(o.page, 'view')).toEqual([]);
+    expect(await seriousViolations(o.page, 'view')).toEqual([]);
     await screenshot(o.page, 'gadget-mine');
 
     const dark = await open(withUser('/jira/dashboards/local', PEOPLE.hannah, 'dark'));
@@ -85,7 +69,7 @@ describe('dashboard gadget', () => {
       .frame('view')
       .getByRole('heading', { name: /^My key results · / })
       .waitFor();
-    expect(await violations(dark.page, 'view')).toEqual([]);
+    expect(await seriousViolations(dark.page, 'view')).toEqual([]);
     await screenshot(dark.page, 'gadget-mine-dark');
   });
 
@@ -97,7 +81,7 @@ describe('dashboard gadget', () => {
     const form = view.getByRole('form', { name: `Check in on ${COMPLETION}` });
     await form.getByLabel('Current value (%)').fill('83');
     await form.getByRole('radio', { name: 'At risk' }).check();
-    expect(await violations(o.page, 'view')).toEqual([]);
+    expect(await seriousViolations(o.page, 'view')).toEqual([]);
     await screenshot(o.page, 'gadget-check-in');
     await form.getByRole('button', { name: 'Check in', exact: true }).click();
     await form.getByRole('status').getByText('Checked in: 83% · At risk.').waitFor();
@@ -125,7 +109,7 @@ describe('dashboard gadget', () => {
       .getByRole('status')
       .getByText(/^Checked in: Done · /)
       .waitFor();
-    expect(await violations(o.page, 'view')).toEqual([]);
+    expect(await seriousViolations(o.page, 'view')).toEqual([]);
   });
 
   it('opens the board on an objective from its title, and in a new tab on ctrl-click', async () => {
@@ -155,7 +139,7 @@ describe('dashboard gadget', () => {
       await view.getByRole('heading', { name: /^Mijn key results · / }).waitFor();
       await view.getByRole('button', { name: `Inchecken op ${COMPLETION}` }).waitFor();
       await view.getByText(/\d+ key results · .*eindigt /).waitFor();
-      expect(await violations(o.page, 'view')).toEqual([]);
+      expect(await seriousViolations(o.page, 'view')).toEqual([]);
       for (const size of SIZES) {
         await o.page.setViewportSize(size);
         // Nothing in the gadget is wider than its frame.

@@ -13,22 +13,6 @@ jest.setTimeout(60_000);
 const suite = useViewsHost();
 const { open } = suite;
 
-/**
- * seriousViolations, asked again when axe reached no node in the frame: @axe-core/playwright gives up
- * on a frame whose axe script takes more than 1 s to inject (its inject(): "Script Timeout", swallowed),
- * which a busy machine reaches with the larger macro frames. A check that never reaches the frame still fails.
- */
-const violationsOf = async (page: OpenedPage['page'], role: string): Promise<string[]> => {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await seriousViolations(page, role);
-    } catch (error) {
-      if (attempt === 6 || !(error instanceof Error) || !error.message.includes('checked nothing')) throw error;
-      await page.waitForTimeout(1000);
-    }
-  }
-};
-
 const teamId = async (name: string): Promise<string> => {
   const { teams } = await invokeAs(suite.host(), PEOPLE.elena, 'teams.list', {});
   const team = teams.find((t) => t.name === name);
@@ -53,7 +37,7 @@ describe('Confluence macro', () => {
     await o.page.goto(`${suite.host().url}${withUser('/wiki/spaces/OKR/pages/1001?configure=1', PEOPLE.elena)}`);
     const dialog = o.frame('macro-config');
     await dialog.getByRole('form', { name: 'Configure the OKR macro' }).waitFor();
-    expect(await violationsOf(o.page, 'macro-config')).toEqual([]);
+    expect(await seriousViolations(o.page, 'macro-config')).toEqual([]);
     await dialog.getByLabel('Team', { exact: true }).selectOption({ label: 'Payments' });
     await screenshot(o.page, 'macro-config');
 
@@ -66,7 +50,7 @@ describe('Confluence macro', () => {
     // Only the team's objectives: the company objective it aligns to is not part of the scorecard.
     expect(await view.getByText('Make our first enterprise customers successful and referenceable').count()).toBe(0);
     await view.getByText('Invoice reconciliation for enterprise billing').waitFor();
-    expect(await violationsOf(o.page, 'view')).toEqual([]);
+    expect(await seriousViolations(o.page, 'view')).toEqual([]);
     await screenshot(o.page, 'macro-scorecard');
 
     // Printable: no controls, and an objective is never split across pages.
@@ -101,7 +85,7 @@ const darkChecks = async (o: OpenedPage): Promise<void> => {
   expect(await frame?.evaluate<string>('getComputedStyle(document.body).backgroundColor')).not.toBe(
     'rgb(255, 255, 255)',
   );
-  expect(await violationsOf(o.page, 'view')).toEqual([]);
+  expect(await seriousViolations(o.page, 'view')).toEqual([]);
   await screenshot(o.page, 'macro-scorecard-dark');
 };
 
@@ -120,7 +104,7 @@ describe('Confluence macro, other embeds', () => {
       await view.getByRole('img', { name: /^Score \d\.\d\d \((on pace|behind|at risk|stale|no value yet)\)$/ }).count(),
     ).toBeGreaterThan(1);
     expect(await view.getByRole('button').count()).toBe(0);
-    expect(await violationsOf(o.page, 'view')).toEqual([]);
+    expect(await seriousViolations(o.page, 'view')).toEqual([]);
     await screenshot(o.page, 'macro-board');
   });
 
@@ -153,7 +137,7 @@ describe('Confluence macro, other embeds', () => {
     // The subtree: the team objective and the individual objective aligned to it, not its parent.
     await tree.getByText('Become the go-to expert on enterprise payment flows').waitFor();
     expect(await tree.getByText('Make our first enterprise customers successful and referenceable').count()).toBe(0);
-    expect(await violationsOf(o.page, 'view')).toEqual([]);
+    expect(await seriousViolations(o.page, 'view')).toEqual([]);
   });
 
   it('records a check-in made in the macro check-in panel, visible to the Jira board', async () => {
@@ -165,7 +149,7 @@ describe('Confluence macro, other embeds', () => {
     });
     const kr = view.getByRole('region', { name: 'Reduce p95 API latency from 850 ms to 300 ms' });
     await kr.waitFor();
-    expect(await violationsOf(o.page, 'view')).toEqual([]);
+    expect(await seriousViolations(o.page, 'view')).toEqual([]);
     await kr.getByLabel('Current value (ms)').fill('410');
     await kr.getByRole('radio', { name: 'At risk' }).check();
     await kr.getByLabel('Note (optional)').fill('Cache rollout in two regions.');
@@ -209,7 +193,7 @@ describe('Confluence macro, other embeds', () => {
     expect(text).not.toMatch(/SEC-\d/);
     expect(text).not.toContain('SOC 2 Type II audit readiness');
     expect(text).not.toContain('Customer-managed encryption keys');
-    expect(await violationsOf(o.page, 'view')).toEqual([]);
+    expect(await seriousViolations(o.page, 'view')).toEqual([]);
     await screenshot(o.page, 'macro-restricted');
   });
 });
@@ -267,7 +251,7 @@ describe('Confluence macro, the whole company', () => {
     expect(await preview.getByRole('heading', { name: /^Payments · / }).count()).toBe(0);
     await dialog.getByRole('radio', { name: /^Alignment board — / }).check();
     await preview.getByRole('heading', { name: 'Whole company · alignment' }).waitFor();
-    expect(await violationsOf(o.page, 'macro-config')).toEqual([]);
+    expect(await seriousViolations(o.page, 'macro-config')).toEqual([]);
     await atBothSizes(o, 'macro-config-preview');
     // Cancel: nothing was saved, the page still shows what it showed.
     await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -296,7 +280,7 @@ describe('Confluence macro, the whole company', () => {
       await section.getByText(new RegExp(`^${String(n)} objectives? · `)).waitFor();
       for (const words of countsOf(own.summary.tracks)) await section.getByRole('button', { name: words }).waitFor();
     }
-    expect(await violationsOf(o.page, 'view')).toEqual([]);
+    expect(await seriousViolations(o.page, 'view')).toEqual([]);
     await atBothSizes(o, 'macro-company');
 
     const payments = view.getByRole('region', { name: 'Payments', exact: true });
@@ -327,7 +311,7 @@ describe('Confluence macro, the whole company', () => {
       .waitFor();
     await view.getByRole('link', { name: 'Keep the platform fast and dependable as enterprise usage grows' }).waitFor();
     expect(await view.locator('.cad-tree__item--context').count()).toBe(0);
-    expect(await violationsOf(o.page, 'view')).toEqual([]);
+    expect(await seriousViolations(o.page, 'view')).toEqual([]);
     await atBothSizes(o, 'macro-company-tree');
   }, 120_000);
 
@@ -339,7 +323,7 @@ describe('Confluence macro, the whole company', () => {
       .getByText(/^\d+ key results?/)
       .first()
       .waitFor();
-    expect(await violationsOf(nl.page, 'view')).toEqual([]);
+    expect(await seriousViolations(nl.page, 'view')).toEqual([]);
     await atBothSizes(nl, 'macro-company-tree-nl-dark');
 
     const card = await open(withUser('/wiki/spaces/OKR/pages/1001?configure=1&locale=nl-NL', PEOPLE.elena));
@@ -351,7 +335,7 @@ describe('Confluence macro, the whole company', () => {
       .getByRole('region', { name: 'Voorbeeld' })
       .getByRole('heading', { name: /^Hele bedrijf · / })
       .waitFor();
-    expect(await violationsOf(card.page, 'macro-config')).toEqual([]);
+    expect(await seriousViolations(card.page, 'macro-config')).toEqual([]);
     await atBothSizes(card, 'macro-config-preview-nl');
     await dialog.getByRole('button', { name: /^(Opslaan|Save)$/ }).click();
     await card.page.locator('#macro-config-dialog').waitFor({ state: 'detached' });
@@ -367,7 +351,7 @@ describe('Confluence macro, the whole company', () => {
       .frame('view')
       .getByRole('heading', { name: /^Hele bedrijf · / })
       .waitFor();
-    expect(await violationsOf(darkNl.page, 'view')).toEqual([]);
+    expect(await seriousViolations(darkNl.page, 'view')).toEqual([]);
     await atBothSizes(darkNl, 'macro-company-nl-dark');
   }, 180_000);
 });

@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { invokeAs, PEOPLE, screenshot, seriousViolations, useViewsHost, withUser } from './views-host';
 
 /**
@@ -11,21 +10,6 @@ jest.setTimeout(180_000);
 
 const suite = useViewsHost();
 const { open } = suite;
-
-/**
- * axe on the frame, tried up to five times while a pass finds nothing to check: @axe-core/playwright gives
- * its injection into a child frame 1 s ("Script Timeout", dist/index.js inject) and silently skips the
- * frame past that, which a busy machine reaches; five empty passes still fail.
- */
-const violations = async (page: Page, tries = 5): Promise<string[]> => {
-  try {
-    return await seriousViolations(page);
-  } catch (error) {
-    if (tries <= 1 || !(error instanceof Error) || !error.message.startsWith('axe checked nothing')) throw error;
-    await page.waitForTimeout(2000);
-    return violations(page, tries - 1);
-  }
-};
 
 const keyResultNamed = async (title: string): Promise<{ id: string }> => {
   const { cycles } = await invokeAs(suite.host(), PEOPLE.elena, 'cycles.list', {});
@@ -46,7 +30,7 @@ describe('epic check-in panel', () => {
     await kr.getByRole('heading', { name: COMPLETION }).waitFor();
     await panel.getByRole('heading', { name: 'Epic progress' }).waitFor();
     await kr.locator('.cad-plot canvas').first().waitFor();
-    expect(await violations(o.page)).toEqual([]);
+    expect(await seriousViolations(o.page)).toEqual([]);
     await screenshot(o.page, 'panel');
 
     await kr.getByRole('button', { name: 'No change' }).click();
@@ -70,7 +54,7 @@ describe('epic check-in panel', () => {
       .getByText('Two pilots slipped a week.')
       .waitFor();
     await kr.getByText('76% of 90%').waitFor();
-    expect(await violations(o.page)).toEqual([]);
+    expect(await seriousViolations(o.page)).toEqual([]);
     await screenshot(o.page, 'panel-after-check-in');
 
     const { checkIns } = await invokeAs(suite.host(), PEOPLE.hannah, 'checkIns.list', {
@@ -89,7 +73,7 @@ describe('epic check-in panel', () => {
     const kr = o.frame().getByRole('region', { name: 'Launch the guided data import for HR records' });
     await kr.getByText('Only the key result’s owner or the objective’s owner can check in.').waitFor();
     expect(await kr.getByRole('button', { name: 'Check in' }).isDisabled()).toBe(true);
-    expect(await violations(o.page)).toEqual([]);
+    expect(await seriousViolations(o.page)).toEqual([]);
 
     const mine = await open(withUser('/jira/browse/ONB-1', PEOPLE.hannah));
     const row = mine.frame().getByRole('region', { name: COMPLETION });
@@ -111,7 +95,7 @@ describe('epic check-in panel', () => {
     const o = await open(withUser(`/jira/browse/${epic.key}`, PEOPLE.priya));
     const panel = o.frame();
     await panel.getByRole('heading', { name: 'This epic serves no key result yet' }).waitFor();
-    expect(await violations(o.page)).toEqual([]);
+    expect(await seriousViolations(o.page)).toEqual([]);
     await screenshot(o.page, 'panel-empty');
 
     await panel.getByRole('button', { name: 'Link this epic to a KR' }).click();
@@ -125,7 +109,7 @@ describe('epic check-in panel', () => {
     await form
       .getByLabel('Key result', { exact: true })
       .selectOption({ label: 'Grow multi-currency payroll customers from 0 to 40' });
-    expect(await violations(o.page)).toEqual([]);
+    expect(await seriousViolations(o.page)).toEqual([]);
     await screenshot(o.page, 'panel-link');
     await form.getByRole('button', { name: 'Link epic' }).click();
 
@@ -148,13 +132,13 @@ describe('epic check-in panel', () => {
     expect(text).toContain('PAY-1');
     expect(text).not.toContain('SEC-6');
     expect(text).not.toContain('Customer-managed encryption keys');
-    expect(await violations(o.page)).toEqual([]);
+    expect(await seriousViolations(o.page)).toEqual([]);
     await screenshot(o.page, 'panel-restricted');
 
     // Elena, who may browse SEC, sees the epic itself.
     const admin = await open(withUser('/jira/browse/PAY-1', PEOPLE.elena, 'dark'));
     await admin.frame().getByText('Customer-managed encryption keys').waitFor();
-    expect(await violations(admin.page)).toEqual([]);
+    expect(await seriousViolations(admin.page)).toEqual([]);
     await screenshot(admin.page, 'panel-dark');
   });
 
@@ -186,7 +170,7 @@ describe('epic check-in panel', () => {
       await kr.getByRole('button', { name: 'Geen verandering' }).waitFor();
       await kr.getByText('Vertrouwen van de eigenaar:').waitFor();
       await kr.locator('figcaption', { hasText: /^Laatste check-in / }).waitFor();
-      expect(await violations(o.page)).toEqual([]);
+      expect(await seriousViolations(o.page)).toEqual([]);
       for (const size of [
         { width: 1024, height: 768 },
         { width: 1440, height: 900 },

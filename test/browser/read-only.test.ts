@@ -15,7 +15,8 @@ const { open } = suite;
 
 const BANNER = 'Cadence is read-only on this site';
 /** Accessible names of the controls that change data, on any surface. */
-const WRITE = /^(New objective|New cycle|Create a cycle|Edit|Add a key result|Check in|No change|Link|Unlink|Start cycle|Move to review|Reopen|Close cycle)\b/;
+const WRITE =
+  /^(New objective|New cycle|Create a cycle|Edit|Add a key result|Check in|No change|Link|Unlink|Start cycle|Move to review|Reopen|Close cycle)\b/;
 
 const SURFACES: readonly { name: string; path: string; ready: (frame: FrameLocator) => Promise<void> }[] = [
   {

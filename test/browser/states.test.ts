@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import type { FaultDecision, FaultInjector } from '../../local/platform/faults';
 import { createFaultInjector } from '../../local/platform/faults';
 import type { OpenedPage, ViewsHost } from './views-host';
@@ -10,21 +9,6 @@ import { openPage, PEOPLE, screenshot, seriousViolations, startViewsHost, withUs
  * Retry that recovers once storage answers again).
  */
 jest.setTimeout(180_000);
-
-/**
- * axe on a frame, tried up to five times while a pass finds nothing to check: @axe-core/playwright gives
- * its injection into a child frame 1 s ("Script Timeout", dist/index.js inject) and silently skips the
- * frame past that, which a busy machine reaches; five empty passes still fail.
- */
-const violations = async (page: Page, role?: string, tries = 5): Promise<string[]> => {
-  try {
-    return await seriousViolations(page, role);
-  } catch (error) {
-    if (tries <= 1 || !(error instanceof Error) || !error.message.startsWith('axe checked nothing')) throw error;
-    await page.waitForTimeout(2000);
-    return violations(page, role, tries - 1);
-  }
-};
 
 type Mode = 'ok' | 'slow' | 'failing';
 let mode: Mode = 'ok';
@@ -82,7 +66,7 @@ describe('loading and error states', () => {
     const alert = panel.getByRole('alert');
     await alert.getByText('The OKR panel could not load').waitFor();
     expect(await alert.textContent()).not.toMatch(/undefined|\[object/);
-    expect(await violations(o.page)).toEqual([]);
+    expect(await seriousViolations(o.page)).toEqual([]);
     await screenshot(o.page, 'panel-error');
 
     mode = 'ok';
@@ -95,7 +79,7 @@ describe('loading and error states', () => {
     const o = await openPage(host, withUser('/wiki/spaces/OKR/pages/1002', PEOPLE.marcus));
     opened.push(o);
     await o.frame('view').getByRole('heading', { name: 'Choose what this OKR macro shows' }).waitFor();
-    expect(await violations(o.page, 'view')).toEqual([]);
+    expect(await seriousViolations(o.page, 'view')).toEqual([]);
     await screenshot(o.page, 'macro-unconfigured');
     expect(o.problems.errors).toEqual([]);
   });
@@ -110,7 +94,7 @@ describe('loading and error states', () => {
     await o.page.reload();
     const alert = o.frame().getByRole('alert');
     await alert.getByText('Het OKR-paneel kon niet worden geladen').waitFor();
-    expect(await violations(o.page)).toEqual([]);
+    expect(await seriousViolations(o.page)).toEqual([]);
     await screenshot(o.page, 'panel-error-nl-dark');
     mode = 'ok';
     await alert.getByRole('button', { name: 'Opnieuw proberen' }).click();

@@ -11,22 +11,6 @@ jest.setTimeout(60_000);
 const suite = useViewsHost();
 const { open } = suite;
 
-/**
- * seriousViolations, asked again when axe reached no node in the frame: @axe-core/playwright gives up
- * on a frame whose axe script takes more than 1 s to inject (its inject(): "Script Timeout", swallowed),
- * which a busy machine reaches. A check that never reaches the frame still fails.
- */
-const violationsOf = async (page: OpenedPage['page']): Promise<string[]> => {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await seriousViolations(page);
-    } catch (error) {
-      if (attempt === 6 || !(error instanceof Error) || !error.message.includes('checked nothing')) throw error;
-      await page.waitForTimeout(1000);
-    }
-  }
-};
-
 /** The page at both widths the issue names, as `<name>-<width>`. */
 const atBothSizes = async (o: OpenedPage, name: string): Promise<void> => {
   for (const [width, height] of [
@@ -83,7 +67,7 @@ describe('team page', () => {
     await page.getByRole('heading', { name: 'Due for a check-in this week (2)' }).waitFor();
     const due = page.getByRole('region', { name: 'Launch the guided data import for HR records' });
     await due.waitFor();
-    expect(await violationsOf(o.page)).toEqual([]);
+    expect(await seriousViolations(o.page)).toEqual([]);
     await screenshot(o.page, 'team');
     await due.getByRole('radio', { name: 'Done', exact: true }).check();
     await due.getByRole('button', { name: 'Check in' }).click();
@@ -102,7 +86,7 @@ describe('team page', () => {
       .frame()
       .locator('figcaption', { hasText: /^Team score/ })
       .waitFor();
-    expect(await violationsOf(o.page)).toEqual([]);
+    expect(await seriousViolations(o.page)).toEqual([]);
     await screenshot(o.page, 'team-dark');
   });
 
@@ -147,7 +131,7 @@ describe('team page', () => {
       await page.getByRole('heading', { name: 'Teamscore in de loop van de cyclus' }).waitFor();
       await page.getByRole('heading', { name: /^Deze week toe aan een check-in/ }).waitFor();
       await page.locator('figcaption', { hasText: /^Teamscore nu \d,\d\d/ }).waitFor();
-      expect(await violationsOf(o.page)).toEqual([]);
+      expect(await seriousViolations(o.page)).toEqual([]);
       await atBothSizes(o, `team-nl${theme === undefined ? '' : '-dark'}`);
     }
     const en = await open(withUser('/jira/projects/PAY/apps/cadence-team', PEOPLE.priya));

@@ -139,6 +139,7 @@ export const withUser = (path: string, accountId: string, theme?: 'dark'): strin
   `${path}${path.includes('?') ? '&' : '?'}as=${accountId}${theme === undefined ? '' : `&theme=${theme}`}`;
 
 /** axe-core on the module frame only: serious and critical violations (fails when it checked nothing). */
-export const seriousViolations = (page: Page, role?: string): Promise<string[]> => seriousViolationsIn(page, frameSelector(role));
+export const seriousViolations = (page: Page, role?: string): Promise<string[]> =>
+  seriousViolationsIn(page, frameSelector(role));
 
 export { screenshot };
