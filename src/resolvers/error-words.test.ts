@@ -82,6 +82,8 @@ const MESSAGE_EXAMPLES: readonly [string, string | undefined][] = [
   ['Someone else changed this objective at the same moment; please try again.', undefined],
   ['You cannot see this issue.', undefined],
   ['This key result is already archived.', 'id'],
+  ['The objective is archived; restore it first.', 'objectiveId'],
+  ["An objective holds at most 20 key results; the method's rule is 2 to 5, and 2 to 4 is recommended.", 'objectiveId'],
   ['Storage is not answering right now; try again in a moment.', undefined],
   ['Something went wrong on our side; it has been logged.', undefined],
   ['The request is not valid.', undefined],
@@ -114,6 +116,13 @@ describe('error words', () => {
     expect(dutch.sentence('title', 'must be at most 1 character')).toBe('De titel mag hoogstens 1 teken lang zijn.');
     expect(dutch.message(MESSAGE_EXAMPLES[0]?.[0] ?? '', 'grades.1.keyResultId')).toBe(
       'Er is geen key result met de id "abc" (het key result van beoordeling 2).',
+    );
+    expect(
+      dutch.message(
+        "An objective holds at most 20 key results; the method's rule is 2 to 5, and 2 to 4 is recommended.",
+      ),
+    ).toBe(
+      'Een objective heeft hoogstens 20 key results; de regel van de methode is 2 tot 5, en 2 tot 4 wordt aangeraden.',
     );
     expect(dutch.more(1)).toBe(' (en nog 1 probleem)');
     expect(dutch.more(3)).toBe(' (en nog 3 problemen)');

@@ -1,4 +1,5 @@
 import type { ApiOutput, ApiParsedInput, KeyResult } from '../contract';
+import { KEY_RESULTS_PER_OBJECTIVE } from '../domain/lint/shape';
 import { invalidState } from './errors';
 import { newKeyResultId, objectiveIdOf } from './ids';
 import type { Ctx } from './shared/context';
@@ -7,7 +8,7 @@ import { objectiveViewOf } from './shared/objective-view-of';
 import { requireEditObjective, requireSiteUsers } from './shared/permissions';
 import { withDerivedCurrents } from './shared/refresh-initiatives';
 
-/** Hard cap per objective: the method asks for 2 to 5; this only keeps one aggregate small. */
+/** Hard cap per objective: the method's rule is 2 to 5 (domain/lint/shape.ts); this only keeps one aggregate small. */
 export const MAX_KEY_RESULTS = 20;
 
 /**
@@ -16,17 +17,26 @@ export const MAX_KEY_RESULTS = 20;
  * @throws AppError VALIDATION objectiveId / ownerAccountId, NOT_FOUND objectiveId, INVALID_STATE (archived objective or
  *   too many KRs), FORBIDDEN, CONFLICT.
  */
-export const createKeyResult = async (ctx: Ctx, input: ApiParsedInput<'keyResults.create'>): Promise<ApiOutput<'keyResults.create'>> => {
+export const createKeyResult = async (
+  ctx: Ctx,
+  input: ApiParsedInput<'keyResults.create'>,
+): Promise<ApiOutput<'keyResults.create'>> => {
   const objectiveId = objectiveIdOf('objective', input.objectiveId, 'objectiveId');
   const krId = newKeyResultId(ctx.ids, objectiveId, { accountId: ctx.actor.accountId, requestId: input.requestId });
   const { aggregate, result: id } = await mutateObjective(ctx, objectiveId, 'objectiveId', async (current) => {
     await requireEditObjective(ctx, current.objective);
     // A repeat of a request that already created its KR answers that KR.
     if (current.keyResults.some((k) => k.id === krId)) return { aggregate: current, result: krId, write: false };
-    if (current.objective.status === 'archived') throw invalidState('The objective is archived; restore it first.', 'objectiveId');
-    if (input.ownerAccountId !== undefined) await requireSiteUsers(ctx, [{ field: 'ownerAccountId', label: 'owner', accountIds: [input.ownerAccountId] }]);
+    if (current.objective.status === 'archived')
+      throw invalidState('The objective is archived; restore it first.', 'objectiveId');
+    if (input.ownerAccountId !== undefined)
+      await requireSiteUsers(ctx, [{ field: 'ownerAccountId', label: 'owner', accountIds: [input.ownerAccountId] }]);
     if (current.keyResults.length >= MAX_KEY_RESULTS) {
-      throw invalidState(`An objective holds at most ${String(MAX_KEY_RESULTS)} key results (the method recommends 2 to 4).`, 'objectiveId');
+      const { min, max, recommendedMax } = KEY_RESULTS_PER_OBJECTIVE;
+      throw invalidState(
+        `An objective holds at most ${String(MAX_KEY_RESULTS)} key results; the method's rule is ${String(min)} to ${String(max)}, and ${String(min)} to ${String(recommendedMax)} is recommended.`,
+        'objectiveId',
+      );
     }
     const kr: KeyResult = {
       id: krId,
