@@ -1,4 +1,5 @@
 import type { ApiOutput, ApiParsedInput, BandConfig, Cycle, Team } from '../contract';
+import { matchesScope } from '../domain/board-filter';
 import { currentCycle } from '../domain/current-cycle';
 import { DomainError } from '../domain/errors';
 import { summarizeStatuses } from '../domain/status';
@@ -126,7 +127,11 @@ export const getBoard = async (ctx: Ctx, input: ApiParsedInput<'board.get'>): Pr
   const cycleId = input.cycleId ?? (await currentCycleId(ctx));
   const { cycle, bands, teams, entries, scope, filtered } = await loadBoardTree(ctx, cycleId, input);
   const window = firstScreen(filtered);
-  const { digests, rows, view } = await loadBoardRows(ctx, { cycle, bands, teams }, window.shown.map((n) => n.entry.id));
+  const { digests, rows, view } = await loadBoardRows(
+    ctx,
+    { cycle, bands, teams },
+    window.shown.map((n) => n.entry.id),
+  );
   return {
     cycle: cycleView(cycle, view.now),
     bands,
@@ -137,8 +142,11 @@ export const getBoard = async (ctx: Ctx, input: ApiParsedInput<'board.get'>): Pr
     objectiveCount: filtered.size,
     summary: summarizeStatuses(
       entries
-        .filter((e) => (scope.teamId === undefined || e.teamId === scope.teamId) && (scope.ownerAccountId === undefined || e.ownerAccountId === scope.ownerAccountId))
-        .map((e) => ({ status: entryTrack(e, filtered.tree.byId.get(e.id)?.score ?? null, cycle, view.now), draft: e.status !== 'published' })),
+        .filter((e) => matchesScope(e, scope))
+        .map((e) => ({
+          status: entryTrack(e, filtered.tree.byId.get(e.id)?.score ?? null, cycle, view.now),
+          draft: e.status !== 'published',
+        })),
     ),
     detached: detachedOf(
       filtered,
