@@ -421,7 +421,7 @@ describe.each(['en-US', 'nl-NL'] as const)('the board in %s', (locale) => {
         expect(text).toBe(String(count));
       }
       if (locale === 'nl-NL') {
-        await frame.getByRole('heading', { name: 'OKR-afstemmingsbord' }).waitFor();
+        await frame.getByRole('heading', { name: 'OKR-alignmentbord' }).waitFor();
         expect(await frame.getByRole('searchbox', { name: 'Objectives en key results zoeken' }).count()).toBe(1);
       }
       const violations = await seriousViolations(page);
