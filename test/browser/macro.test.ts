@@ -1,6 +1,6 @@
 import type { FrameLocator } from 'playwright-core';
 import type { OpenedPage } from './views-host';
-import { invokeAs, PEOPLE, screenshot, seriousViolations, useViewsHost, withUser } from './views-host';
+import { invokeAs, PEOPLE, screenshot, seriousViolations, useViewsHost, withUser, atBothSizes } from './views-host';
 
 /**
  * The Confluence macro in a real browser on the local host: its config dialog picks what the page
@@ -197,17 +197,6 @@ describe('Confluence macro, other embeds', () => {
     await screenshot(o.page, 'macro-restricted');
   });
 });
-
-/** The page at both widths the issue names (the macro's frame fits its content), as `<name>-<width>`. */
-const atBothSizes = async (o: OpenedPage, name: string): Promise<void> => {
-  for (const [width, height] of [
-    [1024, 768],
-    [1440, 900],
-  ] as const) {
-    await o.page.setViewportSize({ width, height });
-    await screenshot(o.page, `${name}-${String(width)}`);
-  }
-};
 
 const currentCycleId = async (): Promise<string> => {
   const { cycles } = await invokeAs(suite.host(), PEOPLE.elena, 'cycles.list', {});

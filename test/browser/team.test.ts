@@ -1,5 +1,4 @@
-import type { OpenedPage } from './views-host';
-import { invokeAs, PEOPLE, screenshot, seriousViolations, useViewsHost, withUser } from './views-host';
+import { invokeAs, PEOPLE, screenshot, seriousViolations, useViewsHost, withUser, atBothSizes } from './views-host';
 
 /**
  * The team page (Jira project page) in a real browser on the local host: the OKRs of the teams that
@@ -10,17 +9,6 @@ jest.setTimeout(60_000);
 
 const suite = useViewsHost();
 const { open } = suite;
-
-/** The page at both widths the issue names, as `<name>-<width>`. */
-const atBothSizes = async (o: OpenedPage, name: string): Promise<void> => {
-  for (const [width, height] of [
-    [1024, 768],
-    [1440, 900],
-  ] as const) {
-    await o.page.setViewportSize({ width, height });
-    await screenshot(o.page, `${name}-${String(width)}`);
-  }
-};
 
 const TRACK_WORDS = {
   on_pace: 'on pace',

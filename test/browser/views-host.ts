@@ -143,3 +143,14 @@ export const seriousViolations = (page: Page, role?: string): Promise<string[]> 
   seriousViolationsIn(page, frameSelector(role));
 
 export { screenshot };
+
+/** The page at both widths the issue names (a frame fits its content), saved as `<name>-<width>`. */
+export const atBothSizes = async (o: OpenedPage, name: string): Promise<void> => {
+  for (const [width, height] of [
+    [1024, 768],
+    [1440, 900],
+  ] as const) {
+    await o.page.setViewportSize({ width, height });
+    await screenshot(o.page, `${name}-${String(width)}`);
+  }
+};
