@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../../../src/domain/calendar-day';
 import { Suspense, useMemo } from 'react';
 import type { HistorySource, Scorecard } from '../../../../src/contract';
 import { api } from '../../api/client';
@@ -10,8 +11,6 @@ import type { PlotSeries } from '../../components/line-plot';
 import { ErrorState, LoadingState } from '../../components/states';
 
 const formatY = (v: number): string => formatScore(v);
-
-const DAY_MS = 86_400_000;
 
 /** A past point stands for the end of its week (the next Monday 00:00 UTC): name the Sunday. */
 const pointLabel = (p: { source: HistorySource; at: string }): string =>
