@@ -20,6 +20,20 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 export type Lookup = (key: string) => string | null;
 export type Translate = (key: string, params?: MessageParams) => string;
 
+/**
+ * A key's message in one catalog the way Forge's own translator finds it: the key as a flat entry, else
+ * its dotted path through nested objects; strings only [@forge/i18n translationValueGetter].
+ */
+export const messageIn = (catalog: unknown, key: string): string | null => {
+  const read = (at: unknown, name: string): unknown =>
+    typeof at === 'object' && at !== null && Object.hasOwn(at, name)
+      ? (at as Record<string, unknown>)[name]
+      : undefined;
+  const flat = read(catalog, key);
+  const value = flat !== undefined && flat !== '' ? flat : key.split('.').reduce<unknown>(read, catalog);
+  return typeof value === 'string' ? value : null;
+};
+
 const PLACEHOLDER = /\{(\w+)\}/g;
 
 /**

@@ -116,6 +116,8 @@ describe('dashboard gadget', () => {
     const o = await open(withUser('/jira/dashboards/local', PEOPLE.hannah));
     const view = o.frame('view');
     const link = view.getByRole('link', { name: ONBOARDING }).first();
+    // The real address comes from router.getUrl once per page, a moment after the first render.
+    await view.locator('a[href*="objective="]', { hasText: ONBOARDING }).first().waitFor();
     const href = (await link.getAttribute('href')) ?? '';
     expect(href).toMatch(/\/jira\/apps\/cadence-board\/cycles\/[^/?]+\?.*objective=/);
 

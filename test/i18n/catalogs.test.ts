@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { LOCALES, translator } from '../../src/contract';
+import { getTranslationValue } from '@forge/i18n';
+import { LOCALES, messageIn, translator } from '../../src/contract';
 import { i18nBundleFiles, readCatalog } from '../../local/platform/i18n/catalogs';
 
 /**
@@ -80,6 +81,20 @@ describe('the message catalogs', () => {
     };
     expect(info.config).toEqual({ locales: ['en-US', 'nl-NL'], fallback: { default: 'en-US' } });
     expect(info.translations['app.modules.board']).toEqual({ 'en-US': 'Cadence OKRs', 'nl-NL': "Cadence OKR's" });
+  });
+});
+
+describe('messageIn', () => {
+  it("finds every message as Forge's own translator does, and nothing where it finds nothing", () => {
+    for (const locale of LOCALES) {
+      const catalog = readCatalog(ROOT, locale);
+      const keys = [...(catalogs[locale] ?? new Map<string, string>()).keys()];
+      for (const key of [...keys, 'common', 'common.track', 'nope.nothing', 'common.track.on_pace.x'])
+        expect(messageIn(catalog, key)).toBe(getTranslationValue({ [locale]: catalog }, key, locale));
+    }
+    expect(messageIn({ 'a.b': 'flat', a: { b: 'nested' } }, 'a.b')).toBe('flat');
+    expect(messageIn({ a: { b: 'nested' } }, 'a.b')).toBe('nested');
+    expect(messageIn('not a catalog', 'a')).toBeNull();
   });
 });
 

@@ -1,8 +1,7 @@
 import { i18n } from '@forge/bridge';
-import { getTranslationValue } from '@forge/i18n';
 import type { Locale, MessageParams, Translate } from '../../../src/contract';
 // The module, not the contract's index: that would bring zod and every schema into each view's entry.
-import { DEFAULT_LOCALE, localeOf, translator } from '../../../src/contract/i18n';
+import { DEFAULT_LOCALE, localeOf, messageIn, translator } from '../../../src/contract/i18n';
 
 /**
  * The view's language, set once before the first render (mount awaits startI18n). A Forge view is an
@@ -24,8 +23,7 @@ export const startI18n = async (contextLocale: string | undefined): Promise<Loca
   const locale = localeOf(contextLocale);
   const { translations } = await i18n.getTranslations(locale, { fallback: false });
   if (translations === null) throw new Error(`Cadence has no ${locale} catalog in __LOCALES__`);
-  // Forge's own lookup: a flat key, else a dotted path; strings only [@forge/i18n translationValueGetter].
-  setTranslations(locale, (key) => getTranslationValue({ [locale]: translations }, key, locale));
+  setTranslations(locale, (key) => messageIn(translations, key));
   return locale;
 };
 
