@@ -1,6 +1,17 @@
 import type { FrameLocator } from 'playwright-core';
 import type { OpenedPage } from './views-host';
-import { invokeAs, PEOPLE, screenshot, seriousViolations, useViewsHost, withUser, atBothSizes } from './views-host';
+import {
+  invokeAs,
+  PEOPLE,
+  screenshot,
+  seriousViolations,
+  useViewsHost,
+  withUser,
+  atBothSizes,
+  shownTracks,
+  TRACK_WORDS,
+} from './views-host';
+import type { Tracks } from './views-host';
 
 /**
  * The Confluence macro in a real browser on the local host: its config dialog picks what the page
@@ -204,17 +215,7 @@ const currentCycleId = async (): Promise<string> => {
 };
 
 /** "3 on pace", "1 behind"...: the counts a status summary bar shows for these figures (English). */
-const TRACK_WORDS = {
-  on_pace: 'on pace',
-  behind: 'behind',
-  at_risk: 'at risk',
-  stale: 'stale',
-  no_value: 'no value yet',
-};
-const countsOf = (tracks: Record<keyof typeof TRACK_WORDS, number>): string[] =>
-  (Object.keys(TRACK_WORDS) as (keyof typeof TRACK_WORDS)[])
-    .filter((k) => tracks[k] > 0)
-    .map((k) => `${String(tracks[k])} ${TRACK_WORDS[k]}`);
+const countsOf = (tracks: Tracks): string[] => shownTracks(tracks).map((k) => `${String(tracks[k])} ${TRACK_WORDS[k]}`);
 
 describe('Confluence macro, the whole company', () => {
   it('previews what the page will show as the config changes, before Save', async () => {

@@ -1,4 +1,14 @@
-import { invokeAs, PEOPLE, screenshot, seriousViolations, useViewsHost, withUser, atBothSizes } from './views-host';
+import {
+  invokeAs,
+  PEOPLE,
+  screenshot,
+  seriousViolations,
+  useViewsHost,
+  withUser,
+  atBothSizes,
+  shownTracks,
+  TRACK_WORDS,
+} from './views-host';
 
 /**
  * The team page (Jira project page) in a real browser on the local host: the OKRs of the teams that
@@ -9,17 +19,6 @@ jest.setTimeout(60_000);
 
 const suite = useViewsHost();
 const { open } = suite;
-
-const TRACK_WORDS = {
-  on_pace: 'on pace',
-  behind: 'behind',
-  at_risk: 'at risk',
-  stale: 'stale',
-  no_value: 'no value yet',
-};
-type Tracks = Record<keyof typeof TRACK_WORDS, number>;
-const shownTracks = (tracks: Tracks) =>
-  (Object.keys(TRACK_WORDS) as (keyof typeof TRACK_WORDS)[]).filter((k) => tracks[k] > 0);
 
 const teamScorecard = async (name: string) => {
   const host = suite.host();

@@ -154,3 +154,17 @@ export const atBothSizes = async (o: OpenedPage, name: string): Promise<void> =>
     await screenshot(o.page, `${name}-${String(width)}`);
   }
 };
+
+/** A status summary's words (English), as its buttons read "3 on pace", "1 behind"… */
+export const TRACK_WORDS = {
+  on_pace: 'on pace',
+  behind: 'behind',
+  at_risk: 'at risk',
+  stale: 'stale',
+  no_value: 'no value yet',
+};
+export type Tracks = Record<keyof typeof TRACK_WORDS, number>;
+
+/** The statuses a summary bar shows for these counts (those above 0), in its order. */
+export const shownTracks = (tracks: Tracks): (keyof typeof TRACK_WORDS)[] =>
+  (Object.keys(TRACK_WORDS) as (keyof typeof TRACK_WORDS)[]).filter((k) => tracks[k] > 0);
