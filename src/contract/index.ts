@@ -7,4 +7,5 @@ export * from './ids';
 export * from './insights';
 export * from './model';
 export * from './result';
+export * from './settings';
 export * from './views';

@@ -308,6 +308,8 @@ export type ReadOnlyReason = z.infer<typeof ReadOnlyReasonSchema>;
 export const MeSchema = z.object({
   accountId: AccountIdSchema,
   isSiteAdmin: z.boolean(),
+  /** A Jira admin, or a member of the settings' admin group: manages cycles, teams, settings and data. */
+  isOkrAdmin: z.boolean(),
   teamIds: z.array(IdSchema),
   /** Every key that writes answers UNLICENSED: views show a banner and no write controls. */
   readOnly: z.boolean(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ExportPageSchema, ImportStatusSchema } from '../export-pages';
 import { FindingSchema } from '../insights';
 import { CheckInSchema, CycleSchema, TeamSchema } from '../model';
-import { BandConfigFields } from '../insights';
+import { SettingsSchema } from '../settings';
 import {
   BoardKeyResultsSchema,
   BoardChildrenSchema,
@@ -26,8 +26,8 @@ import * as I from './inputs';
  */
 export const API = {
   'me.get': { input: I.Empty, output: MeSchema, mutates: false },
-  'settings.get': { input: I.Empty, output: z.object({ bands: BandConfigFields }), mutates: false },
-  'settings.update': { input: I.SettingsUpdateInput, output: z.object({ bands: BandConfigFields }), mutates: true },
+  'settings.get': { input: I.Empty, output: SettingsSchema, mutates: false },
+  'settings.update': { input: I.SettingsUpdateInput, output: SettingsSchema, mutates: true },
 
   'cycles.list': { input: I.Empty, output: z.object({ cycles: z.array(CycleSchema) }), mutates: false },
   'cycles.create': { input: I.CyclesCreateInput, output: CycleSchema, mutates: true },
@@ -92,9 +92,23 @@ export const API = {
       /** Stored records read. */
       checked: z.number().int().min(0),
       /** Records that fail their schema: left out of every view, kept in storage for repair. */
-      corrupt: z.array(z.object({ kind: z.string(), key: z.string(), problem: z.string() })),
+      corrupt: z.array(
+        z.object({
+          kind: z.string(),
+          key: z.string(),
+          problem: z.string(),
+          /** The stored payload as JSON (cut at 20,000 characters, `rawTruncated` then true), to repair from. */
+          raw: z.string(),
+          rawTruncated: z.boolean(),
+        }),
+      ),
     }),
     mutates: false,
+  },
+  'data.repair': {
+    input: I.DataRepairInput,
+    output: z.object({ kind: z.string(), key: z.string(), action: z.enum(['replace', 'remove']) }),
+    mutates: true,
   },
   'data.import': {
     input: I.DataImportInput,

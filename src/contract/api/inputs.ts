@@ -266,7 +266,20 @@ export const ScorecardGetInput = z
 /** A cycle's findings, or those of one team's objectives, or of one objective and its KRs. */
 export const LintRunInput = z.object({ cycleId: IdSchema, teamId: IdSchema.optional(), objectiveId: IdSchema.optional() }).strict();
 
-export const SettingsUpdateInput = z.object({ bands: BandConfigSchema, requestId: RequestIdSchema.optional() }).strict();
+export { SettingsUpdateFields as SettingsUpdateInput } from '../settings';
+
+/** data.repair: put a corrected payload in place of a record data.health listed, or remove it. */
+export const DataRepairInput = z
+  .object({
+    kind: z.string().min(1).max(64),
+    key: z.string().min(1).max(500),
+    action: z.enum(['replace', 'remove']),
+    /** The corrected payload (replace only): parsed by the record's own schema before it is written. */
+    data: z.unknown().optional(),
+    requestId: RequestIdSchema,
+  })
+  .strict()
+  .refine((r) => r.action === 'remove' || r.data !== undefined, { message: 'is required to replace a record', path: ['data'] });
 
 export const DataImportInput = z.object({ data: z.unknown() }).strict();
 export const DataExportInput = z.object({ cursor: z.string().min(1).max(2000).optional() }).strict();
