@@ -6,6 +6,7 @@ import { Button } from '../../components/button';
 import { formatScore } from '../../components/format';
 import type { Signal } from '../../components/status';
 import { barStatus } from '../../components/status';
+import { CHILDREN_PAGE } from './board-actions';
 import type { BoardIndex } from './board-index';
 import type { FilterResult } from './filters';
 import { usePeopleNames } from './use-people-names';
@@ -152,6 +153,9 @@ export default function AlignmentMap({
     [nodes, index],
   );
   const names = usePeopleNames(owners);
+  // What the picture cannot show yet: the focused branch's children (or the roots) still to load.
+  const focusEntry = focus === undefined ? undefined : index.byId.get(focus);
+  const unloaded = focusEntry === undefined ? index.moreRoots : focusEntry.childCount - focusEntry.childIds.length;
 
   const wordsOf = (o: BoardObjective, childCount: number): NodeWords => {
     const status = barStatus(signal, o.track, o.band);
@@ -173,7 +177,8 @@ export default function AlignmentMap({
 
   const focusOn = (id: string) => {
     const entry = index.byId.get(id);
-    if (entry?.childIds.length === 0 && entry.childCount > 0) onLoadMore?.(id);
+    // The board loads children a page at a time: a branch shown on its own asks for the rest of it.
+    if (entry !== undefined && entry.childIds.length < entry.childCount) onLoadMore?.(id);
     setFocusId(id);
   };
   const activate = (id: string) => {
@@ -301,6 +306,18 @@ export default function AlignmentMap({
       </div>
       <p className="cad-subtle cad-map__keys">{t('editor.map.keys')}</p>
       {truncated ? <p className="cad-subtle">{t('editor.map.truncated', { limit: MAP_LIMIT })}</p> : null}
+      {unloaded > 0 && onLoadMore !== undefined ? (
+        <p>
+          <Button
+            appearance="subtle"
+            onClick={() => {
+              onLoadMore(focus);
+            }}
+          >
+            {t(focus === undefined ? 'board.more.showRoots' : 'board.more.showChildren', { count: Math.min(unloaded, CHILDREN_PAGE) })}
+          </Button>
+        </p>
+      ) : null}
       {/* Keys bubble here from the nodes; the region itself is reachable too, to zoom before picking a node. */}
       <div
         ref={viewport}
