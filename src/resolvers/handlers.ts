@@ -9,6 +9,7 @@ import { createObjective } from '../usecases/create-objective';
 import { createTeam } from '../usecases/create-team';
 import { exportData } from '../usecases/export-data';
 import { getDataHealth } from '../usecases/get-data-health';
+import { repairData } from '../usecases/repair-data';
 import { getBoard } from '../usecases/get-board';
 import { getBoardChildren } from '../usecases/get-board-children';
 import { getBoardKeyResults } from '../usecases/get-board-key-results';
@@ -86,6 +87,7 @@ export const HANDLERS: { [K in ApiKey]: Handler<K> } = {
   'lint.run': runLint,
   'data.export': exportData,
   'data.health': (ctx) => getDataHealth(ctx),
+  'data.repair': repairData,
   'data.import': importData,
   'data.import.start': startPagedImport,
   'data.import.append': appendImportPart,

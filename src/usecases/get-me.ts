@@ -12,6 +12,7 @@ export const getMe = async (ctx: Ctx, readOnlyReason?: ReadOnlyReason): Promise<
   return {
     accountId: me,
     isSiteAdmin,
+    isOkrAdmin: isSiteAdmin,
     teamIds: teams.filter((t) => t.memberAccountIds.includes(me)).map((t) => t.id),
     readOnly: readOnlyReason !== undefined,
     ...(readOnlyReason === undefined ? {} : { readOnlyReason }),

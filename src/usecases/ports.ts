@@ -143,7 +143,7 @@ export interface JobStateStore {
 
 export interface DataHealth {
   checked: number;
-  corrupt: { kind: string; key: string; problem: string }[];
+  corrupt: { kind: string; key: string; problem: string; raw: string; rawTruncated: boolean }[];
 }
 
 /** A paged import's job as the use cases see it (counts per section of the export document). */

@@ -1,4 +1,5 @@
 import type { ApiOutput, ApiParsedInput } from '../contract';
+import { DEFAULT_STATUS_THRESHOLDS } from '../domain/status';
 import { requestKey } from './ids';
 import type { Ctx } from './shared/context';
 import { requireSiteAdmin } from './shared/permissions';
@@ -11,6 +12,9 @@ import { requireSiteAdmin } from './shared/permissions';
  */
 export const updateSettings = async (ctx: Ctx, input: ApiParsedInput<'settings.update'>): Promise<ApiOutput<'settings.update'>> => {
   await requireSiteAdmin(ctx, 'change settings');
-  const bands = await ctx.store.putBands(input.bands, requestKey(ctx.ids, 'settings.update', ctx.actor.accountId, input.requestId));
-  return { bands };
+  const bands =
+    input.bands === undefined
+      ? await ctx.store.getBands()
+      : await ctx.store.putBands(input.bands, requestKey(ctx.ids, 'settings.update', ctx.actor.accountId, input.requestId));
+  return { bands, pace: { ...DEFAULT_STATUS_THRESHOLDS } };
 };

@@ -17,6 +17,13 @@ import { at, CATALOG, ENTITY, KEY, unprefixed } from './registry';
 
 /** Every record of the live generation parsed with its codec; what fails is listed, never repaired here. */
 
+/** How much of a corrupt record's payload data.health returns to repair from. */
+export const RAW_LIMIT = 20_000;
+const rawOf = (value: unknown): { raw: string; rawTruncated: boolean } => {
+  const json = JSON.stringify(value);
+  return json.length > RAW_LIMIT ? { raw: json.slice(0, RAW_LIMIT), rawTruncated: true } : { raw: json, rawTruncated: false };
+};
+
 const problemOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 const checkers: Record<EntityName, (key: string, value: unknown, space: Space) => string[]> = {
@@ -59,7 +66,7 @@ export const dataHealth = async (space: Space): Promise<DataHealth> => {
       } catch (error) {
         problems = [problemOf(error)];
       }
-      for (const problem of problems) corrupt.push({ kind: entity, key: unprefixed(space, item.key), problem });
+      for (const problem of problems) corrupt.push({ kind: entity, key: unprefixed(space, item.key), problem, ...rawOf(item.value) });
     }
   }
   // Settings live in a plain key: parsed through the same codec as every read.
@@ -69,7 +76,7 @@ export const dataHealth = async (space: Space): Promise<DataHealth> => {
     try {
       decodeBands(bands);
     } catch (error) {
-      corrupt.push({ kind: 'settings', key: KEY.bands, problem: problemOf(error) });
+      corrupt.push({ kind: 'settings', key: KEY.bands, problem: problemOf(error), ...rawOf(bands) });
     }
   }
   return { checked, corrupt };
