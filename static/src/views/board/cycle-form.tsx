@@ -1,11 +1,14 @@
 import { useId, useState } from 'react';
 import type { SubmitEvent } from 'react';
-import type { CycleKind } from '../../../../src/contract';
+import type { Cycle, CycleKind } from '../../../../src/contract';
+import { proposedCycleWindow } from '../../../../src/domain/form-defaults';
 import { api } from '../../api/client';
 import { t } from '../../app/i18n';
 import { useRequestId } from '../../api/request-id';
+import { useAsync } from '../../api/use-api';
 import { Button } from '../../components/button';
 import { describeError, fieldErrors } from '../../components/errors';
+import { ErrorState, LoadingState } from '../../components/states';
 import { FormError, LIMITS, RadioField, TextField, tooLong } from './fields';
 import type { PanelProps } from './panel-props';
 
@@ -17,15 +20,44 @@ const kinds = (): { value: CycleKind; label: string }[] => [
 const FORM_FIELDS = new Set(['kind', 'name', 'startDate', 'endDate']);
 
 /**
- * A new cycle (site admins). Name and dates are optional: the backend then takes the quarter (or year)
- * after the latest cycle. It starts in planning; the cycle bar moves it on.
+ * A new cycle (OKR admins), its name and dates proposed from the cycles there are (domain/form-defaults.ts
+ * proposedCycleWindow: the window after the latest, or today's). Emptied, the backend picks them. It starts
+ * in planning; the cycle bar moves it on.
  */
 export function CycleForm(props: PanelProps) {
+  const cycles = useAsync(() => api['cycles.list']({}), []);
+  if (cycles.data === undefined)
+    return cycles.status === 'error' ? (
+      <ErrorState error={cycles.error} reload={cycles.reload} />
+    ) : (
+      <LoadingState inline />
+    );
+  return <CycleFormFields {...props} cycles={cycles.data.cycles} />;
+}
+
+function CycleFormFields(props: PanelProps & { cycles: readonly Cycle[] }) {
   const id = useId();
-  const [kind, setKind] = useState<CycleKind>('quarterly');
-  const [name, setName] = useState('');
-  const [startDate, setStartDate] = useState('');
-  const [endDate, setEndDate] = useState('');
+  const [kind, setKindOnly] = useState<CycleKind>('quarterly');
+  const [proposed] = useState(() => proposedCycleWindow('quarterly', props.cycles, new Date()));
+  const [name, setName] = useState(proposed.name);
+  const [startDate, setStartDate] = useState(proposed.startDate);
+  const [endDate, setEndDate] = useState(proposed.endDate);
+  // Another length proposes its own window, unless the person has typed their own name or dates.
+  const [typed, setTyped] = useState(false);
+  const setKind = (next: CycleKind) => {
+    setKindOnly(next);
+    if (typed) return;
+    const window = proposedCycleWindow(next, props.cycles, new Date());
+    setName(window.name);
+    setStartDate(window.startDate);
+    setEndDate(window.endDate);
+  };
+  const edited =
+    (set: (value: string) => void) =>
+    (value: string): void => {
+      setTyped(true);
+      set(value);
+    };
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
   const [local, setLocal] = useState<ReadonlyMap<string, string>>(new Map());
@@ -79,7 +111,7 @@ export function CycleForm(props: PanelProps) {
         label={t('editor.cycleForm.name')}
         limit={LIMITS.cycleName}
         value={name}
-        onChange={setName}
+        onChange={edited(setName)}
         error={errors.get('name')}
         hint={t('editor.cycleForm.nameHint')}
       />
@@ -89,7 +121,7 @@ export function CycleForm(props: PanelProps) {
           label={t('editor.cycleForm.starts')}
           type="date"
           value={startDate}
-          onChange={setStartDate}
+          onChange={edited(setStartDate)}
           error={errors.get('startDate')}
         />
         <TextField
@@ -97,7 +129,7 @@ export function CycleForm(props: PanelProps) {
           label={t('editor.cycleForm.ends')}
           type="date"
           value={endDate}
-          onChange={setEndDate}
+          onChange={edited(setEndDate)}
           error={errors.get('endDate')}
         />
       </div>

@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import type { SubmitEvent } from 'react';
 import type { KeyResultView, MetricKind, ObjectiveView, ProgressSource } from '../../../../src/contract';
 import { KeyResultSchema } from '../../../../src/contract';
+import { keyResultOwnerDefault } from '../../../../src/domain/form-defaults';
 import { KEY_RESULTS_PER_OBJECTIVE, lintKeyResultDraft } from '../../../../src/domain/lint';
 import { api } from '../../api/client';
 import { t } from '../../app/i18n';
@@ -82,7 +83,8 @@ function KeyResultFormFields(props: PanelProps & { objective: ObjectiveView; exi
   const [unit, setUnit] = useState(existing?.metric.unit ?? '');
   const [weight, setWeight] = useState(String(existing?.weight ?? 1));
   const [source, setSource] = useState<ProgressSource>(existing?.progressSource ?? 'manual');
-  const [owner, setOwner] = useState(existing?.ownerAccountId ?? me?.accountId);
+  // A new KR starts with the objective's owner (domain/form-defaults.ts), who answers for the objective.
+  const [owner, setOwner] = useState(existing?.ownerAccountId ?? keyResultOwnerDefault(objective, me?.accountId));
   const [busy, setBusy] = useState<'save' | 'archive' | undefined>(undefined);
   const [confirmArchive, setConfirmArchive] = useState(false);
   const [error, setError] = useState<unknown>(undefined);

@@ -1,9 +1,11 @@
-import { useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useRef, useState } from 'react';
 import type { SubmitEvent } from 'react';
 import type { ObjectiveLevel, ObjectiveView } from '../../../../src/contract';
+import { objectiveDefaults } from '../../../../src/domain/form-defaults';
 import { lintObjectiveDraft } from '../../../../src/domain/lint';
+import type { OkrExample } from '../../../../src/domain/okr-examples';
 import { api } from '../../api/client';
-import { t } from '../../app/i18n';
+import { currentLocale, t } from '../../app/i18n';
 import { useRequestId } from '../../api/request-id';
 import { useAsync } from '../../api/use-api';
 import { Button } from '../../components/button';
@@ -12,10 +14,15 @@ import { ErrorState, LoadingState } from '../../components/states';
 import type { BoardIndex } from './board-index';
 import { subtreeIds } from './board-index';
 import { FormError, LIMITS, RadioField, SelectField, TextAreaField, TextField, tooLong } from './fields';
+import type { KeyResultDraft } from './key-result-drafts';
+import { createDrafts, DraftFailed, draftErrors, draftsOf, KeyResultDrafts } from './key-result-drafts';
 import type { PanelProps } from './panel-props';
 import { PersonPicker } from './person-picker';
 import { QualityHints } from './quality-hints';
 import { useDebounced } from './use-debounced';
+
+/** The gallery loads when first opened: most objectives are written without it. */
+const ExamplesGallery = lazy(() => import('./examples-gallery'));
 
 /** Hints follow typing after this pause: the lint is cheap, but hints flickering per key are not. */
 export const HINT_DELAY_MS = 300;
@@ -89,10 +96,23 @@ export function ObjectiveForm(props: PanelProps & { objectiveId: string | undefi
 function ObjectiveFormFields(props: PanelProps & { existing: ObjectiveView | undefined }) {
   const { existing, index, cycle, me } = props;
   const id = useId();
+  // A new objective starts where its first save can succeed (domain/form-defaults.ts), read once.
+  const [start] = useState(() =>
+    objectiveDefaults({
+      viewerTeamIds: me?.teamIds ?? [],
+      teamIds: [...(index?.teamNames.keys() ?? [])],
+      mayCreateCompany: me?.isOkrAdmin === true,
+      firstOfCycle: index?.objectiveCount === 0,
+    }),
+  );
   const [title, setTitle] = useState(existing?.title ?? '');
   const [description, setDescription] = useState(existing?.description ?? '');
-  const [level, setLevel] = useState<ObjectiveLevel>(existing?.level ?? 'team');
-  const [teamId, setTeamId] = useState(existing?.teamId ?? '');
+  const [level, setLevel] = useState<ObjectiveLevel>(existing?.level ?? start.level);
+  const [teamId, setTeamId] = useState(existing?.teamId ?? start.teamId ?? '');
+  const [drafts, setDrafts] = useState<KeyResultDraft[]>([]);
+  const [galleryOpen, setGalleryOpen] = useState(false);
+  const [filled, setFilled] = useState<string | undefined>(undefined);
+  const titleRef = useRef<HTMLDivElement>(null);
   const [owner, setOwner] = useState(existing?.ownerAccountId ?? me?.accountId);
   const [reviewer, setReviewer] = useState(existing?.reviewerAccountId);
   const [parentId, setParentId] = useState(existing?.parentObjectiveId ?? '');
@@ -108,7 +128,11 @@ function ObjectiveFormFields(props: PanelProps & { existing: ObjectiveView | und
 
   const errors = new Map([...fieldErrors(error), ...local]);
   const formError =
-    error !== undefined && ![...errors.keys()].some((f) => FORM_FIELDS.has(f)) ? describeError(error) : undefined;
+    error instanceof DraftFailed
+      ? t('editor.drafts.failed', { n: error.position, error: describeError(error.error) })
+      : error !== undefined && ![...errors.keys()].some((f) => FORM_FIELDS.has(f))
+        ? describeError(error)
+        : undefined;
   const teams = useMemo(
     () => [...(index?.teamNames ?? new Map<string, string>())].sort((a, b) => a[1].localeCompare(b[1])),
     [index],
@@ -128,6 +152,7 @@ function ObjectiveFormFields(props: PanelProps & { existing: ObjectiveView | und
       LIMITS.objectiveDescription,
     );
     if (longDescription !== undefined) refused.set('description', longDescription);
+    if (existing === undefined) for (const [field, message] of draftErrors(drafts)) refused.set(field, message);
     setLocal(refused);
     if (refused.size > 0) return;
     setBusy('save');
@@ -155,16 +180,31 @@ function ObjectiveFormFields(props: PanelProps & { existing: ObjectiveView | und
             reviewerAccountId: reviewer ?? null,
             parentObjectiveId: parentId === '' ? null : parentId,
           });
-    request.then(
-      (saved) => {
-        requestId.done();
-        props.saved({ kind: 'objective', objectiveId: saved.id });
-      },
-      (e: unknown) => {
-        setBusy(undefined);
-        setError(e);
-      },
-    );
+    // The drafted KRs follow the objective, owned by its owner (domain/form-defaults.ts keyResultOwnerDefault).
+    request
+      .then((saved) =>
+        (existing === undefined ? createDrafts(saved.id, owner, drafts, requestId) : undefined).then(() => saved),
+      )
+      .then(
+        (saved) => {
+          requestId.done();
+          props.saved({ kind: 'objective', objectiveId: saved.id });
+        },
+        (e: unknown) => {
+          setBusy(undefined);
+          setError(e);
+        },
+      );
+  };
+
+  const applyExample = (example: OkrExample) => {
+    const locale = currentLocale();
+    setTitle(example.objective[locale]);
+    setDrafts(draftsOf(example, locale));
+    setGalleryOpen(false);
+    setFilled(example.objective[locale]);
+    // Back to the title, filled: where adapting it starts.
+    titleRef.current?.querySelector('input')?.focus();
   };
 
   const archive = () => {
@@ -191,17 +231,44 @@ function ObjectiveFormFields(props: PanelProps & { existing: ObjectiveView | und
       noValidate
       aria-label={existing === undefined ? t('editor.panel.newObjective') : t('editor.panel.editObjective')}
     >
-      <TextField
-        id={`${id}-title`}
-        label={t('editor.objectiveForm.title')}
-        required
-        limit={LIMITS.objectiveTitle}
-        value={title}
-        onChange={setTitle}
-        error={errors.get('title')}
-        hint={t('editor.objectiveForm.titleHint')}
-        describedBy={`${id}-hints`}
-      />
+      {existing === undefined ? (
+        <div className="cad-stack">
+          <div>
+            <Button
+              aria-expanded={galleryOpen}
+              aria-controls={`${id}-examples`}
+              onClick={() => {
+                setGalleryOpen((o) => !o);
+              }}
+            >
+              {t(galleryOpen ? 'editor.examples.hide' : 'editor.examples.open')}
+            </Button>
+          </div>
+          <div id={`${id}-examples`} hidden={!galleryOpen}>
+            {galleryOpen ? (
+              <Suspense fallback={<LoadingState inline />}>
+                <ExamplesGallery onUse={applyExample} />
+              </Suspense>
+            ) : null}
+          </div>
+          <p className="cad-subtle" role="status">
+            {filled === undefined ? '' : t('editor.examples.filled', { objective: filled })}
+          </p>
+        </div>
+      ) : null}
+      <div ref={titleRef}>
+        <TextField
+          id={`${id}-title`}
+          label={t('editor.objectiveForm.title')}
+          required
+          limit={LIMITS.objectiveTitle}
+          value={title}
+          onChange={setTitle}
+          error={errors.get('title')}
+          hint={t('editor.objectiveForm.titleHint')}
+          describedBy={`${id}-hints`}
+        />
+      </div>
       <QualityHints id={`${id}-hints`} findings={hints} live />
       <TextAreaField
         id={`${id}-description`}
@@ -211,6 +278,9 @@ function ObjectiveFormFields(props: PanelProps & { existing: ObjectiveView | und
         onChange={setDescription}
         error={errors.get('description')}
       />
+      {existing === undefined ? (
+        <KeyResultDrafts id={`${id}-drafts`} drafts={drafts} onChange={setDrafts} errors={errors} />
+      ) : null}
       <RadioField
         id={`${id}-level`}
         label={t('editor.objectiveForm.level')}
