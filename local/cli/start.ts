@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { seedDemo } from '../demo';
+import { seedDemo, seedEmptySite } from '../demo';
 import { createHostServer } from '../host';
 import { createLocalRuntime, passThroughFromEnv } from '../platform/local-runtime';
 import { startClock } from './clock';
@@ -40,6 +40,9 @@ const main = async (): Promise<void> => {
   if (options.seed) {
     const seeded = await seedDemo(runtime);
     if (seeded) console.log('Seeded the demo company (first run).');
+  } else if (await seedEmptySite(runtime)) {
+    // --no-seed: a company that just installed Cadence (its Jira people and projects, no Cadence data).
+    console.log('Seeded an empty site: Jira people and projects, no Cadence data (first run).');
   }
   const server = await createHostServer(runtime, { port: options.port, host: '127.0.0.1' });
   const stopClock =

@@ -14,6 +14,8 @@ export interface DemoUser {
   title: string;
   siteAdmin: boolean;
   timeZone: string;
+  /** Jira's form (`en_US`, `nl_NL`): the language Forge gives this person's views and resolvers. */
+  locale: string;
   groups: readonly string[];
 }
 
@@ -28,6 +30,7 @@ export const DEMO_USERS = {
     title: 'Head of IT and Jira administrator',
     siteAdmin: true,
     timeZone: 'Europe/Berlin',
+    locale: 'en_US',
     groups: [EVERYONE, 'site-admins', 'security-team'],
   },
   priya: {
@@ -38,6 +41,7 @@ export const DEMO_USERS = {
     title: 'Product manager, Payments',
     siteAdmin: false,
     timeZone: 'Europe/London',
+    locale: 'en_US',
     groups: [EVERYONE, 'payments-team'],
   },
   marcus: {
@@ -48,6 +52,7 @@ export const DEMO_USERS = {
     title: 'Product manager, Onboarding',
     siteAdmin: false,
     timeZone: 'America/Toronto',
+    locale: 'en_US',
     groups: [EVERYONE, 'onboarding-team'],
   },
   sofia: {
@@ -58,6 +63,7 @@ export const DEMO_USERS = {
     title: 'Engineering manager, Platform',
     siteAdmin: false,
     timeZone: 'Europe/Madrid',
+    locale: 'en_US',
     groups: [EVERYONE, 'platform-team'],
   },
   daniel: {
@@ -68,6 +74,7 @@ export const DEMO_USERS = {
     title: 'Senior engineer, Payments',
     siteAdmin: false,
     timeZone: 'Europe/London',
+    locale: 'en_US',
     groups: [EVERYONE, 'payments-team'],
   },
   hannah: {
@@ -78,6 +85,7 @@ export const DEMO_USERS = {
     title: 'Engineer, Onboarding',
     siteAdmin: false,
     timeZone: 'Europe/Berlin',
+    locale: 'en_US',
     groups: [EVERYONE, 'onboarding-team'],
   },
   kenji: {
@@ -88,6 +96,7 @@ export const DEMO_USERS = {
     title: 'Staff engineer, Platform',
     siteAdmin: false,
     timeZone: 'Asia/Tokyo',
+    locale: 'en_US',
     groups: [EVERYONE, 'platform-team'],
   },
   grace: {
@@ -98,7 +107,20 @@ export const DEMO_USERS = {
     title: 'Security engineer',
     siteAdmin: false,
     timeZone: 'America/Los_Angeles',
+    locale: 'en_US',
     groups: [EVERYONE, 'security-team'],
+  },
+  /** Works in Dutch: her Jira language is Nederlands, so `?as=` her shows Cadence in Dutch by default. */
+  sanne: {
+    accountId: '5f0c1a2b3c4d5e6f7a8b9c09',
+    displayName: 'Sanne de Vries',
+    email: 'sanne.devries@acme-cloud.example',
+    role: 'engineer',
+    title: 'Engineer, Platform (works in Dutch)',
+    siteAdmin: false,
+    timeZone: 'Europe/Amsterdam',
+    locale: 'nl_NL',
+    groups: [EVERYONE, 'platform-team'],
   },
 } as const satisfies Record<string, DemoUser>;
 

@@ -5,6 +5,7 @@ import { seedDemoSite } from './seed-jira';
 export { DEMO_USERS, DEMO_USER_LIST } from './demo-users';
 export { DEMO_PROJECTS, seedDemoSite } from './seed-jira';
 export { seedDemoOkrs } from './seed-okrs';
+export { EMPTY_SITE_PEOPLE, EMPTY_SITE_PROJECTS, seedEmptyJiraSite, seedEmptySite } from './seed-empty-site';
 
 /**
  * Seeds the demo company on first run: the emulated Jira site (users, projects, epics and their child

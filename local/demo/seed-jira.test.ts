@@ -18,10 +18,17 @@ describe('seedDemoSite', () => {
     const subtasks = DEMO_EPICS.flatMap((e) => e.children).flatMap((c) => c.subtasks ?? []).length;
     const children = DEMO_EPICS.reduce((n, e) => n + e.children.length, 0);
     const total = DEMO_EPICS.length + children + subtasks + DEMO_LOOSE_ISSUES.length;
-    expect(result).toEqual({ seeded: true, users: 8, projects: 4, issues: total });
+    expect(result).toEqual({ seeded: true, users: 9, projects: 4, issues: total });
     expect(total).toBe(68);
 
-    expect(site.listUsers()).toHaveLength(8);
+    expect(site.listUsers()).toHaveLength(9);
+    // One colleague works in Dutch: Forge gives her views nl-NL.
+    expect(
+      site
+        .listUsers()
+        .filter((u) => u.locale !== 'en_US')
+        .map((u) => [u.displayName, u.locale]),
+    ).toEqual([['Sanne de Vries', 'nl_NL']]);
     expect(
       site
         .listUsers()

@@ -1,9 +1,9 @@
-import type { IssueTypeName, JiraSite, StatusName } from '../platform/jira';
-import { STATUSES } from '../platform/jira';
-import type { DemoChild, DemoProjectKey } from './demo-initiatives';
+import type { JiraSite } from '../platform/jira';
+import type { DemoProjectKey } from './demo-initiatives';
 import { DEMO_EPICS, DEMO_LOOSE_ISSUES } from './demo-initiatives';
 import type { DemoUserHandle } from './demo-users';
-import { DEMO_USER_LIST, DEMO_USERS } from './demo-users';
+import { DEMO_USERS } from './demo-users';
+import { buildSite } from './site-builder';
 
 /** Seeds Acme Cloud's Jira site: people, projects (Security restricted to three people), epics and their work. */
 
@@ -31,19 +31,6 @@ export interface SeedResult {
   issues: number;
 }
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-
-const at = (offsetMs: number): string => new Date(Date.parse(DEMO_BASE_DATE) + offsetMs).toISOString();
-
-/** Work that moved was last touched a few days after creation; finished work a week later. */
-const touchedAfter = (status: StatusName): number => {
-  const category = STATUSES.find((s) => s.name === status)?.category;
-  return category === 'done' ? 8 * DAY : category === 'indeterminate' ? 3 * DAY : 0;
-};
-
-const accountId = (handle: DemoUserHandle): string => DEMO_USERS[handle].accountId;
-
 /**
  * Idempotent: when every demo project already exists it writes nothing. Everything is written in one
  * transaction with events off: this history predates the app's installation, so no product events fire.
@@ -53,81 +40,12 @@ export const seedDemoSite = (site: JiraSite): SeedResult => {
   if (DEMO_PROJECTS.every((p) => existing.has(p.key))) return { seeded: false, users: 0, projects: 0, issues: 0 };
   const clash = DEMO_PROJECTS.find((p) => existing.has(p.key));
   if (clash) throw new Error(`Cannot seed the demo company: project ${clash.key} already exists but the others do not`);
-
-  return site.transaction(
-    () => {
-      const known = new Set(site.listUsers().map((u) => u.accountId));
-      const newUsers = DEMO_USER_LIST.filter((u) => !known.has(u.accountId));
-      for (const user of newUsers) {
-        site.createUser({
-          accountId: user.accountId,
-          displayName: user.displayName,
-          email: user.email,
-          siteAdmin: user.siteAdmin,
-          timeZone: user.timeZone,
-          groups: [...user.groups],
-        });
-      }
-      for (const project of DEMO_PROJECTS) {
-        site.createProject({
-          key: project.key,
-          name: project.name,
-          lead: accountId(project.lead),
-          browse: project.browse === 'everyone' ? 'everyone' : { accountIds: project.browse.map(accountId) },
-        });
-      }
-
-      let issues = 0;
-      type Work = Pick<DemoChild, 'summary' | 'status' | 'resolution' | 'who'>;
-      const create = (
-        project: DemoProjectKey,
-        issueType: IssueTypeName,
-        child: Work,
-        createdMs: number,
-        parent?: string,
-      ): string => {
-        issues += 1;
-        return site.createIssue({
-          project,
-          issueType,
-          summary: child.summary,
-          status: child.status,
-          ...(child.resolution === undefined ? {} : { resolution: child.resolution }),
-          ...(parent === undefined ? {} : { parent }),
-          assignee: accountId(child.who),
-          reporter: accountId(DEMO_PROJECTS.find((p) => p.key === project)?.lead ?? child.who),
-          created: at(createdMs),
-          updated: at(createdMs + touchedAfter(child.status)),
-        }).key;
-      };
-
-      for (const epic of DEMO_EPICS) {
-        const epicCreated = epic.day * DAY;
-        issues += 1;
-        const epicKey = site.createIssue({
-          project: epic.project,
-          issueType: 'Epic',
-          summary: epic.summary,
-          description: epic.description,
-          status: epic.status,
-          assignee: accountId(epic.owner),
-          reporter: accountId(epic.owner),
-          labels: [...epic.labels],
-          created: at(epicCreated),
-          updated: at(epicCreated + touchedAfter(epic.status)),
-        }).key;
-        epic.children.forEach((child, n) => {
-          const childCreated = epicCreated + (n + 1) * DAY + n * HOUR;
-          const childKey = create(epic.project, child.type, child, childCreated, epicKey);
-          (child.subtasks ?? []).forEach((sub, s) => {
-            create(epic.project, 'Sub-task', sub, childCreated + (s + 1) * HOUR, childKey);
-          });
-        });
-      }
-      for (const loose of DEMO_LOOSE_ISSUES) create(loose.project, loose.type, loose, loose.day * DAY);
-
-      return { seeded: true, users: newUsers.length, projects: DEMO_PROJECTS.length, issues };
-    },
-    { silent: true },
-  );
+  const built = buildSite(site, {
+    baseDate: DEMO_BASE_DATE,
+    people: (Object.keys(DEMO_USERS) as DemoUserHandle[]).map((handle) => ({ handle, ...DEMO_USERS[handle] })),
+    projects: DEMO_PROJECTS,
+    epics: DEMO_EPICS,
+    loose: DEMO_LOOSE_ISSUES,
+  });
+  return { seeded: true, ...built };
 };

@@ -1,4 +1,5 @@
 import { DEMO_USERS } from '../demo/demo-users';
+import { seedEmptyJiraSite } from '../demo/seed-empty-site';
 import { seedDemoSite } from '../demo/seed-jira';
 import type { LocalRuntime } from '../platform/local-runtime';
 import { createLocalRuntime } from '../platform/local-runtime';
@@ -17,11 +18,13 @@ export interface TestHost {
 export const ADMIN_ID = DEMO_USERS.elena.accountId;
 export const PM_ID = DEMO_USERS.priya.accountId;
 
+/** `seed`: the demo company's Jira site (default), the empty site of `--no-seed` ('empty'), or nothing (false). */
 export const startTestHost = async (
-  options: { dataDir?: string; extras?: HostExtras; seed?: boolean } = {},
+  options: { dataDir?: string; extras?: HostExtras; seed?: boolean | 'empty' } = {},
 ): Promise<TestHost> => {
   const runtime = createLocalRuntime(options.dataDir === undefined ? {} : { dataDir: options.dataDir });
-  if (options.seed !== false) seedDemoSite(runtime.site);
+  if (options.seed === 'empty') seedEmptyJiraSite(runtime.site);
+  else if (options.seed !== false) seedDemoSite(runtime.site);
   const server = await createHostServer(runtime, { port: 0, host: '127.0.0.1', ...options.extras });
   return {
     runtime,

@@ -8,7 +8,8 @@ import type { Viewer } from './links';
 
 /**
  * The acting user: `?as=<accountId>` on pages, or the `x-local-account-id` header for scripts. When
- * neither is given it is the demo company's site admin (or, on an unseeded site, its first site admin).
+ * neither is given it is the demo company's site admin (or, on another site such as the empty one of
+ * `--no-seed`, its first site admin).
  */
 export const defaultAccountId = (site: JiraSite): string => {
   const users = site.listUsers();
@@ -19,7 +20,7 @@ export const defaultAccountId = (site: JiraSite): string => {
     throw new HttpError(
       503,
       'NO_USERS',
-      'the local Jira site has no users yet: seed it (npm start seeds the demo company)',
+      'the local Jira site has no users yet: seed it (npm start seeds the demo company; npm start -- --no-seed an empty site with its Jira people and projects)',
     );
   return fallback.accountId;
 };

@@ -1,9 +1,29 @@
+import { EMPTY_SITE_PEOPLE } from '../../demo/seed-empty-site';
+import { DEMO_USERS } from '../../demo/demo-users';
 import { hrefFor, PATHS } from '../links';
 import { CONFLUENCE_PAGES } from './confluence-page';
 import type { SafeHtml } from './html';
 import { html } from './html';
 import type { Page, PageContext } from './page-context';
 import { inChrome, mayBrowse, titleOf } from './page-context';
+
+/** Which site this is: the demo company, the empty site of `--no-seed`, or another (a test's own). */
+const siteNote = (ctx: PageContext): SafeHtml | '' => {
+  const ids = new Set(ctx.state.runtime.site.listUsers().map((u) => u.accountId));
+  if (ids.has(DEMO_USERS.elena.accountId))
+    return html`<p class="notice" id="site-kind" data-site="demo">
+      This is Acme Cloud, the demo company: Jira people and projects, and a quarter of OKRs with their history.
+      <code>npm start -- --reset --no-seed</code> starts an empty site instead.
+    </p>`;
+  if (ids.has(EMPTY_SITE_PEOPLE.alex.accountId))
+    return html`<p class="notice" id="site-kind" data-site="empty">
+      An empty site (<code>npm start -- --no-seed</code>): a company that has just installed Cadence. Its Jira has
+      people and projects with epics, and Cadence has no data yet: no cycle, team, setting or objective. Open the
+      alignment board as ${EMPTY_SITE_PEOPLE.alex.displayName}, the Jira site admin, to set it up;
+      ${EMPTY_SITE_PEOPLE.noor.displayName} works in Dutch.
+    </p>`;
+  return '';
+};
 
 /** `/`: every module view the acting user can open, plus the site admin surface. */
 export const startPage = (ctx: PageContext): Page => {
@@ -21,6 +41,7 @@ export const startPage = (ctx: PageContext): Page => {
       Acting as <strong>${ctx.user.displayName}</strong>. Every link keeps the user and theme; switch them in the
       header.
     </p>
+    ${siteNote(ctx)}
     <h2>Jira: global page</h2>
     <ul>
       ${manifest.modules['jira:globalPage'].map((m) => link(PATHS.globalPage(m.key), titleOf(ctx, m.title)))}

@@ -67,7 +67,7 @@ describe('GET /rest/api/3/user/search', () => {
     expect(await names('chen')).toEqual(['Marcus Chen']);
     expect(await names('MÜLLER')).toEqual(['Hannah Müller']);
     expect(await names('hannah.mueller@')).toEqual(['Hannah Müller']);
-    expect(await names('acme-cloud')).toHaveLength(8);
+    expect(await names('acme-cloud')).toHaveLength(9);
     expect(await names('zzz')).toEqual([]);
   });
 
