@@ -1,0 +1,139 @@
+import { requestJira } from '@forge/bridge';
+import { useEffect, useState } from 'react';
+import { t } from '../../app/i18n';
+import { Button } from '../../components/button';
+import { asRecord } from '../../components/extension';
+import { Owner } from '../../components/owner';
+import { useUser } from '../../components/user-directory';
+import { useDebounced } from '../board/use-debounced';
+
+interface Found {
+  accountId: string;
+  displayName: string;
+}
+
+const parseUsers = (body: unknown): Found[] =>
+  (Array.isArray(body) ? body : []).flatMap((raw: unknown) => {
+    const user = asRecord(raw);
+    const human = user?.accountType === undefined || user.accountType === 'atlassian';
+    return typeof user?.accountId === 'string' && typeof user.displayName === 'string' && human
+      ? [{ accountId: user.accountId, displayName: user.displayName }]
+      : [];
+  });
+
+function MemberChip({ accountId, onRemove }: { accountId: string; onRemove: () => void }) {
+  const name = useUser(accountId).displayName;
+  const words = t('admin.teams.removeMember', { name });
+  return (
+    <li>
+      <Owner accountId={accountId} size="small" />
+      <Button appearance="subtle" onClick={onRemove} aria-label={words} title={words}>
+        <span aria-hidden="true">×</span>
+      </Button>
+    </li>
+  );
+}
+
+/**
+ * A team's members: the chosen people (each removable) and a search through Jira's user search (GET
+ * /rest/api/3/user/search, as the viewer), as the board's PersonPicker searches; that one holds a single
+ * person, a team holds many, so the list and the search stay open side by side.
+ */
+export function MemberPicker({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  label: string;
+  value: readonly string[];
+  onChange: (accountIds: string[]) => void;
+  error?: string | undefined;
+}) {
+  const [query, setQuery] = useState('');
+  const settled = useDebounced(query.trim(), 250);
+  const [results, setResults] = useState<Found[] | 'failed'>([]);
+
+  useEffect(() => {
+    if (settled === '') return;
+    let live = true;
+    requestJira(`/rest/api/3/user/search?maxResults=10&query=${encodeURIComponent(settled)}`)
+      .then(async (r) => (r.ok ? parseUsers(await r.json()) : ('failed' as const)))
+      .then(
+        (found) => {
+          if (live) setResults(found);
+        },
+        () => {
+          if (live) setResults('failed');
+        },
+      );
+    return () => {
+      live = false;
+    };
+  }, [settled]);
+
+  const offered = results === 'failed' ? results : results.filter((p) => !value.includes(p.accountId));
+  const errorId = `${id}-error`;
+  return (
+    <fieldset className="cad-fieldset cad-field" aria-describedby={error === undefined ? undefined : errorId}>
+      <legend className="cad-fieldset__legend">{label}</legend>
+      {value.length === 0 ? (
+        <p className="cad-subtle">{t('admin.teams.noMembers')}</p>
+      ) : (
+        <ul className="cad-admin-chips" aria-label={label}>
+          {value.map((accountId) => (
+            <MemberChip
+              key={accountId}
+              accountId={accountId}
+              onRemove={() => {
+                onChange(value.filter((a) => a !== accountId));
+              }}
+            />
+          ))}
+        </ul>
+      )}
+      <div className="cad-field">
+        <label className="cad-field__label" htmlFor={`${id}-search`}>
+          {t('admin.teams.addMember')}
+        </label>
+        <input
+          id={`${id}-search`}
+          className="cad-input"
+          type="search"
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+          }}
+        />
+        {settled === '' ? null : offered === 'failed' ? (
+          <p className="cad-field__error">{t('admin.teams.peopleFailed')}</p>
+        ) : offered.length === 0 ? (
+          <p className="cad-field__hint">{t('admin.teams.noPerson', { query: settled })}</p>
+        ) : (
+          <ul className="cad-list" aria-label={t('admin.teams.peopleMatching', { query: settled })}>
+            {offered.map((p) => (
+              <li key={p.accountId}>
+                <Button
+                  appearance="subtle"
+                  onClick={() => {
+                    onChange([...value, p.accountId]);
+                    setQuery('');
+                  }}
+                >
+                  {t('admin.teams.addPerson', { name: p.displayName })}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {error === undefined ? null : (
+        <p id={errorId} className="cad-field__error" data-field-error="">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,123 @@
+import { useEffect, useState } from 'react';
+import { t } from '../../app/i18n';
+import { Button } from '../../components/button';
+import { useDebounced } from '../board/use-debounced';
+import type { JiraProject } from './jira-lookups';
+import { searchProjects } from './jira-lookups';
+
+/**
+ * A team's Jira projects: the chosen keys (each removable, with its name once known) and a search over
+ * Jira's project search (key or name contains the words typed), results shown as key and name.
+ */
+export function ProjectPicker({
+  id,
+  label,
+  value,
+  names,
+  onChange,
+  error,
+}: {
+  id: string;
+  label: string;
+  value: readonly string[];
+  /** Names of projects already looked up, by key (keys without one show alone). */
+  names: ReadonlyMap<string, string>;
+  onChange: (keys: string[], picked?: JiraProject) => void;
+  error?: string | undefined;
+}) {
+  const [query, setQuery] = useState('');
+  const settled = useDebounced(query.trim(), 250);
+  const [results, setResults] = useState<JiraProject[] | 'failed'>([]);
+
+  useEffect(() => {
+    if (settled === '') return;
+    let live = true;
+    searchProjects(settled).then(
+      ({ projects }) => {
+        if (live) setResults(projects);
+      },
+      () => {
+        if (live) setResults('failed');
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [settled]);
+
+  const offered = results === 'failed' ? results : results.filter((p) => !value.includes(p.key));
+  const errorId = `${id}-error`;
+  return (
+    <fieldset className="cad-fieldset cad-field" aria-describedby={error === undefined ? undefined : errorId}>
+      <legend className="cad-fieldset__legend">{label}</legend>
+      {value.length === 0 ? (
+        <p className="cad-subtle">{t('admin.teams.noProjects')}</p>
+      ) : (
+        <ul className="cad-admin-chips" aria-label={label}>
+          {value.map((key) => {
+            const name = names.get(key);
+            const words = t('admin.teams.removeProject', { key });
+            return (
+              <li key={key}>
+                <span>
+                  <span className="cad-admin-key">{key}</span>
+                  {name === undefined ? null : ` ${name}`}
+                </span>
+                <Button
+                  appearance="subtle"
+                  aria-label={words}
+                  title={words}
+                  onClick={() => {
+                    onChange(value.filter((k) => k !== key));
+                  }}
+                >
+                  <span aria-hidden="true">×</span>
+                </Button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <div className="cad-field">
+        <label className="cad-field__label" htmlFor={`${id}-search`}>
+          {t('admin.teams.addProject')}
+        </label>
+        <input
+          id={`${id}-search`}
+          className="cad-input"
+          type="search"
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+          }}
+        />
+        {settled === '' ? null : offered === 'failed' ? (
+          <p className="cad-field__error">{t('admin.teams.projectsFailed')}</p>
+        ) : offered.length === 0 ? (
+          <p className="cad-field__hint">{t('admin.teams.noProject', { query: settled })}</p>
+        ) : (
+          <ul className="cad-list" aria-label={t('admin.teams.projectsMatching', { query: settled })}>
+            {offered.map((p) => (
+              <li key={p.key}>
+                <Button
+                  appearance="subtle"
+                  onClick={() => {
+                    onChange([...value, p.key], p);
+                    setQuery('');
+                  }}
+                >
+                  {t('admin.teams.addThisProject', { key: p.key, name: p.name })}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {error === undefined ? null : (
+        <p id={errorId} className="cad-field__error" data-field-error="">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
