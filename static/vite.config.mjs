@@ -1,5 +1,6 @@
 // Shared Vite settings for every Custom UI resource.
 import path from 'node:path';
+import { methodGuidePlugin } from './guide/markdown-to-guide.cjs';
 
 /** One entry per manifest resource; each becomes static/build/<view>/index.html. */
 export const VIEWS = ['board', 'team', 'panel', 'gadget', 'macro'];
@@ -12,6 +13,8 @@ export const viteConfig = (staticDir, view) => ({
   // Forge serves a resource from an unknown path prefix: every asset URL must be relative.
   base: './',
   publicDir: path.join(staticDir, 'public'),
+  // docs/okr-method*.md as the tree the in-product guide renders (`import('….md?guide')`).
+  plugins: [methodGuidePlugin()],
   build: {
     outDir: path.join(staticDir, 'build', view),
     emptyOutDir: true,

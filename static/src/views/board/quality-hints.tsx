@@ -1,6 +1,8 @@
+import { useId } from 'react';
 import type { Finding, Severity } from '../../../../src/contract';
 import { t } from '../../app/i18n';
 import { findingHint, findingMessage, severityWords } from '../../components/finding-words';
+import { GuideLink } from '../../components/guide-link';
 import type { FindingWordsOptions } from '../../components/finding-words';
 import { Lozenge } from '../../components/lozenge';
 import type { LozengeAppearance } from '../../components/lozenge';
@@ -12,8 +14,9 @@ const APPEARANCE: Readonly<Record<Severity, LozengeAppearance>> = {
 };
 
 /**
- * OKR quality findings in plain words: what is wrong and what to do. Used live under a title as people
- * type (`live`: announced politely, once typing pauses) and for the full lint of an objective.
+ * OKR quality findings in plain words: what is wrong, what to do, and "Why?", which opens the method
+ * guide at that rule's section (docs/okr-method.md, anchored by rule id). Used live under a title as
+ * people type (`live`: announced politely, once typing pauses) and for the full lint of an objective.
  */
 export function QualityHints({
   id,
@@ -30,6 +33,7 @@ export function QualityHints({
   /** How to name people the findings name by account id. */
   words?: FindingWordsOptions;
 }) {
+  const ids = useId();
   return (
     <div id={id} aria-live={live ? 'polite' : undefined} className="cad-hints">
       {findings.length === 0 ? (
@@ -41,8 +45,11 @@ export function QualityHints({
           {findings.map((f, i) => (
             <li key={`${f.ruleId}:${f.target.id}:${String(i)}`} className="cad-hint" data-rule={f.ruleId}>
               <Lozenge appearance={APPEARANCE[f.severity]}>{severityWords(f.severity)}</Lozenge>{' '}
-              <span className="cad-text">{findingMessage(f, words)}</span>{' '}
-              <span className="cad-subtle">{findingHint(f, words)}</span>
+              <span className="cad-text" id={`${ids}-${String(i)}`}>
+                {findingMessage(f, words)}
+              </span>{' '}
+              <span className="cad-subtle">{findingHint(f, words)}</span>{' '}
+              <GuideLink anchor={f.ruleId} describedBy={`${ids}-${String(i)}`} />
             </li>
           ))}
         </ul>
