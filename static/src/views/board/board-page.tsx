@@ -23,10 +23,14 @@ import { useBoardPages } from './use-board-pages';
 import { useBoardRoute } from './use-board-route';
 import { useKeyResultRows } from './use-key-result-rows';
 import { BOARD_MARKS, markOnce } from './perf-marks';
+import type { GuideChoices } from './getting-started-steps';
+import { doneSteps, readChoices, STEP_IDS, writeChoices } from './getting-started-steps';
 import './board.css';
 
 /** The map is a second reading of the tree that few open: it loads on demand, outside the initial bundle. */
 const AlignmentMap = lazy(() => import('./alignment-map'));
+/** Getting started shows on an empty board, mostly once per site: a chunk of its own. */
+const GettingStarted = lazy(() => import('./getting-started'));
 
 /** The line above the list: what the board holds, or how much of what is loaded the filters keep. */
 const summaryLine = (index: BoardIndex, filtered: FilterResult | undefined): string => {
@@ -200,7 +204,70 @@ export function BoardPage({ start }: { start: BoardStart }) {
     setPanel(undefined);
   }, [setPanel]);
 
-  const isAdmin = me.data?.isSiteAdmin === true;
+  // OKR admins (Jira admins and the settings' admin group) manage cycles and teams (contract MeSchema).
+  const isAdmin = me.data?.isOkrAdmin === true;
+
+  // Getting started (issue #12): shown on an empty board until hidden; reachable from the board while
+  // any step is open. Its steps are done by the data; only skipping and hiding are remembered.
+  const accountId = me.data?.accountId;
+  const [chosen, setChosen] = useState<GuideChoices | undefined>(undefined);
+  const choices = useMemo(() => chosen ?? readChoices(accountId), [chosen, accountId]);
+  const [guideOpen, setGuideOpen] = useState(false);
+  const choose = useCallback(
+    (next: GuideChoices) => {
+      setChosen(next);
+      writeChoices(accountId, next);
+      if (next.dismissed) setGuideOpen(false);
+    },
+    [accountId],
+  );
+  const stepsDone = doneSteps({
+    cycleCount: cycleList.length,
+    teams: data?.teams,
+    objectiveCount: data?.objectiveCount,
+  }).size;
+  const unscoped = teamId === '' && ownerId === '';
+  const showGuide = () => {
+    choose({ ...choices, dismissed: false });
+    setGuideOpen(true);
+  };
+  const guide =
+    me.data === undefined ? (
+      <LoadingState />
+    ) : (
+      <Suspense fallback={<LoadingState label={t('board.guide.loading')} />}>
+        <GettingStarted
+          me={me.data}
+          cycles={cycleList}
+          cycle={cycle}
+          objectiveCount={data?.objectiveCount}
+          choices={choices}
+          onChoices={choose}
+          onCreateCycle={() => {
+            setPanel({ kind: 'cycle-form' });
+          }}
+          onWriteObjective={() => {
+            setPanel({ kind: 'objective-form' });
+          }}
+          onTeamsChanged={reloadBoard}
+        />
+      </Suspense>
+    );
+  const guideLink = (
+    <Button
+      appearance="link"
+      aria-expanded={guideOpen}
+      onClick={
+        guideOpen
+          ? () => {
+              setGuideOpen(false);
+            }
+          : showGuide
+      }
+    >
+      {t('board.guide.link', { done: stepsDone, count: STEP_IDS.length })}
+    </Button>
+  );
   // A closed cycle is history: the backend refuses new objectives in it, so the button is not offered.
   const canCreate = data !== undefined && data.cycle.status !== 'closed';
   const newObjectiveButton = (
@@ -222,22 +289,29 @@ export function BoardPage({ start }: { start: BoardStart }) {
       ) : cycles.data === undefined ? (
         <LoadingState label={t('board.cycles.loading')} />
       ) : cycleList.length === 0 ? (
-        <EmptyState
-          title={t('board.cycles.noneTitle')}
-          description={isAdmin ? t('board.cycles.noneAdmin') : t('board.cycles.noneOther')}
-          action={
-            isAdmin ? (
-              <WriteButton
-                appearance="primary"
-                onClick={() => {
-                  setPanel({ kind: 'cycle-form' });
-                }}
-              >
-                {t('board.cycles.create')}
-              </WriteButton>
-            ) : undefined
-          }
-        />
+        me.data !== undefined && !choices.dismissed ? (
+          guide
+        ) : (
+          <EmptyState
+            title={t('board.cycles.noneTitle')}
+            description={isAdmin ? t('board.cycles.noneAdmin') : t('board.cycles.noneOther')}
+            action={
+              <div className="cad-inline">
+                {isAdmin ? (
+                  <WriteButton
+                    appearance="primary"
+                    onClick={() => {
+                      setPanel({ kind: 'cycle-form' });
+                    }}
+                  >
+                    {t('board.cycles.create')}
+                  </WriteButton>
+                ) : null}
+                <Button onClick={showGuide}>{t('board.guide.open')}</Button>
+              </div>
+            }
+          />
+        )
       ) : (
         <>
           <CycleBar
@@ -258,14 +332,25 @@ export function BoardPage({ start }: { start: BoardStart }) {
             <ErrorState error={board.error} reload={board.reload} title={t('board.load.error')} />
           ) : index === undefined ? (
             <LoadingState label={t('board.load.loading')} />
+          ) : index.order.length === 0 && unscoped && me.data !== undefined && !choices.dismissed ? (
+            guide
           ) : index.order.length === 0 ? (
             <EmptyState
               title={t('board.load.emptyTitle')}
               description={t('board.load.emptyDescription')}
-              action={canCreate ? newObjectiveButton : undefined}
+              action={
+                <div className="cad-inline">
+                  {canCreate ? newObjectiveButton : null}
+                  {unscoped ? <Button onClick={showGuide}>{t('board.guide.open')}</Button> : null}
+                </div>
+              }
             />
           ) : (
             <>
+              {stepsDone < STEP_IDS.length && me.data !== undefined ? (
+                <div className="cad-guide-link">{guideLink}</div>
+              ) : null}
+              {guideOpen ? guide : null}
               <FilterBar index={index} filters={filters} onChange={updateFilters} />
               {data !== undefined && signalOf(data.cycle) === 'pace' ? (
                 <StatusSummaryBar
