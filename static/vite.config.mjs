@@ -3,7 +3,7 @@ import path from 'node:path';
 import { methodGuidePlugin } from './guide/markdown-to-guide.cjs';
 
 /** One entry per manifest resource; each becomes static/build/<view>/index.html. */
-export const VIEWS = ['board', 'team', 'panel', 'gadget', 'macro'];
+export const VIEWS = ['board', 'team', 'panel', 'gadget', 'macro', 'admin'];
 
 /** @returns {import('vite').InlineConfig} */
 export const viteConfig = (staticDir, view) => ({

@@ -43,6 +43,8 @@ describe('manifest.yml', () => {
         // The paged import's async events consumer (queue cadence-import).
         'consumer',
         'function',
+        // "Cadence settings" in Jira's admin area (issue #12).
+        'jira:adminPage',
         'jira:dashboardGadget',
         'jira:globalPage',
         'jira:issuePanel',
