@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEMO_USERS } from '../demo/demo-users';
 import type { TestHost } from './test-support';
 import { ADMIN_ID, PM_ID, frameIdsIn, postJson, startTestHost } from './test-support';
 
@@ -225,13 +226,8 @@ describe("the viewer's language (?locale=)", () => {
   });
 
   it("defaults to the acting user's Jira locale, and links repeat ?locale= only when it differs", async () => {
-    const dutch = host.runtime.site.createUser({
-      accountId: 'locale-test-user-nl',
-      displayName: 'Sanne de Vries',
-      email: 'sanne.devries@acme-cloud.example',
-      locale: 'nl_NL',
-      groups: ['jira-software-users'],
-    });
+    // The demo company's colleague who works in Dutch (Jira locale nl_NL).
+    const dutch = DEMO_USERS.sanne;
     expect(await contextOf(host, `/jira/apps/cadence-board?as=${dutch.accountId}`)).toMatchObject({ locale: 'nl-NL' });
     const own = await (await fetch(`${host.url}/?as=${dutch.accountId}`)).text();
     expect(own).not.toContain('locale=');

@@ -62,4 +62,13 @@ export const PATHS = {
   issue: (issueKey: string): string => `/jira/browse/${encodeURIComponent(issueKey)}`,
   dashboard: '/jira/dashboards/local',
   confluencePage: (pageId: string): string => `/wiki/spaces/OKR/pages/${encodeURIComponent(pageId)}`,
+  /**
+   * Jira's admin settings page of an app (jira:adminPage), its Configure and Get started pages; the
+   * addresses Jira builds from the app and environment ids (docs: manifest-reference/modules/jira-admin-page).
+   */
+  adminSettings: (kind: AdminPageKind, appId: string, environmentId: string): string =>
+    `/jira/settings/apps/${kind === 'main' ? '' : `${kind}/`}${encodeURIComponent(appId)}/${encodeURIComponent(environmentId)}`,
 } as const;
+
+/** Which of an app's admin pages: the one in the sidebar, or the Configure / Get started page of Manage apps. */
+export type AdminPageKind = 'main' | 'configure' | 'get-started';

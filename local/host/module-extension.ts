@@ -27,6 +27,12 @@ export const globalPageExtension = (location: string): Record<string, unknown> =
   location,
 });
 
+/** Docs (manifest-reference/modules/jira-admin-page, "Extension data"): `type` and `location` only. */
+export const adminPageExtension = (location: string): Record<string, unknown> => ({
+  type: 'jira:adminPage',
+  location,
+});
+
 export const projectPageExtension = (project: ProjectRecord, location: string): Record<string, unknown> => ({
   type: 'jira:projectPage',
   project: projectRef(project),

@@ -39,6 +39,13 @@ const modulePath = (state: HostState, nav: Navigation): string => {
   if (type === 'jira:projectPage')
     return PATHS.projectPage(need(nav.projectKey, 'projectKey', 'module'), moduleKey) + sub;
   if (type === 'jira:dashboardGadget') return PATHS.dashboard;
+  // The router docs' Jira `module` target: an admin page is /jira/settings/apps/{appId}/{environmentId}.
+  if (type === 'jira:adminPage') {
+    const { appId, environmentId } = state.runtime.installation;
+    const { module } = findUiModule(state.runtime.manifest, moduleKey);
+    const kind = module.useAsConfig === true ? 'configure' : module.useAsGetStarted === true ? 'get-started' : 'main';
+    return PATHS.adminSettings(kind, appId, environmentId) + sub;
+  }
   throw new HttpError(400, 'INVALID_TARGET', `module '${moduleKey}' (${type}) is not a page router.navigate can open`);
 };
 

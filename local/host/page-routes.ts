@@ -7,6 +7,7 @@ import { dashboardPage } from './pages/dashboard-page';
 import { globalPage, issueView, projectPage } from './pages/jira-pages';
 import type { Page, PageContext } from './pages/page-context';
 import { pageContext } from './pages/page-context';
+import { settingsPage } from './pages/settings-page';
 import { startPage } from './pages/start-page';
 import type { RequestContext, Route } from './route';
 import { route } from './route';
@@ -31,6 +32,21 @@ export const pageRoutes: readonly Route[] = [
     /^\/jira\/apps\/([^/]+)(?:\/(.*))?$/,
     'page',
     page((ctx, [key = '', rest]) => globalPage(ctx, key, subPath(rest))),
+  ),
+  // Jira settings' app pages (jira:adminPage): Configure and Get started first, their prefix not being an app id.
+  route(
+    'GET',
+    /^\/jira\/settings\/apps\/(configure|get-started)\/([^/]+)\/([^/]+)(?:\/(.*))?$/,
+    'page',
+    page((ctx, [kind = '', appId = '', envId = '', rest]) =>
+      settingsPage(ctx, kind === 'configure' ? 'configure' : 'get-started', appId, envId, subPath(rest)),
+    ),
+  ),
+  route(
+    'GET',
+    /^\/jira\/settings\/apps\/([^/]+)\/([^/]+)(?:\/(.*))?$/,
+    'page',
+    page((ctx, [appId = '', envId = '', rest]) => settingsPage(ctx, 'main', appId, envId, subPath(rest))),
   ),
   route(
     'GET',

@@ -37,6 +37,66 @@ const UiModule = z
   })
   .loose();
 
+/**
+ * `jira:adminPage` (docs: developer.atlassian.com/platform/forge/manifest-reference/modules/jira-admin-page),
+ * the Custom UI form, strict: a property the docs do not list is refused (a typo would otherwise pass
+ * locally and fail at `forge deploy`), as are the docs' validation rules: one page without `useAsConfig`
+ * or `useAsGetStarted`, at most one with either, and those two take no `pages` or `sections` (subpages are
+ * Custom UI only). `render: native` (UI Kit) is refused: the local host frames Custom UI resources.
+ */
+const MODULE_KEY = /^[a-zA-Z0-9_-]+$/;
+const DisplayConditions = z.record(z.string(), z.unknown());
+const AdminSubPage = z.strictObject({
+  title: Title,
+  route: z.string().min(1).max(255),
+  icon: z.string().min(1).max(255).optional(),
+  displayConditions: DisplayConditions.optional(),
+});
+const AdminPageModule = z
+  .strictObject({
+    key: z.string().regex(MODULE_KEY, 'a module key is letters, digits, _ and - only'),
+    title: Title,
+    resource: z.string().min(1),
+    render: z
+      .literal('default', { error: "render: 'native' (UI Kit) is not emulated; the local host frames Custom UI" })
+      .optional(),
+    resolver: z.strictObject({ function: z.string().min(1) }).optional(),
+    icon: z.string().min(1).max(255).optional(),
+    layout: z.enum(['native', 'blank', 'basic']).optional(),
+    useAsConfig: z.boolean().optional(),
+    useAsGetStarted: z.boolean().optional(),
+    pages: z.array(AdminSubPage).optional(),
+    sections: z
+      .array(
+        z.strictObject({
+          header: Title.optional(),
+          pages: z.array(AdminSubPage),
+          displayConditions: DisplayConditions.optional(),
+        }),
+      )
+      .optional(),
+    displayConditions: DisplayConditions.optional(),
+  })
+  .superRefine((m, ctx) => {
+    if (m.pages !== undefined && m.sections !== undefined)
+      ctx.addIssue({ code: 'custom', message: 'set pages or sections, not both', path: ['sections'] });
+    if ((m.useAsConfig === true || m.useAsGetStarted === true) && (m.pages ?? m.sections) !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a Configure or Get started page (useAsConfig, useAsGetStarted) cannot have pages or sections',
+        path: [m.pages === undefined ? 'sections' : 'pages'],
+      });
+  });
+export type AdminPageDef = z.infer<typeof AdminPageModule>;
+/** A Configure or Get started page: reached from Manage apps, not listed in the admin sidebar (docs above). */
+export const isManageAppsPage = (m: AdminPageDef): boolean => m.useAsConfig === true || m.useAsGetStarted === true;
+const AdminPages = z.array(AdminPageModule).superRefine((pages, ctx) => {
+  if (pages.filter((m) => !isManageAppsPage(m)).length > 1)
+    ctx.addIssue({ code: 'custom', message: 'only one jira:adminPage may go without useAsConfig or useAsGetStarted' });
+  if (pages.filter(isManageAppsPage).length > 1)
+    ctx.addIssue({ code: 'custom', message: 'only one jira:adminPage may set useAsConfig or useAsGetStarted' });
+});
+
 const ManifestSchema = z.object({
   app: z
     .object({
@@ -47,6 +107,7 @@ const ManifestSchema = z.object({
   modules: z
     .object({
       'jira:globalPage': z.array(UiModule).default([]),
+      'jira:adminPage': AdminPages.default([]),
       'jira:projectPage': z.array(UiModule).default([]),
       'jira:issuePanel': z.array(UiModule).default([]),
       'jira:dashboardGadget': z.array(UiModule).default([]),
@@ -79,6 +140,7 @@ export type UiModuleDef = z.infer<typeof UiModule>;
 
 export const UI_MODULE_TYPES = [
   'jira:globalPage',
+  'jira:adminPage',
   'jira:projectPage',
   'jira:issuePanel',
   'jira:dashboardGadget',
@@ -93,7 +155,8 @@ export const loadAppManifest = (file: string): AppManifest => parseAppManifest(r
 /** Finds a UI module by key with its type, or throws naming the key. */
 export const findUiModule = (manifest: AppManifest, moduleKey: string): { type: UiModuleType; module: UiModuleDef } => {
   for (const type of UI_MODULE_TYPES) {
-    const module = manifest.modules[type].find((m) => m.key === moduleKey);
+    const modules: readonly UiModuleDef[] = manifest.modules[type];
+    const module = modules.find((m) => m.key === moduleKey);
     if (module) return { type, module };
   }
   throw new Error(`manifest.yml declares no UI module with key '${moduleKey}'`);

@@ -14,6 +14,8 @@ export interface ChromeInput {
   title: string;
   viewer: Viewer;
   users: readonly ChromeUser[];
+  /** The app's Jira settings pages this viewer may open (Jira admins only), shown under "Apps". */
+  settings?: readonly { label: string; path: string }[];
   /** The page's own URL, for the switcher and the theme toggle. */
   url: URL;
   body: SafeHtml;
@@ -74,7 +76,18 @@ export const chromePage = (input: ChromeInput): SafeHtml => {
       <body class="product-${productClass}">
         <header class="topbar">
           <a class="topbar__product" href="${hrefFor(PATHS.start, viewer)}">${input.product}</a>
-          <nav class="topbar__nav">${NAV.map((n) => html`<a href="${hrefFor(n.path, viewer)}">${n.label}</a>`)}</nav>
+          <nav class="topbar__nav">
+            ${NAV.map((n) => html`<a href="${hrefFor(n.path, viewer)}">${n.label}</a>`)}
+            ${
+              (input.settings ?? []).length === 0
+                ? ''
+                : html`<span class="topbar__section" id="settings-nav"
+                    ><span class="topbar__section-label">Jira settings › Apps</span> ${(input.settings ?? []).map(
+                      (s) => html`<a href="${hrefFor(s.path, viewer)}" data-settings-link>${s.label}</a>`,
+                    )}</span
+                  >`
+            }
+          </nav>
           <form class="topbar__user" method="get" action="${url.pathname}">
             ${keptParams(url, 'as')}
             <label for="as-select">Acting as</label>

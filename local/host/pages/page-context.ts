@@ -8,6 +8,7 @@ import type { ChromeInput } from './chrome';
 import { chromePage } from './chrome';
 import type { SafeHtml } from './html';
 import { html } from './html';
+import { settingsLinks } from './settings-links';
 
 /** What a page renderer gets: the host, the request URL and who is looking. */
 export interface PageContext {
@@ -47,6 +48,7 @@ export const inChrome = (
     title,
     viewer: ctx.viewer,
     users: ctx.state.runtime.site.listUsers(),
+    settings: settingsLinks(ctx.state, ctx.user, ctx.viewer.locale),
     url: ctx.url,
     body,
   }),

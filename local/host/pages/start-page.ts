@@ -6,6 +6,7 @@ import type { SafeHtml } from './html';
 import { html } from './html';
 import type { Page, PageContext } from './page-context';
 import { inChrome, mayBrowse, titleOf } from './page-context';
+import { settingsLinks } from './settings-links';
 
 /** Which site this is: the demo company, the empty site of `--no-seed`, or another (a test's own). */
 const siteNote = (ctx: PageContext): SafeHtml | '' => {
@@ -23,6 +24,22 @@ const siteNote = (ctx: PageContext): SafeHtml | '' => {
       ${EMPTY_SITE_PEOPLE.noor.displayName} works in Dutch.
     </p>`;
   return '';
+};
+
+/** Jira settings' Apps section (jira:adminPage), which Jira shows its administrators only. */
+const settingsSection = (ctx: PageContext): SafeHtml | '' => {
+  if (ctx.state.runtime.manifest.modules['jira:adminPage'].length === 0) return '';
+  const links = settingsLinks(ctx.state, ctx.user, ctx.viewer.locale);
+  return html`<h2>Jira settings: Apps</h2>
+    ${
+      links.length === 0
+        ? html`<p id="settings-start">
+            Jira settings are for Jira administrators; ${ctx.user.displayName} is not one.
+          </p>`
+        : html`<ul id="settings-start">
+            ${links.map((l) => html`<li><a href="${hrefFor(l.path, ctx.viewer)}">${l.label}</a></li>`)}
+          </ul>`
+    }`;
 };
 
 /** `/`: every module view the acting user can open, plus the site admin surface. */
@@ -68,6 +85,7 @@ export const startPage = (ctx: PageContext): Page => {
       ${CONFLUENCE_PAGES.map((p) => link(PATHS.confluencePage(p.id), p.title))}
       ${CONFLUENCE_PAGES.map((p) => link(PATHS.confluencePage(p.id), `Configure the macro on ${p.title}`, { configure: '1' }))}
     </ul>
+    ${settingsSection(ctx)}
     <h2>Site</h2>
     <ul>
       ${link(PATHS.admin, 'Site admin: issues, workflow changes, scheduled triggers')}
