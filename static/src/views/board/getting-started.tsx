@@ -215,6 +215,7 @@ export default function GettingStarted(props: GettingStartedProps) {
         <Step
           {...stepProps('teams')}
           title={t('board.guide.teams.title')}
+          keepOpen={admin}
           doneText={t('board.guide.teams.done', {
             count: teamList.length,
             names: teamList.map((team) => team.name).join(', '),
