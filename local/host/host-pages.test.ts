@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, watchProblems } from '../../test/support/browser';
 import type { PageProblems } from '../../test/support/browser';
+import { PATHS } from './links';
 import type { TestHost } from './test-support';
 import { ADMIN_ID, PM_ID, startTestHost } from './test-support';
 
@@ -36,6 +37,10 @@ afterEach(async () => {
   await page.close();
 });
 
+/** The app's jira:adminPage in Jira settings. */
+const settingsPath = (): string =>
+  PATHS.adminSettings('main', host.runtime.installation.appId, host.runtime.installation.environmentId);
+
 const issueOfType = (type: string): string =>
   host.runtime.site.listIssues().find((i) => i.issueType === type && i.projectKey === 'PAY')?.key ?? '';
 
@@ -65,6 +70,7 @@ describe('module pages with the real app resources', () => {
     ['confluence-macro-config', () => '/wiki/spaces/OKR/pages/1001?configure=1', 2],
     ['global-page-dark', () => '/jira/apps/cadence-board?theme=dark', 1],
     ['admin', () => '/admin', 0],
+    ['jira-settings-app', () => settingsPath(), 1],
   ];
 
   it.each(pages)('%s loads without console errors or CSP violations', async (name, url, frames) => {
