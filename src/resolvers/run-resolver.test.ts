@@ -36,6 +36,7 @@ const WRITES: ApiKey[] = [
   'data.import.start',
   'data.import.append',
   'data.import.finish',
+  'data.repair',
 ];
 
 describe('runResolver and the installation license', () => {

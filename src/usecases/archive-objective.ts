@@ -8,7 +8,7 @@ import { requireEditObjective } from './shared/permissions';
 
 /**
  * objectives.archive / objectives.restore: archive rather than delete; a restored objective comes back
- * as a draft, to be reviewed and published again. By the owner, the team's members or site admins.
+ * as a draft, to be reviewed and published again. By the owner, the team's members or OKR admins.
  * @throws AppError VALIDATION id, NOT_FOUND id, INVALID_STATE (already archived / not archived),
  *   FORBIDDEN, CONFLICT.
  */

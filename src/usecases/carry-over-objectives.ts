@@ -6,7 +6,7 @@ import { VersionConflict } from './ports';
 import type { ObjectiveAggregate, StoredInitiative, StoredKeyResult } from './model';
 import type { Ctx } from './shared/context';
 import { requireCycle } from './shared/lookups';
-import { requireSiteAdmin } from './shared/permissions';
+import { requireOkrAdmin } from './shared/permissions';
 
 /** Unfinished: not archived, with an active KR scoring below 1.0. */
 export const isUnfinished = (a: ObjectiveAggregate): boolean =>
@@ -22,7 +22,7 @@ export const isUnfinished = (a: ObjectiveAggregate): boolean =>
  *   (same cycle), INVALID_STATE toCycleId (closed).
  */
 export const carryOverObjectives = async (ctx: Ctx, input: ApiParsedInput<'cycles.carryOver'>): Promise<ApiOutput<'cycles.carryOver'>> => {
-  await requireSiteAdmin(ctx, 'carry objectives over');
+  await requireOkrAdmin(ctx, 'carry objectives over');
   if (input.fromCycleId === input.toCycleId) throw validation('toCycleId', 'must differ from fromCycleId');
   const [, to, from] = await Promise.all([
     requireCycle(ctx.store, input.fromCycleId, 'fromCycleId'),

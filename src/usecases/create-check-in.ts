@@ -1,4 +1,4 @@
-import type { ApiOutput, ApiParsedInput, BandConfig, CheckIn, Cycle } from '../contract';
+import type { ApiOutput, ApiParsedInput, CheckIn, Cycle, Settings } from '../contract';
 import { repeatsCheckIn } from '../domain/check-in-repeat';
 import { AppError, forbidden, invalidState, notFound, validation } from './errors';
 import { newCheckInId, objectiveIdOf, requestCheckInId } from './ids';
@@ -50,11 +50,11 @@ export const createCheckIn = async (ctx: Ctx, input: ApiParsedInput<'checkIns.cr
   const earlier = startEarly(checkInId === undefined ? Promise.resolve(undefined) : ctx.store.getCheckIn(checkInId));
   // Started before the write and awaited after it: startEarly keeps a failed write from leaving them unhandled.
   const cyclesRead = startEarly(ctx.store.listCycles());
-  const bandsRead = startEarly(ctx.store.getBands());
+  const settingsRead = startEarly(ctx.store.getSettings());
   let cycle: Cycle | undefined;
   let access: Promise<ViewerAccess> | undefined;
   let attempts = 0;
-  let bands: BandConfig | undefined;
+  let settings: Settings | undefined;
 
   const { aggregate, result: checkIn } = await mutateObjective(ctx, objectiveId, 'keyResultId', async (current, now) => {
     const kr = current.keyResults.find((k) => k.id === input.keyResultId);
@@ -62,7 +62,7 @@ export const createCheckIn = async (ctx: Ctx, input: ApiParsedInput<'checkIns.cr
     cycle = (await cyclesRead).find((c) => c.id === current.objective.cycleId);
     // Everything the answer needs from storage is read before the write, so a read failing after it
     // cannot turn a stored check-in into an error (the Jira permission check degrades instead).
-    bands = await bandsRead;
+    settings = await settingsRead;
     const projects = current.initiatives.filter((i) => i.keyResultId === kr.id).map((i) => i.epic.projectId);
     // Started now so the permission check runs alongside the write, not after it.
     access ??= startEarly(projects.length === 0 ? Promise.resolve(NO_ACCESS) : ctx.jira.viewerAccess(projects));
@@ -103,10 +103,11 @@ export const createCheckIn = async (ctx: Ctx, input: ApiParsedInput<'checkIns.cr
   });
 
   if (cycle === undefined) throw new AppError('INTERNAL', 'cycle not read');
-  if (bands === undefined) throw new AppError('INTERNAL', 'bands not read');
+  if (settings === undefined) throw new AppError('INTERNAL', 'settings not read');
   // Stored already: if Jira cannot say which epics the viewer may see, they are shown restricted.
   const viewerAccess = await (access ?? Promise.resolve(NO_ACCESS)).catch(() => NO_ACCESS);
-  const view = makeViewContext(ctx, { cycle, bands, teams: [], access: viewerAccess });
+  // canEdit is not part of a KR view, so no admin check is spent on it.
+  const view = makeViewContext(ctx, { cycle, settings, teams: [], access: viewerAccess, okrAdmin: false });
   const kr = aggregate.keyResults.find((k) => k.id === checkIn.keyResultId);
   if (kr === undefined) throw new AppError('INTERNAL', 'key result vanished');
   return { checkIn, keyResult: keyResultView(kr, aggregate, view) };

@@ -3,16 +3,16 @@ import { cycleWindow, nextCycleWindow } from '../domain/cycle-window';
 import { validation } from './errors';
 import { newPlainId } from './ids';
 import type { Ctx } from './shared/context';
-import { requireSiteAdmin } from './shared/permissions';
+import { requireOkrAdmin } from './shared/permissions';
 
 /**
  * cycles.create: a new cycle in planning. Without dates it proposes the calendar quarter (or year)
  * after the latest cycle of that kind, or the current one; without a name, the window's name.
- * @throws AppError FORBIDDEN (not a site admin: Jira POST /rest/api/3/permissions/check),
+ * @throws AppError FORBIDDEN (not an OKR admin: Jira POST /rest/api/3/permissions/check),
  *   VALIDATION endDate (not after startDate).
  */
 export const createCycle = async (ctx: Ctx, input: ApiParsedInput<'cycles.create'>): Promise<ApiOutput<'cycles.create'>> => {
-  await requireSiteAdmin(ctx, 'create cycles');
+  await requireOkrAdmin(ctx, 'create cycles');
   const id = newPlainId(ctx.ids, { accountId: ctx.actor.accountId, requestId: input.requestId }, 'cycle');
   const cycles = await ctx.store.listCycles();
   // A repeat of a request that already created its cycle answers that cycle.

@@ -11,7 +11,7 @@ import { objectivePeople } from './shared/objective-people';
 import { requireObjectiveResult, requireSiteUsers } from './shared/permissions';
 
 /**
- * objectives.create: company objectives by site admins, team objectives by the team's members (or
+ * objectives.create: company objectives by OKR admins, team objectives by the team's members (or
  * admins), individual objectives by anyone for themselves (admins for anyone): the rules of
  * shared/permissions.ts requireObjectiveResult, which objectives.update applies to its result too.
  * Owner and reviewer must be users of the site (GET /rest/api/3/user/bulk).

@@ -1,7 +1,7 @@
 import type { ApiOutput, ApiParsedInput, Team } from '../contract';
 import { newPlainId } from './ids';
 import type { Ctx } from './shared/context';
-import { requireSiteAdmin, requireSiteUsers } from './shared/permissions';
+import { requireOkrAdmin, requireSiteUsers } from './shared/permissions';
 import { checkTeamParent } from './shared/team-parent';
 
 /**
@@ -11,7 +11,7 @@ import { checkTeamParent } from './shared/team-parent';
  * @throws AppError FORBIDDEN, VALIDATION memberAccountIds, NOT_FOUND parentTeamId.
  */
 export const createTeam = async (ctx: Ctx, input: ApiParsedInput<'teams.create'>): Promise<ApiOutput<'teams.create'>> => {
-  await requireSiteAdmin(ctx, 'create teams');
+  await requireOkrAdmin(ctx, 'create teams');
   const id = newPlainId(ctx.ids, { accountId: ctx.actor.accountId, requestId: input.requestId }, 'team');
   const teams = await ctx.store.listTeams();
   // A repeat of a request that already created its team answers that team.

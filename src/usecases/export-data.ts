@@ -2,7 +2,7 @@ import type { ApiOutput, ApiParsedInput, ExportPage, ExportPosition } from '../c
 import { EXPORT_FORMAT, EXPORT_VERSION, ExportPositionSchema } from '../contract';
 import { AppError } from './errors';
 import type { Ctx } from './shared/context';
-import { requireSiteAdmin } from './shared/permissions';
+import { requireOkrAdmin } from './shared/permissions';
 
 /** Opaque to callers: base64url of the position's JSON. */
 export const encodeExportCursor = (position: ExportPosition): string => Buffer.from(JSON.stringify(position)).toString('base64url');
@@ -31,7 +31,7 @@ const decodeExportCursor = (cursor: string): ExportPosition => {
  * replaced the data between pages: start again).
  */
 export const exportData = async (ctx: Ctx, input: ApiParsedInput<'data.export'>): Promise<ApiOutput<'data.export'>> => {
-  await requireSiteAdmin(ctx, 'export data');
+  await requireOkrAdmin(ctx, 'export data');
   const position = input.cursor === undefined ? undefined : decodeExportCursor(input.cursor);
   const exportedAt = position?.at ?? ctx.clock.now().toISOString();
   const { part, next } = await ctx.store.exportPage(position, exportedAt);

@@ -13,7 +13,7 @@ import { detachedOf, loadBoardRows, loadBoardTree } from './get-board';
  *
  * Cost, whatever the cycle's size beyond its tree index: as board.get, the generation document, one
  * round trip (cycle, bands, teams, the 16 tree index documents), then the page's row documents (4
- * batchGets of 25) beside one Jira call, POST /rest/api/3/permissions/check (site admin, for canEdit).
+ * batchGets of 25) beside one Jira call, POST /rest/api/3/permissions/check (site admin, for canEdit; the admin group's membership too when one is set).
  * @throws AppError NOT_FOUND cycleId / objectiveId (not on this cycle's board, or not kept by the
  *   filters) / teamId / ownerAccountId, INVALID_STATE when stored alignment loops.
  */
@@ -21,7 +21,7 @@ export const getBoardChildren = async (
   ctx: Ctx,
   input: ApiParsedInput<'board.children'>,
 ): Promise<ApiOutput<'board.children'>> => {
-  const { cycle, bands, teams, entries, scope, filtered } = await loadBoardTree(ctx, input.cycleId, input);
+  const { cycle, settings, teams, entries, scope, filtered } = await loadBoardTree(ctx, input.cycleId, input);
   let list = filtered.roots;
   if (input.objectiveId !== undefined) {
     const parent = filtered.tree.byId.get(input.objectiveId);
@@ -31,7 +31,7 @@ export const getBoardChildren = async (
   }
   const page = childPage(list, input.cursor);
   const ids = page.nodes.map((n) => n.entry.id);
-  const { digests, rows, view } = await loadBoardRows(ctx, { cycle, bands, teams }, ids);
+  const { digests, rows, view } = await loadBoardRows(ctx, { cycle, settings, teams }, ids);
   return {
     ...(input.objectiveId === undefined ? {} : { objectiveId: input.objectiveId }),
     childCount: list.length,

@@ -22,9 +22,9 @@ import { accessFor } from './shared/view-context';
 export const getBoardKeyResults = async (ctx: Ctx, input: ApiParsedInput<'board.keyResults'>): Promise<ApiOutput<'board.keyResults'>> => {
   const field = (i: number): string => `objectiveIds.${String(i)}`;
   const ids = input.objectiveIds.map((id, i) => objectiveIdOf('objective', id, field(i)));
-  const [cycle, bands, found] = await Promise.all([
+  const [cycle, settings, found] = await Promise.all([
     requireCycle(ctx.store, input.cycleId, 'cycleId'),
-    ctx.store.getBands(),
+    ctx.store.getSettings(),
     ctx.store.getObjectives(ids),
   ]);
   const byId = new Map(found.map((a) => [a.objective.id, a]));
@@ -41,6 +41,6 @@ export const getBoardKeyResults = async (ctx: Ctx, input: ApiParsedInput<'board.
     return [aggregate];
   });
   const access = await accessFor(ctx, aggregates);
-  const view = { cycle, bands, now: ctx.clock.now(), viewerAccountId: ctx.actor.accountId, access };
+  const view = { cycle, bands: settings.bands, pace: settings.pace, now: ctx.clock.now(), viewerAccountId: ctx.actor.accountId, access };
   return { objectives: aggregates.map((a) => ({ objectiveId: a.objective.id, keyResults: boardKeyResults(a, view) })) };
 };

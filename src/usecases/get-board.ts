@@ -1,4 +1,4 @@
-import type { ApiOutput, ApiParsedInput, BandConfig, Cycle, Team } from '../contract';
+import type { ApiOutput, ApiParsedInput, Cycle, Settings, Team } from '../contract';
 import { matchesScope } from '../domain/board-filter';
 import { currentCycle } from '../domain/current-cycle';
 import { DomainError } from '../domain/errors';
@@ -12,6 +12,7 @@ import { buildIndexTree, cursorOf, filterTree, firstScreen } from './shared/boar
 import type { Ctx } from './shared/context';
 import { entryTrack } from './shared/track';
 import { requireCycle } from './shared/lookups';
+import { isOkrAdmin } from './shared/permissions';
 import { makeViewContext } from './shared/view-context';
 import type { ViewContext } from './shared/views';
 import { cycleView } from './shared/views';
@@ -71,9 +72,9 @@ export const detachedOf = (
  * cycle's tree index, the filter checked against them, and the tree as the filter keeps it.
  */
 export const loadBoardTree = async (ctx: Ctx, cycleId: string, input: BoardFilter) => {
-  const [cycle, bands, teams, entries] = await Promise.all([
+  const [cycle, settings, teams, entries] = await Promise.all([
     requireCycle(ctx.store, cycleId, 'cycleId'),
-    ctx.store.getBands(),
+    ctx.store.getSettings(),
     ctx.store.listTeams(),
     ctx.store.readBoardTree(cycleId),
   ]);
@@ -83,24 +84,25 @@ export const loadBoardTree = async (ctx: Ctx, cycleId: string, input: BoardFilte
     teams.map((t) => t.id),
     entries,
   );
-  return { cycle, bands, teams, entries, scope, filtered: filterTree(indexTreeOf(cycle.id, entries), scope) };
+  return { cycle, settings, bands: settings.bands, teams, entries, scope, filtered: filterTree(indexTreeOf(cycle.id, entries), scope) };
 };
 
 /**
  * The row documents of the objectives an answer shows, and the view context to draw them in. No epic
  * is described on the board (KR rows come from board.keyResults), so the one Jira call, beside the
- * rows, only asks whether the viewer is a site admin, for canEdit.
+ * rows, only asks whether the viewer is an OKR admin, for canEdit.
  */
 export const loadBoardRows = async (
   ctx: Ctx,
-  context: { cycle: Cycle; bands: BandConfig; teams: Team[] },
+  context: { cycle: Cycle; settings: Settings; teams: Team[] },
   ids: readonly string[],
 ): Promise<{ digests: ObjectiveDigest[]; rows: ReadonlyMap<string, ObjectiveDigest>; view: ViewContext }> => {
-  const [digests, isSiteAdmin] = await Promise.all([
+  const [digests, okrAdmin] = await Promise.all([
     ids.length === 0 ? Promise.resolve([]) : ctx.store.readBoardRows(context.cycle.id, ids),
-    ctx.jira.isSiteAdmin(),
+    isOkrAdmin(ctx),
   ]);
-  const view = makeViewContext(ctx, { ...context, access: { browsableProjectIds: new Set<string>(), isSiteAdmin } });
+  const access = { browsableProjectIds: new Set<string>(), isSiteAdmin: false };
+  const view = makeViewContext(ctx, { ...context, access, okrAdmin });
   return { digests, rows: new Map(digests.map((d) => [d.objective.id, d])), view };
 };
 
@@ -118,18 +120,18 @@ export const loadBoardRows = async (
  * whatever the cycle's size. Storage: the generation document, then one round trip (cycle catalog,
  * bands, team catalog, one batchGet of the 16 tree index documents: a few dozen bytes an objective),
  * then the row documents of the objectives shown (batchGets of 25, about 0.3 KB each). One Jira call,
- * POST /rest/api/3/permissions/check (site admin, for canEdit), beside the rows.
+ * POST /rest/api/3/permissions/check (site admin, for canEdit; the admin group's membership too when one is set), beside the rows.
  * @throws AppError NOT_FOUND cycleId (also when no cycle exists) / teamId / ownerAccountId (nobody on the site;
  *   asked of Jira, GET /rest/api/3/user/bulk, only when no objective has that owner), INVALID_STATE when
  *   stored alignment loops.
  */
 export const getBoard = async (ctx: Ctx, input: ApiParsedInput<'board.get'>): Promise<ApiOutput<'board.get'>> => {
   const cycleId = input.cycleId ?? (await currentCycleId(ctx));
-  const { cycle, bands, teams, entries, scope, filtered } = await loadBoardTree(ctx, cycleId, input);
+  const { cycle, settings, bands, teams, entries, scope, filtered } = await loadBoardTree(ctx, cycleId, input);
   const window = firstScreen(filtered);
   const { digests, rows, view } = await loadBoardRows(
     ctx,
-    { cycle, bands, teams },
+    { cycle, settings, teams },
     window.shown.map((n) => n.entry.id),
   );
   return {
@@ -144,7 +146,7 @@ export const getBoard = async (ctx: Ctx, input: ApiParsedInput<'board.get'>): Pr
       entries
         .filter((e) => matchesScope(e, scope))
         .map((e) => ({
-          status: entryTrack(e, filtered.tree.byId.get(e.id)?.score ?? null, cycle, view.now),
+          status: entryTrack(e, filtered.tree.byId.get(e.id)?.score ?? null, cycle, view.now, view.pace),
           draft: e.status !== 'published',
         })),
     ),

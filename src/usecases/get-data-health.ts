@@ -1,6 +1,6 @@
 import type { ApiOutput } from '../contract';
 import type { Ctx } from './shared/context';
-import { requireSiteAdmin } from './shared/permissions';
+import { requireOkrAdmin } from './shared/permissions';
 
 /**
  * data.health: reads every stored record of the live data and lists those that fail their schema (kind,
@@ -9,6 +9,6 @@ import { requireSiteAdmin } from './shared/permissions';
  * @throws AppError FORBIDDEN.
  */
 export const getDataHealth = async (ctx: Ctx): Promise<ApiOutput<'data.health'>> => {
-  await requireSiteAdmin(ctx, 'check the data');
+  await requireOkrAdmin(ctx, 'check the data');
   return ctx.store.dataHealth();
 };

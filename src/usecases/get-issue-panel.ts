@@ -3,6 +3,7 @@ import { AppError } from './errors';
 import { epicProgress } from './epic-progress';
 import { withLatestCheckIn } from './shared/check-in-history';
 import type { Ctx } from './shared/context';
+import { isOkrAdminGiven } from './shared/permissions';
 import { makeViewContext } from './shared/view-context';
 import { epicProgressView, keyResultView } from './shared/views';
 
@@ -47,15 +48,16 @@ export const getIssuePanel = async (ctx: Ctx, issue: IssueContext | undefined): 
     return cycle === undefined ? [] : [{ aggregate: a, cycle }];
   });
   const projects = [projectId ?? '', ...withCycle.flatMap((w) => w.aggregate.initiatives.map((i) => i.epic.projectId))];
-  const [bands, teams, access] = await Promise.all([ctx.store.getBands(), ctx.store.listTeams(), ctx.jira.viewerAccess(projects)]);
+  const [settings, teams, access] = await Promise.all([ctx.store.getSettings(), ctx.store.listTeams(), ctx.jira.viewerAccess(projects)]);
   if (projectId === undefined || !access.browsableProjectIds.has(projectId)) {
     throw new AppError('FORBIDDEN', 'You cannot see this issue.');
   }
 
+  const okrAdmin = await isOkrAdminGiven(ctx, access.isSiteAdmin);
   const krIds = new Set(links.filter((l) => l.issueId === issue.id).map((l) => l.keyResultId));
   const rows = await Promise.all(
     withCycle.flatMap(({ aggregate, cycle }) => {
-      const view = makeViewContext(ctx, { cycle, bands, teams, access });
+      const view = makeViewContext(ctx, { cycle, settings, teams, access, okrAdmin });
       return aggregate.keyResults
         .filter((kr) => krIds.has(kr.id) && kr.status === 'active')
         .map(async (kr) => {

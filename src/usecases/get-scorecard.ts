@@ -2,6 +2,7 @@ import type { ApiOutput, ApiParsedInput, Cycle, Scorecard, ScorecardTeam } from 
 import { compareObjectives } from '../domain/alignment';
 import { gradeCycle } from '../domain/grade';
 import { isActive, meanScore, objectiveScore } from '../domain/score';
+import type { StatusThresholds } from '../domain/status';
 import { summarizeStatuses } from '../domain/status';
 import { notFound } from './errors';
 import { objectiveIdOf } from './ids';
@@ -54,12 +55,12 @@ export const scorecardOf = async (
 };
 
 /** A group's figures from its tree index entries: drafts and archived objectives count in none. */
-const figuresOf = (entries: readonly BoardTreeEntry[], cycle: Cycle, now: Date): Omit<ScorecardTeam, 'teamId' | 'name'> => {
+const figuresOf = (entries: readonly BoardTreeEntry[], cycle: Cycle, now: Date, pace: StatusThresholds): Omit<ScorecardTeam, 'teamId' | 'name'> => {
   const counted = entries.filter((e) => e.status === 'published');
   return {
     objectives: counted.length,
     keyResults: counted.reduce((n, e) => n + e.keyResultCount, 0),
-    tracks: summarizeStatuses(counted.map((e) => ({ status: entryTrack(e, e.score, cycle, now), draft: false }))),
+    tracks: summarizeStatuses(counted.map((e) => ({ status: entryTrack(e, e.score, cycle, now, pace), draft: false }))),
     score: viewRatio(meanScore(counted.map((e) => e.score))),
   };
 };
@@ -71,7 +72,7 @@ const figuresOf = (entries: readonly BoardTreeEntry[], cycle: Cycle, now: Date):
  * distribution are left empty here: a team's own scorecard has them.
  */
 const companyByTeam = async (ctx: Ctx, cycle: Cycle): Promise<Scorecard> => {
-  const [entries, teams, bands] = await Promise.all([ctx.store.readBoardTree(cycle.id), ctx.store.listTeams(), ctx.store.getBands()]);
+  const [entries, teams, { bands, pace }] = await Promise.all([ctx.store.readBoardTree(cycle.id), ctx.store.listTeams(), ctx.store.getSettings()]);
   const now = ctx.clock.now();
   const shown = entries.filter((e) => e.status !== 'archived');
   const byTeam = new Map<string | null, BoardTreeEntry[]>();
@@ -84,11 +85,11 @@ const companyByTeam = async (ctx: Ctx, cycle: Cycle): Promise<Scorecard> => {
     .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((team) => {
       const own = byTeam.get(team.id);
-      return own === undefined ? [] : [{ teamId: team.id, name: team.name, ...figuresOf(own, cycle, now) }];
+      return own === undefined ? [] : [{ teamId: team.id, name: team.name, ...figuresOf(own, cycle, now, pace) }];
     });
   const unassigned = byTeam.get(null);
-  if (unassigned !== undefined) sections.push({ teamId: null, name: '', ...figuresOf(unassigned, cycle, now) });
-  const all = figuresOf(shown, cycle, now);
+  if (unassigned !== undefined) sections.push({ teamId: null, name: '', ...figuresOf(unassigned, cycle, now, pace) });
+  const all = figuresOf(shown, cycle, now, pace);
   return {
     cycle: cycleView(cycle, now),
     bands,

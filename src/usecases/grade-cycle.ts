@@ -4,13 +4,13 @@ import type { ObjectiveAggregate } from './model';
 import type { Ctx } from './shared/context';
 import { requireCycle } from './shared/lookups';
 import { mutateObjective, once } from './shared/mutate-objective';
-import { isMemberOf } from './shared/permissions';
+import { isMemberOf, isOkrAdmin } from './shared/permissions';
 import { scorecardOf } from './get-scorecard';
 
 /**
  * cycles.grade: during review, final scores for KRs and a retrospective per objective, then the graded
  * scorecard. Every id is checked before anything is written. Each objective's owner, its team's
- * members and site admins grade it (POST /rest/api/3/permissions/check when needed).
+ * members and OKR admins grade it (POST /rest/api/3/permissions/check when needed).
  * @throws AppError NOT_FOUND cycleId / grades.N.keyResultId / retrospectives.N.objectiveId,
  *   INVALID_STATE cycleId (not in review), FORBIDDEN, CONFLICT.
  */
@@ -40,7 +40,7 @@ export const gradeCycle = async (ctx: Ctx, input: ApiParsedInput<'cycles.grade'>
     if (!touched.has(a.objective.id)) continue;
     const o = a.objective;
     const own = o.ownerAccountId === me || (o.teamId !== undefined && isMemberOf(teamById.get(o.teamId), me));
-    if (!own && !(await ctx.jira.isSiteAdmin())) throw forbidden(`Only the owner, the team or site admins can grade "${o.title}".`);
+    if (!own && !(await isOkrAdmin(ctx))) throw forbidden(`Only the owner, the team or OKR admins can grade "${o.title}".`);
   }
 
   const scores = new Map(input.grades.map((g) => [g.keyResultId, g.score]));

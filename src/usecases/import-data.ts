@@ -6,7 +6,7 @@ import type { LastCheckIn, ObjectiveAggregate, StoredInitiative } from './model'
 import { EMPTY_PROGRESS } from './model';
 import type { Ctx } from './shared/context';
 import { groupBy } from './shared/lookups';
-import { requireSiteAdmin } from './shared/permissions';
+import { requireOkrAdmin } from './shared/permissions';
 
 export interface Issue {
   field: string;
@@ -106,7 +106,7 @@ export const aggregatesOf = (doc: Pick<ExportDocument, 'objectives' | 'keyResult
  * @throws AppError FORBIDDEN, VALIDATION naming the JSON path (e.g. data.keyResults.3.metric.target).
  */
 export const importData = async (ctx: Ctx, input: ApiParsedInput<'data.import'>): Promise<ApiOutput<'data.import'>> => {
-  await requireSiteAdmin(ctx, 'import data');
+  await requireOkrAdmin(ctx, 'import data');
   const parsed = ExportDocumentSchema.safeParse(input.data);
   if (!parsed.success) {
     throw fail(parsed.error.issues.map((i) => ({ field: ['data', ...i.path.map(String)].join('.'), message: i.message })));

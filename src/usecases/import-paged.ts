@@ -6,7 +6,7 @@ import type { Issue } from './import-data';
 import { aggregatesOf, fail } from './import-data';
 import type { Deps, ImportJob } from './ports';
 import type { Ctx } from './shared/context';
-import { requireSiteAdmin } from './shared/permissions';
+import { requireOkrAdmin } from './shared/permissions';
 
 /**
  * A paged import, for documents larger than one invoke (500 KB): data.import.start claims a staging
@@ -102,7 +102,7 @@ export const startPagedImport = async (
   ctx: Ctx,
   input: ApiParsedInput<'data.import.start'>,
 ): Promise<ApiOutput<'data.import.start'>> => {
-  await requireSiteAdmin(ctx, 'import data');
+  await requireOkrAdmin(ctx, 'import data');
   const header = ImportHeaderSchema.safeParse(input.header);
   if (!header.success) throw fail(issuesOf(header.error, 'header'));
   // The id derives from the request: a retried start finds the import its first attempt opened.
@@ -139,7 +139,7 @@ export const appendImportPart = async (
   ctx: Ctx,
   input: ApiParsedInput<'data.import.append'>,
 ): Promise<ApiOutput<'data.import.append'>> => {
-  await requireSiteAdmin(ctx, 'import data');
+  await requireOkrAdmin(ctx, 'import data');
   const parsed = ExportPartSchema.safeParse(input.part);
   if (!parsed.success) throw fail(issuesOf(parsed.error, 'part'));
   const part = parsed.data;
@@ -184,7 +184,7 @@ export const finishPagedImport = async (
   ctx: Ctx,
   input: ApiParsedInput<'data.import.finish'>,
 ): Promise<ApiOutput<'data.import.finish'>> => {
-  await requireSiteAdmin(ctx, 'import data');
+  await requireOkrAdmin(ctx, 'import data');
   await jobOf(ctx, input.importId);
   return statusOf(await ctx.store.finishImport(input.importId));
 };
@@ -194,7 +194,7 @@ export const getImportStatus = async (
   ctx: Ctx,
   input: ApiParsedInput<'data.import.status'>,
 ): Promise<ApiOutput<'data.import.status'>> => {
-  await requireSiteAdmin(ctx, 'import data');
+  await requireOkrAdmin(ctx, 'import data');
   return statusOf(await jobOf(ctx, input.importId));
 };
 

@@ -30,7 +30,7 @@ export const listMyKeyResults = async (
     if (cycle === undefined) return { cycle: null, objectives: [] };
   } else cycle = await requireCycle(ctx.store, input.cycleId, 'cycleId');
   const me = ctx.actor.accountId;
-  const [bands, digests] = await Promise.all([ctx.store.getBands(), ctx.store.listDigestsOfCycle(cycle.id)]);
+  const [settings, digests] = await Promise.all([ctx.store.getSettings(), ctx.store.listDigestsOfCycle(cycle.id)]);
   const mine = digests
     .filter(
       (d) => d.objective.status !== 'archived' && d.keyResults.some((kr) => isActive(kr) && kr.ownerAccountId === me),
@@ -42,7 +42,7 @@ export const listMyKeyResults = async (
   const byId = new Map(aggregates.map((a) => [a.objective.id, a]));
   const access = await accessFor(ctx, aggregates);
   const now = ctx.clock.now();
-  const view = { cycle, bands, now, viewerAccountId: me, access };
+  const view = { cycle, bands: settings.bands, pace: settings.pace, now, viewerAccountId: me, access };
   return {
     cycle: cycleView(cycle, now),
     objectives: mine.flatMap((o) => {

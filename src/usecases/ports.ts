@@ -1,4 +1,4 @@
-import type { BandConfig, CheckIn, Cycle, Team } from '../contract';
+import type { AdminGroup, BandConfig, CheckIn, Cycle, PaceThresholds, Settings, Team } from '../contract';
 import type { ExportCounts, ExportDocument, ExportPart, ExportPosition, ImportState } from '../contract';
 import type { InitiativeLink, KeyResultSnapshot, ObjectiveAggregate, ObjectiveDigest, StatusCategory } from './model';
 import type { BoardTreeEntry } from './shared/board-tree-entry';
@@ -46,6 +46,13 @@ export interface AggregateWrite {
  */
 export type ItemChange<T> = (current: T | undefined, all: readonly T[]) => T;
 
+/** A partial settings change: only the parts given; `adminGroup: null` removes the group. */
+export interface SettingsChange {
+  bands?: BandConfig | undefined;
+  pace?: PaceThresholds | undefined;
+  adminGroup?: AdminGroup | null | undefined;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor?: string;
@@ -64,9 +71,15 @@ export interface OkrStore {
   /** Applies `apply` to the stored team (again on each lost race); a request already applied answers the stored team. */
   changeTeam(id: string, apply: ItemChange<Team>, request?: string): Promise<Team>;
 
+  /** Bands, pace thresholds and admin group: read once per invocation (later calls answer the same read). */
+  getSettings(): Promise<Settings>;
+  /** The settings' score bands (the same read as getSettings). */
   getBands(): Promise<BandConfig>;
-  /** Answers the bands stored: the stored ones, unchanged, when `request` was already applied. */
-  putBands(bands: BandConfig, request?: string): Promise<BandConfig>;
+  /**
+   * Changes the parts given (`adminGroup: null` removes it) and answers the settings stored: the stored
+   * ones, unchanged, when `request` was already applied.
+   */
+  changeSettings(change: SettingsChange, request?: string): Promise<Settings>;
 
   getObjective(id: string): Promise<ObjectiveAggregate | undefined>;
   getObjectives(ids: readonly string[]): Promise<ObjectiveAggregate[]>;
@@ -230,6 +243,8 @@ export interface JiraGateway {
   /** One permission check as the acting user: browsable projects among `projectIds`, and site admin. */
   viewerAccess(projectIds: readonly string[]): Promise<ViewerAccess>;
   isSiteAdmin(): Promise<boolean>;
+  /** Whether the acting user is a member of `group` (directly or through a nested group). */
+  isInGroup(group: AdminGroup): Promise<boolean>;
   /** Of `accountIds`, those that name no active user of the site (owners, reviewers, members must be real). */
   unknownAccountIds(accountIds: readonly string[]): Promise<string[]>;
 }

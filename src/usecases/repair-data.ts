@@ -1,13 +1,13 @@
 import type { ApiOutput, ApiParsedInput } from '../contract';
 import { AppError } from './errors';
 import type { Ctx } from './shared/context';
-import { requireSiteAdmin } from './shared/permissions';
+import { requireOkrAdmin } from './shared/permissions';
 
 /**
  * data.repair: puts a corrected payload in place of a record data.health lists, or removes it.
  * @throws AppError FORBIDDEN, CONFLICT.
  */
 export const repairData = async (ctx: Ctx, input: ApiParsedInput<'data.repair'>): Promise<ApiOutput<'data.repair'>> => {
-  await requireSiteAdmin(ctx, 'repair the data');
+  await requireOkrAdmin(ctx, 'repair the data');
   throw new AppError('CONFLICT', `${input.key} is not a damaged record.`, 'key');
 };

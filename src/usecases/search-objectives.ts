@@ -4,7 +4,7 @@ import { notFound } from './errors';
 import type { BoardTreeEntry } from './shared/board-tree-entry';
 import type { Ctx } from './shared/context';
 import { requireCycle } from './shared/lookups';
-import { isMemberOf } from './shared/permissions';
+import { isMemberOf, isOkrAdmin } from './shared/permissions';
 
 /** Lower-case words of a text: letters and digits of any script, the rest separates. */
 export const wordsOf = (text: string): string[] =>
@@ -26,7 +26,7 @@ export const titleMatches = (title: string, queryWords: readonly string[]): bool
  *
  * Cost, whatever the cycle's size beyond its tree index: one round trip (cycle, team catalog, the 16
  * tree index documents: a few dozen bytes an objective) and, only when a hit is neither the viewer's
- * nor their team's, one Jira call, POST /rest/api/3/permissions/check (site admin, for canEdit).
+ * nor their team's, one Jira call, POST /rest/api/3/permissions/check (site admin, for canEdit; the admin group's membership too when one is set).
  * @throws AppError NOT_FOUND cycleId / teamId.
  */
 export const searchObjectives = async (
@@ -55,7 +55,7 @@ export const searchObjectives = async (
   const byTeam = new Map(teams.map((t) => [t.id, t]));
   const ownOrTeam = (e: BoardTreeEntry): boolean =>
     e.ownerAccountId === me || (e.teamId !== undefined && isMemberOf(byTeam.get(e.teamId), me));
-  const isSiteAdmin = shown.every(ownOrTeam) ? false : await ctx.jira.isSiteAdmin();
+  const okrAdmin = shown.every(ownOrTeam) ? false : await isOkrAdmin(ctx);
   return {
     objectives: shown.map((e): ObjectiveSearchHit => ({
       id: e.id,
@@ -63,7 +63,7 @@ export const searchObjectives = async (
       level: e.level,
       ...(e.teamId === undefined ? {} : { teamId: e.teamId }),
       status: e.status,
-      canEdit: isSiteAdmin || ownOrTeam(e),
+      canEdit: okrAdmin || ownOrTeam(e),
     })),
     matchCount: matching.length,
   };

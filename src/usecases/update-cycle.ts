@@ -5,17 +5,17 @@ import { invalidState, notFound, validation } from './errors';
 import { requestKey } from './ids';
 import type { Ctx } from './shared/context';
 import { requireCycle } from './shared/lookups';
-import { requireSiteAdmin } from './shared/permissions';
+import { requireOkrAdmin } from './shared/permissions';
 
 /**
  * cycles.update: rename, move dates, or move the status along planning -> active -> review -> closed
  * (review -> active reopens). A closed cycle is final. A repeat of a `requestId` answers the cycle as
  * stored and writes nothing.
- * @throws AppError FORBIDDEN (not a site admin: Jira POST /rest/api/3/permissions/check), NOT_FOUND id,
+ * @throws AppError FORBIDDEN (not an OKR admin: Jira POST /rest/api/3/permissions/check), NOT_FOUND id,
  *   INVALID_STATE status (transition not allowed, or the cycle is closed), VALIDATION endDate.
  */
 export const updateCycle = async (ctx: Ctx, input: ApiParsedInput<'cycles.update'>): Promise<ApiOutput<'cycles.update'>> => {
-  await requireSiteAdmin(ctx, 'change cycles');
+  await requireOkrAdmin(ctx, 'change cycles');
   // Fails fast (NOT_FOUND id) before a write is tried; the rules run again on what the write will replace.
   await requireCycle(ctx.store, input.id, 'id');
   const apply = (current: Cycle | undefined): Cycle => {

@@ -21,7 +21,7 @@ const mergedMetric = (current: Metric, change: Partial<Metric> | undefined): Met
 
 /**
  * keyResults.update: title, owner, weight, metric (merged with the stored one) and progress source.
- * The owner changes only by the KR's owner, the objective's owner or a site admin, to a site user.
+ * The owner changes only by the KR's owner, the objective's owner or an OKR admin, to a site user.
  * @throws AppError VALIDATION id / metric.* / ownerAccountId, NOT_FOUND id, INVALID_STATE (archived),
  *   FORBIDDEN (ownerAccountId), CONFLICT.
  */

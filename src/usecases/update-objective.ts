@@ -16,7 +16,7 @@ const set = <K extends keyof Objective>(o: Objective, key: K, value: Objective[K
 
 /**
  * objectives.update: title, description, level, team, owner, reviewer, parent (null clears), draft /
- * published, retrospective. By the owner, the team's members or site admins, and only to a result its
+ * published, retrospective. By the owner, the team's members or OKR admins, and only to a result its
  * author could create (shared/permissions.ts requireObjectiveResult: level, team, owner); the owner
  * changes only by the current owner's or an admin's action. New owner and reviewer must be site users.
  * @throws AppError VALIDATION id / teamId / parentObjectiveId / ownerAccountId / reviewerAccountId,

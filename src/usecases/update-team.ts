@@ -2,7 +2,7 @@ import type { ApiOutput, ApiParsedInput, Team } from '../contract';
 import { notFound } from './errors';
 import { requestKey } from './ids';
 import type { Ctx } from './shared/context';
-import { requireSiteAdmin, requireSiteUsers } from './shared/permissions';
+import { requireOkrAdmin, requireSiteUsers } from './shared/permissions';
 import { checkTeamParent } from './shared/team-parent';
 
 /**
@@ -13,7 +13,7 @@ import { checkTeamParent } from './shared/team-parent';
  * @throws AppError FORBIDDEN, VALIDATION memberAccountIds, NOT_FOUND id / parentTeamId, VALIDATION parentTeamId (loop).
  */
 export const updateTeam = async (ctx: Ctx, input: ApiParsedInput<'teams.update'>): Promise<ApiOutput<'teams.update'>> => {
-  await requireSiteAdmin(ctx, 'change teams');
+  await requireOkrAdmin(ctx, 'change teams');
   if (input.memberAccountIds !== undefined) await requireSiteUsers(ctx, [{ field: 'memberAccountIds', label: 'member', accountIds: input.memberAccountIds }]);
   // Fails fast (NOT_FOUND id) before a write is tried; the rules run again on what the write will replace.
   if ((await ctx.store.getTeam(input.id)) === undefined) throw notFound('Team', input.id, 'id');

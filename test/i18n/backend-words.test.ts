@@ -80,7 +80,7 @@ describe('resolver errors in the invocation language', () => {
     });
     expect(await errorOf('cycles.create', { startDate: '2027-01-01', endDate: '2027-03-31' }, 'nl-NL')).toMatchObject({
       code: 'FORBIDDEN',
-      message: 'Alleen Jira-sitebeheerders kunnen cycli aanmaken.',
+      message: 'Alleen OKR-beheerders kunnen cycli aanmaken.',
     });
   });
 

@@ -5,7 +5,7 @@ import type { ChildIssue, EpicRef, EpicState, JiraGateway, ViewerAccess } from '
 import type { JiraClient } from './jira-client';
 import type { SearchIssue } from './schemas';
 import type { z } from 'zod';
-import { ChangePageJson, IssueJson, PermissionCheckJson, SearchPageJson, UserBulkJson } from './schemas';
+import { ChangePageJson, IssueJson, MyGroupsJson, PermissionCheckJson, SearchPageJson, UserBulkJson } from './schemas';
 
 /** The JiraGateway port on Jira Cloud REST v3. One instance per invocation: it caches the admin check. */
 
@@ -46,6 +46,7 @@ const childOf = (issue: SearchIssue): ChildIssue => ({
 
 export const createJiraGateway = (client: JiraClient): JiraGateway => {
   let siteAdmin: Promise<boolean> | undefined;
+  let myGroups: Promise<{ name: string; groupId?: string | null | undefined }[]> | undefined;
 
   /** Every page of one JQL search as the app (token paging; 100 issues a page with these fields). */
   const searchPages = async <
@@ -209,6 +210,22 @@ export const createJiraGateway = (client: JiraClient): JiraGateway => {
         check({ globalPermissions: ['ADMINISTER'] }).then((a) => a.globalPermissions.includes('ADMINISTER')),
       );
       return siteAdmin;
+    },
+
+    /**
+     * GET /rest/api/3/myself?expand=groups as the user ("Permission to access Jira"; groups includes nested
+     * groups: developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-myself); asked at most once per
+     * invocation. Matched by groupId, which survives a rename; by name only when Jira gives no id.
+     */
+    isInGroup(group) {
+      myGroups ??= startEarly(
+        client
+          .request('user', route`/rest/api/3/myself?expand=groups`, MyGroupsJson, { method: 'GET' })
+          .then((r) => r.body?.groups.items ?? []),
+      );
+      return myGroups.then((groups) =>
+        groups.some((g) => (g.groupId === undefined || g.groupId === null ? g.name === group.name : g.groupId === group.groupId)),
+      );
     },
   };
 };

@@ -62,3 +62,10 @@ export const PermissionCheckJson = z.object({
 export const UserBulkJson = z.object({
   values: z.array(z.object({ accountId: z.string(), active: z.boolean().optional() })).default([]),
 });
+
+/** GET /rest/api/3/myself?expand=groups: the acting user's groups (nested ones included). */
+export const MyGroupsJson = z.object({
+  groups: z
+    .object({ items: z.array(z.object({ name: z.string(), groupId: z.string().nullish() })).default([]) })
+    .default({ items: [] }),
+});

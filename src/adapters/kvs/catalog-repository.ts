@@ -1,12 +1,11 @@
 import { kvs } from '@forge/kvs';
-import type { BandConfig, Cycle, Team } from '../../contract';
-import { DEFAULT_BANDS } from '../../contract';
+import type { BandConfig, Cycle, Settings, Team } from '../../contract';
 import type { Attributes, Catalog } from './codecs';
-import { decodeBands, decodeCycleCatalog, decodeTeamCatalog, encodeBands, encodeCatalog } from './codecs';
-import { stillLive } from './generation-repository';
+import { DEFAULT_SETTINGS, decodeCycleCatalog, decodeSettings, decodeTeamCatalog, encodeCatalog, encodeSettings } from './codecs';
+import { liveSpace, stillLive } from './generation-repository';
 import { isConditionFailure, jitter, rateLimited, versionIs } from './kvs-io';
 import type { CatalogKey, Space } from './registry';
-import type { ItemChange } from '../../usecases/ports';
+import type { ItemChange, SettingsChange } from '../../usecases/ports';
 import { hasApplied, remember } from '../../usecases/shared/applied-requests';
 import { at, CATALOG, ENTITY, KEY } from './registry';
 
@@ -95,27 +94,48 @@ export const putTeam = async (space: Space, team: Team): Promise<void> => {
 export const changeTeam = (space: Space, id: string, apply: ItemChange<Team>, request?: string): Promise<Team> =>
   change(space, TEAMS, id, apply, request);
 
-const readBands = async (space: Space): Promise<{ bands: BandConfig; requests: string[] }> => {
+const readSettings = async (space: Space): Promise<{ settings: Settings; requests: string[] }> => {
   const value = await rateLimited(() => kvs.get<unknown>(at(space, KEY.bands)));
-  return value === undefined ? { bands: DEFAULT_BANDS, requests: [] } : decodeBands(value);
+  return value === undefined ? { settings: DEFAULT_SETTINGS, requests: [] } : decodeSettings(value);
 };
 
-export const getBands = async (space: Space): Promise<BandConfig> => (await readBands(space)).bands;
+export const getSettings = async (space: Space): Promise<Settings> => (await readSettings(space)).settings;
+export const getBands = async (space: Space): Promise<BandConfig> => (await getSettings(space)).bands;
+
+export const applySettingsChange = (stored: Settings, change: SettingsChange): Settings => {
+  const adminGroup = change.adminGroup === undefined ? stored.adminGroup : (change.adminGroup ?? undefined);
+  return {
+    bands: change.bands ?? stored.bands,
+    pace: change.pace ?? stored.pace,
+    ...(adminGroup === undefined ? {} : { adminGroup }),
+  };
+};
 
 /**
- * Replaces the bands. A request already applied (a retry after a lost answer) writes nothing and answers
- * the stored bands, so it cannot undo a later change by someone else.
+ * Changes the parts of the settings given, keeping the rest as stored. A request already applied (a retry
+ * after a lost answer) writes nothing and answers the stored settings, so it cannot undo a later change
+ * by someone else.
  */
-export const putBands = async (space: Space, bands: BandConfig, request?: string): Promise<BandConfig> => {
-  // Read even without a request id: the write keeps the requests others made remembered.
-  const stored = await readBands(space);
-  if (hasApplied(stored.requests, request)) return stored.bands;
+export const changeSettings = async (space: Space, change: SettingsChange, request?: string): Promise<Settings> => {
+  // Read even without a request id: the write keeps the other parts and the requests others made.
+  const stored = await readSettings(space);
+  if (hasApplied(stored.requests, request)) return stored.settings;
+  const settings = applySettingsChange(stored.settings, change);
   await rateLimited(() =>
     kvs
       .transact()
-      .set(at(space, KEY.bands), encodeBands(bands, remember(stored.requests, request)))
+      .set(at(space, KEY.bands), encodeSettings(settings, remember(stored.requests, request)))
       .check(CATALOG.generation, { entityName: ENTITY.catalog, conditions: stillLive(space) })
       .execute(),
   );
-  return bands;
+  return settings;
+};
+
+/**
+ * The settings an import writes into its new generation: the imported bands, and the pace and admin group
+ * of the live data (the export document carries only the bands; who administers is not OKR data).
+ */
+export const importedSettings = async (bands: BandConfig): Promise<Attributes> => {
+  const live = await getSettings(await liveSpace());
+  return encodeSettings({ ...live, bands });
 };

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import type { Space } from './registry';
 import { at, unprefixed } from './registry';
 import {
+  AdminGroupSchema,
   BandConfigSchema,
+  DEFAULT_BANDS,
+  PaceThresholdsSchema,
   CheckInSchema,
   CycleSchema,
   EpicProgressSchema,
@@ -12,7 +15,8 @@ import {
   ObjectiveSchema,
   TeamSchema,
 } from '../../contract';
-import type { BandConfig, CheckIn, Cycle, Team } from '../../contract';
+import type { CheckIn, Cycle, Settings, Team } from '../../contract';
+import { DEFAULT_STATUS_THRESHOLDS } from '../../domain/status';
 import type { InitiativeLink, KeyResultSnapshot, ObjectiveAggregate, ObjectiveDigest } from '../../usecases/model';
 
 /**
@@ -89,17 +93,38 @@ const decodeCatalog = <T>(schema: z.ZodType<T>, value: unknown, what: string): C
 export const decodeCycleCatalog = (value: unknown): Catalog<Cycle> => decodeCatalog(CycleSchema, value, 'cycle catalog');
 export const decodeTeamCatalog = (value: unknown): Catalog<Team> => decodeCatalog(TeamSchema, value, 'team catalog');
 
-// settings (plain KVS key)
-const BandsV1 = z.object({ schemaVersion: z.literal(1), bands: BandConfigSchema, requests: z.array(z.string()).optional() });
-export const encodeBands = (bands: BandConfig, requests: readonly string[] = []): Attributes => ({
-  schemaVersion: 1,
-  bands,
-  ...(requests.length === 0 ? {} : { requests }),
+// settings (plain KVS key 'settings:bands', its name from when it held only the bands)
+const StoredRequests = z.array(z.string()).optional();
+/** Release 1: the score bands alone. Read as version 2 with the default pace and no admin group. */
+const SettingsV1 = z.object({ schemaVersion: z.literal(1), bands: BandConfigSchema, requests: StoredRequests });
+/** Release 2 (issue #12): bands, pace thresholds and the optional OKR admin group. */
+const SettingsV2 = z.object({
+  schemaVersion: z.literal(2),
+  bands: BandConfigSchema,
+  pace: PaceThresholdsSchema,
+  adminGroup: AdminGroupSchema.optional(),
+  requests: StoredRequests,
 });
-export const decodeBands = (value: unknown): { bands: BandConfig; requests: string[] } => {
-  const record = parse(BandsV1, value, 'band settings');
-  return { bands: record.bands, requests: record.requests ?? [] };
+const StoredSettings = z.discriminatedUnion('schemaVersion', [SettingsV1, SettingsV2]);
+export const encodeSettings = (settings: Settings, requests: readonly string[] = []): Attributes =>
+  compact({
+    schemaVersion: 2,
+    bands: settings.bands,
+    pace: settings.pace,
+    adminGroup: settings.adminGroup,
+    ...(requests.length === 0 ? {} : { requests }),
+  });
+export const decodeSettings = (value: unknown): { settings: Settings; requests: string[] } => {
+  const record = parse(StoredSettings, value, 'settings');
+  const pace = record.schemaVersion === 1 ? { ...DEFAULT_STATUS_THRESHOLDS } : record.pace;
+  const adminGroup = record.schemaVersion === 1 ? undefined : record.adminGroup;
+  return {
+    settings: { bands: record.bands, pace, ...(adminGroup === undefined ? {} : { adminGroup }) },
+    requests: record.requests ?? [],
+  };
 };
+/** The settings of a new installation: default bands and pace, no admin group. */
+export const DEFAULT_SETTINGS: Settings = { bands: DEFAULT_BANDS, pace: { ...DEFAULT_STATUS_THRESHOLDS } };
 
 // objective aggregate
 const EpicSnapshotSchema = z.object({

@@ -4,10 +4,10 @@ import type { ExportDocument } from '../../contract';
 import { AppError } from '../../usecases/errors';
 import type { ImportData } from '../../usecases/ports';
 import type { Attributes } from './codecs';
-import { decodeCheckIn, decodeObjective, decodeSnapshot, encodeBands, encodeCatalog, encodeCheckIn, encodeObjective } from './codecs';
+import { decodeCheckIn, decodeObjective, decodeSnapshot, encodeCatalog, encodeCheckIn, encodeObjective } from './codecs';
 import { putIssueLinks } from './issue-link-repository';
 import { listDigestsOfCycle, putBoardShards } from './board-repository';
-import { byName, byStart, getBands, listCycles, listTeams } from './catalog-repository';
+import { byName, byStart, getBands, importedSettings, listCycles, listTeams } from './catalog-repository';
 import type { GenerationState } from './generation-repository';
 import { readGeneration, writeGeneration } from './generation-repository';
 import { mergeSnapshots, snapshotItems } from './history-repository';
@@ -78,7 +78,7 @@ export const writeDataset = async (space: Space, data: ImportData): Promise<void
       data.snapshots.map((s) => ({ ...s, scores: {}, stale: [] })),
     ),
   ];
-  await Promise.all([batchSetAll(items), putBoardShards(space, data.objectives), putIssueLinks(space, data.objectives), rateLimited(() => kvs.set(at(space, KEY.bands), encodeBands(data.bands)))]);
+  await Promise.all([batchSetAll(items), putBoardShards(space, data.objectives), putIssueLinks(space, data.objectives), importedSettings(data.bands).then((value) => rateLimited(() => kvs.set(at(space, KEY.bands), value)))]);
 };
 
 /** Reads the staged catalogs, board shards and aggregates back and compares them with what was written. */

@@ -2,11 +2,11 @@ import { kvs } from '@forge/kvs';
 import type { DataHealth } from '../../usecases/ports';
 import { boardDocumentProblems } from './board-repository';
 import {
-  decodeBands,
   decodeCheckIn,
   decodeCycleCatalog,
   decodeIssueLinks,
   decodeObjective,
+  decodeSettings,
   decodeSnapshot,
   decodeTeamCatalog,
 } from './codecs';
@@ -74,7 +74,7 @@ export const dataHealth = async (space: Space): Promise<DataHealth> => {
   if (bands !== undefined) {
     checked += 1;
     try {
-      decodeBands(bands);
+      decodeSettings(bands);
     } catch (error) {
       corrupt.push({ kind: 'settings', key: KEY.bands, problem: problemOf(error), ...rawOf(bands) });
     }

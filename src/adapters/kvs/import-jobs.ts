@@ -12,13 +12,12 @@ import {
   decodeCycleCatalog,
   decodeObjective,
   decodeTeamCatalog,
-  encodeBands,
   encodeCatalog,
   encodeCheckIn,
   encodeIssueLinks,
   encodeObjective,
 } from './codecs';
-import { byName, byStart } from './catalog-repository';
+import { byName, byStart, importedSettings } from './catalog-repository';
 import { cleanupRetired } from './data-repository';
 import { readGeneration, writeGeneration } from './generation-repository';
 import { snapshotItems } from './history-repository';
@@ -204,7 +203,7 @@ const writeRecords = async (space: Space, data: ImportPartData): Promise<void> =
   const bands = data.bands;
   await Promise.all([
     batchSetAll(items),
-    bands === undefined ? undefined : rateLimited(() => kvs.set(at(space, KEY.bands), encodeBands(bands))),
+    bands === undefined ? undefined : importedSettings(bands).then((value) => rateLimited(() => kvs.set(at(space, KEY.bands), value))),
   ]);
 };
 

@@ -1,6 +1,8 @@
 import type { OkrStore } from '../../usecases/ports';
+import { startEarly } from '../../usecases/shared/start-early';
 import { listDigestsOfCycle, readBoardRows, readBoardTree } from './board-repository';
-import { changeCycle, changeTeam, getBands, getCycle, getTeam, listCycles, listTeams, putBands, putCycle, putTeam } from './catalog-repository';
+import type { Settings } from '../../contract';
+import { changeCycle, changeSettings, changeTeam, getCycle, getSettings, getTeam, listCycles, listTeams, putCycle, putTeam } from './catalog-repository';
 import { cleanupRetired, exportAll, replaceAll } from './data-repository';
 import { exportPage } from './export-pages';
 import { liveSpace } from './generation-repository';
@@ -20,6 +22,16 @@ import type { Space } from './registry';
 export const createKvsOkrStore = (): OkrStore => {
   let space: Promise<Space> | undefined;
   let committed = false;
+  // Settings are read by most views and by the OKR admin check: one read per invocation serves them all.
+  let settings: Promise<Settings> | undefined;
+  const readSettings = (): Promise<Settings> =>
+    (settings ??= startEarly(
+      inLive(getSettings)().catch((error: unknown) => {
+        // A failed read is not kept: the next caller asks storage again.
+        settings = undefined;
+        throw error;
+      }),
+    ));
   const live = (): Promise<Space> => (space ??= liveSpace());
   const inLive =
     <A extends unknown[], R>(fn: (space: Space, ...args: A) => Promise<R>) =>
@@ -41,8 +53,13 @@ export const createKvsOkrStore = (): OkrStore => {
     listTeams: inLive(listTeams),
     putTeam: writing(inLive(putTeam)),
     changeTeam: writing(inLive(changeTeam)),
-    getBands: inLive(getBands),
-    putBands: writing(inLive(putBands)),
+    getSettings: readSettings,
+    getBands: async () => (await readSettings()).bands,
+    changeSettings: writing(async (change, request) => {
+      const stored = await inLive(changeSettings)(change, request);
+      settings = startEarly(Promise.resolve(stored));
+      return stored;
+    }),
     getObjective: inLive(getObjective),
     getObjectives: inLive(getObjectives),
     listObjectivesOfCycle: inLive(listObjectivesOfCycle),

@@ -34,8 +34,8 @@ export const boardObjective = (
     // Without its digest the KRs are unknown, so whether it is stale is too: the pace of its score stands.
     track:
       digest === undefined
-        ? trackStatus({ progress: node.score, expected: expectedProgress(view.cycle, view.now), stale: false })
-        : objectiveTrack(digest, node.score, view.cycle, view.now),
+        ? trackStatus({ progress: node.score, expected: expectedProgress(view.cycle, view.now), stale: false }, view.pace)
+        : objectiveTrack(digest, node.score, view.cycle, view.now, view.pace),
     canEdit: digest !== undefined && view.canEdit(digest),
     keyResultSummary: digest === undefined ? EMPTY_KEY_RESULT_SUMMARY : keyResultSummary(digest, view),
   };

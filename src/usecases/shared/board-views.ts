@@ -16,7 +16,7 @@ import { checkInOpen, isVisible, paceIn, viewRatio } from './views';
  */
 
 /** What a board row needs of the view context: no teams, since rows never decide who may edit. */
-export type RowContext = Pick<ViewContext, 'cycle' | 'bands' | 'now' | 'viewerAccountId' | 'access'>;
+export type RowContext = Pick<ViewContext, 'cycle' | 'bands' | 'pace' | 'now' | 'viewerAccountId' | 'access'>;
 
 /** A KR's epics summed up; restricted ones are counted and nothing else about them is read. */
 export const initiativeSummary = (kr: StoredKeyResult, aggregate: ObjectiveAggregate, view: RowContext): InitiativeSummary => {
@@ -51,7 +51,7 @@ export const boardKeyResult = (kr: StoredKeyResult, aggregate: ObjectiveAggregat
     progress: viewRatio(progress),
     band: bandOf(keyResultScore(kr), view.bands),
     pace: paceIn(view.cycle, progress, view.now),
-    track: keyResultTrack(kr, aggregate.objective, view.cycle, view.now),
+    track: keyResultTrack(kr, aggregate.objective, view.cycle, view.now, view.pace),
     ...(last === undefined ? {} : { lastCheckIn: { at: last.at, value: last.value, confidence: last.confidence } }),
     stale: isStale(kr, aggregate.objective, view.cycle, view.now),
     initiatives: initiativeSummary(kr, aggregate, view),
@@ -73,7 +73,7 @@ export const keyResultSummary = (aggregate: ObjectiveCore, view: RowContext): Ke
   for (const kr of aggregate.keyResults) {
     if (!isActive(kr)) continue;
     s.count += 1;
-    s.tracks[keyResultTrack(kr, aggregate.objective, view.cycle, view.now)] += 1;
+    s.tracks[keyResultTrack(kr, aggregate.objective, view.cycle, view.now, view.pace)] += 1;
     s.tracks.total += 1;
     s[bandOf(keyResultScore(kr), view.bands)] += 1;
     if (isStale(kr, aggregate.objective, view.cycle, view.now)) s.stale += 1;

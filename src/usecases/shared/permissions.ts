@@ -6,14 +6,38 @@ import type { Ctx } from './context';
  * Who may do what: the one place for it, documented as the "Permissions" table in README.md and tested
  * cell by cell in test/integration/permissions.test.ts. Rules look at the result of a change, not at
  * the verb: an update that produces an objective its author could not have created is refused the
- * same way create refuses it (issue #10). Site admins manage cycles, teams, settings and data; an
- * objective's owner, its team's members and site admins edit it with its KRs and initiatives; a KR's
- * owner or the objective's owner checks in; everyone reads. The admin check is one Jira call, made
- * only when needed; account ids are checked against the site's users in one more.
+ * same way create refuses it (issue #10). OKR admins (Jira site admins, and the members of the
+ * settings' admin group) manage cycles, teams, settings and data; an objective's owner, its team's
+ * members and OKR admins edit it with its KRs and initiatives; a KR's owner or the objective's owner
+ * checks in; everyone reads. The admin check is one Jira call, made only when needed (a second one, for
+ * the group, only when a group is set and the user is not a Jira admin); account ids are checked against
+ * the site's users in one more.
  */
 
-export const requireSiteAdmin = async (ctx: Ctx, what: string): Promise<void> => {
-  if (!(await ctx.jira.isSiteAdmin())) throw forbidden(`Only Jira site admins can ${what}.`);
+/**
+ * A Jira site admin (POST /rest/api/3/permissions/check, ADMINISTER) or a member of the settings' admin
+ * group (GET /rest/api/3/myself?expand=groups). Both answers are kept for the invocation by the ports.
+ */
+export const isOkrAdmin = async (ctx: Ctx): Promise<boolean> => {
+  const [siteAdmin, settings] = await Promise.all([ctx.jira.isSiteAdmin(), ctx.store.getSettings()]);
+  if (siteAdmin) return true;
+  return settings.adminGroup === undefined ? false : ctx.jira.isInGroup(settings.adminGroup);
+};
+
+/** The same, when the site admin answer is already known (a view's one permission check). */
+export const isOkrAdminGiven = async (ctx: Ctx, siteAdmin: boolean): Promise<boolean> => {
+  if (siteAdmin) return true;
+  const { adminGroup } = await ctx.store.getSettings();
+  return adminGroup === undefined ? false : ctx.jira.isInGroup(adminGroup);
+};
+
+export const requireOkrAdmin = async (ctx: Ctx, what: string): Promise<void> => {
+  if (!(await isOkrAdmin(ctx))) throw forbidden(`Only OKR admins can ${what}.`);
+};
+
+/** Only Jira site admins choose who else administers OKRs (an OKR admin cannot widen or narrow it). */
+export const requireSiteAdmin = async (ctx: Ctx, what: string, field?: string): Promise<void> => {
+  if (!(await ctx.jira.isSiteAdmin())) throw new AppError('FORBIDDEN', `Only Jira site admins can ${what}.`, field);
 };
 
 export const isMemberOf = (team: Team | undefined, accountId: string): boolean =>
@@ -21,19 +45,19 @@ export const isMemberOf = (team: Team | undefined, accountId: string): boolean =
 
 const refuse = (message: string, field: string): AppError => new AppError('FORBIDDEN', message, field);
 
-/** Owner and team members without a Jira call; anyone else only if a site admin. */
+/** Owner and team members without a Jira call; anyone else only if an OKR admin. */
 export const canEditObjective = async (ctx: Ctx, objective: Objective, team?: Team): Promise<boolean> => {
   if (objective.ownerAccountId === ctx.actor.accountId) return true;
   if (objective.teamId !== undefined) {
     const t = team ?? (await ctx.store.getTeam(objective.teamId));
     if (isMemberOf(t, ctx.actor.accountId)) return true;
   }
-  return ctx.jira.isSiteAdmin();
+  return isOkrAdmin(ctx);
 };
 
 export const requireEditObjective = async (ctx: Ctx, objective: Objective): Promise<void> => {
   if (!(await canEditObjective(ctx, objective))) {
-    throw forbidden('Only the objective’s owner, its team’s members and site admins can change it.');
+    throw forbidden('Only the objective’s owner, its team’s members and OKR admins can change it.');
   }
 };
 
@@ -73,29 +97,29 @@ export interface ObjectiveTeams {
 /**
  * The rules on the objective a create or update produces: its level, its team and its owner, checked
  * whenever one of them is set (always on create). `before` is the stored objective on update.
- * - company objectives: site admins only;
- * - a team (team objectives, or any objective put in a team): its members or site admins;
- * - individual objectives: their owner, or site admins for anyone;
- * - on update, the owner changes only by the current owner's or a site admin's action.
+ * - company objectives: OKR admins only;
+ * - a team (team objectives, or any objective put in a team): its members or OKR admins;
+ * - individual objectives: their owner, or OKR admins for anyone;
+ * - on update, the owner changes only by the current owner's or an OKR admin's action.
  * @throws AppError FORBIDDEN naming the field (level, teamId, ownerAccountId).
  */
 export const requireObjectiveResult = async (ctx: Ctx, before: Objective | undefined, after: Objective, teams: ObjectiveTeams): Promise<void> => {
   const me = ctx.actor.accountId;
-  const admin = (): Promise<boolean> => ctx.jira.isSiteAdmin();
+  const admin = (): Promise<boolean> => isOkrAdmin(ctx);
   const levelSet = before?.level !== after.level;
   const teamSet = after.teamId !== undefined && before?.teamId !== after.teamId;
   const ownerSet = before?.ownerAccountId !== after.ownerAccountId;
 
   if (before !== undefined && ownerSet && before.ownerAccountId !== me && !(await admin())) {
-    throw refuse('Only the objective’s current owner or a site admin can change its owner (ownerAccountId).', 'ownerAccountId');
+    throw refuse('Only the objective’s current owner or an OKR admin can change its owner (ownerAccountId).', 'ownerAccountId');
   }
   if (!levelSet && !teamSet && !ownerSet) return;
   if (after.level === 'company' && !(await admin())) {
-    throw refuse('Only Jira site admins can make company objectives (level).', 'level');
+    throw refuse('Only OKR admins can make company objectives (level).', 'level');
   }
   if ((teamSet || (levelSet && after.level === 'team')) && !isMemberOf(teams.after, me) && !(await admin())) {
     const name = teams.after?.name ?? after.teamId ?? 'the team';
-    throw refuse(`Only members of ${name} (or site admins) can put an objective in that team (teamId).`, 'teamId');
+    throw refuse(`Only members of ${name} (or OKR admins) can put an objective in that team (teamId).`, 'teamId');
   }
   if (after.level === 'individual' && after.ownerAccountId !== me && !(await admin())) {
     throw refuse('Individual objectives are their owner’s: you can make them only for yourself (ownerAccountId).', 'ownerAccountId');
@@ -103,13 +127,13 @@ export const requireObjectiveResult = async (ctx: Ctx, before: Objective | undef
 };
 
 /**
- * A KR's owner changes only by the KR's current owner, the objective's owner or a site admin (taking
+ * A KR's owner changes only by the KR's current owner, the objective's owner or an OKR admin (taking
  * over needs their action). Setting the owner on create is part of editing the objective.
  * @throws AppError FORBIDDEN naming ownerAccountId.
  */
 export const requireKeyResultOwnerChange = async (ctx: Ctx, objective: Objective, before: KeyResult, ownerAfter: string): Promise<void> => {
   if (before.ownerAccountId === ownerAfter) return;
   const me = ctx.actor.accountId;
-  if (before.ownerAccountId === me || objective.ownerAccountId === me || (await ctx.jira.isSiteAdmin())) return;
-  throw refuse('Only the key result’s owner, the objective’s owner or a site admin can change who owns it (ownerAccountId).', 'ownerAccountId');
+  if (before.ownerAccountId === me || objective.ownerAccountId === me || (await isOkrAdmin(ctx))) return;
+  throw refuse('Only the key result’s owner, the objective’s owner or an OKR admin can change who owns it (ownerAccountId).', 'ownerAccountId');
 };

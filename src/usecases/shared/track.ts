@@ -2,15 +2,19 @@ import type { Cycle, Objective, TrackStatus } from '../../contract';
 import { expectedProgress } from '../../domain/pace';
 import { metricProgress } from '../../domain/progress';
 import { isActive } from '../../domain/score';
+import type { StatusThresholds } from '../../domain/status';
 import { trackStatus } from '../../domain/status';
 import type { StoredKeyResult } from '../model';
 import type { BoardTreeEntry } from './board-tree-entry';
 import { isStale, staleSince } from './stale';
 
-/** The status language's inputs from stored records (the rules are domain/status.ts's). */
+/**
+ * The status language's inputs from stored records (the rules are domain/status.ts's), judged with the
+ * installation's pace thresholds (settings.pace).
+ */
 
-export const keyResultTrack = (kr: StoredKeyResult, objective: Objective, cycle: Cycle, now: Date): TrackStatus =>
-  trackStatus({ progress: metricProgress(kr.metric), expected: expectedProgress(cycle, now), stale: isStale(kr, objective, cycle, now) });
+export const keyResultTrack = (kr: StoredKeyResult, objective: Objective, cycle: Cycle, now: Date, pace: StatusThresholds): TrackStatus =>
+  trackStatus({ progress: metricProgress(kr.metric), expected: expectedProgress(cycle, now), stale: isStale(kr, objective, cycle, now) }, pace);
 
 /**
  * An objective's status: the pace of its score; stale when every active KR is stale (then nothing about
@@ -21,10 +25,11 @@ export const objectiveTrack = (
   score: number | null,
   cycle: Cycle,
   now: Date,
+  pace: StatusThresholds,
 ): TrackStatus => {
   const active = core.keyResults.filter(isActive);
   const stale = active.length > 0 && active.every((kr) => isStale(kr, core.objective, cycle, now));
-  return trackStatus({ progress: active.length === 0 ? null : score, expected: expectedProgress(cycle, now), stale });
+  return trackStatus({ progress: active.length === 0 ? null : score, expected: expectedProgress(cycle, now), stale }, pace);
 };
 
 /**
@@ -32,7 +37,7 @@ export const objectiveTrack = (
  * not only those whose rows it reads): every active KR is stale exactly when even the freshest check-in
  * among them (or the cycle's start, for KRs never checked in) is older than the staleness window.
  */
-export const entryTrack = (entry: BoardTreeEntry, score: number | null, cycle: Cycle, now: Date): TrackStatus => {
+export const entryTrack = (entry: BoardTreeEntry, score: number | null, cycle: Cycle, now: Date, pace: StatusThresholds): TrackStatus => {
   const stale = entry.keyResultCount > 0 && staleSince(entry.freshestCheckInAt, entry, cycle, now);
-  return trackStatus({ progress: entry.keyResultCount === 0 ? null : score, expected: expectedProgress(cycle, now), stale });
+  return trackStatus({ progress: entry.keyResultCount === 0 ? null : score, expected: expectedProgress(cycle, now), stale }, pace);
 };

@@ -15,6 +15,7 @@ import { checkInsOpen } from '../../domain/cycle-status';
 import { cycleElapsed, paceOf } from '../../domain/pace';
 import { metricProgress } from '../../domain/progress';
 import { isActive, keyResultScore, objectiveScore } from '../../domain/score';
+import type { StatusThresholds } from '../../domain/status';
 import type { ObjectiveAggregate, ObjectiveCore, StoredInitiative, StoredKeyResult } from '../model';
 import type { ViewerAccess } from '../ports';
 import { mayCheckIn } from './permissions';
@@ -26,6 +27,8 @@ import { keyResultTrack, objectiveTrack } from './track';
 export interface ViewContext {
   cycle: Cycle;
   bands: BandConfig;
+  /** The installation's pace thresholds (settings.pace): when a KR or objective is behind or at risk. */
+  pace: StatusThresholds;
   now: Date;
   viewerAccountId: string;
   access: ViewerAccess;
@@ -88,7 +91,7 @@ export const keyResultView = (kr: StoredKeyResult, aggregate: ObjectiveAggregate
     progress: viewRatio(progress),
     band: bandOf(keyResultScore(kr), ctx.bands),
     pace: paceIn(ctx.cycle, progress, ctx.now),
-    track: keyResultTrack(kr, aggregate.objective, ctx.cycle, ctx.now),
+    track: keyResultTrack(kr, aggregate.objective, ctx.cycle, ctx.now, ctx.pace),
     ...(lastCheckIn === undefined ? {} : { lastCheckIn }),
     stale: isStale(kr, aggregate.objective, ctx.cycle, ctx.now),
     initiatives: aggregate.initiatives.filter((i) => i.keyResultId === kr.id).map((i) => initiativeView(i, ctx.access)),
@@ -115,7 +118,7 @@ export const objectiveView = (
   rollup: viewRatio(scores.rollup),
   band: scores.score === null ? null : bandOf(scores.score, ctx.bands),
   pace: paceIn(ctx.cycle, scores.score, ctx.now),
-  track: objectiveTrack(aggregate, scores.score, ctx.cycle, ctx.now),
+  track: objectiveTrack(aggregate, scores.score, ctx.cycle, ctx.now, ctx.pace),
   keyResults: aggregate.keyResults.map((kr) => keyResultView(kr, aggregate, ctx)),
   canEdit: ctx.canEdit(aggregate),
   updatedAt: aggregate.updatedAt,
