@@ -134,6 +134,26 @@ export default function MethodGuide({ anchor, onClose }: { anchor: string; onClo
     };
   }, []);
 
+  // Stays on top: the side panel shows itself again (modal or not) when the frame's width crosses its
+  // breakpoint, which would put it above the guide it opened; the guide then shows itself again too.
+  useEffect(() => {
+    const el = dialog.current;
+    if (el === null) return;
+    const observer = new MutationObserver((records) => {
+      const above = records.some((r) => r.target !== el && r.target instanceof HTMLDialogElement && r.target.open);
+      if (!above || !el.open) return;
+      const focused = document.activeElement;
+      el.close();
+      el.showModal();
+      if (focused instanceof HTMLElement && el.contains(focused)) focused.focus({ preventScroll: true });
+      else heading.current?.focus({ preventScroll: true });
+    });
+    observer.observe(document.body, { attributes: true, attributeFilter: ['open'], subtree: true });
+    return () => {
+      observer.disconnect();
+    };
+  }, []);
+
   // The title takes focus when the dialog opens and when it moves to another section.
   useEffect(() => {
     if (!showWhole) heading.current?.focus({ preventScroll: true });
