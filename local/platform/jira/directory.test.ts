@@ -34,7 +34,7 @@ const project = z.looseObject({ id: z.string(), key: z.string(), name: z.string(
 describe('GET /rest/api/3/myself', () => {
   it('returns the acting user with groups', async () => {
     actAs(DEMO_USERS.elena.accountId);
-    const { status, body } = await getJson(route`/rest/api/3/myself`, 'user');
+    const { status, body } = await getJson(route`/rest/api/3/myself?expand=groups`, 'user');
     expect(status).toBe(200);
     expect(body).toMatchObject({
       accountId: DEMO_USERS.elena.accountId,
@@ -43,7 +43,7 @@ describe('GET /rest/api/3/myself', () => {
       timeZone: 'Europe/Berlin',
       groups: { size: 3 },
     });
-    expect(JSON.stringify(body)).toContain('{"name":"site-admins"}');
+    expect(JSON.stringify(body)).toContain('{"name":"site-admins","groupId":');
   });
 
   it('returns the app’s own account for asApp', async () => {

@@ -32,6 +32,7 @@ const count = (schema: z.ZodType<unknown[]>) => (body: unknown) => {
 const issues = count(z.object({ issues: z.array(z.unknown()) }).transform((b) => b.issues));
 const values = count(z.object({ values: z.array(z.unknown()) }).transform((b) => b.values));
 const users = count(z.array(z.unknown()));
+const groups = count(z.object({ groups: z.array(z.unknown()) }).transform((b) => b.groups));
 const pickerIssues = count(
   z
     .object({ sections: z.array(z.object({ issues: z.array(z.unknown()) })) })
@@ -132,6 +133,10 @@ const POLICIES: ReadonlyMap<string, EndpointPolicy> = new Map<string, EndpointPo
       },
       objects: identity(users),
     },
+  ],
+  [
+    'GET /rest/api/3/groups/picker',
+    { scopes: { classic: READ_USER, granular: ['read:group:jira'] }, objects: identity(groups) },
   ],
   ['GET /rest/api/3/user/bulk', { scopes: { classic: READ_USER, granular: USER_GRANULAR }, objects: identity(values) }],
   [

@@ -6,6 +6,7 @@ import { JiraHttpError, errorResponse, jsonResponse } from './http';
 import type { JiraRateLimiter } from './rate-limits';
 import { endpointPolicy, pointsFor, scopesAllow } from './route-policy';
 import { splitPath } from './request';
+import { groupRoutes } from './routes/groups';
 import { issueRoutes } from './routes/issues';
 import { permissionRoutes } from './routes/permissions';
 import { pickerRoutes } from './routes/picker';
@@ -21,6 +22,7 @@ const ROUTES: readonly Route[] = [
   ...issueRoutes,
   ...permissionRoutes,
   ...userRoutes,
+  ...groupRoutes,
   ...projectRoutes,
 ];
 

@@ -2,10 +2,15 @@ import { z } from 'zod';
 import { badRequest } from '../http';
 import { avatarUrls, renderUser, userAvatarPath } from '../render-directory';
 import { parseQuery } from '../request';
+import { groupIdOf } from './groups';
 import type { Route } from './route';
 
+const expands = (query: URLSearchParams, what: string): boolean =>
+  query.getAll('expand').some((e) => e.split(',').map((s) => s.trim()).includes(what));
+
 /**
- * `GET /rest/api/3/myself`, `/user/search` and `/user/bulk`. Email addresses are always visible
+ * `GET /rest/api/3/myself` (its groups listed only with `expand=groups`, each with name, groupId and
+ * self, as Jira's reference describes the GroupName bean), `/user/search` and `/user/bulk`. Email addresses are always visible
  * (every demo user allows it; real sites hide them per the user's privacy settings).
  */
 
@@ -29,7 +34,7 @@ export const userRoutes: Route[] = [
     pattern: /^\/rest\/api\/3\/myself$/,
     template: '/rest/api/3/myself',
     // asApp gets the app's own account, as Jira answers an app's /myself with its app user.
-    handle: ({ ctx, caller }) =>
+    handle: ({ ctx, caller, request }) =>
       caller.kind === 'app'
         ? {
             self: `${ctx.siteUrl}/rest/api/3/user?accountId=${encodeURIComponent(ctx.appAccount.accountId)}`,
@@ -43,7 +48,16 @@ export const userRoutes: Route[] = [
           }
         : {
             ...renderUser(ctx.siteUrl, caller.user),
-            groups: { size: caller.user.groups.length, items: caller.user.groups.map((name) => ({ name })) },
+            groups: {
+              size: caller.user.groups.length,
+              items: expands(request.query, 'groups')
+                ? caller.user.groups.map((name) => ({
+                    name,
+                    groupId: groupIdOf(name),
+                    self: `${ctx.siteUrl}/rest/api/3/group?groupId=${groupIdOf(name)}`,
+                  }))
+                : [],
+            },
             applicationRoles: { size: 1, items: [{ key: 'jira-software', name: 'Jira' }] },
           },
   },
