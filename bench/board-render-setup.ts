@@ -14,11 +14,21 @@ export interface BenchHosts {
   close(): Promise<void>;
 }
 
-/** `plainListDir`: bench/plain-list, passed in because this module is loaded both as CJS and as ESM (tsx). */
-export const startBenchHosts = async (plainListDir: string): Promise<BenchHosts> => {
+/**
+ * `plainListDir`: bench/plain-list, passed in because this module is loaded both as CJS and as ESM (tsx).
+ * `boardDir`: a built board other than static/build/board (BENCH_BOARD_DIR), so a bench can run on a
+ * build of its own while others rebuild the shared one.
+ */
+export const startBenchHosts = async (plainListDir: string, boardDir?: string): Promise<BenchHosts> => {
   const runtime = createLocalRuntime();
   await seedScale(runtime, BOARD_SCALE);
-  const board = await createHostServer(runtime, { port: 0, host: '127.0.0.1' });
+  const board = await createHostServer(runtime, {
+    port: 0,
+    host: '127.0.0.1',
+    ...(boardDir === undefined
+      ? {}
+      : { extraResources: { 'board-bench': boardDir }, moduleResources: { 'cadence-board': 'board-bench' } }),
+  });
   const plain = await createHostServer(runtime, {
     port: 0,
     host: '127.0.0.1',
