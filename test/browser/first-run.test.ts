@@ -90,7 +90,7 @@ test('the Jira admin sets Cadence up from the getting-started guide: cycle, two 
   }
   await waitState(frame, 'teams', 'done');
 
-  // Sam joins the first team (Website): the owners step adds members to the teams just made.
+  // Sam joins the first team the owners step lists: it adds members to the teams just made.
   const owners = step(frame, 'owners');
   await owners.getByLabel('Add a member: search by name or email').first().fill('Sam');
   await owners
@@ -111,7 +111,7 @@ test('a member writes an objective with three key results, links an epic and che
   await step(frame, 'objective').getByRole('button').first().click();
   const form = frame.getByRole('form', { name: 'New objective' });
   await form.getByRole('textbox', { name: 'Title', exact: true }).fill(OBJECTIVE);
-  // Sam is in the Website team: his objective starts as the team's (domain/form-defaults.ts).
+  // Sam is in a team: his objective starts as the team's (domain/form-defaults.ts).
   await expect(form.getByRole('radio', { name: 'Team' }).isChecked()).resolves.toBe(true);
   const published = form.getByRole('radio', { name: 'Published' });
   if ((await published.count()) > 0) await published.check();
