@@ -125,6 +125,9 @@ describe.each<Locale>(['en-US', 'nl-NL'])('the method guide in %s', (locale) => 
     // Scrolled to the section: its heading is at the top of the guide's scrolling body.
     expect(box && body && box.y >= body.y - 1 && box.y < body.y + body.height / 3).toBe(true);
     await shoot(`guide-whole-${locale}-light`);
+    // The tables (the shape rules, the score bands) fit the dialog or scroll on their own.
+    await dialog.locator('#cad-guide-shape').scrollIntoViewIfNeeded();
+    await shoot(`guide-shape-${locale}-light`);
 
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
@@ -146,6 +149,8 @@ describe.each<Locale>(['en-US', 'nl-NL'])('the method guide in %s', (locale) => 
     await link.click();
     await frame.locator('#cad-guide-sandbagging:focus').waitFor();
     await shoot(`guide-whole-${locale}-dark`);
+    await dialog.locator('#cad-guide-scoring').scrollIntoViewIfNeeded();
+    await shoot(`guide-scoring-${locale}-dark`);
     await dialog.getByRole('button', { name: words.close }).click();
     await dialog.waitFor({ state: 'detached' });
   });
