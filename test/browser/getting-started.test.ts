@@ -60,12 +60,18 @@ test('a colleague who is no OKR admin sees the guide and whom to ask, and can hi
   await frame.getByRole('heading', { name: 'Get started with Cadence' }).waitFor();
   await expect(step(frame, 'cycle').textContent()).resolves.toContain('Only OKR admins can create a cycle');
   await expect(step(frame, 'teams').textContent()).resolves.toContain('Only OKR admins can set up teams');
-  expect(await step(frame, 'cycle').getByRole('button', { name: /^Create / }).count()).toBe(0);
+  expect(
+    await step(frame, 'cycle')
+      .getByRole('button', { name: /^Create / })
+      .count(),
+  ).toBe(0);
   expect(await step(frame, 'objective').textContent()).toContain('this step opens once the cycle exists');
   await checkBothSizes('getting-started-member');
 
   // Skipping a step is remembered for this person, in this browser.
-  await step(frame, 'teams').getByRole('button', { name: /^Skip the step/ }).click();
+  await step(frame, 'teams')
+    .getByRole('button', { name: /^Skip this step: / })
+    .click();
   await waitState(frame, 'teams', 'skipped');
   await frame.getByRole('button', { name: 'Hide the guide' }).click();
   await frame.getByRole('heading', { name: 'No OKR cycle yet' }).waitFor();
@@ -92,7 +98,9 @@ test('the Jira admin creates the cycle, two teams, a member and the first object
   await checkBothSizes('getting-started-admin');
 
   // (a) The cycle form proposes this quarter; the dates are there to change.
-  await step(frame, 'cycle').getByRole('button', { name: /^Create Q[1-4] \d{4}/ }).click();
+  await step(frame, 'cycle')
+    .getByRole('button', { name: /^Create Q[1-4] \d{4}/ })
+    .click();
   const cycleForm = frame.getByRole('form', { name: 'New cycle' });
   await expect(cycleForm.getByLabel('Name').inputValue()).resolves.toMatch(/^Q[1-4] \d{4}$/);
   await expect(cycleForm.getByLabel('Starts').inputValue()).resolves.toMatch(/^\d{4}-\d{2}-01$/);
@@ -101,10 +109,14 @@ test('the Jira admin creates the cycle, two teams, a member and the first object
 
   // (b) Two teams, one click each, from the Jira projects.
   for (const project of EMPTY_PROJECTS) {
-    await step(frame, 'teams').getByRole('button', { name: `Create a team from ${project.key} ${project.name}` }).click();
-    await step(frame, 'teams').getByRole('button', { name: `Create a team from ${project.key} ${project.name}` }).waitFor({
-      state: 'detached',
-    });
+    await step(frame, 'teams')
+      .getByRole('button', { name: `Create a team from ${project.key} ${project.name}` })
+      .click();
+    await step(frame, 'teams')
+      .getByRole('button', { name: `Create a team from ${project.key} ${project.name}` })
+      .waitFor({
+        state: 'detached',
+      });
   }
   await waitState(frame, 'teams', 'done');
   expect(await step(frame, 'teams').textContent()).toContain('2 teams');
@@ -112,7 +124,10 @@ test('the Jira admin creates the cycle, two teams, a member and the first object
   // (d) A member for the first team, and the message with the board's link to send.
   const owners = step(frame, 'owners');
   await owners.getByLabel('Add a member: search by name or email').first().fill('Sam');
-  await owners.getByRole('button', { name: /Sam Taylor/ }).first().click();
+  await owners
+    .getByRole('button', { name: /Sam Taylor/ })
+    .first()
+    .click();
   await waitState(frame, 'owners', 'done');
   const message = await owners.getByLabel('Message to send').inputValue();
   expect(message).toMatch(/cadence-board/);
@@ -124,6 +139,7 @@ test('the Jira admin creates the cycle, two teams, a member and the first object
   await expect(form.getByRole('radio', { name: 'Company' }).isChecked()).resolves.toBe(true);
   await form.getByRole('button', { name: 'Start from an example' }).click();
   await form.getByLabel('Function').selectOption('sales');
+  await screenshot(page, 'getting-started-gallery');
   await form.getByRole('button', { name: 'Use this' }).first().click();
   const title = await form.getByLabel('Title', { exact: false }).first().inputValue();
   expect(title.length).toBeGreaterThan(10);
@@ -135,4 +151,17 @@ test('the Jira admin creates the cycle, two teams, a member and the first object
   expect(await frame.locator('[data-row-kind="objective"]').first().textContent()).toContain(title);
   // Every step done: the board shows no getting-started link any more.
   await frame.getByRole('button', { name: /^Getting started/ }).waitFor({ state: 'detached' });
+});
+
+test('in Dutch, dark: a member starts an objective from a Dutch example (the gallery at both sizes)', async () => {
+  const frame = await openBoard(EMPTY_PEOPLE.noor, '&theme=dark');
+  await frame.locator('[data-row-kind="objective"]').first().waitFor({ timeout: 30_000 });
+  await frame.getByRole('button', { name: 'Nieuwe objective' }).click();
+  const form = frame.getByRole('form', { name: 'Nieuwe objective' });
+  // Noor is in no team and no OKR admin: her objective starts as an individual one, hers.
+  await expect(form.getByRole('radio', { name: 'Individueel' }).isChecked()).resolves.toBe(true);
+  await form.getByRole('button', { name: 'Begin met een voorbeeld' }).click();
+  await form.getByLabel('Vakgebied').selectOption('people');
+  await form.getByRole('button', { name: 'Gebruik deze' }).first().waitFor();
+  await checkBothSizes('getting-started-gallery-nl-dark');
 });

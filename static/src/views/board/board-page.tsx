@@ -227,6 +227,9 @@ export function BoardPage({ start }: { start: BoardStart }) {
     objectiveCount: data?.objectiveCount,
   }).size;
   const unscoped = teamId === '' && ownerId === '';
+  // A site past its first cycle is not getting started: its next empty cycle keeps the plain empty state
+  // (with the guide one click away).
+  const newSite = cycleList.length <= 1;
   const showGuide = () => {
     choose({ ...choices, dismissed: false });
     setGuideOpen(true);
@@ -332,7 +335,7 @@ export function BoardPage({ start }: { start: BoardStart }) {
             <ErrorState error={board.error} reload={board.reload} title={t('board.load.error')} />
           ) : index === undefined ? (
             <LoadingState label={t('board.load.loading')} />
-          ) : index.order.length === 0 && unscoped && me.data !== undefined && !choices.dismissed ? (
+          ) : index.order.length === 0 && newSite && unscoped && me.data !== undefined && !choices.dismissed ? (
             guide
           ) : index.order.length === 0 ? (
             <EmptyState
