@@ -1,7 +1,8 @@
+import { groupIdOf } from '../../local/platform/jira/routes/groups';
 import type { LocalRuntime } from '../../local/platform/local-runtime';
 import type { ApiKey } from '../../src/contract';
 import type { DemoHandle } from '../support/cadence-client';
-import { accountOf, call, newRuntime } from '../support/cadence-client';
+import { accountOf, call, newRuntime, ok } from '../support/cadence-client';
 import { aKeyResult, anActiveCycle, anObjective, aTeam } from '../support/scenario';
 
 /**
@@ -85,7 +86,7 @@ describe('the permissions table', () => {
     const cases: [unknown, string, string][] = [
       [{ id: w.objective, level: 'company' }, 'level', 'company objectives (level)'],
       [{ id: w.objective, teamId: w.platform }, 'teamId', 'Only members of Platform'],
-      [{ id: w.objective, ownerAccountId: accountOf('daniel') }, 'ownerAccountId', 'current owner or a site admin can change its owner (ownerAccountId)'],
+      [{ id: w.objective, ownerAccountId: accountOf('daniel') }, 'ownerAccountId', 'current owner or an OKR admin can change its owner (ownerAccountId)'],
     ];
     for (const [payload, field, words] of cases) {
       const result = await call(runtime, 'objectives.update', payload, 'daniel');
@@ -110,5 +111,46 @@ describe('account ids must name users of the site', () => {
     const world = await setUp(runtime);
     const result = await call(runtime, key, payload(world), 'elena');
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', field, message: expect.stringContaining('must name users of this site') as unknown } });
+  });
+});
+
+const PAYMENTS_GROUP = { groupId: groupIdOf('payments-team'), name: 'payments-team' };
+
+describe('OKR admins: Jira admins and the members of the admin group', () => {
+  it('lets a group member who is no Jira admin administer once the group is set, and not before', async () => {
+    const runtime = newRuntime();
+    const cycle = { startDate: '2027-01-01', endDate: '2027-03-31' };
+    expect(await ok(runtime, 'me.get', {}, 'priya')).toMatchObject({ isSiteAdmin: false, isOkrAdmin: false });
+    expect(await call(runtime, 'cycles.create', cycle, 'priya')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Only OKR admins can create cycles.' } });
+    expect(await call(runtime, 'data.health', {}, 'priya')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    await ok(runtime, 'settings.update', { adminGroup: PAYMENTS_GROUP }, 'elena');
+    expect(await ok(runtime, 'me.get', {}, 'priya')).toMatchObject({ isSiteAdmin: false, isOkrAdmin: true });
+    await ok(runtime, 'cycles.create', cycle, 'priya');
+    await ok(runtime, 'teams.create', { name: 'Payouts', memberAccountIds: [], jiraProjectKeys: [] }, 'priya');
+    await ok(runtime, 'settings.update', { pace: { behindBy: 0.12, atRiskBy: 0.3 } }, 'priya');
+    await ok(runtime, 'data.health', {}, 'priya');
+    // Not in the group: still refused.
+    expect(await ok(runtime, 'me.get', {}, 'hannah')).toMatchObject({ isOkrAdmin: false });
+    expect(await call(runtime, 'cycles.create', cycle, 'hannah')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    await ok(runtime, 'settings.update', { adminGroup: null }, 'elena');
+    expect(await call(runtime, 'cycles.create', cycle, 'priya')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('keeps the admin group a Jira admin’s choice: a group member cannot change or clear it', async () => {
+    const runtime = newRuntime();
+    await ok(runtime, 'settings.update', { adminGroup: PAYMENTS_GROUP }, 'elena');
+    for (const adminGroup of [null, { groupId: groupIdOf('platform-team'), name: 'platform-team' }]) {
+      expect(await call(runtime, 'settings.update', { adminGroup }, 'priya')).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', field: 'adminGroup', message: 'Only Jira site admins can choose the OKR admin group.' },
+      });
+    }
+    expect(await call(runtime, 'settings.update', { adminGroup: null, pace: { behindBy: 0.1, atRiskBy: 0.2 } }, 'priya')).toMatchObject({
+      ok: false,
+      error: { field: 'adminGroup' },
+    });
+    expect((await ok(runtime, 'settings.get', {}, 'priya')).adminGroup).toEqual(PAYMENTS_GROUP);
   });
 });
