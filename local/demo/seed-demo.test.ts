@@ -6,6 +6,9 @@ import { seedDemo } from './index';
 const flatten = (nodes: readonly BoardNode[]): string[] => nodes.flatMap((n) => [n.objective.id, ...flatten(n.children)]);
 
 /** The demo company seeds through the app's own resolvers, once, and shows a living board. */
+// Seeding runs every resolver of the demo (seconds on a quiet machine): generous time for a busy one.
+jest.setTimeout(120_000);
+
 describe('demo seed', () => {
   it('creates a cycle with aligned OKRs, linked epics and check-ins, only on first run', async () => {
     const runtime = createLocalRuntime();
