@@ -100,6 +100,9 @@ describe('the alignment board', () => {
     await screenshot(page, 'board-objective-hints');
     await title.fill(OBJECTIVE);
     await form.locator('[data-rule="objective-has-numbers"]').waitFor({ state: 'detached' });
+    // An admin's first objective of a cycle starts at company level (domain/form-defaults.ts); Team, chosen
+    // without a team, is refused next to the team picker.
+    await form.getByRole('radio', { name: 'Team' }).check();
     await form.getByRole('button', { name: 'Create objective' }).click();
     const teamError = form.locator('[data-field-error]').first();
     await teamError.waitFor();
