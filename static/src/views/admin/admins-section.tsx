@@ -30,10 +30,7 @@ export function AdminsSection({
   const requestId = useRequestId();
   const [query, setQuery] = useState('');
   const settled = useDebounced(query.trim(), 250);
-  const groups = useAsync(
-    () => (settled === '' ? Promise.resolve<JiraGroup[]>([]) : searchGroups(settled)),
-    [settled],
-  );
+  const groups = useAsync(() => (settled === '' ? Promise.resolve<JiraGroup[]>([]) : searchGroups(settled)), [settled]);
   const [saving, setSaving] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | undefined>(undefined);
   const canChange = me.isSiteAdmin && writable;
@@ -76,7 +73,10 @@ export function AdminsSection({
         </p>
       )}
       {result === undefined ? null : (
-        <p role={result.ok ? 'status' : 'alert'} className={`cad-message cad-message--${result.ok ? 'success' : 'error'}`}>
+        <p
+          role={result.ok ? 'status' : 'alert'}
+          className={`cad-message cad-message--${result.ok ? 'success' : 'error'}`}
+        >
           {result.text}
         </p>
       )}

@@ -93,7 +93,11 @@ function DamagedRecord({ record, onRepaired }: { record: Damaged; onRepaired: (w
         </p>
       )}
       {confirming ? (
-        <div className="cad-message cad-message--warning cad-stack" role="group" aria-label={t('admin.health.confirmLabel')}>
+        <div
+          className="cad-message cad-message--warning cad-stack"
+          role="group"
+          aria-label={t('admin.health.confirmLabel')}
+        >
           <p className="cad-text">{t('admin.health.confirmRemove', { name })}</p>
           <div className="cad-inline">
             <Button

@@ -38,7 +38,9 @@ const getJson = async (path: string): Promise<unknown> => {
 export const searchProjects = async (query = ''): Promise<{ projects: JiraProject[]; more: boolean }> => {
   const q = query.trim();
   const body = asRecord(
-    await getJson(`/rest/api/3/project/search?maxResults=50&orderBy=key${q === '' ? '' : `&query=${encodeURIComponent(q)}`}`),
+    await getJson(
+      `/rest/api/3/project/search?maxResults=50&orderBy=key${q === '' ? '' : `&query=${encodeURIComponent(q)}`}`,
+    ),
   );
   const values = Array.isArray(body?.values) ? (body.values as unknown[]) : [];
   return {

@@ -19,7 +19,13 @@ export function ScoringPreview({ bands, pace }: { bands: BandConfig | undefined;
   const paceSamples =
     pace === undefined
       ? []
-      : [...new Set([HALFWAY - pace.behindBy, HALFWAY - (pace.behindBy + pace.atRiskBy) / 2, HALFWAY - pace.atRiskBy].map(round2))];
+      : [
+          ...new Set(
+            [HALFWAY - pace.behindBy, HALFWAY - (pace.behindBy + pace.atRiskBy) / 2, HALFWAY - pace.atRiskBy].map(
+              round2,
+            ),
+          ),
+        ];
   return (
     <section className="cad-admin-preview" aria-labelledby="cad-scoring-preview">
       <h3 id="cad-scoring-preview" className="cad-heading-xsmall">

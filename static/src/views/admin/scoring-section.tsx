@@ -35,8 +35,7 @@ export function ScoringSection({
   const checked = checkScoring(draft);
   const server = fieldErrors(error);
   const messageOf = (field: ScoringField): string | undefined =>
-    checked.errors.get(field) ??
-    server.get(`${BAND_FIELDS.includes(field) ? 'bands' : 'pace'}.${field}`);
+    checked.errors.get(field) ?? server.get(`${BAND_FIELDS.includes(field) ? 'bands' : 'pace'}.${field}`);
 
   const submit = (event: SyntheticEvent<HTMLFormElement>): void => {
     event.preventDefault();

@@ -57,7 +57,12 @@ export function TeamForm({
     setSaving(true);
     setError(undefined);
     const target = team?.id ?? 'new';
-    const common = { name: name.trim(), memberAccountIds: members, jiraProjectKeys: projects, requestId: requestId.current(target) };
+    const common = {
+      name: name.trim(),
+      memberAccountIds: members,
+      jiraProjectKeys: projects,
+      requestId: requestId.current(target),
+    };
     const call =
       team === undefined
         ? api['teams.create']({ ...common, ...(parentTeamId === '' ? {} : { parentTeamId }) })

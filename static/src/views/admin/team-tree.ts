@@ -8,7 +8,7 @@ export const parentCandidates = (teams: readonly Team[], teamId: string | undefi
   if (teamId === undefined) return [...teams];
   const below = new Set<string>([teamId]);
   // Repeat until no team joins: the list is in no particular order, so one pass is not enough.
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const team of teams) {
       if (team.parentTeamId !== undefined && below.has(team.parentTeamId) && !below.has(team.id)) {

@@ -74,7 +74,11 @@ export function TeamsSection({
         />
       )}
       {tree.length === 0 ? (
-        <EmptyState title={t('admin.teams.noneTitle')} description={t('admin.teams.noneDescription')} headingLevel={3} />
+        <EmptyState
+          title={t('admin.teams.noneTitle')}
+          description={t('admin.teams.noneDescription')}
+          headingLevel={3}
+        />
       ) : (
         <ul className="cad-list" aria-label={t('admin.teams.listLabel')}>
           {tree.map(({ team, depth }) => {
@@ -91,7 +95,9 @@ export function TeamsSection({
                     <p className="cad-subtle">{t('admin.teams.partOf', { name: parent.name })}</p>
                   )}
                   <div className="cad-inline">
-                    <span className="cad-subtle">{t('admin.teams.memberCount', { count: team.memberAccountIds.length })}</span>
+                    <span className="cad-subtle">
+                      {t('admin.teams.memberCount', { count: team.memberAccountIds.length })}
+                    </span>
                     {team.memberAccountIds.slice(0, 8).map((a) => (
                       <Owner key={a} accountId={a} hideName />
                     ))}
@@ -99,10 +105,12 @@ export function TeamsSection({
                   <p className="cad-subtle">
                     {team.jiraProjectKeys.length === 0
                       ? t('admin.teams.noProjects')
-                      : team.jiraProjectKeys.map((k) => {
-                          const name = names.get(k);
-                          return name === undefined ? k : `${k} (${name})`;
-                        }).join(', ')}
+                      : team.jiraProjectKeys
+                          .map((k) => {
+                            const name = names.get(k);
+                            return name === undefined ? k : `${k} (${name})`;
+                          })
+                          .join(', ')}
                   </p>
                 </div>
                 {canEdit ? (

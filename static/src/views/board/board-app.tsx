@@ -1,9 +1,105 @@
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import type { Me } from '../../../../src/contract';
 import type { ForgeContext } from '../../app/context';
+import { t } from '../../app/i18n';
 import { mount } from '../../app/mount';
+import { useAsync } from '../../api/use-api';
+import { LoadingState } from '../../components/states';
+import type { AdminSection } from '../admin/sections';
+import { SettingsButton } from '../admin/settings-button';
 import { BoardPage } from './board-page';
+import type { RouteHistory } from './board-route';
+import { parseRoute } from './board-route';
 import type { BoardStart } from './board-start';
+
+/** The settings view (views/admin), a chunk of its own: most board visits never open it. */
+const AdminApp = lazy(() => import('../admin/admin-app'));
+
+/** The location with `?settings=` set to `section`, or removed; every other part of the URL kept. */
+const withSettings = (history: RouteHistory, section: AdminSection | undefined) => {
+  const query = new URLSearchParams(history.location.search);
+  if (section === undefined) query.delete('settings');
+  else query.set('settings', section);
+  const search = query.toString();
+  return { pathname: history.location.pathname, search: search === '' ? '' : `?${search}` };
+};
+
+/** `?settings=<section>` of the page URL, followed both ways (Back closes the settings). */
+const useSettingsRoute = (start: BoardStart) => {
+  const [section, setSection] = useState<AdminSection | undefined>(undefined);
+  const history = useRef<RouteHistory | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    let unlisten: (() => void) | undefined;
+    void start.route.then(({ history: h, route }) => {
+      if (!live) return;
+      setSection(route.settings);
+      if (h === undefined) return;
+      history.current = h;
+      unlisten = h.listen((location) => {
+        setSection(parseRoute(location).settings);
+      });
+    });
+    return () => {
+      live = false;
+      unlisten?.();
+    };
+  }, [start]);
+  const go = useCallback((next: AdminSection | undefined, how: 'push' | 'replace') => {
+    setSection(next);
+    const h = history.current;
+    if (h !== undefined) h[how](withSettings(h, next));
+  }, []);
+  return { section, go };
+};
+
+function BoardWithSettings({ start, me }: { start: BoardStart; me: Promise<Me> }) {
+  const viewer = useAsync(() => me, [me]);
+  const { section, go } = useSettingsRoute(start);
+  const open = section !== undefined;
+  return (
+    <>
+      {/* The board stays mounted under the settings, so closing them returns to it as it was. */}
+      <div hidden={open}>
+        <SettingsButton
+          me={viewer.data}
+          onOpen={() => {
+            go('teams', 'push');
+          }}
+        />
+        <BoardPage start={start} />
+      </div>
+      {open ? (
+        <Suspense fallback={<LoadingState label={t('admin.load.loading')} />}>
+          <AdminApp
+            section={section}
+            onSection={(next) => {
+              go(next, 'replace');
+            }}
+            onClose={() => {
+              go(undefined, 'push');
+            }}
+          />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}
 
 /** React and the board, loaded by main.tsx once it has started the first calls. */
 export const renderBoard = (start: BoardStart, context: Promise<ForgeContext>): void => {
-  mount(() => <BoardPage start={start} />, context);
+  // One me.get for the board and the settings button: the button reads the prefetched answer, the
+  // board gets it too (its first start.me()), and later calls ask again as before.
+  const me = start.me();
+  me.catch(() => undefined);
+  let first: Promise<Me> | undefined = me;
+  const shared: BoardStart = {
+    ...start,
+    me: () => {
+      const answer = first ?? start.me();
+      first = undefined;
+      return answer;
+    },
+  };
+  mount(() => <BoardWithSettings start={shared} me={me} />, context);
 };

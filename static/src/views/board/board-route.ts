@@ -1,13 +1,15 @@
 import { view } from '@forge/bridge';
 import type { Band } from '../../../../src/contract';
 import { TRACKS } from '../../components/format';
+import type { AdminSection } from '../admin/sections';
+import { isAdminSection } from '../admin/sections';
 import type { BoardFilters } from './filters';
 import { NO_FILTERS } from './filters';
 
 /**
  * The board's place in the page URL (Jira shows it after the app's address), so a reload, a shared link
  * or Back returns to what people were looking at: `/cycles/<cycleId>?objective=<id>&team=<id>
- * &owner=<accountId>&band=red&status=behind&findings=1&q=<text>`. `objective` is the selected objective
+ * &owner=<accountId>&band=red&status=behind&findings=1&q=<text>&settings=teams`. `objective` is the selected objective
  * (its side panel open): what links from other views land on (objectivePath). Only the part of Forge's createHistory() object (history v4, as Forge documents
  * it) that the board uses.
  */
@@ -28,6 +30,8 @@ export interface BoardRoute {
   /** The objective whose detail the side panel shows; undefined: none selected. */
   readonly objectiveId?: string | undefined;
   readonly filters: BoardFilters;
+  /** `?settings=<section>`: the settings view open over the board (OKR admins who cannot open Jira's admin area). */
+  readonly settings?: AdminSection | undefined;
 }
 
 const CYCLE_ROUTE = /^\/cycles\/([^/]+)\/?$/;
@@ -40,9 +44,11 @@ export const parseRoute = (location: RouteLocation | undefined): BoardRoute => {
   const query = new URLSearchParams(location.search);
   const band = query.get('band');
   const objectiveId = query.get('objective') ?? '';
+  const settings = query.get('settings');
   return {
     cycleId: match === undefined ? undefined : decodeURIComponent(match),
     objectiveId: objectiveId === '' ? undefined : objectiveId,
+    ...(isAdminSection(settings) ? { settings } : {}),
     filters: {
       teamId: query.get('team') ?? '',
       ownerId: query.get('owner') ?? '',
@@ -66,6 +72,7 @@ export const locationOf = (route: BoardRoute): RouteLocation => {
   if (f.track !== '') query.set('status', f.track);
   if (f.hasFindings) query.set('findings', '1');
   if (f.text.trim() !== '') query.set('q', f.text.trim());
+  if (route.settings !== undefined) query.set('settings', route.settings);
   const search = query.toString();
   return {
     pathname: route.cycleId === undefined ? '/' : `/cycles/${encodeURIComponent(route.cycleId)}`,
