@@ -133,6 +133,11 @@ export interface OkrStore {
 
   /** Every stored record of the live data read and parsed: how many, and those that fail their schema. */
   dataHealth(): Promise<DataHealth>;
+  /**
+   * Replaces (parsed by its codec) or removes a record that fails its schema; removing one already gone writes nothing.
+   * @throws AppError CONFLICT when the record is not damaged, VALIDATION when `data` still fails.
+   */
+  repairRecord(request: RepairRequest): Promise<void>;
 
   /** Whether this invocation has stored a change (so a later failure can say the change was saved). */
   hasCommitted(): boolean;
@@ -152,6 +157,14 @@ export interface JobState {
 export interface JobStateStore {
   read(): Promise<JobState | undefined>;
   write(state: JobState): Promise<void>;
+}
+
+/** data.repair's request as the store takes it. */
+export interface RepairRequest {
+  kind: string;
+  key: string;
+  action: 'replace' | 'remove';
+  data?: unknown;
 }
 
 export interface DataHealth {

@@ -26,7 +26,7 @@ const rawOf = (value: unknown): { raw: string; rawTruncated: boolean } => {
 
 const problemOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-const checkers: Record<EntityName, (key: string, value: unknown, space: Space) => string[]> = {
+export const checkers: Record<EntityName, (key: string, value: unknown, space: Space) => string[]> = {
   [ENTITY.objective]: (_key, value) => {
     decodeObjective(value);
     return [];
@@ -50,6 +50,20 @@ const checkers: Record<EntityName, (key: string, value: unknown, space: Space) =
     const catalog = name === CATALOG.cycles ? decodeCycleCatalog(value) : name === CATALOG.teams ? decodeTeamCatalog(value) : undefined;
     return catalog === undefined || catalog.corrupt.length === 0 ? [] : [`items ${catalog.corrupt.join(', ')} fail their schema`];
   },
+};
+
+/** What is wrong with one stored record of `kind` (an entity, or 'settings'); empty when it reads whole. */
+export const problemsOf = (kind: string, key: string, value: unknown, space: Space): string[] => {
+  try {
+    if (kind === 'settings') {
+      decodeSettings(value);
+      return [];
+    }
+    const check = (checkers as Partial<Record<string, (key: string, value: unknown, space: Space) => string[]>>)[kind];
+    return check === undefined ? [] : check(key, value, space);
+  } catch (error) {
+    return [problemOf(error)];
+  }
 };
 
 export const dataHealth = async (space: Space): Promise<DataHealth> => {

@@ -8,6 +8,7 @@ import { exportPage } from './export-pages';
 import { liveSpace } from './generation-repository';
 import { abandonImport, appendImportPart, finishImport, getImportJob, runImportStep, startImport } from './import-jobs';
 import { dataHealth } from './health-repository';
+import { repairRecord } from './repair-repository';
 import { getCheckIn, listCheckIns, listSnapshots, listSnapshotsOf, putSnapshots } from './history-repository';
 import { jobState } from './job-state-repository';
 import { listLinksByIssue } from './issue-link-repository';
@@ -88,5 +89,6 @@ export const createKvsOkrStore = (): OkrStore => {
     jobState,
     hasCommitted: () => committed,
     dataHealth: inLive(dataHealth),
+    repairRecord: writing(inLive(repairRecord)),
   };
 };
