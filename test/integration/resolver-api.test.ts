@@ -31,12 +31,12 @@ describe('the resolver', () => {
     const { team } = await paymentsSetup(runtime);
     expect(await ok(runtime, 'me.get', {}, 'elena')).toMatchObject({ isSiteAdmin: true, teamIds: [] });
     expect(await ok(runtime, 'me.get', {}, 'daniel')).toMatchObject({ isSiteAdmin: false, teamIds: [team.id] });
-    expect(await ok(runtime, 'settings.get', {}, 'daniel')).toEqual({ bands: { yellowFrom: 0.4, greenFrom: 0.7 } });
+    expect(await ok(runtime, 'settings.get', {}, 'daniel')).toEqual({ bands: { yellowFrom: 0.4, greenFrom: 0.7 }, pace: { behindBy: 0.1, atRiskBy: 0.25 } });
     expect((await ok(runtime, 'teams.list', {}, 'daniel')).teams.map((t) => t.name)).toEqual(['Payments']);
     expect((await ok(runtime, 'cycles.list', {}, 'daniel')).cycles).toHaveLength(1);
   });
 
-  it('lets only site admins manage cycles, teams and settings', async () => {
+  it('lets only OKR admins manage cycles, teams and settings', async () => {
     const runtime = newRuntime();
     const cycle = await anActiveCycle(runtime);
     expect(await fails(runtime, 'cycles.create', {}, 'priya')).toMatchObject({ code: 'FORBIDDEN' });
@@ -44,7 +44,7 @@ describe('the resolver', () => {
     expect(await fails(runtime, 'teams.create', { name: 'Rogue' }, 'priya')).toMatchObject({ code: 'FORBIDDEN' });
     expect(await fails(runtime, 'settings.update', { bands: { yellowFrom: 0.3, greenFrom: 0.6 } }, 'priya')).toMatchObject({ code: 'FORBIDDEN' });
     expect(await fails(runtime, 'data.export', {}, 'priya')).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await ok(runtime, 'settings.update', { bands: { yellowFrom: 0.3, greenFrom: 0.6 } }, 'elena')).toEqual({ bands: { yellowFrom: 0.3, greenFrom: 0.6 } });
+    expect(await ok(runtime, 'settings.update', { bands: { yellowFrom: 0.3, greenFrom: 0.6 } }, 'elena')).toEqual({ bands: { yellowFrom: 0.3, greenFrom: 0.6 }, pace: { behindBy: 0.1, atRiskBy: 0.25 } });
     expect((await ok(runtime, 'settings.get', {}, 'priya')).bands.greenFrom).toBe(0.6);
   });
 
