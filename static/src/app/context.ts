@@ -1,5 +1,6 @@
-import { view } from '@forge/bridge';
+import { i18n, view } from '@forge/bridge';
 import type { FullContext } from '@forge/bridge';
+import { localeOf } from '../../../src/contract/i18n';
 import { ensureThemeAttributes } from '../components/theme';
 import { startI18n } from './i18n';
 
@@ -7,21 +8,41 @@ import { startI18n } from './i18n';
 export type ForgeContext = FullContext;
 
 /**
- * What every view waits for before it renders: theming switched on (the host sets data-color-mode, our
- * bundled Atlaskit token themes follow it, so dark mode works), then the context, then the user's
- * catalog (two fetches of __LOCALES__ files). Two bridge round trips and the fetches; a view that
- * wants them under way before React has loaded starts them itself and hands the promise to mount() (the board does, see views/board/main.tsx). No React here, on purpose.
+ * A locale Forge knows and Cadence ships no catalog for: asking for it with fallback off reads only the
+ * catalog index (`__LOCALES__/i18n-info.json`), which @forge/i18n then keeps for the real request.
  */
-export const startContext = (): Promise<ForgeContext> =>
-  view.theme
-    .enable()
-    .catch(() => undefined) // theming is cosmetic: a host without it still gets a working view
-    .then(() => {
-      ensureThemeAttributes();
-      return view.getContext();
-    })
-    .then(async (context) => {
-      // The catalog loads before the first render, so no view ever shows a key or flips language.
-      document.documentElement.lang = await startI18n(context.locale);
-      return context;
-    });
+const INDEX_ONLY_LOCALE = 'ja-JP';
+
+/**
+ * Creates the locale's plural rules and number format once, while the catalog is still on its way:
+ * the first Intl object of a locale loads its ICU data (tens of ms in a trace), and the translator and
+ * formatters create theirs right before the first render otherwise.
+ */
+const warmIntl = (locale: string): void => {
+  new Intl.PluralRules(locale).select(1);
+  new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(1);
+};
+
+/**
+ * What every view waits for before it renders: theming switched on (the host sets data-color-mode, our
+ * bundled Atlaskit token themes follow it, so dark mode works), the context, and the user's catalog.
+ * Theming and the context are independent bridge calls and go out together; the catalog index is
+ * fetched beside them, so once the context names the locale only the catalog itself is left to fetch.
+ * A view that wants all this under way before React has loaded starts it itself and hands the promise
+ * to mount() (the board does, see views/board/main.tsx). No React here, on purpose.
+ */
+export const startContext = (): Promise<ForgeContext> => {
+  // Theming is cosmetic: a host without it still gets a working view.
+  const themed = view.theme.enable().catch(() => undefined);
+  const index = i18n.getTranslations(INDEX_ONLY_LOCALE, { fallback: false }).catch(() => undefined);
+  const context = view.getContext();
+  return Promise.all([context, themed]).then(async ([ready]) => {
+    ensureThemeAttributes();
+    warmIntl(localeOf(ready.locale));
+    // The catalog loads before the first render, so no view ever shows a key or flips language. After
+    // the index (settled either way): two index requests in flight would both go out.
+    await index;
+    document.documentElement.lang = await startI18n(ready.locale);
+    return ready;
+  });
+};

@@ -30,14 +30,16 @@ export const markOnce = (name: string): void => {
 };
 
 /**
- * Marks once the frame that shows the current DOM has been painted: a callback of the next frame after
- * the next (a frame's rAF callbacks run before its layout and paint, so one rAF is too early).
+ * Marks once the frame that shows the current DOM has been painted: a task queued from the next
+ * animation frame's callback runs after that frame's style, layout and paint (a frame's rAF callbacks
+ * run before them, so a bare rAF is too early). A second rAF instead waits for the frame after, which a
+ * busy main thread (the board's later fetches and renders) delays by far more than the paint itself.
  */
 export const markAfterPaint = (name: string): void => {
   if (typeof requestAnimationFrame === 'undefined') return;
   requestAnimationFrame(() => {
-    requestAnimationFrame(() => {
+    setTimeout(() => {
       markOnce(name);
-    });
+    }, 0);
   });
 };
