@@ -5,8 +5,12 @@
  */
 export const WORDS: Readonly<Record<string, string>> = {
   accountId: 'account',
-  blockers: 'blockers',
+  action: 'repair action',
+  adminGroup: 'OKR admin group',
+  atRiskBy: 'at-risk threshold',
   bands: 'score bands',
+  behindBy: 'behind threshold',
+  blockers: 'blockers',
   confidence: 'confidence',
   current: 'current value',
   cursor: 'page cursor',
@@ -17,12 +21,14 @@ export const WORDS: Readonly<Record<string, string>> = {
   fromCycleId: 'cycle to carry from',
   grades: 'grades',
   greenFrom: 'start of the green band',
+  groupId: 'group id',
   header: 'import header',
   id: 'id',
   importId: 'import',
   initiativeId: 'linked epic',
   issueKey: 'issue key',
   jiraProjectKeys: 'Jira projects',
+  key: 'record key',
   keyResultId: 'key result',
   kind: 'kind',
   level: 'level',
@@ -34,6 +40,7 @@ export const WORDS: Readonly<Record<string, string>> = {
   objectiveId: 'objective',
   objectiveIds: 'objectives',
   ownerAccountId: 'owner',
+  pace: 'pace thresholds',
   parentObjectiveId: 'parent objective',
   parentTeamId: 'parent team',
   part: 'import part',
@@ -60,6 +67,10 @@ export const WORDS: Readonly<Record<string, string>> = {
 export const PATHS: Readonly<Record<string, string>> = {
   'bands.greenFrom': 'start of the green band',
   'bands.yellowFrom': 'start of the yellow band',
+  'pace.atRiskBy': 'at-risk threshold',
+  'pace.behindBy': 'behind threshold',
+  'adminGroup.name': 'name of the OKR admin group',
+  'adminGroup.groupId': 'OKR admin group',
 };
 
 /** One item of a list field, in words ("grades.3" is grade 4). */
