@@ -19,7 +19,8 @@ const leaves = (value: unknown, prefix = ''): Map<string, string> => {
   return out;
 };
 
-const catalogs = Object.fromEntries(LOCALES.map((l) => [l, leaves(readCatalog(ROOT, l))]));
+// Every word the UI can show: the catalog Forge serves and the chunks' own words (each in one place only).
+const catalogs = Object.fromEntries(LOCALES.map((l) => [l, leaves(readCatalog(ROOT, l, { chunks: true }))]));
 const english = catalogs['en-US'] ?? new Map<string, string>();
 const dutch = catalogs['nl-NL'] ?? new Map<string, string>();
 const PLURAL = /\.(zero|one|two|few|many|other)$/;
@@ -62,6 +63,21 @@ describe('the message catalogs', () => {
       return !english.has(key) && !english.has(`${key}.other`);
     });
     expect(missing.map(({ file, key }) => `${path.relative(ROOT, file)}: ${key}`)).toEqual([]);
+  });
+
+  it("keep the chunks' words out of the catalog every view fetches, each chunk file loaded by the UI", () => {
+    const areas = readdirSync(path.join(ROOT, 'locales', 'en-US', 'chunks')).map((f) => f.replace(/\.json$/, ''));
+    expect(areas.length).toBeGreaterThan(0);
+    const loader = readFileSync(path.join(ROOT, 'static', 'src', 'app', 'chunk-words.ts'), 'utf8');
+    for (const locale of LOCALES) {
+      const served = leaves(readCatalog(ROOT, locale));
+      const all = catalogs[locale] ?? new Map<string, string>();
+      for (const area of areas) {
+        expect(loader).toContain(`'../../../locales/${locale}/chunks/${area}.json'`);
+        const chunkKeys = [...all.keys()].filter((k) => k.startsWith(`${area}.`) && !served.has(k));
+        expect(chunkKeys.length).toBeGreaterThan(0);
+      }
+    }
   });
 
   it('give plural forms an "other" form in both languages', () => {

@@ -23,7 +23,7 @@ import {
  * rules, which now say which number is the rule and which the recommendation), and the Dutch ones read.
  */
 const ROOT = path.resolve(__dirname, '..', '..');
-const catalogs = Object.fromEntries(LOCALES.map((l) => [l, readCatalog(ROOT, l)]));
+const catalogs = Object.fromEntries(LOCALES.map((l) => [l, readCatalog(ROOT, l, { chunks: true })]));
 
 type I18n = typeof I18nModule;
 type Words = typeof WordsModule;

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -28,20 +28,51 @@ export type TranslationsConfig = z.infer<typeof Translations>;
 
 const Catalog = z.record(z.string(), z.unknown());
 
-/** One locale's catalog: every area file of locales/<locale>/, each under its file name. */
-export const readCatalog = (root: string, locale: string): Record<string, unknown> => {
-  const dir = path.join(root, SOURCE_DIR, locale);
-  const areas = readdirSync(dir)
+/**
+ * Words only one lazily loaded part of a view uses live in locales/<locale>/chunks/<area>.json: they are
+ * bundled into that part (static/src/app/chunk-words.ts) and left out of the catalog every view fetches
+ * before its first render, so a view does not download the words of screens it never shows.
+ */
+export const CHUNKS_DIR = 'chunks';
+
+const readAreas = (dir: string, label: string): [string, Record<string, unknown>][] =>
+  readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
-    .sort();
-  return Object.fromEntries(
-    areas.map((file) => {
-      const text = readFileSync(path.join(dir, file), 'utf8');
-      const parsed = Catalog.safeParse(JSON.parse(text));
-      if (!parsed.success) throw new Error(`${path.join(SOURCE_DIR, locale, file)} is not a JSON object of messages`);
+    .sort()
+    .map((file) => {
+      const parsed = Catalog.safeParse(JSON.parse(readFileSync(path.join(dir, file), 'utf8')));
+      if (!parsed.success) throw new Error(`${path.join(label, file)} is not a JSON object of messages`);
       return [file.replace(/\.json$/, ''), parsed.data];
-    }),
-  );
+    });
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Adds a chunk's words to an area; a key both places define is refused (each word lives once). */
+export const mergeWords = (into: unknown, words: Record<string, unknown>, at: string): Record<string, unknown> => {
+  const out: Record<string, unknown> = isObject(into) ? { ...into } : {};
+  for (const [key, value] of Object.entries(words)) {
+    const before = out[key];
+    if (before === undefined) out[key] = value;
+    else if (isObject(before) && isObject(value)) out[key] = mergeWords(before, value, `${at}.${key}`);
+    else throw new Error(`${at}.${key} is in both the catalog and its chunk's words`);
+  }
+  return out;
+};
+
+/**
+ * One locale's catalog: every area file of locales/<locale>/, each under its file name; with `chunks`,
+ * also the chunk words (locales/<locale>/chunks/), merged into their areas: all the words the UI can show.
+ */
+export const readCatalog = (root: string, locale: string, options: { chunks?: boolean } = {}): Record<string, unknown> => {
+  const label = path.join(SOURCE_DIR, locale);
+  const dir = path.join(root, label);
+  const catalog: Record<string, unknown> = Object.fromEntries(readAreas(dir, label));
+  const chunkDir = path.join(dir, CHUNKS_DIR);
+  if (options.chunks === true && existsSync(chunkDir))
+    for (const [area, words] of readAreas(chunkDir, path.join(label, CHUNKS_DIR)))
+      catalog[area] = mergeWords(catalog[area], words, area);
+  return catalog;
 };
 
 export const readTranslationsConfig = (

@@ -23,8 +23,32 @@ export const startI18n = async (contextLocale: string | undefined): Promise<Loca
   const locale = localeOf(contextLocale);
   const { translations } = await i18n.getTranslations(locale, { fallback: false });
   if (translations === null) throw new Error(`Cadence has no ${locale} catalog in __LOCALES__`);
-  setTranslations(locale, (key) => messageIn(translations, key));
+  catalog = isObject(translations) ? translations : {};
+  setTranslations(locale, (key) => messageIn(catalog, key));
   return locale;
+};
+
+/** The catalog startI18n loaded, with any chunk words added since (addWords). */
+let catalog: Record<string, unknown> = {};
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const merged = (into: unknown, words: Record<string, unknown>): Record<string, unknown> => {
+  const out: Record<string, unknown> = isObject(into) ? { ...into } : {};
+  for (const [key, value] of Object.entries(words)) {
+    const before = out[key];
+    out[key] = isObject(before) && isObject(value) ? merged(before, value) : value;
+  }
+  return out;
+};
+
+/**
+ * Adds the words a lazily loaded part brings with it (app/chunk-words.ts) to an area of the catalog, in
+ * the view's language; test/i18n holds them to the same rules as the catalog's and keeps each key in one place.
+ */
+export const addWords = (area: string, words: Record<string, unknown>): void => {
+  catalog = { ...catalog, [area]: merged(catalog[area], words) };
 };
 
 /** Sets the language from a lookup (startI18n, and unit tests with the catalog files). */

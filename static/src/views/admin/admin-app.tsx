@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import type { Me, Settings, Team } from '../../../../src/contract';
 import { api } from '../../api/client';
 import { useAsync } from '../../api/use-api';
+import { useChunkWords } from '../../app/chunk-words';
 import { t } from '../../app/i18n';
 import { Button } from '../../components/button';
 import { ReadOnlyProvider } from '../../components/read-only';
@@ -36,17 +37,25 @@ const load = async (): Promise<Loaded> => {
  * OKR admins change things; anyone else reads teams, scoring and who administers, with why they cannot
  * change them. A read-only installation shows its banner and no write controls.
  */
-export default function AdminApp({
-  section: asked,
-  onSection,
-  onClose,
-}: {
+export default function AdminApp(props: AdminAppProps) {
+  // Its words come with this chunk (locales/<locale>/chunks/admin.json), not in every view's catalog.
+  return (
+    <Suspense fallback={<LoadingState label={t('admin.load.loading')} />}>
+      <AdminAppWithWords {...props} />
+    </Suspense>
+  );
+}
+
+interface AdminAppProps {
   /** The section shown; undefined: the first. The caller keeps it (in the board's URL, say). */
   section?: AdminSection | undefined;
   onSection?: (section: AdminSection) => void;
   /** Shown as "Back to the board" when the settings open inside the board. */
   onClose?: () => void;
-}) {
+}
+
+function AdminAppWithWords({ section: asked, onSection, onClose }: AdminAppProps) {
+  useChunkWords('admin');
   const data = useAsync(load, []);
   const [own, setOwn] = useState<AdminSection | undefined>(undefined);
   const [settings, setSettings] = useState<Settings | undefined>(undefined);

@@ -1,8 +1,9 @@
-import { useId, useMemo, useState } from 'react';
+import { Suspense, useId, useMemo, useState } from 'react';
 import type { Team } from '../../../../src/contract';
 import { api } from '../../api/client';
 import { useRequestId } from '../../api/request-id';
 import { useAsync } from '../../api/use-api';
+import { useChunkWords } from '../../app/chunk-words';
 import { t } from '../../app/i18n';
 import { Button } from '../../components/button';
 import { WriteButton } from '../../components/read-only';
@@ -26,15 +27,23 @@ export const unclaimedProjects = (projects: readonly JiraProject[], teams: reado
  * a team named after it with that project. Used by the settings' Teams section and the board's getting
  * started; the caller shows it to OKR admins only (teams.create refuses anyone else).
  */
-export function TeamSuggestions({
-  teams,
-  onCreated,
-  headingLevel = 3,
-}: {
+export function TeamSuggestions(props: TeamSuggestionsProps) {
+  // Its words are the settings' (locales/<locale>/chunks/admin.json), loaded with it where they are not yet.
+  return (
+    <Suspense fallback={<LoadingState label={t('admin.load.loading')} />}>
+      <SuggestionsWithWords {...props} />
+    </Suspense>
+  );
+}
+
+interface TeamSuggestionsProps {
   teams: readonly Team[];
   onCreated: (team: Team) => void;
   headingLevel?: 2 | 3 | 4;
-}) {
+}
+
+function SuggestionsWithWords({ teams, onCreated, headingLevel = 3 }: TeamSuggestionsProps) {
+  useChunkWords('admin');
   const projects = useAsync(() => searchProjects(), []);
   const requestId = useRequestId();
   const [busy, setBusy] = useState<string | undefined>(undefined);

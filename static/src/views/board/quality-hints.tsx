@@ -1,5 +1,6 @@
-import { useId } from 'react';
+import { Suspense, useId } from 'react';
 import type { Finding, Severity } from '../../../../src/contract';
+import { useChunkWords } from '../../app/chunk-words';
 import { t } from '../../app/i18n';
 import { findingHint, findingMessage, severityWords } from '../../components/finding-words';
 import { GuideLink } from '../../components/guide-link';
@@ -18,13 +19,16 @@ const APPEARANCE: Readonly<Record<Severity, LozengeAppearance>> = {
  * guide at that rule's section (docs/okr-method.md, anchored by rule id). Used live under a title as
  * people type (`live`: announced politely, once typing pauses) and for the full lint of an objective.
  */
-export function QualityHints({
-  id,
-  findings,
-  live = false,
-  empty,
-  words = {},
-}: {
+export function QualityHints(props: QualityHintsProps) {
+  // The findings' words come with the forms' chunks (locales/<locale>/chunks/lint.json), not in every view's catalog.
+  return (
+    <Suspense fallback={null}>
+      <HintsWithWords {...props} />
+    </Suspense>
+  );
+}
+
+interface QualityHintsProps {
   id?: string;
   findings: readonly Finding[];
   live?: boolean;
@@ -32,7 +36,10 @@ export function QualityHints({
   empty?: string;
   /** How to name people the findings name by account id. */
   words?: FindingWordsOptions;
-}) {
+}
+
+function HintsWithWords({ id, findings, live = false, empty, words = {} }: QualityHintsProps) {
+  useChunkWords('lint');
   const ids = useId();
   return (
     <div id={id} aria-live={live ? 'polite' : undefined} className="cad-hints">

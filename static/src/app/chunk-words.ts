@@ -1,0 +1,45 @@
+import { use } from 'react';
+import type { Locale } from '../../../src/contract/i18n';
+import { addWords, currentLocale } from './i18n';
+
+/**
+ * Words only one lazily loaded part uses (locales/<locale>/chunks/<area>.json) come with that part instead
+ * of in the catalog every view fetches before its first render (Forge's one translations file per
+ * locale): the settings' words (~3.5 KB gzipped) and the quality checks' (~2.7 KB) would otherwise be
+ * downloaded by every gadget, macro and issue panel, which never show them (npm run bench:ui).
+ */
+type Words = () => Promise<{ default: Record<string, unknown> }>;
+
+const CHUNKS = {
+  admin: {
+    'en-US': () => import('../../../locales/en-US/chunks/admin.json'),
+    'nl-NL': () => import('../../../locales/nl-NL/chunks/admin.json'),
+  },
+  lint: {
+    'en-US': () => import('../../../locales/en-US/chunks/lint.json'),
+    'nl-NL': () => import('../../../locales/nl-NL/chunks/lint.json'),
+  },
+} satisfies Record<string, Record<Locale, Words>>;
+
+export type ChunkArea = keyof typeof CHUNKS;
+
+const loads = new Map<string, Promise<void>>();
+
+/** Loads an area's chunk words in the view's language, once per page. */
+export const loadChunkWords = (area: ChunkArea): Promise<void> => {
+  const locale = currentLocale();
+  const key = `${locale}/${area}`;
+  let load = loads.get(key);
+  if (load === undefined) {
+    load = CHUNKS[area][locale]().then((module) => {
+      addWords(area, module.default);
+    });
+    loads.set(key, load);
+  }
+  return load;
+};
+
+/** Suspends the calling component until its area's words are in (the nearest <Suspense> shows meanwhile). */
+export const useChunkWords = (area: ChunkArea): void => {
+  use(loadChunkWords(area));
+};
