@@ -45,6 +45,7 @@ export const WORDS: Readonly<Record<string, string>> = {
   parentTeamId: 'parent team',
   part: 'import part',
   progressSource: 'progress source',
+  record: 'repaired record',
   requestId: 'request id',
   retrospective: 'retrospective',
   retrospectives: 'retrospectives',

@@ -7,6 +7,7 @@ import { seriousViolationsIn } from '../support/axe';
 import { screenshot, watchProblems } from '../support/browser';
 import type { PageProblems } from '../support/browser';
 import { EMPTY_PEOPLE, startEmptyHost } from '../support/empty-host';
+import { at, CATALOG, ROOT_GENERATION, spaceOf } from '../../src/adapters/kvs/registry';
 import type { EmptyHost } from '../support/empty-host';
 
 /**
@@ -168,12 +169,16 @@ test('data health lists a damaged record, which is repaired from its JSON, and a
     });
   const kept = await make('Customers love the new website');
   const lost = await make('Ship the mobile app to both stores');
+  // Stored under the live generation's prefix (an earlier test's import made a new one).
+  const generation = await kvs.entity<{ active?: string }>('catalog').get(CATALOG.generation);
+  const space = spaceOf(generation?.active ?? ROOT_GENERATION);
   const objectives = kvs.entity<Record<string, unknown>>('objective');
-  const good = await objectives.get(kept.id);
+  const good = await objectives.get(at(space, kept.id));
   if (good === undefined) throw new Error('the objective was not stored');
-  const broken = { ...good, data: { schemaVersion: 1, objective: { id: kept.id } } };
-  await objectives.set(kept.id, broken);
-  await objectives.set(lost.id, broken);
+  // Each keeps only its own id, so neither's stored JSON names the other.
+  const broken = (id: string) => ({ ...good, data: { schemaVersion: 1, objective: { id } } });
+  await objectives.set(at(space, kept.id), broken(kept.id));
+  await objectives.set(at(space, lost.id), broken(lost.id));
   host.runtime.kvs.settle();
 
   const frame = await open(settingsPath(), `as=${EMPTY_PEOPLE.admin}`);
@@ -183,7 +188,8 @@ test('data health lists a damaged record, which is repaired from its JSON, and a
   await checkBothSizes('admin-health');
 
   const list = frame.getByRole('list', { name: 'Damaged records' });
-  await list.getByLabel(`Stored JSON of objective ${kept.id}`).fill(JSON.stringify(good.data, null, 2));
+  // The editor holds the stored record as data.health's raw shows it: the record is put back whole.
+  await list.getByLabel(`Stored JSON of objective ${kept.id}`).fill(JSON.stringify(good, null, 2));
   await list.getByRole('listitem').filter({ hasText: kept.id }).getByRole('button', { name: 'Save repaired' }).click();
   await frame.getByText(`objective ${kept.id} repaired.`).waitFor();
 

@@ -69,13 +69,13 @@ describe('corrupt records', () => {
 
       // Not corrupt: refused, whatever the action.
       expect(await fails(runtime, 'data.repair', { kind: 'objective', key: objective.id, action: 'remove', requestId: 'repair-0001' }, 'elena')).toMatchObject({ code: 'CONFLICT', field: 'key' });
-      expect(await fails(runtime, 'data.repair', { kind: 'objective', key: objective.id, action: 'replace', data: good, requestId: 'repair-0002' }, 'elena')).toMatchObject({ code: 'CONFLICT' });
+      expect(await fails(runtime, 'data.repair', { kind: 'objective', key: objective.id, action: 'replace', record: good, requestId: 'repair-0002' }, 'elena')).toMatchObject({ code: 'CONFLICT' });
       // Only OKR admins.
       expect(await fails(runtime, 'data.repair', { kind: 'objective', key: broken.id, action: 'remove', requestId: 'repair-0003' }, 'priya')).toMatchObject({ code: 'FORBIDDEN' });
       // A payload that still fails its schema is the caller's mistake, and changes nothing.
-      expect(await fails(runtime, 'data.repair', { kind: 'objective', key: broken.id, action: 'replace', data: damage(good), requestId: 'repair-0004' }, 'elena')).toMatchObject({ code: 'VALIDATION', field: 'data' });
+      expect(await fails(runtime, 'data.repair', { kind: 'objective', key: broken.id, action: 'replace', record: damage(good), requestId: 'repair-0004' }, 'elena')).toMatchObject({ code: 'VALIDATION', field: 'record' });
 
-      await ok(runtime, 'data.repair', { kind: 'objective', key: broken.id, action: 'replace', data: good, requestId: 'repair-0005' }, 'elena');
+      await ok(runtime, 'data.repair', { kind: 'objective', key: broken.id, action: 'replace', record: good, requestId: 'repair-0005' }, 'elena');
       const rows = await ok(runtime, 'board.keyResults', { cycleId: cycle.id, objectiveIds: [objective.id, broken.id] }, 'priya');
       expect(rows.objectives.map((o) => o.objectiveId)).toEqual([objective.id, broken.id]);
       expect((await ok(runtime, 'objectives.get', { id: broken.id }, 'marcus')).title).toBe('Coach the onboarding squad');

@@ -4,7 +4,15 @@ import type { RepairRequest } from '../../usecases/ports';
 import { VersionConflict } from '../../usecases/ports';
 import { boardShardOf, encodeBoardShard, encodeTreeShard, getBoardShard, rowKey, treeKey } from './board-repository';
 import type { Attributes } from './codecs';
-import { CorruptRecord, decodeCheckIn, decodeIssueLinks, decodeObjective, decodeSettings, decodeSnapshot, encodeIssueLinks } from './codecs';
+import {
+  CorruptRecord,
+  decodeCheckIn,
+  decodeIssueLinks,
+  decodeObjective,
+  decodeSettings,
+  decodeSnapshot,
+  encodeIssueLinks,
+} from './codecs';
 import { allOf } from './data-repository';
 import { stillLive } from './generation-repository';
 import { problemsOf } from './health-repository';
@@ -24,7 +32,11 @@ import { at, CATALOG, ENTITY, KEY, shardOf } from './registry';
 const ENTITIES: ReadonlySet<string> = new Set(Object.values(ENTITY));
 
 const notDamaged = (kind: string, key: string): AppError =>
-  new AppError('CONFLICT', `The ${kind} record "${key}" is not a damaged record: only records data.health lists can be repaired.`, 'key');
+  new AppError(
+    'CONFLICT',
+    `The ${kind} record "${key}" is not a damaged record: only records data.health lists can be repaired.`,
+    'key',
+  );
 
 const readRaw = async (space: Space, kind: string, key: string): Promise<unknown> =>
   kind === 'settings'
@@ -38,13 +50,17 @@ const parsed = <T>(decode: () => T): T => {
   } catch (error) {
     if (!(error instanceof CorruptRecord)) throw error;
     const detail = error.message.replace(/^stored (.+?) does not match its schema: /, '');
-    throw new AppError('VALIDATION', `data does not fit the record's schema: ${detail}`, 'data', [{ field: 'data', message: `does not fit the record's schema: ${detail}` }]);
+    throw new AppError('VALIDATION', `record does not fit its schema: ${detail}`, 'record', [
+      { field: 'record', message: `does not fit its schema: ${detail}` },
+    ]);
   }
 };
 
 const asAttributes = (data: unknown): Attributes => {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new AppError('VALIDATION', 'data must be an object', 'data', [{ field: 'data', message: 'must be an object' }]);
+    throw new AppError('VALIDATION', 'record must be an object', 'record', [
+      { field: 'record', message: 'must be an object' },
+    ]);
   }
   return data as Attributes;
 };
@@ -57,14 +73,23 @@ const storedVersion = (raw: unknown): number => {
 /** Puts a plain record back in place, only while this generation is live. */
 const setChecked = async (space: Space, entity: EntityName, key: string, value: Attributes): Promise<void> => {
   await rateLimited(() =>
-    kvs.transact().set(at(space, key), value, { entityName: entity }).check(CATALOG.generation, { entityName: ENTITY.catalog, conditions: stillLive(space) }).execute(),
+    kvs
+      .transact()
+      .set(at(space, key), value, { entityName: entity })
+      .check(CATALOG.generation, { entityName: ENTITY.catalog, conditions: stillLive(space) })
+      .execute(),
   );
 };
 
 const replaceObjective = async (space: Space, key: string, raw: unknown, data: unknown): Promise<void> => {
   const aggregate = parsed(() => decodeObjective(data));
   if (aggregate.objective.id !== key) {
-    throw new AppError('VALIDATION', `data.objective.id must be the record's key ${key}`, 'data.objective.id', [{ field: 'data.objective.id', message: `must be the record's key ${key}` }]);
+    throw new AppError(
+      'VALIDATION',
+      `record.data.objective.id must be the record's key ${key}`,
+      'record.data.objective.id',
+      [{ field: 'record.data.objective.id', message: `must be the record's key ${key}` }],
+    );
   }
   const expectedVersion = storedVersion(raw);
   // A stored version that is not a number cannot be a write's condition: the damaged record goes first.
@@ -72,9 +97,18 @@ const replaceObjective = async (space: Space, key: string, raw: unknown, data: u
     await rateLimited(() => kvs.entity<Attributes>(ENTITY.objective).delete(at(space, key)));
   }
   try {
-    await writeObjective(space, { aggregate: { ...aggregate, version: expectedVersion }, expectedVersion, linkedIssueIds: aggregate.initiatives.map((i) => i.issueId) });
+    await writeObjective(space, {
+      aggregate: { ...aggregate, version: expectedVersion },
+      expectedVersion,
+      linkedIssueIds: aggregate.initiatives.map((i) => i.issueId),
+    });
   } catch (error) {
-    if (error instanceof VersionConflict) throw new AppError('CONFLICT', 'Someone else changed this objective at the same moment; please try again.', 'key');
+    if (error instanceof VersionConflict)
+      throw new AppError(
+        'CONFLICT',
+        'Someone else changed this objective at the same moment; please try again.',
+        'key',
+      );
     throw error;
   }
 };
@@ -89,8 +123,13 @@ const removeObjective = async (space: Space, key: string, raw: unknown): Promise
     await rateLimited(() =>
       kvs
         .transact()
-        .set(shardKey, encodeBoardShard(cycleId, digests, shard.version + 1), { entityName: ENTITY.boardShard, conditions: versionIs(shard.version) })
-        .set(treeKey(space, cycleId, shardOf(key)), encodeTreeShard(cycleId, digests, shard.version + 1), { entityName: ENTITY.boardShard })
+        .set(shardKey, encodeBoardShard(cycleId, digests, shard.version + 1), {
+          entityName: ENTITY.boardShard,
+          conditions: versionIs(shard.version),
+        })
+        .set(treeKey(space, cycleId, shardOf(key)), encodeTreeShard(cycleId, digests, shard.version + 1), {
+          entityName: ENTITY.boardShard,
+        })
         .delete(rowKey(space, cycleId, key), { entityName: ENTITY.boardShard })
         .delete(at(space, key), { entityName: ENTITY.objective })
         .check(CATALOG.generation, { entityName: ENTITY.catalog, conditions: stillLive(space) })
@@ -104,7 +143,13 @@ const removeObjective = async (space: Space, key: string, raw: unknown): Promise
     if (!doc.links.some((l) => l.objectiveId === key)) continue;
     const links = doc.links.filter((l) => l.objectiveId !== key);
     await rateLimited(() =>
-      kvs.transact().set(item.key, encodeIssueLinks(links, doc.version + 1), { entityName: ENTITY.issueLink, conditions: versionIs(doc.version) }).execute(),
+      kvs
+        .transact()
+        .set(item.key, encodeIssueLinks(links, doc.version + 1), {
+          entityName: ENTITY.issueLink,
+          conditions: versionIs(doc.version),
+        })
+        .execute(),
     );
   }
 };
@@ -122,7 +167,12 @@ export const repairRecord = async (space: Space, request: RepairRequest): Promis
 
   if (action === 'remove') {
     if (kind === ENTITY.objective) return removeObjective(space, key, raw);
-    if (kind === ENTITY.catalog) throw new AppError('INVALID_STATE', 'A damaged catalog (all cycles or all teams) cannot be removed: replace it.', 'action');
+    if (kind === ENTITY.catalog)
+      throw new AppError(
+        'INVALID_STATE',
+        'A damaged catalog (all cycles or all teams) cannot be removed: replace it.',
+        'action',
+      );
     if (kind === 'settings') {
       await rateLimited(() => kvs.delete(at(space, KEY.bands)));
       return;
@@ -149,7 +199,9 @@ export const repairRecord = async (space: Space, request: RepairRequest): Promis
     // Catalogs and board documents: whole only when every item in them reads.
     const problems = problemsOf(kind, at(space, key), data, space);
     if (problems.length > 0) {
-      throw new AppError('VALIDATION', `data does not fit the record's schema: ${problems.join('; ')}`, 'data', [{ field: 'data', message: `does not fit the record's schema: ${problems.join('; ')}` }]);
+      throw new AppError('VALIDATION', `record does not fit its schema: ${problems.join('; ')}`, 'record', [
+        { field: 'record', message: `does not fit its schema: ${problems.join('; ')}` },
+      ]);
     }
   }
   await setChecked(space, kind as EntityName, key, data);

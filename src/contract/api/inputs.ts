@@ -59,8 +59,14 @@ export const CyclesUpdateInput = z
 export const CyclesGradeInput = z
   .object({
     cycleId: IdSchema,
-    grades: z.array(z.object({ keyResultId: IdSchema, score: ScoreSchema }).strict()).max(5000).default([]),
-    retrospectives: z.array(z.object({ objectiveId: IdSchema, text: trimmedText(4000) }).strict()).max(2000).default([]),
+    grades: z
+      .array(z.object({ keyResultId: IdSchema, score: ScoreSchema }).strict())
+      .max(5000)
+      .default([]),
+    retrospectives: z
+      .array(z.object({ objectiveId: IdSchema, text: trimmedText(4000) }).strict())
+      .max(2000)
+      .default([]),
     /** Idempotency: a repeat with the same request id answers the current state and writes nothing. */
     requestId: RequestIdSchema.optional(),
   })
@@ -170,7 +176,9 @@ export const InitiativesLinkInput = z
     requestId: RequestIdSchema.optional(),
   })
   .strict();
-export const InitiativesUnlinkInput = z.object({ initiativeId: IdSchema, requestId: RequestIdSchema.optional() }).strict();
+export const InitiativesUnlinkInput = z
+  .object({ initiativeId: IdSchema, requestId: RequestIdSchema.optional() })
+  .strict();
 
 export const CheckInsCreateInput = z
   .object({
@@ -186,13 +194,19 @@ export const CheckInsCreateInput = z
   .strict();
 
 export const CheckInsListInput = z
-  .object({ keyResultId: IdSchema, limit: z.number().int().min(1).max(100).default(20), cursor: z.string().max(2000).optional() })
+  .object({
+    keyResultId: IdSchema,
+    limit: z.number().int().min(1).max(100).default(20),
+    cursor: z.string().max(2000).optional(),
+  })
   .strict();
 
 export const TeamsHistoryInput = z.object({ cycleId: IdSchema, teamId: IdSchema }).strict();
 
 /** Without a cycleId, the current cycle (src/domain/current-cycle.ts): a first load needs no cycles.list. */
-export const BoardGetInput = z.object({ cycleId: IdSchema.optional(), teamId: IdSchema.optional(), ownerAccountId: AccountIdSchema.optional() }).strict();
+export const BoardGetInput = z
+  .object({ cycleId: IdSchema.optional(), teamId: IdSchema.optional(), ownerAccountId: AccountIdSchema.optional() })
+  .strict();
 
 /**
  * The rest of the board on demand: a page of an objective's children (of the roots without objectiveId),
@@ -202,7 +216,10 @@ export const BoardChildrenInput = z
   .object({
     cycleId: IdSchema,
     objectiveId: IdSchema.optional(),
-    cursor: z.string().regex(/^\d{1,6}$/, 'must be a cursor from the board').optional(),
+    cursor: z
+      .string()
+      .regex(/^\d{1,6}$/, 'must be a cursor from the board')
+      .optional(),
     teamId: IdSchema.optional(),
     ownerAccountId: AccountIdSchema.optional(),
   })
@@ -264,7 +281,9 @@ export const ScorecardGetInput = z
   });
 
 /** A cycle's findings, or those of one team's objectives, or of one objective and its KRs. */
-export const LintRunInput = z.object({ cycleId: IdSchema, teamId: IdSchema.optional(), objectiveId: IdSchema.optional() }).strict();
+export const LintRunInput = z
+  .object({ cycleId: IdSchema, teamId: IdSchema.optional(), objectiveId: IdSchema.optional() })
+  .strict();
 
 export { SettingsUpdateFields as SettingsUpdateInput } from '../settings';
 
@@ -274,19 +293,24 @@ export const DataRepairInput = z
     kind: z.string().min(1).max(64),
     key: z.string().min(1).max(500),
     action: z.enum(['replace', 'remove']),
-    /** The corrected payload (replace only): parsed by the record's own schema before it is written. */
-    data: z.unknown().optional(),
+    /** The corrected record as data.health's `raw` shows it (replace only): parsed by its own schema before it is written. */
+    record: z.unknown().optional(),
     requestId: RequestIdSchema,
   })
   .strict()
-  .refine((r) => r.action === 'remove' || r.data !== undefined, { message: 'is required to replace a record', path: ['data'] });
+  .refine((r) => r.action === 'remove' || r.record !== undefined, {
+    message: 'is required to replace a record',
+    path: ['record'],
+  });
 
 export const DataImportInput = z.object({ data: z.unknown() }).strict();
 export const DataExportInput = z.object({ cursor: z.string().min(1).max(2000).optional() }).strict();
 /** Paged import: the job's id is opaque (base36, derived from the start's request id). */
 const ImportIdSchema = z.string().regex(/^[0-9a-z]{8,32}$/, 'is not an import id');
 export const DataImportStartInput = z.object({ requestId: RequestIdSchema, header: z.unknown() }).strict();
-export const DataImportAppendInput = z.object({ importId: ImportIdSchema, requestId: RequestIdSchema, part: z.unknown() }).strict();
+export const DataImportAppendInput = z
+  .object({ importId: ImportIdSchema, requestId: RequestIdSchema, part: z.unknown() })
+  .strict();
 export const DataImportJobInput = z.object({ importId: ImportIdSchema }).strict();
 
 export { Empty, ById, ByIdChange };

@@ -45,7 +45,7 @@ function DamagedRecord({ record, onRepaired }: { record: Damaged; onRepaired: (w
       kind: record.kind,
       key: record.key,
       action,
-      ...(action === 'replace' ? { data } : {}),
+      ...(action === 'replace' ? { record: data } : {}),
       requestId: requestId.current(action),
     }).then(
       () => {
@@ -57,7 +57,8 @@ function DamagedRecord({ record, onRepaired }: { record: Damaged; onRepaired: (w
         setBusy(false);
         const issues = error instanceof ApiCallError ? (error.error.issues ?? []) : [];
         setProblem(
-          issues.length === 0 ? describeError(error) : issues.map((i) => `${i.field}: ${i.message}`).join('; '),
+          // Each issue's message already names its field in words.
+          issues.length === 0 ? describeError(error) : issues.map((i) => i.message).join(' '),
         );
       },
     );
