@@ -78,6 +78,10 @@ export const createForgeFetch = (deps: ForgeFetchDeps): ForgeFetch => {
     const decision = deps.faults.decide(target);
     if (decision.delayMs > 0) await sleep(decision.delayMs);
     const result = decision.response ?? (await run());
+    // On Forge every platform call is a network round trip: the answer comes in a later turn of the event
+    // loop, never synchronously. The embedded stores answer at once, so without this one resolver's chain
+    // of storage calls would hold the local server (and every other request to it) until it finished.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     invocation?.calls.push({
       kind: target,
       operation,
