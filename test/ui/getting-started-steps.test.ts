@@ -34,10 +34,10 @@ describe('getting started: what a person chose, per person', () => {
     },
   };
   beforeAll(() => {
-    Object.assign(globalThis, { window: { localStorage } });
+    Object.assign(globalThis, { localStorage });
   });
   afterAll(() => {
-    Reflect.deleteProperty(globalThis, 'window');
+    Reflect.deleteProperty(globalThis, 'localStorage');
   });
 
   test('skips and hiding are remembered for that account only', () => {
@@ -56,14 +56,12 @@ describe('getting started: what a person chose, per person', () => {
 
   test('a storage that throws is no choice, and writing to it does not throw', () => {
     Object.assign(globalThis, {
-      window: {
-        localStorage: {
-          getItem: () => {
-            throw new Error('denied');
-          },
-          setItem: () => {
-            throw new Error('denied');
-          },
+      localStorage: {
+        getItem: () => {
+          throw new Error('denied');
+        },
+        setItem: () => {
+          throw new Error('denied');
         },
       },
     });

@@ -19,6 +19,11 @@ const CHUNKS = {
     'en-US': () => import('../../../locales/en-US/chunks/lint.json'),
     'nl-NL': () => import('../../../locales/nl-NL/chunks/lint.json'),
   },
+  /** The board's getting-started guide (views/board/getting-started.tsx), shown mostly once per site. */
+  start: {
+    'en-US': () => import('../../../locales/en-US/chunks/start.json'),
+    'nl-NL': () => import('../../../locales/nl-NL/chunks/start.json'),
+  },
 } satisfies Record<string, Record<Locale, Words>>;
 
 export type ChunkArea = keyof typeof CHUNKS;

@@ -25,11 +25,11 @@ function TeamMembers({ team, onChanged }: { team: Team; onChanged: (team: Team) 
   const [status, setStatus] = useState<{ kind: 'saving' | 'saved' | 'error'; text: string } | undefined>(undefined);
   const save = (next: string[]) => {
     setMembers(next);
-    setStatus({ kind: 'saving', text: t('board.guide.owners.saving') });
+    setStatus({ kind: 'saving', text: t('start.owners.saving') });
     api['teams.update']({ id: team.id, memberAccountIds: next, requestId: requestId.current() }).then(
       (saved) => {
         requestId.done();
-        setStatus({ kind: 'saved', text: t('board.guide.owners.saved', { team: saved.name }) });
+        setStatus({ kind: 'saved', text: t('start.owners.saved', { team: saved.name }) });
         onChanged(saved);
       },
       (error: unknown) => {
@@ -41,7 +41,7 @@ function TeamMembers({ team, onChanged }: { team: Team; onChanged: (team: Team) 
     <div className="cad-stack cad-guide__team">
       <MemberPicker
         id={`${id}-members`}
-        label={t('board.guide.owners.members', { team: team.name })}
+        label={t('start.owners.members', { team: team.name })}
         value={members}
         onChange={save}
         error={status?.kind === 'error' ? status.text : undefined}
@@ -76,8 +76,8 @@ export function InviteOwners({
   const link = url.data ?? '';
   const message =
     cycle === undefined
-      ? t('board.guide.owners.message', { url: link })
-      : t('board.guide.owners.messageCycle', { url: link, cycle: cycle.name });
+      ? t('start.owners.message', { url: link })
+      : t('start.owners.messageCycle', { url: link, cycle: cycle.name });
   const [text, setText] = useState(message);
   // The message follows the link and cycle until the person edits it.
   const [edited, setEdited] = useState(false);
@@ -94,36 +94,36 @@ export function InviteOwners({
     const clipboard = typeof navigator.clipboard === 'undefined' ? undefined : navigator.clipboard;
     if (clipboard === undefined) {
       select();
-      setCopied(t('board.guide.owners.copyByHand'));
+      setCopied(t('start.owners.copyByHand'));
       return;
     }
     clipboard.writeText(text).then(
       () => {
-        setCopied(t('board.guide.owners.copied'));
+        setCopied(t('start.owners.copied'));
       },
       () => {
         select();
-        setCopied(t('board.guide.owners.copyByHand'));
+        setCopied(t('start.owners.copyByHand'));
       },
     );
   };
 
   return (
     <>
-      <p className="cad-text">{t('board.guide.owners.text')}</p>
+      <p className="cad-text">{t('start.owners.text')}</p>
       {admin ? (
         teams.length === 0 ? (
-          <p className="cad-subtle">{t('board.guide.owners.noTeams')}</p>
+          <p className="cad-subtle">{t('start.owners.noTeams')}</p>
         ) : (
           teams.map((team) => <TeamMembers key={team.id} team={team} onChanged={onTeamChanged} />)
         )
       ) : (
-        <p className="cad-text">{t('board.guide.owners.askMembers')}</p>
+        <p className="cad-text">{t('start.owners.askMembers')}</p>
       )}
-      <p className="cad-text">{t('board.guide.owners.noEmail')}</p>
+      <p className="cad-text">{t('start.owners.noEmail')}</p>
       <div className="cad-field">
         <label className="cad-field__label" htmlFor={`${id}-message`}>
-          {t('board.guide.owners.messageLabel')}
+          {t('start.owners.messageLabel')}
         </label>
         <textarea
           id={`${id}-message`}
@@ -138,7 +138,7 @@ export function InviteOwners({
         />
       </div>
       <div className="cad-inline">
-        <Button onClick={copy}>{t('board.guide.owners.copy')}</Button>
+        <Button onClick={copy}>{t('start.owners.copy')}</Button>
         <span className="cad-subtle" role="status">
           {copied ?? ''}
         </span>

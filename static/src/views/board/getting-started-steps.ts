@@ -32,6 +32,18 @@ export interface GuideChoices {
   readonly skipped: ReadonlySet<StepId>;
 }
 
+/** The part of the Web Storage API used (typed here: unit tests run this module outside a browser). */
+interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+/** The frame's localStorage; reading it may throw where the browser blocks storage. */
+const storage = (): KeyValueStorage => {
+  const found: unknown = Reflect.get(globalThis, 'localStorage');
+  if (typeof found !== 'object' || found === null) throw new Error('no localStorage here');
+  return found as KeyValueStorage;
+};
+
 const NONE: GuideChoices = { dismissed: false, skipped: new Set() };
 const keyOf = (accountId: string): string => `cadence.gettingStarted.${accountId}`;
 const isStep = (value: unknown): value is StepId => STEP_IDS.some((s) => s === value);
@@ -40,7 +52,7 @@ const isStep = (value: unknown): value is StepId => STEP_IDS.some((s) => s === v
 export const readChoices = (accountId: string | undefined): GuideChoices => {
   if (accountId === undefined) return NONE;
   try {
-    const raw: unknown = JSON.parse(window.localStorage.getItem(keyOf(accountId)) ?? 'null');
+    const raw: unknown = JSON.parse(storage().getItem(keyOf(accountId)) ?? 'null');
     if (typeof raw !== 'object' || raw === null) return NONE;
     const { dismissed, skipped } = raw as { dismissed?: unknown; skipped?: unknown };
     return {
@@ -56,7 +68,7 @@ export const readChoices = (accountId: string | undefined): GuideChoices => {
 export const writeChoices = (accountId: string | undefined, choices: GuideChoices): void => {
   if (accountId === undefined) return;
   try {
-    window.localStorage.setItem(
+    storage().setItem(
       keyOf(accountId),
       JSON.stringify({ dismissed: choices.dismissed, skipped: [...choices.skipped] }),
     );

@@ -5,6 +5,7 @@ import { proposedCycleWindow } from '../../../../src/domain/form-defaults';
 import { KEY_RESULTS_PER_OBJECTIVE } from '../../../../src/domain/lint';
 import { api } from '../../api/client';
 import { useAsync } from '../../api/use-api';
+import { useChunkWords } from '../../app/chunk-words';
 import { t } from '../../app/i18n';
 import { Button } from '../../components/button';
 import { formatDay } from '../../components/format';
@@ -37,7 +38,7 @@ function AskAdmin({ what }: { what: string }) {
   const group = settings.data?.adminGroup?.name;
   return (
     <p className="cad-text cad-guide__ask">
-      {group === undefined ? t('board.guide.ask', { what }) : t('board.guide.askGroup', { what, group })}
+      {group === undefined ? t('start.ask', { what }) : t('start.askGroup', { what, group })}
     </p>
   );
 }
@@ -79,10 +80,10 @@ function Step({
             {' '}
             (
             {state === 'done'
-              ? t('board.guide.state.done')
+              ? t('start.state.done')
               : state === 'skipped'
-                ? t('board.guide.state.skipped')
-                : t('board.guide.state.open')}
+                ? t('start.state.skipped')
+                : t('start.state.open')}
             )
           </span>
         </h3>
@@ -93,17 +94,17 @@ function Step({
           </>
         ) : state === 'skipped' ? (
           <div className="cad-inline">
-            <p className="cad-subtle">{t('board.guide.skippedText')}</p>
-            <Button appearance="subtle" onClick={onUndoSkip} aria-label={t('board.guide.showStep', { title })}>
-              {t('board.guide.show')}
+            <p className="cad-subtle">{t('start.skippedText')}</p>
+            <Button appearance="subtle" onClick={onUndoSkip} aria-label={t('start.showStep', { title })}>
+              {t('start.show')}
             </Button>
           </div>
         ) : (
           <>
             {children}
             <div>
-              <Button appearance="subtle" onClick={onSkip} aria-label={t('board.guide.skipStep', { title })}>
-                {t('board.guide.skip')}
+              <Button appearance="subtle" onClick={onSkip} aria-label={t('start.skipStep', { title })}>
+                {t('start.skip')}
               </Button>
             </div>
           </>
@@ -120,6 +121,8 @@ function Step({
  * objective needs a cycle, so it says so). OKR admins do the first two; others are told whom to ask.
  */
 export default function GettingStarted(props: GettingStartedProps) {
+  // Its words come with it (locales/<locale>/chunks/start.json); the board's <Suspense> shows meanwhile.
+  useChunkWords('start');
   const { me, cycles, cycle, objectiveCount, choices, onChoices } = props;
   const headingId = useId();
   const teams = useAsync(() => api['teams.list']({}), []);
@@ -165,7 +168,7 @@ export default function GettingStarted(props: GettingStartedProps) {
     <section className="cad-guide" aria-labelledby={headingId} data-testid="getting-started">
       <div className="cad-inline cad-inline--spread">
         <h2 id={headingId} className="cad-heading-medium">
-          {t('board.guide.title')}
+          {t('start.title')}
         </h2>
         <Button
           appearance="subtle"
@@ -173,22 +176,22 @@ export default function GettingStarted(props: GettingStartedProps) {
             onChoices({ ...choices, dismissed: true });
           }}
         >
-          {t('board.guide.hide')}
+          {t('start.hide')}
         </Button>
       </div>
-      <p className="cad-text">{t('board.guide.intro')}</p>
+      <p className="cad-text">{t('start.intro')}</p>
       <p className="cad-subtle" role="status">
-        {t('board.guide.progress', { done: doneCount, count: STEP_IDS.length })}
+        {t('start.progress', { done: doneCount, count: STEP_IDS.length })}
       </p>
       {teams.data === undefined && teams.status !== 'error' ? <LoadingState inline /> : null}
       <ol className="cad-guide__steps">
         <Step
           {...stepProps('cycle')}
-          title={t('board.guide.cycle.title')}
+          title={t('start.cycle.title')}
           doneText={
             cycle === undefined
               ? ''
-              : t('board.guide.cycle.done', {
+              : t('start.cycle.done', {
                   name: cycle.name,
                   start: formatDay(cycle.startDate),
                   end: formatDay(cycle.endDate),
@@ -196,7 +199,7 @@ export default function GettingStarted(props: GettingStartedProps) {
           }
         >
           <p className="cad-text">
-            {t('board.guide.cycle.text', {
+            {t('start.cycle.text', {
               name: proposed.name,
               start: formatDay(proposed.startDate),
               end: formatDay(proposed.endDate),
@@ -205,57 +208,52 @@ export default function GettingStarted(props: GettingStartedProps) {
           {admin ? (
             <div>
               <WriteButton appearance="primary" onClick={props.onCreateCycle}>
-                {t('board.guide.cycle.action', { name: proposed.name })}
+                {t('start.cycle.action', { name: proposed.name })}
               </WriteButton>
             </div>
           ) : (
-            <AskAdmin what={t('board.guide.cycle.ask')} />
+            <AskAdmin what={t('start.cycle.ask')} />
           )}
         </Step>
         <Step
           {...stepProps('teams')}
-          title={t('board.guide.teams.title')}
+          title={t('start.teams.title')}
           keepOpen={admin}
-          doneText={t('board.guide.teams.done', {
+          doneText={t('start.teams.done', {
             count: teamList.length,
             names: teamList.map((team) => team.name).join(', '),
           })}
         >
-          <p className="cad-text">{t('board.guide.teams.text')}</p>
+          <p className="cad-text">{t('start.teams.text')}</p>
           {admin ? (
             <TeamSuggestions teams={teamList} onCreated={teamsChanged} headingLevel={4} />
           ) : (
-            <AskAdmin what={t('board.guide.teams.ask')} />
+            <AskAdmin what={t('start.teams.ask')} />
           )}
         </Step>
         <Step
           {...stepProps('objective')}
-          title={t(admin ? 'board.guide.objective.title' : 'board.guide.objective.titleTeam')}
-          doneText={t('board.guide.objective.done', { count: objectiveCount ?? 0 })}
+          title={t(admin ? 'start.objective.title' : 'start.objective.titleTeam')}
+          doneText={t('start.objective.done', { count: objectiveCount ?? 0 })}
         >
           <ul className="cad-guide__advice">
-            <li>{t('board.guide.objective.words')}</li>
-            <li>{t('board.guide.objective.keyResults', { ...KEY_RESULTS_PER_OBJECTIVE })}</li>
-            <li>{t('board.guide.objective.examples')}</li>
+            <li>{t('start.objective.words')}</li>
+            <li>{t('start.objective.keyResults', { ...KEY_RESULTS_PER_OBJECTIVE })}</li>
+            <li>{t('start.objective.examples')}</li>
           </ul>
           {cycle === undefined ? (
-            <p className="cad-subtle">{t('board.guide.objective.needsCycle')}</p>
+            <p className="cad-subtle">{t('start.objective.needsCycle')}</p>
           ) : cycle.status === 'closed' ? (
-            <p className="cad-subtle">{t('board.guide.objective.closed', { name: cycle.name })}</p>
+            <p className="cad-subtle">{t('start.objective.closed', { name: cycle.name })}</p>
           ) : (
             <div>
               <WriteButton appearance="primary" onClick={props.onWriteObjective}>
-                {t(admin ? 'board.guide.objective.action' : 'board.guide.objective.actionTeam')}
+                {t(admin ? 'start.objective.action' : 'start.objective.actionTeam')}
               </WriteButton>
             </div>
           )}
         </Step>
-        <Step
-          {...stepProps('owners')}
-          title={t('board.guide.owners.title')}
-          doneText={t('board.guide.owners.done')}
-          keepOpen
-        >
+        <Step {...stepProps('owners')} title={t('start.owners.title')} doneText={t('start.owners.done')} keepOpen>
           <InviteOwners admin={admin} teams={teamList} cycle={cycle} onTeamChanged={teamsChanged} />
         </Step>
       </ol>

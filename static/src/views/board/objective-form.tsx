@@ -183,7 +183,9 @@ function ObjectiveFormFields(props: PanelProps & { existing: ObjectiveView | und
     // The drafted KRs follow the objective, owned by its owner (domain/form-defaults.ts keyResultOwnerDefault).
     request
       .then((saved) =>
-        (existing === undefined ? createDrafts(saved.id, owner, drafts, requestId) : undefined).then(() => saved),
+        (existing === undefined ? createDrafts(saved.id, owner, drafts, requestId) : Promise.resolve()).then(
+          () => saved,
+        ),
       )
       .then(
         (saved) => {
