@@ -135,6 +135,11 @@ export const KeyResultSchema = z.object({
   status: KeyResultStatusSchema.default('active'),
   /** The score given at review; when absent the measured progress stands. */
   finalScore: ScoreSchema.optional(),
+  /**
+   * When the KR was created: its first check-in is due a week after this, not after the cycle start.
+   * Optional so KRs stored or exported before it existed still parse (they count from the cycle start).
+   */
+  createdAt: IsoDateTimeSchema.optional(),
 });
 export type KeyResult = z.infer<typeof KeyResultSchema>;
 

@@ -77,7 +77,8 @@ export const carryOverObjectives = async (ctx: Ctx, input: ApiParsedInput<'cycle
         const next = newKeyResultId(ctx.ids, id);
         krId.set(kr.id, next);
         const start = kr.metric.kind === 'binary' ? 0 : kr.metric.current;
-        return { ...kr, id: next, objectiveId: id, metric: { ...kr.metric, start, current: kr.metric.current } };
+        // A new KR of the new cycle: its own creation time, not the carried one's.
+        return { ...kr, id: next, objectiveId: id, metric: { ...kr.metric, start, current: kr.metric.current }, createdAt: now };
       });
     const initiatives: StoredInitiative[] = a.initiatives.flatMap((i) => {
       const keyResultId = krId.get(i.keyResultId);

@@ -47,6 +47,8 @@ export const createKeyResult = async (
       metric: input.metric,
       progressSource: input.progressSource,
       status: 'active',
+      // Its first check-in is due a week from now, not from the cycle start (domain/staleness.ts).
+      createdAt: ctx.clock.now().toISOString(),
     };
     return { aggregate: withDerivedCurrents({ ...current, keyResults: [...current.keyResults, kr] }), result: kr.id };
   });

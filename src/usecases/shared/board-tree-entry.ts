@@ -1,5 +1,6 @@
 import type { Objective } from '../../contract';
 import { isActive, objectiveScore } from '../../domain/score';
+import { epochOf } from '../../domain/staleness';
 import type { ObjectiveDigest } from '../model';
 
 /**
@@ -21,15 +22,20 @@ export interface BoardTreeEntry {
   /** Active KRs: how much the own score counts in the roll-up (rollupScore). */
   keyResultCount: number;
   /**
-   * The newest check-in among the active KRs (epoch ms; absent when none has one): the objective is
-   * stale when even that is too old (usecases/shared/track.ts entryTrack). Absent in index documents
-   * written before it existed, which then read as never checked in.
+   * The freshest time among the active KRs, each KR's last check-in or else its creation (epoch ms;
+   * absent when no KR has either): the objective is stale when even that is too old
+   * (usecases/shared/track.ts entryTrack). Absent in index documents written before it existed, which
+   * then read as never checked in; index documents written before KRs recorded their creation hold the
+   * newest check-in only, until the objective's next write rewrites its entry.
    */
   freshestCheckInAt?: number;
 }
 
 const freshestOf = (digest: ObjectiveDigest): { freshestCheckInAt?: number } => {
-  const times = digest.keyResults.filter(isActive).flatMap((kr) => (kr.lastCheckIn === undefined ? [] : [Date.parse(kr.lastCheckIn.at)]));
+  const times = digest.keyResults.filter(isActive).flatMap((kr) => {
+    const t = Math.max(epochOf(kr.lastCheckIn?.at) ?? -Infinity, epochOf(kr.createdAt) ?? -Infinity);
+    return t === -Infinity ? [] : [t];
+  });
   return times.length === 0 ? {} : { freshestCheckInAt: Math.max(...times) };
 };
 

@@ -34,10 +34,11 @@ export const objectiveTrack = (
 
 /**
  * The same status from the tree index alone (the board's summary counts every objective of the cycle,
- * not only those whose rows it reads): every active KR is stale exactly when even the freshest check-in
- * among them (or the cycle's start, for KRs never checked in) is older than the staleness window.
+ * not only those whose rows it reads): every active KR is stale exactly when even the freshest time among
+ * them (each KR's last check-in or creation; the cycle's start at the least) is older than the staleness
+ * window. The max over KRs of max(check-in, creation, start) is max(freshest, start), so one number does.
  */
 export const entryTrack = (entry: BoardTreeEntry, score: number | null, cycle: Cycle, now: Date, pace: StatusThresholds): TrackStatus => {
-  const stale = entry.keyResultCount > 0 && staleSince(entry.freshestCheckInAt, entry, cycle, now);
+  const stale = entry.keyResultCount > 0 && staleSince(entry.freshestCheckInAt, undefined, entry, cycle, now);
   return trackStatus({ progress: entry.keyResultCount === 0 ? null : score, expected: expectedProgress(cycle, now), stale }, pace);
 };

@@ -48,6 +48,15 @@ describe('stale-check-in', () => {
       const found = never(cycleStart + 20 * DAY);
       expect(found[0]).toMatchObject({ variant: 'never', params: { title: kr.title, count: 20 } });
     });
+
+    it('counts from its creation when it was added after the cycle started', () => {
+      const created = cycleStart + 30 * DAY + 3_600_000;
+      const fresh = aKeyResult({ ...kr, createdAt: new Date(created).toISOString() });
+      const at = (now: number) => stale({ now: new Date(now), keyResults: [fresh], lastCheckInAtByKeyResult: new Map() });
+      expect(at(created + 60_000)).toEqual([]);
+      expect(at(created + 7 * DAY)).toEqual([]);
+      expect(at(created + 9 * DAY)[0]).toMatchObject({ variant: 'never', params: { title: kr.title, count: 9 } });
+    });
   });
 
   it.each(['planning', 'review', 'closed'] as const)('does not apply while the cycle is %s', (status) => {
