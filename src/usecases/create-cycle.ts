@@ -1,5 +1,6 @@
 import type { ApiOutput, ApiParsedInput, Cycle } from '../contract';
-import { cycleWindow, nextCycleWindow } from '../domain/cycle-window';
+import { cycleWindow } from '../domain/cycle-window';
+import { proposedCycleWindow } from '../domain/form-defaults';
 import { validation } from './errors';
 import { newPlainId } from './ids';
 import type { Ctx } from './shared/context';
@@ -7,7 +8,8 @@ import { requireOkrAdmin } from './shared/permissions';
 
 /**
  * cycles.create: a new cycle in planning. Without dates it proposes the calendar quarter (or year)
- * after the latest cycle of that kind, or the current one; without a name, the window's name.
+ * after the latest cycle of that kind, unless that one is already over, then the current one
+ * (domain/form-defaults.ts proposedCycleWindow); without a name, the window's name.
  * @throws AppError FORBIDDEN (not an OKR admin: Jira POST /rest/api/3/permissions/check),
  *   VALIDATION endDate (not after startDate).
  */
@@ -23,8 +25,8 @@ export const createCycle = async (ctx: Ctx, input: ApiParsedInput<'cycles.create
     if (input.endDate <= input.startDate) throw validation('endDate', 'must be after startDate');
     window = { name: cycleWindow(input.kind, new Date(`${input.startDate}T00:00:00Z`)).name, startDate: input.startDate, endDate: input.endDate };
   } else {
-    const latest = cycles.filter((c) => c.kind === input.kind).sort((a, b) => (a.endDate < b.endDate ? 1 : -1))[0];
-    if (latest !== undefined) window = nextCycleWindow(input.kind, latest.endDate);
+    // The same proposal the cycle form shows (the next window, or today's after a pause).
+    window = proposedCycleWindow(input.kind, cycles, ctx.clock.now());
   }
   const cycle: Cycle = {
     id,

@@ -1,3 +1,4 @@
+import { cycleWindow } from '../../src/domain/cycle-window';
 import { epicKey, fails, newRuntime, ok } from '../support/cadence-client';
 import { aKeyResult, anObjective, paymentsSetup } from '../support/scenario';
 
@@ -45,5 +46,16 @@ describe('the end of a cycle: grading and carry-over', () => {
     expect((await ok(runtime, 'objectives.get', { id: companyCopy }, 'elena')).carriedFromObjectiveId).toBe(company.id);
     const original = await ok(runtime, 'objectives.get', { id: objective.id }, 'priya');
     expect(original).toMatchObject({ cycleId: cycle.id, status: 'published', parentObjectiveId: company.id });
+  });
+  it('proposes the current quarter for a new cycle when the next one after the latest is already over', async () => {
+    const runtime = newRuntime();
+    // A site back after a pause: its last cycle ended more than a quarter ago.
+    await ok(runtime, 'cycles.create', { kind: 'quarterly', name: 'Q1 2024', startDate: '2024-01-01', endDate: '2024-03-31' }, 'elena');
+    const proposed = await ok(runtime, 'cycles.create', { kind: 'quarterly' }, 'elena');
+    const today = cycleWindow('quarterly', new Date());
+    expect({ startDate: proposed.startDate, endDate: proposed.endDate, name: proposed.name }).toEqual(today);
+    // Planned ahead: with this quarter's cycle in place, the next one is the quarter after it.
+    const next = await ok(runtime, 'cycles.create', { kind: 'quarterly' }, 'elena');
+    expect(next.startDate > today.endDate).toBe(true);
   });
 });

@@ -31,7 +31,7 @@ const ByIdChange = z.object({ id: IdSchema, requestId: RequestIdSchema.optional(
 export const CyclesCreateInput = z
   .object({
     kind: CycleKindSchema.default('quarterly'),
-    /** Defaults to the calendar quarter (or year) after the latest cycle, or the current one. */
+    /** Defaults to the window after the latest cycle, or the current one when that is over (domain/form-defaults.ts). */
     name: trimmedText(80).optional(),
     startDate: IsoDate.optional(),
     endDate: IsoDate.optional(),
