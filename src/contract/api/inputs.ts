@@ -9,7 +9,6 @@ import {
   RequestIdSchema,
   trimmedText,
 } from '../ids';
-import { BandConfigSchema } from '../insights';
 import {
   checkMetric,
   ConfidenceSchema,
