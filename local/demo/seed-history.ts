@@ -52,10 +52,14 @@ export const withDemoHistory = (doc: ExportDocument, now: Date): ExportDocument 
     values: Object.fromEntries(keyResults.map((kr) => [kr.id, towards(kr, nowValue(kr), (i + 1) / steps)])),
   }));
 
+  // The objectives and their KRs were written before the weeks they look back on (a KR's week to its
+  // first check-in counts from its creation, so the demo's never-checked-in KRs are stale).
+  const writtenAt = new Date(cycleStart + 9 * 3_600_000).toISOString();
+  const inCycle = new Set(doc.objectives.filter((o) => o.cycleId === cycle.id).map((o) => o.id));
   return {
     ...doc,
-    // The objectives were written before the weeks they look back on.
-    objectives: doc.objectives.map((o) => (o.cycleId === cycle.id ? { ...o, createdAt: new Date(cycleStart + 9 * 3_600_000).toISOString() } : o)),
+    objectives: doc.objectives.map((o) => (o.cycleId === cycle.id ? { ...o, createdAt: writtenAt } : o)),
+    keyResults: doc.keyResults.map((kr) => (inCycle.has(kr.objectiveId) ? { ...kr, createdAt: writtenAt } : kr)),
     checkIns: [...earlier, ...doc.checkIns],
     snapshots: [...doc.snapshots, ...snapshots],
   };

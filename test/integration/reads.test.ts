@@ -1,8 +1,13 @@
 import { exportDocument } from '../support/export-document';
 import { accountOf, epicKey, fails, issueId, newRuntime, ok } from '../support/cadence-client';
 import { aKeyResult, anActiveCycle, anObjective, paymentsSetup } from '../support/scenario';
+import { DAY_MS, moveAppClock } from '../support/app-clock';
 
 describe('board, scorecard, lint, issue panel and the weekly job', () => {
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
   it('builds the alignment tree with roll-ups, filters by team and owner, and lists findings', async () => {
     const runtime = newRuntime();
     const { cycle, team, objective, kr2 } = await paymentsSetup(runtime);
@@ -114,6 +119,8 @@ describe('board, scorecard, lint, issue panel and the weekly job', () => {
     const cycle = await anActiveCycle(runtime, 20);
     const objective = await anObjective(runtime, 'priya', { cycleId: cycle.id, level: 'individual', title: 'Make payouts boringly reliable' });
     const stale = await aKeyResult(runtime, 'priya', objective.id, { title: 'Cut payout failures from 4 to 1', metric: { kind: 'number', start: 4, target: 1 } });
+    // A KR's week counts from its creation (domain/staleness.ts): 8 days on, the first one is overdue.
+    moveAppClock(8 * DAY_MS);
     const fresh = await aKeyResult(runtime, 'priya', objective.id, { title: 'Grow payouts from 10 to 20', metric: { kind: 'number', start: 10, target: 20 } });
     await ok(runtime, 'checkIns.create', { keyResultId: fresh.id, value: 15, confidence: 'on_track' }, 'priya');
     const view = await ok(runtime, 'objectives.get', { id: objective.id }, 'priya');
