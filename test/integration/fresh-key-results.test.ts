@@ -1,6 +1,7 @@
 import type { LocalRuntime } from '../../local/platform/local-runtime';
 import { newRuntime, ok } from '../support/cadence-client';
-import { aKeyResult, anActiveCycle, anObjective, aTeam } from '../support/scenario';
+import { aKeyResult, anActiveCycle, anObjective, aTeam, paymentsSetup } from '../support/scenario';
+import { exportDocument } from '../support/export-document';
 import { DAY_MS as DAY, moveAppClock } from '../support/app-clock';
 
 /** The real time the test started at; `later` counts from it. */
@@ -62,6 +63,36 @@ describe('a key result added mid-cycle', () => {
       // A check-in then starts the week again.
       await ok(runtime, 'checkIns.create', { keyResultId: kr.id, value: 40, confidence: 'on_track' }, 'priya');
       expect(await views(runtime, cycle.id, o.id, kr.id)).toMatchObject({ board: 'on_pace', row: 'on_pace', staleFindings: [] });
+    } finally {
+      runtime.close();
+    }
+  }, 60_000);
+
+  it('keeps its creation time through export and import; a carried-over KR starts its own week', async () => {
+    const runtime = newRuntime();
+    try {
+      const { cycle, kr1 } = await paymentsSetup(runtime);
+      runtime.kvs.settle();
+      const doc = await exportDocument(runtime, 'elena');
+      expect(doc.keyResults.find((k) => k.id === kr1.id)?.createdAt).toBe(kr1.createdAt);
+
+      later(3 * DAY);
+      const next = await ok(runtime, 'cycles.create', {}, 'elena');
+      const { carried } = await ok(runtime, 'cycles.carryOver', { fromCycleId: cycle.id, toCycleId: next.id }, 'elena');
+      const copy = await ok(runtime, 'objectives.get', { id: carried[0]?.objectiveId ?? '' }, 'priya');
+      expect(copy.keyResults.map((k) => k.createdAt)).toEqual(copy.keyResults.map(() => new Date(start + 3 * DAY).toISOString()));
+
+      // An import keeps what the document says, and documents from before createdAt still import.
+      const target = newRuntime();
+      try {
+        await ok(target, 'data.import', { data: doc }, 'elena');
+        expect((await ok(target, 'objectives.get', { id: kr1.objectiveId }, 'priya')).keyResults.find((k) => k.id === kr1.id)?.createdAt).toBe(kr1.createdAt);
+        const old = { ...doc, keyResults: doc.keyResults.map(({ createdAt: _c, ...k }) => k) };
+        await ok(target, 'data.import', { data: old }, 'elena');
+        expect((await ok(target, 'objectives.get', { id: kr1.objectiveId }, 'priya')).keyResults.find((k) => k.id === kr1.id)?.createdAt).toBeUndefined();
+      } finally {
+        target.close();
+      }
     } finally {
       runtime.close();
     }
