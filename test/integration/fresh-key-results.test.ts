@@ -58,7 +58,7 @@ describe('a key result added mid-cycle', () => {
       later(8 * DAY + 60_000);
       const after = await views(runtime, cycle.id, o.id, kr.id);
       expect(after).toMatchObject({ board: 'stale', boardStale: 1, row: 'stale', objective: 'stale', keyResult: 'stale' });
-      expect(after.staleFindings.map((f) => [f.variant, f.params.count])).toEqual([['never', 8]]);
+      expect(after.staleFindings.map((f) => [f.variant, f.params.count])).toEqual([['added', 8]]);
 
       // A check-in then starts the week again.
       await ok(runtime, 'checkIns.create', { keyResultId: kr.id, value: 40, confidence: 'on_track' }, 'priya');

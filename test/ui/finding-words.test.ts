@@ -93,10 +93,18 @@ const everyFinding = (): Finding[] => {
     keyResults: reviewed.flatMap((o) => keyResultsFor(o, 2, { finalScore: 1 })),
   });
   const crowded = aLintInput({ objectives: [1, 2, 3, 4].map(() => anObjective({ title: 'Grow' })) });
+  // A KR added mid-cycle and never checked in: stale-check-in's 'added' variant (counted from its creation).
+  const addedObjective = anObjective({ title: 'Open the partner channel' });
+  const added = aLintInput({
+    now: new Date(Date.parse('2027-01-20T00:00:00.000Z')),
+    objectives: [addedObjective],
+    keyResults: [aKeyResult({ objectiveId: addedObjective.id, title: 'Grow partners from 2 to 6', createdAt: '2027-01-10T00:00:00.000Z' })],
+  });
   return [
     ...lintCycle(active),
     ...lintCycle(review),
     ...lintCycle(crowded),
+    ...lintCycle(added).filter((f) => f.ruleId === 'stale-check-in'),
     ...lintObjectiveDraft({ title: 'Achieve 85% onboarding completion rate' }),
     ...lintKeyResultDraft({
       title: 'Launch new onboarding module',

@@ -65,15 +65,19 @@ const crowdedReviewCycle = (): LintInput => {
   return aLintInput({ cycle: aCycle({ status: 'review' }), objectives, keyResults });
 };
 
-/** An active cycle whose one objective was last checked in two weeks ago. */
+/**
+ * An active cycle whose one objective was last checked in two weeks ago, and which got a KR 12 days ago
+ * that was never checked in.
+ */
 const quietActiveCycle = (): LintInput => {
   const objective = anObjective();
   const keyResults = keyResultsFor(objective, 2);
   const lastCheckIns = new Map(keyResults.map((kr) => [kr.id, '2027-02-01T09:00:00.000Z']));
+  const added = aKeyResult({ objectiveId: objective.id, createdAt: '2027-02-03T09:00:00.000Z' });
   return aLintInput({
     now: new Date('2027-02-15T00:00:00.000Z'),
     objectives: [objective],
-    keyResults,
+    keyResults: [...keyResults, added],
     lastCheckInAtByKeyResult: lastCheckIns,
   });
 };

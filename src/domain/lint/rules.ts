@@ -125,7 +125,8 @@ const REGISTRY = {
     severity: 'warning',
     description:
       'Active cycle: key result not checked in for more than a week (configurable); the weekly rhythm is the point.',
-    variants: ['never', 'last'],
+    // never: since the cycle started; added: since the KR was added mid-cycle; last: since its last check-in.
+    variants: ['never', 'added', 'last'],
   },
   sandbagging: {
     severity: 'warning',

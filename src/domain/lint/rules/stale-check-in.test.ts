@@ -49,14 +49,20 @@ describe('stale-check-in', () => {
       expect(found[0]).toMatchObject({ variant: 'never', params: { title: kr.title, count: 20 } });
     });
 
-    it('counts from its creation when it was added after the cycle started', () => {
+    it('counts from its creation when it was added after the cycle started, saying so', () => {
       const created = cycleStart + 30 * DAY + 3_600_000;
       const fresh = aKeyResult({ ...kr, createdAt: new Date(created).toISOString() });
       const at = (now: number) => stale({ now: new Date(now), keyResults: [fresh], lastCheckInAtByKeyResult: new Map() });
       expect(at(created + 60_000)).toEqual([]);
       expect(at(created + 7 * DAY)).toEqual([]);
-      expect(at(created + 9 * DAY)[0]).toMatchObject({ variant: 'never', params: { title: kr.title, count: 9 } });
+      expect(at(created + 9 * DAY)[0]).toMatchObject({ variant: 'added', params: { title: kr.title, count: 9 } });
     });
+  });
+
+  it('says the cycle start for a KR created before the cycle started', () => {
+    const early = aKeyResult({ ...kr, createdAt: '2026-12-20T00:00:00.000Z' });
+    const found = stale({ now: new Date(Date.parse('2027-01-21T00:00:00.000Z')), keyResults: [early], lastCheckInAtByKeyResult: new Map() });
+    expect(found[0]).toMatchObject({ variant: 'never', params: { count: 20 } });
   });
 
   it.each(['planning', 'review', 'closed'] as const)('does not apply while the cycle is %s', (status) => {
