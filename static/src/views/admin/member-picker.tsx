@@ -2,6 +2,7 @@ import { requestJira } from '@forge/bridge';
 import { useEffect, useState } from 'react';
 import { t } from '../../app/i18n';
 import { Button } from '../../components/button';
+import { SearchOffers } from '../../components/search-offers';
 import { asRecord } from '../../components/extension';
 import { Owner } from '../../components/owner';
 import { useUser } from '../../components/user-directory';
@@ -94,41 +95,26 @@ export function MemberPicker({
           ))}
         </ul>
       )}
-      <div className="cad-field">
-        <label className="cad-field__label" htmlFor={`${id}-search`}>
-          {t('admin.teams.addMember')}
-        </label>
-        <input
-          id={`${id}-search`}
-          className="cad-input"
-          type="search"
-          value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
-          }}
-        />
-        {settled === '' ? null : offered === 'failed' ? (
-          <p className="cad-field__error">{t('admin.teams.peopleFailed')}</p>
-        ) : offered.length === 0 ? (
-          <p className="cad-field__hint">{t('admin.teams.noPerson', { query: settled })}</p>
-        ) : (
-          <ul className="cad-list" aria-label={t('admin.teams.peopleMatching', { query: settled })}>
-            {offered.map((p) => (
-              <li key={p.accountId}>
-                <Button
-                  appearance="subtle"
-                  onClick={() => {
-                    onChange([...value, p.accountId]);
-                    setQuery('');
-                  }}
-                >
-                  {t('admin.teams.addPerson', { name: p.displayName })}
-                </Button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
+      <SearchOffers
+        id={id}
+        label={t('admin.teams.addMember')}
+        query={query}
+        onQuery={setQuery}
+        settled={settled}
+        offers={offered}
+        words={{
+          failed: t('admin.teams.peopleFailed'),
+          none: t('admin.teams.noPerson', { query: settled }),
+          matching: t('admin.teams.peopleMatching', { query: settled }),
+        }}
+        keyOf={(p) => p.accountId}
+        onPick={(p) => {
+          onChange([...value, p.accountId]);
+          setQuery('');
+        }}
+      >
+        {(p) => t('admin.teams.addPerson', { name: p.displayName })}
+      </SearchOffers>
       {error === undefined ? null : (
         <p id={errorId} className="cad-field__error" data-field-error="">
           {error}

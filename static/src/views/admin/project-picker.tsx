@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { t } from '../../app/i18n';
 import { Button } from '../../components/button';
+import { SearchOffers } from '../../components/search-offers';
 import { useDebounced } from '../board/use-debounced';
 import type { JiraProject } from './jira-lookups';
 import { searchProjects } from './jira-lookups';
@@ -78,41 +79,26 @@ export function ProjectPicker({
           })}
         </ul>
       )}
-      <div className="cad-field">
-        <label className="cad-field__label" htmlFor={`${id}-search`}>
-          {t('admin.teams.addProject')}
-        </label>
-        <input
-          id={`${id}-search`}
-          className="cad-input"
-          type="search"
-          value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
-          }}
-        />
-        {settled === '' ? null : offered === 'failed' ? (
-          <p className="cad-field__error">{t('admin.teams.projectsFailed')}</p>
-        ) : offered.length === 0 ? (
-          <p className="cad-field__hint">{t('admin.teams.noProject', { query: settled })}</p>
-        ) : (
-          <ul className="cad-list" aria-label={t('admin.teams.projectsMatching', { query: settled })}>
-            {offered.map((p) => (
-              <li key={p.key}>
-                <Button
-                  appearance="subtle"
-                  onClick={() => {
-                    onChange([...value, p.key], p);
-                    setQuery('');
-                  }}
-                >
-                  {t('admin.teams.addThisProject', { key: p.key, name: p.name })}
-                </Button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
+      <SearchOffers
+        id={id}
+        label={t('admin.teams.addProject')}
+        query={query}
+        onQuery={setQuery}
+        settled={settled}
+        offers={offered}
+        words={{
+          failed: t('admin.teams.projectsFailed'),
+          none: t('admin.teams.noProject', { query: settled }),
+          matching: t('admin.teams.projectsMatching', { query: settled }),
+        }}
+        keyOf={(p) => p.key}
+        onPick={(p) => {
+          onChange([...value, p.key], p);
+          setQuery('');
+        }}
+      >
+        {(p) => t('admin.teams.addThisProject', { key: p.key, name: p.name })}
+      </SearchOffers>
       {error === undefined ? null : (
         <p id={errorId} className="cad-field__error" data-field-error="">
           {error}

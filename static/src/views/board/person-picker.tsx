@@ -2,6 +2,7 @@ import { requestJira } from '@forge/bridge';
 import { useEffect, useState } from 'react';
 import { t } from '../../app/i18n';
 import { Button } from '../../components/button';
+import { SearchOffers } from '../../components/search-offers';
 import { asRecord } from '../../components/extension';
 import { Owner } from '../../components/owner';
 import { useDebounced } from './use-debounced';
@@ -98,42 +99,27 @@ export function PersonPicker({
         ) : null}
       </div>
       {searching ? (
-        <div className="cad-field">
-          <label className="cad-field__label" htmlFor={`${id}-search`}>
-            {t('editor.person.search')}
-          </label>
-          <input
-            id={`${id}-search`}
-            className="cad-input"
-            type="search"
-            value={query}
-            onChange={(e) => {
-              setQuery(e.target.value);
-            }}
-          />
-          {settled === '' ? null : results === 'failed' ? (
-            <p className="cad-field__error">{t('editor.person.failed')}</p>
-          ) : results.length === 0 ? (
-            <p className="cad-field__hint">{t('editor.person.noMatch', { query: settled })}</p>
-          ) : (
-            <ul className="cad-list" aria-label={t('editor.person.matching', { query: settled })}>
-              {results.map((p) => (
-                <li key={p.accountId}>
-                  <Button
-                    appearance="subtle"
-                    onClick={() => {
-                      onChange(p.accountId);
-                      setSearching(false);
-                      setQuery('');
-                    }}
-                  >
-                    {p.displayName}
-                  </Button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
+        <SearchOffers
+          id={id}
+          label={t('editor.person.search')}
+          query={query}
+          onQuery={setQuery}
+          settled={settled}
+          offers={results}
+          words={{
+            failed: t('editor.person.failed'),
+            none: t('editor.person.noMatch', { query: settled }),
+            matching: t('editor.person.matching', { query: settled }),
+          }}
+          keyOf={(p) => p.accountId}
+          onPick={(p) => {
+            onChange(p.accountId);
+            setSearching(false);
+            setQuery('');
+          }}
+        >
+          {(p) => p.displayName}
+        </SearchOffers>
       ) : null}
       {error === undefined ? null : (
         <p id={errorId} className="cad-field__error" data-field-error="">
