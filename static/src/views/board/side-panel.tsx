@@ -52,9 +52,19 @@ const usePush = (): boolean => {
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
 
+/**
+ * Whether a closed <details> hides the element (anything in it but its own summary): Chromium lays such
+ * content out (content-visibility: hidden), so it has client rects, yet Tab skips it.
+ */
+const inClosedDetails = (el: HTMLElement): boolean => {
+  for (let d = el.parentElement?.closest('details:not([open])'); d; d = d.parentElement?.closest('details:not([open])'))
+    if (!(el.tagName === 'SUMMARY' && el.parentElement === d)) return true;
+  return false;
+};
+
 /** The visible controls Tab can reach inside the panel, in order. */
 const focusables = (root: HTMLElement): HTMLElement[] =>
-  [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getClientRects().length > 0);
+  [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getClientRects().length > 0 && !inClosedDetails(el));
 
 /**
  * Where focus goes back on close: what opened the panel if it is still there, else that objective's row
