@@ -1,4 +1,4 @@
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useLayoutEffect, useRef, useState } from 'react';
 import { t } from '../app/i18n';
 import { Button } from './button';
 import './guide-link.css';
@@ -14,10 +14,18 @@ const MethodGuide = lazy(() => import('./method-guide'));
 export function GuideLink({ anchor, describedBy }: { anchor: string; describedBy?: string }) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
+  const closing = useRef(false);
   const close = () => {
+    closing.current = true;
     setOpen(false);
-    button.current?.focus({ preventScroll: true });
   };
+  // Focus returns once the guide's <dialog> has closed (its unmount closes it, and a closing modal dialog
+  // moves focus itself), not before: focusing first raced that and could lose focus to the panel.
+  useLayoutEffect(() => {
+    if (open || !closing.current) return;
+    closing.current = false;
+    button.current?.focus({ preventScroll: true });
+  }, [open]);
   return (
     <>
       <Button
