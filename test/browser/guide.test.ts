@@ -128,6 +128,16 @@ describe.each<Locale>(['en-US', 'nl-NL'])('the method guide in %s', (locale) => 
     // The tables (the shape rules, the score bands) fit the dialog or scroll on their own.
     await dialog.locator('#cad-guide-shape').scrollIntoViewIfNeeded();
     await shoot(`guide-shape-${locale}-light`);
+    // The screenshots resized the frame across the panel's 1200 px breakpoint: the panel shows itself
+    // again (modal at 1024) and the guide comes back on top with focus. Settled, then Escape.
+    await frame.locator('dialog.cad-panel[data-mode="modal"]').waitFor();
+    const guideHasFocus = (): Promise<boolean> =>
+      dialog.evaluate((el: unknown) => {
+        const d = el as { contains: (n: unknown) => boolean; ownerDocument: { activeElement: unknown } };
+        return d.contains(d.ownerDocument.activeElement);
+      });
+    for (let i = 0; i < 50 && !(await guideHasFocus()); i++) await page.waitForTimeout(100);
+    expect(await guideHasFocus()).toBe(true);
 
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
