@@ -1,3 +1,4 @@
+import { moveAppClock } from '../support/app-clock';
 import type { ExportDocument, ExportPage } from '../../src/contract';
 import { countsOf } from '../../src/contract';
 import type { FaultDecision, FaultInjector, FaultTarget } from '../../local/platform/faults';
@@ -352,28 +353,6 @@ describe('a paged import, without faults', () => {
 });
 
 describe('an abandoned paged import', () => {
-  /** Moves the app's clock (Date only; timers and the store's own waits run on) by `ms`. */
-  const later = (ms: number): void => {
-    jest.useFakeTimers({
-      now: Date.now() + ms,
-      doNotFake: [
-        'hrtime',
-        'nextTick',
-        'performance',
-        'queueMicrotask',
-        'requestAnimationFrame',
-        'cancelAnimationFrame',
-        'requestIdleCallback',
-        'cancelIdleCallback',
-        'setImmediate',
-        'clearImmediate',
-        'setInterval',
-        'clearInterval',
-        'setTimeout',
-        'clearTimeout',
-      ],
-    });
-  };
   afterEach(() => {
     jest.useRealTimers();
   });
@@ -393,14 +372,14 @@ describe('an abandoned paged import', () => {
       expect((await append(runtime, importId, 0)).ok).toBe(true);
       expect(stagedKeys(runtime, importId)).toBeGreaterThan(1);
 
-      later(23 * 3_600_000);
+      moveAppClock(23 * 3_600_000);
       await runtime.app.runScheduledTrigger('reconcile-initiatives');
       runtime.kvs.settle();
       expect(await statusOf(runtime, importId)).toMatchObject({ state: 'staging' });
       expect((await append(runtime, importId, 1)).ok).toBe(true);
 
       jest.useRealTimers();
-      later(25 * 3_600_000);
+      moveAppClock(25 * 3_600_000);
       // A day later every write shows in the indexes the cleanup enumerates with.
       runtime.kvs.settle();
       await runtime.app.runScheduledTrigger('reconcile-initiatives');
