@@ -1,5 +1,36 @@
+import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Button } from './button';
+
+/**
+ * What `search` found for the settled query: [] before any query, 'failed' when it failed. A newer query
+ * supersedes an answer still on its way. `enabled: false` asks nothing (a picker not searching).
+ */
+export const useSearchResults = <T,>(
+  settled: string,
+  search: (query: string) => Promise<readonly T[]>,
+  enabled = true,
+): readonly T[] | 'failed' => {
+  const [results, setResults] = useState<readonly T[] | 'failed'>([]);
+  const latest = useRef(search);
+  latest.current = search;
+  useEffect(() => {
+    if (!enabled || settled === '') return;
+    let live = true;
+    latest.current(settled).then(
+      (found) => {
+        if (live) setResults(found);
+      },
+      () => {
+        if (live) setResults('failed');
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [enabled, settled]);
+  return results;
+};
 
 /**
  * A search box and what it found, each a button that picks it: the pickers for people, members and Jira

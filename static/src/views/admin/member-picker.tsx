@@ -1,26 +1,11 @@
-import { requestJira } from '@forge/bridge';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { t } from '../../app/i18n';
 import { Button } from '../../components/button';
-import { SearchOffers } from '../../components/search-offers';
-import { asRecord } from '../../components/extension';
+import { SearchOffers, useSearchResults } from '../../components/search-offers';
 import { Owner } from '../../components/owner';
 import { useUser } from '../../components/user-directory';
+import { searchPeople } from '../board/person-picker';
 import { useDebounced } from '../board/use-debounced';
-
-interface Found {
-  accountId: string;
-  displayName: string;
-}
-
-const parseUsers = (body: unknown): Found[] =>
-  (Array.isArray(body) ? body : []).flatMap((raw: unknown) => {
-    const user = asRecord(raw);
-    const human = user?.accountType === undefined || user.accountType === 'atlassian';
-    return typeof user?.accountId === 'string' && typeof user.displayName === 'string' && human
-      ? [{ accountId: user.accountId, displayName: user.displayName }]
-      : [];
-  });
 
 function MemberChip({ accountId, onRemove }: { accountId: string; onRemove: () => void }) {
   const name = useUser(accountId).displayName;
@@ -55,25 +40,7 @@ export function MemberPicker({
 }) {
   const [query, setQuery] = useState('');
   const settled = useDebounced(query.trim(), 250);
-  const [results, setResults] = useState<Found[] | 'failed'>([]);
-
-  useEffect(() => {
-    if (settled === '') return;
-    let live = true;
-    requestJira(`/rest/api/3/user/search?maxResults=10&query=${encodeURIComponent(settled)}`)
-      .then(async (r) => (r.ok ? parseUsers(await r.json()) : ('failed' as const)))
-      .then(
-        (found) => {
-          if (live) setResults(found);
-        },
-        () => {
-          if (live) setResults('failed');
-        },
-      );
-    return () => {
-      live = false;
-    };
-  }, [settled]);
+  const results = useSearchResults(settled, searchPeople);
 
   const offered = results === 'failed' ? results : results.filter((p) => !value.includes(p.accountId));
   const errorId = `${id}-error`;

@@ -1,10 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { t } from '../../app/i18n';
 import { Button } from '../../components/button';
-import { SearchOffers } from '../../components/search-offers';
+import { SearchOffers, useSearchResults } from '../../components/search-offers';
 import { useDebounced } from '../board/use-debounced';
 import type { JiraProject } from './jira-lookups';
 import { searchProjects } from './jira-lookups';
+
+/** The projects a query finds (the picker offers those, not the page's `more`). */
+const searchForProjects = async (query: string): Promise<JiraProject[]> => (await searchProjects(query)).projects;
 
 /**
  * A team's Jira projects: the chosen keys (each removable, with its name once known) and a search over
@@ -28,23 +31,7 @@ export function ProjectPicker({
 }) {
   const [query, setQuery] = useState('');
   const settled = useDebounced(query.trim(), 250);
-  const [results, setResults] = useState<JiraProject[] | 'failed'>([]);
-
-  useEffect(() => {
-    if (settled === '') return;
-    let live = true;
-    searchProjects(settled).then(
-      ({ projects }) => {
-        if (live) setResults(projects);
-      },
-      () => {
-        if (live) setResults('failed');
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [settled]);
+  const results = useSearchResults(settled, searchForProjects);
 
   const offered = results === 'failed' ? results : results.filter((p) => !value.includes(p.key));
   const errorId = `${id}-error`;

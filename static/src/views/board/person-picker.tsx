@@ -1,18 +1,18 @@
 import { requestJira } from '@forge/bridge';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { t } from '../../app/i18n';
 import { Button } from '../../components/button';
-import { SearchOffers } from '../../components/search-offers';
+import { SearchOffers, useSearchResults } from '../../components/search-offers';
 import { asRecord } from '../../components/extension';
 import { Owner } from '../../components/owner';
 import { useDebounced } from './use-debounced';
 
-interface Found {
+export interface FoundPerson {
   accountId: string;
   displayName: string;
 }
 
-const parseUsers = (body: unknown): Found[] =>
+const parseUsers = (body: unknown): FoundPerson[] =>
   (Array.isArray(body) ? body : []).flatMap((raw: unknown) => {
     const user = asRecord(raw);
     const accountId = user?.accountId;
@@ -22,6 +22,13 @@ const parseUsers = (body: unknown): Found[] =>
       ? [{ accountId, displayName }]
       : [];
   });
+
+/** People (not apps) matching a query: Jira's GET /rest/api/3/user/search as the viewer. */
+export const searchPeople = async (query: string): Promise<FoundPerson[]> => {
+  const response = await requestJira(`/rest/api/3/user/search?maxResults=10&query=${encodeURIComponent(query)}`);
+  if (!response.ok) throw new Error(`user search answered ${String(response.status)}`);
+  return parseUsers(await response.json());
+};
 
 /**
  * Picks a person through Jira's user search (GET /rest/api/3/user/search, as the viewer): the current
@@ -45,25 +52,7 @@ export function PersonPicker({
   const [searching, setSearching] = useState(value === undefined && !optional);
   const [query, setQuery] = useState('');
   const settled = useDebounced(query.trim(), 250);
-  const [results, setResults] = useState<Found[] | 'failed'>([]);
-
-  useEffect(() => {
-    if (!searching || settled === '') return;
-    let live = true;
-    requestJira(`/rest/api/3/user/search?maxResults=10&query=${encodeURIComponent(settled)}`)
-      .then(async (r) => (r.ok ? parseUsers(await r.json()) : ('failed' as const)))
-      .then(
-        (found) => {
-          if (live) setResults(found);
-        },
-        () => {
-          if (live) setResults('failed');
-        },
-      );
-    return () => {
-      live = false;
-    };
-  }, [searching, settled]);
+  const results = useSearchResults(settled, searchPeople, searching);
 
   const errorId = `${id}-error`;
   return (
