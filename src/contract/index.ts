@@ -7,5 +7,6 @@ export * from './ids';
 export * from './insights';
 export * from './model';
 export * from './result';
+export * from './rhythm';
 export * from './settings';
 export * from './views';

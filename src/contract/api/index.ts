@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ExportPageSchema, ImportStatusSchema } from '../export-pages';
 import { FindingSchema } from '../insights';
 import { CheckInSchema, CycleSchema, TeamSchema } from '../model';
+import { CheckInDraftSchema, CoverageSchema } from '../rhythm';
 import { SettingsSchema } from '../settings';
 import {
   BoardKeyResultsSchema,
@@ -73,6 +74,9 @@ export const API = {
     output: z.object({ checkIns: z.array(CheckInSchema), nextCursor: z.string().optional() }),
     mutates: false,
   },
+
+  'checkIns.draft': { input: I.CheckInsDraftInput, output: CheckInDraftSchema, mutates: false },
+  'coverage.get': { input: I.CoverageGetInput, output: CoverageSchema, mutates: false },
 
   'board.get': { input: I.BoardGetInput, output: BoardSchema, mutates: false },
   'board.keyResults': { input: I.BoardKeyResultsInput, output: BoardKeyResultsSchema, mutates: false },

@@ -200,6 +200,19 @@ export const CheckInsListInput = z
   })
   .strict();
 
+/** A drafted check-in for a KR: computed from Jira and its trail, stored only when accepted (checkIns.create). */
+export const CheckInsDraftInput = z.object({ keyResultId: IdSchema }).strict();
+
+/** Strategy coverage of a cycle: one team's, or every team's with Jira projects (no teamId). */
+export const CoverageGetInput = z
+  .object({
+    cycleId: IdSchema,
+    teamId: IdSchema.optional(),
+    /** How many uncovered epics to list (the count is always complete). */
+    limit: z.number().int().min(0).max(100).default(50),
+  })
+  .strict();
+
 export const TeamsHistoryInput = z.object({ cycleId: IdSchema, teamId: IdSchema }).strict();
 
 /** Without a cycleId, the current cycle (src/domain/current-cycle.ts): a first load needs no cycles.list. */
