@@ -13,6 +13,7 @@ import { repairData } from '../usecases/repair-data';
 import { getBoard } from '../usecases/get-board';
 import { getBoardChildren } from '../usecases/get-board-children';
 import { getBoardKeyResults } from '../usecases/get-board-key-results';
+import { getCoverage } from '../usecases/get-coverage';
 import type { IssueContext } from '../usecases/get-issue-panel';
 import { getIssuePanel } from '../usecases/get-issue-panel';
 import { getMe } from '../usecases/get-me';
@@ -79,6 +80,7 @@ export const HANDLERS: { [K in ApiKey]: Handler<K> } = {
   'initiatives.unlink': unlinkInitiative,
   'checkIns.create': createCheckIn,
   'checkIns.list': listCheckIns,
+  'coverage.get': getCoverage,
   'board.get': getBoard,
   'board.keyResults': getBoardKeyResults,
   'board.children': getBoardChildren,

@@ -231,6 +231,17 @@ export interface EpicState {
   children: ChildIssue[];
 }
 
+/** An in-progress epic as coverage counts it. */
+export interface InProgressEpic {
+  id: string;
+  key: string;
+  summary: string;
+  statusName: string;
+  projectKey: string;
+  /** ISO instant. */
+  created: string;
+}
+
 export interface ViewerAccess {
   /** Project ids the viewer may browse, among those asked about. */
   browsableProjectIds: ReadonlySet<string>;
@@ -255,6 +266,11 @@ export interface JiraGateway {
   changedEpics(issueIds: readonly string[], minutes: number): Promise<Set<string>>;
   /** One permission check as the acting user: browsable projects among `projectIds`, and site admin. */
   viewerAccess(projectIds: readonly string[]): Promise<ViewerAccess>;
+  /**
+   * The epics in status category "In Progress" of the projects `projectKeys` the acting user may browse
+   * (projects they may not browse are left out, never an error), newest first, every page.
+   */
+  inProgressEpicsForUser(projectKeys: readonly string[]): Promise<InProgressEpic[]>;
   isSiteAdmin(): Promise<boolean>;
   /** Whether the acting user is a member of `group` (directly or through a nested group). */
   isInGroup(group: AdminGroup): Promise<boolean>;

@@ -1,11 +1,19 @@
 import { assumeTrustedRoute, route } from '@forge/api';
 import { AppError } from '../../usecases/errors';
 import { startEarly } from '../../usecases/shared/start-early';
-import type { ChildIssue, EpicRef, EpicState, JiraGateway, ViewerAccess } from '../../usecases/ports';
+import type { ChildIssue, EpicRef, EpicState, InProgressEpic, JiraGateway, ViewerAccess } from '../../usecases/ports';
 import type { JiraClient } from './jira-client';
 import type { SearchIssue } from './schemas';
 import type { z } from 'zod';
-import { ChangePageJson, IssueJson, MyGroupsJson, PermissionCheckJson, SearchPageJson, UserBulkJson } from './schemas';
+import {
+  ChangePageJson,
+  IssueJson,
+  MyGroupsJson,
+  PermissionCheckJson,
+  ProjectSearchJson,
+  SearchPageJson,
+  UserBulkJson,
+} from './schemas';
 
 /** The JiraGateway port on Jira Cloud REST v3. One instance per invocation: it caches the admin check. */
 
@@ -15,6 +23,10 @@ const USERS_PER_REQUEST = 100;
 /** Epics per search: keeps the JQL short and each query's result set small. */
 export const EPICS_PER_QUERY = 50;
 const SEARCH_FIELDS = ['summary', 'status', 'project', 'issuetype', 'parent', 'resolution', 'created'];
+/** Coverage lists an epic by key, summary, status and project, newest first. */
+const COVERAGE_FIELDS = ['summary', 'status', 'project', 'issuetype', 'created'];
+/** GET /rest/api/3/project/search takes up to 50 `keys` a request. */
+const PROJECT_KEYS_PER_REQUEST = 50;
 /** Finding changes needs only which epic an issue belongs to. */
 const CHANGE_FIELDS = ['parent'];
 
@@ -55,11 +67,12 @@ export const createJiraGateway = (client: JiraClient): JiraGateway => {
     jql: string,
     fields: readonly string[],
     schema: z.ZodType<T>,
+    as: 'app' | 'user' = 'app',
   ): Promise<T['issues']> => {
     const issues: T['issues'] = [];
     let nextPageToken: string | undefined;
     do {
-      const page = await client.request('app', route`/rest/api/3/search/jql`, schema, {
+      const page = await client.request(as, route`/rest/api/3/search/jql`, schema, {
         method: 'POST',
         body: { jql, fields, maxResults: 100, ...(nextPageToken === undefined ? {} : { nextPageToken }) },
       });
@@ -186,6 +199,44 @@ export const createJiraGateway = (client: JiraClient): JiraGateway => {
       }
       siteAdmin ??= startEarly(Promise.resolve(admin));
       return { browsableProjectIds: browsable, isSiteAdmin: admin };
+    },
+
+    /**
+     * As the user: GET /rest/api/3/project/search?keys=… (the projects they may browse, 50 keys a request),
+     * then POST /rest/api/3/search/jql `project in (…) AND issuetype = Epic AND statusCategory = "In Progress"`
+     * over those only, every page (1 point a page plus 1 an epic). Jira answers 400 to a JQL value the
+     * caller cannot see ("The value 'X' does not exist for the field 'project'"), so the unbrowsable keys
+     * are left out first. Epics are level 1 of the issue hierarchy, as findEpicForUser checks.
+     */
+    async inProgressEpicsForUser(projectKeys): Promise<InProgressEpic[]> {
+      const wanted = [...new Set(projectKeys.map((k) => k.toUpperCase()))].filter((k) => /^[A-Z][A-Z0-9_]*$/.test(k));
+      const browsable: string[] = [];
+      for (let i = 0; i < wanted.length; i += PROJECT_KEYS_PER_REQUEST) {
+        const query = new URLSearchParams({ maxResults: String(PROJECT_KEYS_PER_REQUEST) });
+        for (const key of wanted.slice(i, i + PROJECT_KEYS_PER_REQUEST)) query.append('keys', key);
+        // URLSearchParams encodes the keys (already checked against Jira's key pattern), so they cannot steer the path.
+        const path = assumeTrustedRoute(`/rest/api/3/project/search?${query.toString()}`);
+        const page = await client.request('user', path, ProjectSearchJson, { method: 'GET' });
+        browsable.push(...(page.body?.values ?? []).map((p) => p.key));
+      }
+      const epics: InProgressEpic[] = [];
+      for (let i = 0; i < browsable.length; i += PROJECT_KEYS_PER_REQUEST) {
+        const list = browsable.slice(i, i + PROJECT_KEYS_PER_REQUEST).map((k) => `"${k}"`).join(', ');
+        const jql = `project in (${list}) AND issuetype = Epic AND statusCategory = "In Progress" ORDER BY created DESC`;
+        for (const issue of await searchPages(jql, COVERAGE_FIELDS, SearchPageJson, 'user')) {
+          const ref = epicRefOf(issue);
+          if (issue.fields.issuetype?.hierarchyLevel !== undefined && !ref.isEpic) continue;
+          epics.push({
+            id: ref.id,
+            key: ref.key,
+            summary: ref.summary,
+            statusName: ref.statusName,
+            projectKey: ref.projectKey,
+            created: isoInstant(issue.fields.created),
+          });
+        }
+      }
+      return epics;
     },
 
     /** GET /rest/api/3/user/bulk as the app, 100 ids a request; inactive users count as unknown. */

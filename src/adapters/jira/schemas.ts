@@ -50,6 +50,12 @@ export const ChangePageJson = z.object({
   isLast: z.boolean().optional(),
 });
 
+/** GET /rest/api/3/project/search: a page of the projects the caller may browse (only the keys are read). */
+export const ProjectSearchJson = z.object({
+  values: z.array(z.object({ id: z.string(), key: z.string() })).default([]),
+  isLast: z.boolean().optional(),
+});
+
 /** POST /rest/api/3/permissions/check */
 export const PermissionCheckJson = z.object({
   globalPermissions: z.array(z.string()).default([]),
