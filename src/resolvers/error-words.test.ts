@@ -88,6 +88,48 @@ const MESSAGE_EXAMPLES: readonly [string, string | undefined][] = [
   ['This key result is already archived.', 'id'],
   ['The objective is archived; restore it first.', 'objectiveId'],
   ["An objective holds at most 20 key results; the method's rule is 2 to 5, and 2 to 4 is recommended.", 'objectiveId'],
+  ['Only the objective’s current owner or an OKR admin can change its owner (ownerAccountId).', 'ownerAccountId'],
+  ['Only members of Payments (or OKR admins) can put an objective in that team (teamId).', 'teamId'],
+  ['Individual objectives are their owner’s: you can make them only for yourself (ownerAccountId).', 'ownerAccountId'],
+  [
+    'Only the key result’s owner, the objective’s owner or an OKR admin can change who owns it (ownerAccountId).',
+    'ownerAccountId',
+  ],
+  ['Check-ins open when the cycle is active; "Q1 2027" is in planning.', 'keyResultId'],
+  ['This key result is archived.', 'keyResultId'],
+  ['This objective is archived; restore it before changing it.', 'id'],
+  ['This objective is already archived.', 'id'],
+  ['This objective is not archived.', 'id'],
+  ['An objective holds at most 50 linked epics.', 'keyResultId'],
+  ['Cycle "Q4 2026" is closed.', 'toCycleId'],
+  ['A closed cycle cannot be changed.', 'id'],
+  ['Issue PAY-12 (issueKey) was not found or is not visible to you.', 'issueKey'],
+  ['Issue PAY-12 (issueKey) is not an epic.', 'issueKey'],
+  ['Jira is not answering right now (status 503); try again in a minute.', undefined],
+  ['Cadence’s data was replaced by an import a moment ago; reload and make the change again.', undefined],
+  ['Another import is running (or just finished); try again when it is done.', undefined],
+  ['Another import started at the same moment; try again in a moment.', undefined],
+  [
+    'The data was replaced by an import while it was being exported; start the export again from the first page.',
+    'cursor',
+  ],
+  ['No import with this id (a failed import is cleaned up after a while).', 'importId'],
+  [
+    'This part could not be stored, so the import stopped. Nothing was changed: your data is as it was. Start the import again.',
+    undefined,
+  ],
+  [
+    'The import could not be handed over for verification; nothing was changed. Call finish again in a moment.',
+    undefined,
+  ],
+  [
+    'Storage stopped answering as the import was switched on; reload in a moment to see whether it was applied (nothing was lost either way).',
+    undefined,
+  ],
+  [
+    'The import was not switched on (another import changed the data meanwhile); nothing was changed by this one.',
+    undefined,
+  ],
   ['Storage is not answering right now; try again in a moment.', undefined],
   ['Something went wrong on our side; it has been logged.', undefined],
   ['The request is not valid.', undefined],
@@ -127,6 +169,9 @@ describe('error words', () => {
       ),
     ).toBe(
       'Een objective heeft hoogstens 20 key results; de regel van de methode is 2 tot 5, en 2 tot 4 wordt aangeraden.',
+    );
+    expect(dutch.message('Check-ins open when the cycle is active; "Q1 2027" is in planning.')).toBe(
+      'Check-ins staan open zolang de cyclus actief is; “Q1 2027” is nog in planning.',
     );
     expect(dutch.more(1)).toBe(' (en nog 1 probleem)');
     expect(dutch.more(3)).toBe(' (en nog 3 problemen)');

@@ -101,6 +101,48 @@ export const MESSAGES: readonly Pattern[] = [
     'max',
     'recommendedMax',
   ],
+  [/^Only the objective’s current owner or an OKR admin can change its owner \(ownerAccountId\)\.$/, 'mayNotChangeOwner'],
+  [/^Only members of (.+) \(or OKR admins\) can put an objective in that team \(teamId\)\.$/, 'mayNotUseTeam', 'team'],
+  [/^Individual objectives are their owner’s: you can make them only for yourself \(ownerAccountId\)\.$/, 'individualForSelf'],
+  [
+    /^Only the key result’s owner, the objective’s owner or an OKR admin can change who owns it \(ownerAccountId\)\.$/,
+    'mayNotChangeKeyResultOwner',
+  ],
+  [/^Check-ins open when the cycle is active; "(.*)" is in (planning|active|review|closed)\.$/, 'checkInsClosed', 'cycle', 'status'],
+  [/^This key result is archived\.$/, 'keyResultArchived'],
+  [/^This objective is archived; restore it before changing it\.$/, 'objectiveArchivedRestore'],
+  [/^This objective is already archived\.$/, 'objectiveAlreadyArchived'],
+  [/^This objective is not archived\.$/, 'objectiveNotArchived'],
+  [/^An objective holds at most (\d+) linked epics\.$/, 'tooManyEpics', 'n'],
+  [/^Cycle "(.*)" is closed\.$/, 'cycleClosed', 'cycle'],
+  [/^A closed cycle cannot be changed\.$/, 'closedCycleUnchangeable'],
+  [/^Issue (\S+) \(issueKey\) was not found or is not visible to you\.$/, 'issueNotFound', 'key'],
+  [/^Issue (\S+) \(issueKey\) is not an epic\.$/, 'issueNotEpic', 'key'],
+  [/^Jira is not answering right now \((.*)\); try again in a minute\.$/, 'jiraDown', 'why'],
+  [/^Cadence’s data was replaced by an import a moment ago; reload and make the change again\.$/, 'dataReplaced'],
+  [/^Another import is running \(or just finished\); try again when it is done\.$/, 'importRunning'],
+  [/^Another import started at the same moment; try again in a moment\.$/, 'importStartedMeanwhile'],
+  [
+    /^The data was replaced by an import while it was being exported; start the export again from the first page\.$/,
+    'exportReplaced',
+  ],
+  [/^No import with this id \(a failed import is cleaned up after a while\)\.$/, 'noImport'],
+  [
+    /^This part could not be stored, so the import stopped\. Nothing was changed: your data is as it was\. Start the import again\.$/,
+    'importPartFailed',
+  ],
+  [
+    /^The import could not be handed over for verification; nothing was changed\. Call finish again in a moment\.$/,
+    'importHandOver',
+  ],
+  [
+    /^Storage stopped answering as the import was switched on; reload in a moment to see whether it was applied \(nothing was lost either way\)\.$/,
+    'importSwitchUnknown',
+  ],
+  [
+    /^The import was not switched on \(another import changed the data meanwhile\); nothing was changed by this one\.$/,
+    'importNotSwitched',
+  ],
   [/^Storage is not answering right now; try again in a moment\.$/, 'storageDown'],
   [/^Something went wrong on our side; it has been logged\.$/, 'internal'],
   [/^The request is not valid\.$/, 'invalidRequest'],
@@ -123,7 +165,7 @@ export const matchPattern = (
 /** Params that name a field or a thing are said in the language; numbers keep their digits as written. */
 const camel = (words: string): string => words.replace(/ (\w)/g, (_, c: string) => c.toUpperCase());
 /** The catalog group a captured part is said from (a thing, an admin action, a type name). */
-const SAID_FROM: Readonly<Record<string, string>> = { what: 'things', action: 'actions', type: 'types' };
+const SAID_FROM: Readonly<Record<string, string>> = { what: 'things', action: 'actions', type: 'types', status: 'statuses' };
 const said = (catalog: CatalogWords, fields: FieldLanguage, params: Record<string, string>): Record<string, string> =>
   Object.fromEntries(
     Object.entries(params).map(([name, value]) => {

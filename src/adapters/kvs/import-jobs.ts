@@ -121,7 +121,7 @@ const mergeById = <T extends { id: string }>(what: string, current: readonly T[]
 const stagingJob = async (importId: string): Promise<{ job: StoredJob; version: number }> => {
   const found = await readJob(importId);
   if (found === undefined)
-    throw new AppError('NOT_FOUND', 'No import with this id (it may have been cleaned up after it failed).');
+    throw new AppError('NOT_FOUND', 'No import with this id (a failed import is cleaned up after a while).');
   return found;
 };
 
