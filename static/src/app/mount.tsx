@@ -6,6 +6,7 @@ import { installTokenThemes } from '../components/theme';
 import type { ForgeContext } from './context';
 import { startContext } from './context';
 import { ErrorBoundary } from './error-boundary';
+import { t } from './i18n';
 
 export type { ForgeContext } from './context';
 
@@ -13,6 +14,18 @@ export type { ForgeContext } from './context';
  * Mounts a module view: switches on theming, reads the context once (startContext), then renders.
  * `context` lets a view pass those calls already under way (started before React loaded).
  */
+/**
+ * "Cadence could not start: …" in the view's language. Starting may have failed before the catalog
+ * loaded (loading it is part of starting), so then the browser's language picks one of the two sentences
+ * kept here, the only words outside the catalog.
+ */
+const couldNotStart = (reason: string): string => {
+  const said = t('common.couldNotStart', { reason });
+  if (said !== 'common.couldNotStart') return said;
+  const dutch = typeof navigator !== 'undefined' && /^nl\b/i.test(navigator.language);
+  return `${dutch ? 'Cadence kon niet starten' : 'Cadence could not start'}: ${reason}`;
+};
+
 export const mount = (
   render: (context: ForgeContext) => ReactNode,
   context: Promise<ForgeContext> = startContext(),
@@ -31,7 +44,7 @@ export const mount = (
     },
     (error: unknown) => {
       root.render(
-        <p role="alert">Cadence could not start: {error instanceof Error ? error.message : String(error)}</p>,
+        <p role="alert">{couldNotStart(error instanceof Error ? error.message : String(error))}</p>,
       );
     },
   );
