@@ -7,6 +7,7 @@ import { GuideLink } from '../../components/guide-link';
 import type { FindingWordsOptions } from '../../components/finding-words';
 import { Lozenge } from '../../components/lozenge';
 import type { LozengeAppearance } from '../../components/lozenge';
+import { useUser } from '../../components/user-directory';
 
 const APPEARANCE: Readonly<Record<Severity, LozengeAppearance>> = {
   error: 'removed',
@@ -52,10 +53,11 @@ function HintsWithWords({ id, findings, live = false, empty, words = {} }: Quali
           {findings.map((f, i) => (
             <li key={`${f.ruleId}:${f.target.id}:${String(i)}`} className="cad-hint" data-rule={f.ruleId}>
               <Lozenge appearance={APPEARANCE[f.severity]}>{severityWords(f.severity)}</Lozenge>{' '}
-              <span className="cad-text" id={`${ids}-${String(i)}`}>
-                {findingMessage(f, words)}
-              </span>{' '}
-              <span className="cad-subtle">{findingHint(f, words)}</span>{' '}
+              {typeof f.params.person === 'string' && words.personName === undefined ? (
+                <PersonFindingWords finding={f} person={f.params.person} id={`${ids}-${String(i)}`} />
+              ) : (
+                <FindingWords finding={f} words={words} id={`${ids}-${String(i)}`} />
+              )}{' '}
               <GuideLink anchor={f.ruleId} describedBy={`${ids}-${String(i)}`} />
             </li>
           ))}
@@ -63,4 +65,22 @@ function HintsWithWords({ id, findings, live = false, empty, words = {} }: Quali
       )}
     </div>
   );
+}
+
+function FindingWords({ finding, words, id }: { finding: Finding; words: FindingWordsOptions; id: string }) {
+  return (
+    <>
+      <span className="cad-text" id={id}>
+        {findingMessage(finding, words)}
+      </span>{' '}
+      <span className="cad-subtle">{findingHint(finding, words)}</span>
+    </>
+  );
+}
+
+/** A finding about a person (too-many-objectives) names them, not their account id, once Jira says who they are. */
+function PersonFindingWords({ finding, person, id }: { finding: Finding; person: string; id: string }) {
+  const user = useUser(person);
+  const words: FindingWordsOptions = { personName: () => (user.known ? user.displayName : undefined) };
+  return <FindingWords finding={finding} words={words} id={id} />;
 }
