@@ -163,5 +163,13 @@ export const CheckInSchema = z.object({
   confidence: ConfidenceSchema,
   note: optionalText(2000),
   blockers: optionalText(2000),
+  /**
+   * The status of each linked epic when the check-in was made (issue #13), so the next drafted check-in
+   * can say which epics moved since. Optional: check-ins made before it, and imported ones, have none.
+   */
+  epicStatuses: z
+    .array(z.object({ issueId: IssueIdSchema, statusName: z.string().min(1).max(255) }))
+    .max(100)
+    .optional(),
 });
 export type CheckIn = z.infer<typeof CheckInSchema>;

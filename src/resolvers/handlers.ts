@@ -7,6 +7,7 @@ import { createCycle } from '../usecases/create-cycle';
 import { createKeyResult } from '../usecases/create-key-result';
 import { createObjective } from '../usecases/create-objective';
 import { createTeam } from '../usecases/create-team';
+import { draftCheckIn } from '../usecases/draft-check-in';
 import { exportData } from '../usecases/export-data';
 import { getDataHealth } from '../usecases/get-data-health';
 import { repairData } from '../usecases/repair-data';
@@ -80,6 +81,7 @@ export const HANDLERS: { [K in ApiKey]: Handler<K> } = {
   'initiatives.unlink': unlinkInitiative,
   'checkIns.create': createCheckIn,
   'checkIns.list': listCheckIns,
+  'checkIns.draft': draftCheckIn,
   'coverage.get': getCoverage,
   'board.get': getBoard,
   'board.keyResults': getBoardKeyResults,

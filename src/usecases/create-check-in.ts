@@ -2,7 +2,7 @@ import type { ApiOutput, ApiParsedInput, CheckIn, Cycle, Settings } from '../con
 import { repeatsCheckIn } from '../domain/check-in-repeat';
 import { AppError, forbidden, invalidState, notFound, validation } from './errors';
 import { newCheckInId, objectiveIdOf, requestCheckInId } from './ids';
-import type { StoredKeyResult } from './model';
+import type { StoredInitiative, StoredKeyResult } from './model';
 import type { ViewerAccess } from './ports';
 import type { Ctx } from './shared/context';
 import { mutateObjective } from './shared/mutate-objective';
@@ -26,6 +26,17 @@ const checkInValue = (kr: StoredKeyResult, value: number | undefined): number =>
     throw validation('value', `cannot be entered by hand: this key result is measured from its linked epics (now ${String(kr.metric.current)}). Check in your confidence and notes only.`);
   }
   return kr.metric.current;
+};
+
+/**
+ * The linked epics' statuses as last read (the cached snapshots, no Jira call), kept on the check-in so
+ * the next drafted one can say which epics moved since (draft-check-in.ts). Unread or missing epics are left out.
+ */
+const epicBaseline = (initiatives: readonly StoredInitiative[], keyResultId: string): Pick<CheckIn, 'epicStatuses'> => {
+  const epicStatuses = initiatives
+    .filter((i) => i.keyResultId === keyResultId && !i.epic.missing && i.epic.refreshedAt !== '' && i.epic.statusName !== '')
+    .map((i) => ({ issueId: i.issueId, statusName: i.epic.statusName }));
+  return epicStatuses.length === 0 ? {} : { epicStatuses };
 };
 
 /**
@@ -94,6 +105,7 @@ export const createCheckIn = async (ctx: Ctx, input: ApiParsedInput<'checkIns.cr
       confidence: input.confidence,
       ...(input.note === undefined || input.note === '' ? {} : { note: input.note }),
       ...(input.blockers === undefined || input.blockers === '' ? {} : { blockers: input.blockers }),
+      ...epicBaseline(current.initiatives, kr.id),
     };
     const last = { id: checkIn.id, at: checkIn.at, value: checkIn.value, confidence: checkIn.confidence, authorAccountId: checkIn.authorAccountId };
     const keyResults = current.keyResults.map((k) =>

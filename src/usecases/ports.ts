@@ -259,6 +259,24 @@ export interface JiraGateway {
    * Every requested id is in the result; `epic` undefined when it was not found (deleted).
    */
   readEpics(issueIds: readonly string[]): Promise<Map<string, EpicState>>;
+/**
+ * A linked epic, or one of its child issues, as the acting user sees it when a check-in is drafted
+ * (draft-check-in.ts): enough to name it and to tell done, added and out-of-scope work apart.
+ */
+export interface WorkIssue {
+  id: string;
+  key: string;
+  summary: string;
+  statusName: string;
+  statusCategory: StatusCategory;
+  resolution: string | undefined;
+  /** ISO instants; `resolved` undefined while unresolved. */
+  created: string;
+  resolved: string | undefined;
+  /** The parent's issue id (the epic, for a child issue). */
+  parentId: string | undefined;
+}
+
   /**
    * Of the epics `issueIds`, those that changed, or whose child issues changed, in the last `minutes`
    * (as the app). An issue taken out of an epic no longer names it, so this cannot see that change.
@@ -284,3 +302,9 @@ export interface Deps {
   clock: Clock;
   ids: IdGenerator;
 }
+  /**
+   * As the acting user: the epics `epicIds` (each that exists and they may browse; every one must be
+   * browsable, or Jira refuses the JQL naming it) and those epics' child issues created or resolved in
+   * the last `minutes`, every page.
+   */
+  epicWorkForUser(epicIds: readonly string[], minutes: number): Promise<WorkIssue[]>;

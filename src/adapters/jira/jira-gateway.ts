@@ -1,7 +1,7 @@
 import { assumeTrustedRoute, route } from '@forge/api';
 import { AppError } from '../../usecases/errors';
 import { startEarly } from '../../usecases/shared/start-early';
-import type { ChildIssue, EpicRef, EpicState, InProgressEpic, JiraGateway, ViewerAccess } from '../../usecases/ports';
+import type { ChildIssue, EpicRef, EpicState, InProgressEpic, JiraGateway, ViewerAccess, WorkIssue } from '../../usecases/ports';
 import type { JiraClient } from './jira-client';
 import type { SearchIssue } from './schemas';
 import type { z } from 'zod';
@@ -28,6 +28,8 @@ const COVERAGE_FIELDS = ['summary', 'status', 'project', 'issuetype', 'created']
 /** GET /rest/api/3/project/search takes up to 50 `keys` a request. */
 const PROJECT_KEYS_PER_REQUEST = 50;
 /** Finding changes needs only which epic an issue belongs to. */
+/** A drafted check-in names issues and tells done, added and out-of-scope work apart. */
+const WORK_FIELDS = ['summary', 'status', 'parent', 'resolution', 'resolutiondate', 'created'];
 const CHANGE_FIELDS = ['parent'];
 
 const notLinkable = (issueKey: string, why: string): AppError =>
@@ -180,6 +182,36 @@ export const createJiraGateway = (client: JiraClient): JiraGateway => {
 
     /** POST /rest/api/3/permissions/check as the user: BROWSE_PROJECTS on the given projects, plus ADMINISTER. */
     async viewerAccess(projectIds): Promise<ViewerAccess> {
+    /**
+     * POST /rest/api/3/search/jql as the user, `id in (...) OR (parent in (...) AND (created >= "-<n>m" OR
+     * resolved >= "-<n>m"))`, ≤ 50 epics a query: 1 point a page plus 1 an issue. A relative period, so
+     * the user's time zone cannot shift the window (absolute JQL dates are read in it).
+     */
+    async epicWorkForUser(epicIds, minutes): Promise<WorkIssue[]> {
+      const unique = [...new Set(epicIds)].filter((id) => /^\d+$/.test(id));
+      const since = `-${String(Math.max(1, Math.ceil(minutes)))}m`;
+      const found: WorkIssue[] = [];
+      for (let i = 0; i < unique.length; i += EPICS_PER_QUERY) {
+        const list = unique.slice(i, i + EPICS_PER_QUERY).join(', ');
+        const jql = `id in (${list}) OR (parent in (${list}) AND (created >= "${since}" OR resolved >= "${since}")) ORDER BY key`;
+        for (const issue of await searchPages(jql, WORK_FIELDS, SearchPageJson, 'user')) {
+          const resolved = issue.fields.resolutiondate;
+          found.push({
+            id: issue.id,
+            key: issue.key,
+            summary: issue.fields.summary ?? '',
+            statusName: issue.fields.status.name,
+            statusCategory: issue.fields.status.statusCategory.key,
+            resolution: issue.fields.resolution?.name,
+            created: isoInstant(issue.fields.created),
+            resolved: resolved === undefined || resolved === null ? undefined : isoInstant(resolved),
+            parentId: issue.fields.parent?.id,
+          });
+        }
+      }
+      return found;
+    },
+
       const projects = [...new Set(projectIds)].filter((id) => /^\d+$/.test(id)).map(Number);
       const browsable = new Set<string>();
       let admin = false;

@@ -33,6 +33,8 @@ const SearchIssueJson = z.object({
     parent: z.object({ id: z.string() }).optional(),
     resolution: z.object({ name: z.string() }).nullable().optional(),
     created: z.string(),
+    /** Asked for by the check-in draft only: when the issue was resolved (null while unresolved). */
+    resolutiondate: z.string().nullable().optional(),
   }),
 });
 export type SearchIssue = z.infer<typeof SearchIssueJson>;

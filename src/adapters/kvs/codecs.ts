@@ -211,6 +211,8 @@ const CheckInDataV1 = z.object({
   confidence: CheckInSchema.shape.confidence,
   note: z.string().optional(),
   blockers: z.string().optional(),
+  // Added with drafted check-ins (issue #13): absent from older rows.
+  epicStatuses: CheckInSchema.shape.epicStatuses,
 });
 const CheckInRecord = z.object({
   keyResultId: z.string(),
@@ -230,11 +232,12 @@ export const encodeCheckIn = (checkIn: CheckIn, objectiveId: string, cycleId: st
     confidence: checkIn.confidence,
     note: checkIn.note,
     blockers: checkIn.blockers,
+    epicStatuses: checkIn.epicStatuses,
   }),
 });
 export const decodeCheckIn = (key: string, value: unknown, space: Space): CheckIn => {
   const r = parse(CheckInRecord, value, 'check-in');
-  const { value: v, confidence, note, blockers } = r.data;
+  const { value: v, confidence, note, blockers, epicStatuses } = r.data;
   const checkIn = {
     id: unprefixed(space, key),
     keyResultId: unprefixed(space, r.keyResultId),
@@ -243,7 +246,7 @@ export const decodeCheckIn = (key: string, value: unknown, space: Space): CheckI
     value: v,
     confidence,
   };
-  return parse(CheckInSchema, compact({ ...checkIn, note, blockers }), 'check-in');
+  return parse(CheckInSchema, compact({ ...checkIn, note, blockers, epicStatuses }), 'check-in');
 };
 
 // issue lookup documents: the links of one Jira issue (no index, so ids are stored as the app knows them)
