@@ -130,6 +130,18 @@ const MESSAGE_EXAMPLES: readonly [string, string | undefined][] = [
     'The import was not switched on (another import changed the data meanwhile); nothing was changed by this one.',
     undefined,
   ],
+  [
+    'The import could not be completed (storage did not answer). Nothing was changed: your data is as it was. Try again in a moment.',
+    undefined,
+  ],
+  [
+    'The import could not be completed (storage did not take all of it). Nothing was changed: your data is as it was. Try again in a moment.',
+    undefined,
+  ],
+  ['This import is verifying: it takes no more parts.', undefined],
+  ['A damaged catalog (all cycles or all teams) cannot be removed: replace it.', 'action'],
+  ['Cycle "Q4 2026" is closed; objectives can no longer be added.', 'cycleId'],
+  ['Grading happens during review; "Q1 2027" is in active.', 'cycleId'],
   ['Storage is not answering right now; try again in a moment.', undefined],
   ['Something went wrong on our side; it has been logged.', undefined],
   ['The request is not valid.', undefined],

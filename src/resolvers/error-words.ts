@@ -143,6 +143,18 @@ export const MESSAGES: readonly Pattern[] = [
     /^The import was not switched on \(another import changed the data meanwhile\); nothing was changed by this one\.$/,
     'importNotSwitched',
   ],
+  [
+    /^The import could not be completed \(storage did not answer\)\. Nothing was changed: your data is as it was\. Try again in a moment\.$/,
+    'importNoAnswer',
+  ],
+  [
+    /^The import could not be completed \(storage did not take all of it\)\. Nothing was changed: your data is as it was\. Try again in a moment\.$/,
+    'importNotAllTaken',
+  ],
+  [/^This import is (staging|verifying|done|failed): it takes no more parts\.$/, 'importTakesNoParts', 'state'],
+  [/^A damaged catalog \(all cycles or all teams\) cannot be removed: replace it\.$/, 'catalogNotRemovable'],
+  [/^Cycle "(.*)" is closed; objectives can no longer be added\.$/, 'cycleClosedForObjectives', 'cycle'],
+  [/^Grading happens during review; "(.*)" is in (planning|active|review|closed)\.$/, 'gradingInReview', 'cycle', 'status'],
   [/^Storage is not answering right now; try again in a moment\.$/, 'storageDown'],
   [/^Something went wrong on our side; it has been logged\.$/, 'internal'],
   [/^The request is not valid\.$/, 'invalidRequest'],
@@ -165,7 +177,7 @@ export const matchPattern = (
 /** Params that name a field or a thing are said in the language; numbers keep their digits as written. */
 const camel = (words: string): string => words.replace(/ (\w)/g, (_, c: string) => c.toUpperCase());
 /** The catalog group a captured part is said from (a thing, an admin action, a type name). */
-const SAID_FROM: Readonly<Record<string, string>> = { what: 'things', action: 'actions', type: 'types', status: 'statuses' };
+const SAID_FROM: Readonly<Record<string, string>> = { what: 'things', action: 'actions', type: 'types', status: 'statuses', state: 'importStates' };
 const said = (catalog: CatalogWords, fields: FieldLanguage, params: Record<string, string>): Record<string, string> =>
   Object.fromEntries(
     Object.entries(params).map(([name, value]) => {
