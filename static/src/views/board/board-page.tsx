@@ -12,6 +12,7 @@ import { indexBoard } from './board-index';
 import { BoardList } from './board-list';
 import type { BoardStart } from './board-start';
 import { CycleBar } from './cycle-bar';
+import { CoverageFigure } from './coverage-figure';
 import { FilterBar } from './filter-bar';
 import type { FilterResult } from './filters';
 import { applyFilters, NO_FILTERS, scopeOf } from './filters';
@@ -370,6 +371,9 @@ export function BoardPage({ start }: { start: BoardStart }) {
                   {summaryLine(index, filtered)}
                 </p>
                 <div className="cad-board__toolbar-end">
+                  {cycle === undefined ? null : (
+                    <CoverageFigure cycle={cycle} teamId={teamId} onLinked={reloadBoard} />
+                  )}
                   <div className="cad-inline" role="group" aria-label={t('board.toolbar.view')}>
                     {(['list', 'map'] as const).map((v) => (
                       <Button

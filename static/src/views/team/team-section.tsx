@@ -11,6 +11,7 @@ import { ScorecardObjective } from '../../components/scorecard';
 import { ScoreBar } from '../../components/score-bar';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { signalOf, StatusSummaryBar } from '../../components/status';
+import { CoverageSection } from './coverage-section';
 import { TeamScoreHistory } from './score-history';
 
 export function TeamSection({ team, cycle, showName }: { team: Team; cycle: Cycle; showName: boolean }) {
@@ -129,6 +130,8 @@ export function TeamSection({ team, cycle, showName }: { team: Team; cycle: Cycl
         </h3>
         <TeamScoreHistory scorecard={scorecard} teamId={team.id} />
       </section>
+
+      <CoverageSection team={team} cycle={cycle} headingId={`${headingId}-coverage`} onLinked={data.reload} />
 
       <section aria-labelledby={`${headingId}-okrs`} className="cad-stack">
         <h3 id={`${headingId}-okrs`} className="cad-heading-small">

@@ -1,0 +1,110 @@
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import type { Coverage, Cycle } from '../../../../src/contract';
+import { t } from '../../app/i18n';
+import { Button } from '../../components/button';
+import { CoverageList, CoverageSummary } from './coverage-list';
+import './coverage.css';
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * "Work without an objective": the uncovered epics behind the board's coverage figure, in a modal
+ * native <dialog> at the frame's right edge (WAI-ARIA APG "Dialog (Modal)": the board is inert behind
+ * it, Tab and Shift+Tab wrap inside it rather than leaving the frame, the heading takes focus on open,
+ * Escape or Close gives focus back to the figure that opened it). The list is the filtered view of the
+ * work; linking an epic from it reloads the figure, and the epic leaves the list.
+ */
+export default function CoverageDialog({
+  coverage,
+  cycle,
+  loading,
+  onLinked,
+  onClose,
+}: {
+  coverage: Coverage;
+  cycle: Cycle;
+  loading: boolean;
+  onLinked: () => void;
+  onClose: () => void;
+}) {
+  const headingId = useId();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Read at the first render, before showModal moves focus into the dialog.
+  const [opener] = useState(() => document.activeElement);
+
+  useLayoutEffect(() => {
+    const el = dialog.current;
+    if (el !== null && !el.open) el.showModal();
+  }, []);
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: true });
+  }, []);
+
+  const close = () => {
+    // Closed natively first: while the modal is open the board is inert and cannot take focus.
+    dialog.current?.close();
+    if (opener instanceof HTMLElement && opener.isConnected) opener.focus({ preventScroll: true });
+    onClose();
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDialogElement>) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      close();
+      return;
+    }
+    if (e.key !== 'Tab' || dialog.current === null) return;
+    const inside = [...dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+      (el) => el.getClientRects().length > 0,
+    );
+    const first = inside[0];
+    const last = inside.at(-1);
+    if (first === undefined || last === undefined) return;
+    const active = document.activeElement;
+    if (e.shiftKey && (active === first || active === heading.current)) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && active === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  };
+
+  const team = coverage.teams.length === 1 ? coverage.teams[0] : undefined;
+  return (
+    <dialog
+      ref={dialog}
+      className="cad-coverage-dialog"
+      aria-labelledby={headingId}
+      aria-busy={loading}
+      onKeyDown={onKeyDown}
+      onCancel={(e) => {
+        e.preventDefault();
+      }}
+    >
+      <div className="cad-coverage-dialog__head">
+        <h2 id={headingId} ref={heading} tabIndex={-1} className="cad-heading-medium cad-coverage-dialog__heading">
+          {t('coverage.dialog.title')}
+        </h2>
+        <Button appearance="subtle" onClick={close}>
+          {t('coverage.dialog.close')}
+        </Button>
+      </div>
+      <div className="cad-coverage-dialog__body">
+        <p className="cad-subtle">
+          {t('coverage.dialog.intro', {
+            scope:
+              team === undefined ? t('coverage.dialog.scopeAll') : t('coverage.dialog.scopeTeam', { team: team.name }),
+            cycle: cycle.name,
+          })}
+        </p>
+        <CoverageSummary coverage={coverage} />
+        <CoverageList coverage={coverage} cycle={cycle} onLinked={onLinked} />
+      </div>
+    </dialog>
+  );
+}
