@@ -1,10 +1,12 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { SyntheticEvent } from 'react';
-import type { ApiOutput, CheckIn, Confidence, KeyResult } from '../../../src/contract';
+import type { ApiOutput, CheckIn, CheckInDraft, Confidence, KeyResult } from '../../../src/contract';
 import { currentLocale, t } from '../app/i18n';
 import { api } from '../api/client';
 import { useRequestId } from '../api/request-id';
 import { Button } from './button';
+import { CheckInDraftSummary, draftConfidenceHint, draftValueHint, useCheckInDraft } from './check-in-draft';
+import { draftNote } from './draft-note';
 import { describeError, fieldErrors } from './errors';
 import { confidenceWords, CONFIDENCES, formatValue } from './format';
 import { useReadOnly } from './read-only';
@@ -21,12 +23,20 @@ export interface CheckInTarget {
   canCheckIn: boolean;
 }
 
-type Submitting = 'none' | 'check-in' | 'no-change';
+type Submitting = 'none' | 'check-in' | 'no-change' | 'accept';
+type Drafted = 'value' | 'confidence' | 'note';
+const DONE_WORDS = {
+  'check-in': 'components.checkIn.done',
+  'no-change': 'components.checkIn.doneNoChange',
+  accept: 'draft.accepted',
+} as const;
 const FORM_FIELDS = new Set(['value', 'confidence', 'note', 'blockers']);
 
 /**
  * The weekly check-in on one KR: new value, confidence, note and blockers, or one click on "No change"
- * to re-submit the last value and confidence (with any note typed). The rules are the backend's:
+ * to re-submit the last value and confidence (with any note typed). For someone who may check in, it
+ * opens with a draft from Jira (checkIns.draft): the fields are pre-filled with it (a field already
+ * touched is left alone) and "Accept draft" checks it in as drafted in one action. The rules are the backend's:
  * checkIns.create decides, and its field errors (ApiCallError.field / issues) show next to the field
  * they name. When the viewer may not check in, the form is disabled and says why (`disabledReason`).
  */
@@ -56,12 +66,34 @@ export function CheckInForm({
   // Read-only installations refuse every write: the form stays visible, disabled, and says why.
   const readOnly = useReadOnly();
   const disabled = readOnly !== undefined || !keyResult.canCheckIn;
+
+  // The draft speaks for this week until a check-in is made here; after that the form is as it always was.
+  const draftState = useCheckInDraft(keyResult.id, !disabled);
+  const [used, setUsed] = useState(false);
+  const draft: CheckInDraft | undefined = draftState.status === 'ready' && !used ? draftState.draft : undefined;
+  const touched = useRef(new Set<Drafted>());
+  const touch = (field: Drafted) => {
+    touched.current.add(field);
+  };
+  useEffect(() => {
+    if (draftState.status !== 'ready') return;
+    const d = draftState.draft;
+    if (!touched.current.has('value')) setValue(String(d.value));
+    if (!touched.current.has('confidence')) setConfidence(d.confidence);
+    if (!touched.current.has('note')) setNote(draftNote(d, metric));
+    // Only a newly arrived draft pre-fills; the metric's unit does not change under an open form.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [draftState]);
+  const shownMeasured = draft === undefined ? metric.current : draft.value;
   const errors = fieldErrors(error);
   const valueError = localError ?? errors.get('value');
   const formError =
     error !== undefined && ![...errors.keys()].some((f) => FORM_FIELDS.has(f)) ? describeError(error) : undefined;
 
-  const send = async (kind: Exclude<Submitting, 'none'>, payload: { value: number; confidence: Confidence }) => {
+  const send = async (
+    kind: Exclude<Submitting, 'none'>,
+    payload: { value: number; confidence: Confidence; note: string },
+  ) => {
     setSubmitting(kind);
     setError(undefined);
     setDone(undefined);
@@ -72,16 +104,17 @@ export function CheckInForm({
         confidence: payload.confidence,
         // A KR measured from its epics takes its value from them: the backend refuses one typed over it.
         ...(measured ? {} : { value: payload.value }),
-        ...(note.trim() === '' ? {} : { note: note.trim() }),
+        ...(payload.note.trim() === '' ? {} : { note: payload.note.trim() }),
         ...(blockers.trim() === '' ? {} : { blockers: blockers.trim() }),
       });
       requestId.done();
+      setUsed(true);
       setNote('');
       setBlockers('');
       setValue(String(result.checkIn.value));
       setConfidence(result.checkIn.confidence);
       setDone(
-        t(kind === 'no-change' ? 'components.checkIn.doneNoChange' : 'components.checkIn.done', {
+        t(DONE_WORDS[kind], {
           value: formatValue(result.checkIn.value, metric),
           confidence: confidenceWords(result.checkIn.confidence),
         }),
@@ -102,7 +135,7 @@ export function CheckInForm({
       return;
     }
     setLocalError(undefined);
-    void send('check-in', { value: number, confidence });
+    void send('check-in', { value: number, confidence, note });
   };
 
   const ids = {
@@ -113,6 +146,8 @@ export function CheckInForm({
     note: `${id}-note`,
     blockers: `${id}-blockers`,
     noChange: `${id}-no-change`,
+    accept: `${id}-accept`,
+    confidenceHint: `${id}-confidence-hint`,
   };
   const unit = metric.unit?.trim();
 
@@ -128,6 +163,17 @@ export function CheckInForm({
           {readOnly ?? disabledReason ?? t('components.checkIn.blocked.default')}
         </p>
       ) : null}
+      <CheckInDraftSummary
+        state={used ? { status: 'off' } : draftState}
+        metric={metric}
+        lastCheckIn={lastCheckIn}
+        acceptDisabled={disabled || submitting !== 'none'}
+        accepting={submitting === 'accept'}
+        hintId={ids.accept}
+        onAccept={(d) => {
+          void send('accept', { value: d.value, confidence: d.confidence, note: draftNote(d, metric) });
+        }}
+      />
       <fieldset
         className="cad-fieldset cad-check-in__fields"
         disabled={disabled || submitting !== 'none'}
@@ -146,6 +192,7 @@ export function CheckInForm({
                       value={v}
                       checked={value === String(v)}
                       onChange={() => {
+                        touch('value');
                         setValue(String(v));
                       }}
                     />
@@ -167,7 +214,7 @@ export function CheckInForm({
                 type="number"
                 inputMode="decimal"
                 step="any"
-                value={measured ? String(metric.current) : value}
+                value={measured ? String(shownMeasured) : value}
                 readOnly={measured}
                 aria-invalid={valueError === undefined ? undefined : true}
                 aria-describedby={
@@ -176,12 +223,13 @@ export function CheckInForm({
                     .join(' ') || undefined
                 }
                 onChange={(e) => {
+                  touch('value');
                   setValue(e.target.value);
                 }}
               />
               {measured ? (
                 <p id={ids.valueHint} className="cad-field__hint">
-                  {t('components.checkIn.measured')}
+                  {draft === undefined ? t('components.checkIn.measured') : draftValueHint(draft)}
                 </p>
               ) : null}
               {valueError === undefined ? null : (
@@ -191,7 +239,7 @@ export function CheckInForm({
               )}
             </div>
           )}
-          <fieldset className="cad-fieldset">
+          <fieldset className="cad-fieldset" aria-describedby={draft === undefined ? undefined : ids.confidenceHint}>
             <legend className="cad-fieldset__legend">{t('components.checkIn.confidence')}</legend>
             <div className="cad-radios">
               {CONFIDENCES.map((c) => (
@@ -202,6 +250,7 @@ export function CheckInForm({
                     value={c}
                     checked={confidence === c}
                     onChange={() => {
+                      touch('confidence');
                       setConfidence(c);
                     }}
                   />
@@ -209,6 +258,11 @@ export function CheckInForm({
                 </label>
               ))}
             </div>
+            {draft === undefined ? null : (
+              <p id={ids.confidenceHint} className="cad-field__hint">
+                {draftConfidenceHint(draft)}
+              </p>
+            )}
             {errors.has('confidence') ? <p className="cad-field__error">{errors.get('confidence')}</p> : null}
           </fieldset>
         </div>
@@ -217,7 +271,10 @@ export function CheckInForm({
             id={ids.note}
             label={t('components.checkIn.note')}
             value={note}
-            onChange={setNote}
+            onChange={(text) => {
+              touch('note');
+              setNote(text);
+            }}
             error={errors.get('note')}
           />
           <TextArea
@@ -229,7 +286,8 @@ export function CheckInForm({
           />
         </div>
         <div className="cad-inline">
-          <Button type="submit" appearance="primary">
+          {/* One primary action: "Accept draft" while there is a draft. */}
+          <Button type="submit" appearance={draft === undefined ? 'primary' : 'default'}>
             {submitting === 'check-in' ? t('components.checkIn.submitting') : t('components.checkIn.submit')}
           </Button>
           {lastCheckIn === undefined ? null : (
@@ -237,7 +295,7 @@ export function CheckInForm({
               <Button
                 aria-describedby={ids.noChange}
                 onClick={() => {
-                  void send('no-change', { value: lastCheckIn.value, confidence: lastCheckIn.confidence });
+                  void send('no-change', { value: lastCheckIn.value, confidence: lastCheckIn.confidence, note });
                 }}
               >
                 {submitting === 'no-change' ? t('components.checkIn.submitting') : t('components.checkIn.noChange')}
