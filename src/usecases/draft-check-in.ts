@@ -5,6 +5,7 @@ import { objectiveIdOf } from './ids';
 import type { LastCheckIn, StoredInitiative } from './model';
 import type { Ctx } from './shared/context';
 import { applyEpicStates } from './shared/refresh-initiatives';
+import { startEarly } from './shared/start-early';
 import { checkInOpen } from './shared/views';
 import { changesSince, workChanges } from './shared/work-changes';
 
@@ -23,7 +24,7 @@ const changesFor = async (
   now: Date,
 ): Promise<WorkChanges> => {
   // The baseline is a nicety: a failed read drafts as if the check-in had recorded none.
-  const row = last === undefined ? Promise.resolve(undefined) : ctx.store.getCheckIn(last.id).catch(() => undefined);
+  const row = startEarly(last === undefined ? Promise.resolve(undefined) : ctx.store.getCheckIn(last.id).catch(() => undefined));
   const projects = [...new Set(links.map((l) => l.epic.projectId).filter((id) => id !== ''))];
   const access = await ctx.jira.viewerAccess(projects);
   const visible = links.filter((l) => !l.epic.missing && access.browsableProjectIds.has(l.epic.projectId)).map((l) => l.issueId);

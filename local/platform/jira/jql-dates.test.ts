@@ -21,6 +21,14 @@ describe('JQL on created and updated', () => {
     expect((await jqlKeys('project = PAY AND created <= "2026-03-02"')).length).toBeGreaterThan(0);
   });
 
+  it('compares resolved (alias resolutiondate); an unresolved issue matches no comparison', async () => {
+    t.site.updateIssue('PAY-4', { status: 'Done' });
+    expect(await jqlKeys('project = PAY AND resolved >= "-1m"')).toEqual(['PAY-4']);
+    expect(await jqlKeys('project = PAY AND resolutiondate >= "2026-03-02 10:00"')).toEqual(['PAY-4']);
+    t.site.updateIssue('PAY-4', { status: 'To Do' });
+    expect(await jqlKeys('key = PAY-4 AND resolved != "2020-01-01"')).toEqual([]);
+  });
+
   it('refuses other date forms by name', async () => {
     expect(await jqlError('updated >= "yesterday"')).toMatchObject({
       status: 400,

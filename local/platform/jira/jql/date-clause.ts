@@ -7,14 +7,17 @@ import type { IssueRecord } from '../model';
  * (support.atlassian.com/jira-software-cloud/docs/jql-fields: "yyyy/MM/dd HH:mm", "yyyy-MM-dd HH:mm",
  * "yyyy/MM/dd", "yyyy-MM-dd", or a period relative to now such as "-4w 2d", "-90m").
  * Absolute dates are read as UTC: the emulated site's default time zone. Functions (startOfDay()...)
- * are not emulated.
+ * are not emulated. `resolved` (alias `resolutiondate`, the same page's "Resolved" field) is empty while an
+ * issue is unresolved, and an empty date matches no comparison, `!=` included, as with every JQL field.
  */
 
-export const DATE_FIELDS: ReadonlyMap<string, (issue: IssueRecord) => string> = new Map([
+export const DATE_FIELDS: ReadonlyMap<string, (issue: IssueRecord) => string | null> = new Map([
   ['updated', (i: IssueRecord) => i.updated],
   ['updateddate', (i: IssueRecord) => i.updated],
   ['created', (i: IssueRecord) => i.created],
   ['createddate', (i: IssueRecord) => i.created],
+  ['resolved', (i: IssueRecord) => i.resolutionDate],
+  ['resolutiondate', (i: IssueRecord) => i.resolutionDate],
 ]);
 
 const UNIT_MS: Readonly<Record<string, number>> = { w: 604_800_000, d: 86_400_000, h: 3_600_000, m: 60_000 };
@@ -38,7 +41,7 @@ export const parseJqlDate = (literal: string, now: Date): number | undefined => 
 };
 
 export const compileDate = (
-  timeOf: (issue: IssueRecord) => string,
+  timeOf: (issue: IssueRecord) => string | null,
   fieldText: string,
   op: string,
   operand: Operand | undefined,
@@ -65,5 +68,8 @@ export const compileDate = (
             : op === '<'
               ? t < at
               : t <= at;
-  return (issue) => compare(Date.parse(timeOf(issue)));
+  return (issue) => {
+    const time = timeOf(issue);
+    return time !== null && compare(Date.parse(time));
+  };
 };

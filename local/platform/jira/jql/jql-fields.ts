@@ -174,4 +174,4 @@ export const createJqlFields = (env: JqlEnv): ReadonlyMap<string, JqlField> => {
 
 /** Field names the local site evaluates in WHERE, for error messages. */
 export const SUPPORTED_JQL_FIELDS =
-  'key, issuekey, id, parent, project, issuetype (type), status, statusCategory, resolution, assignee, reporter, labels, summary, description, text, created, updated';
+  'issue, key, issuekey, id, parent, project, issuetype (type), status, statusCategory, resolution, assignee, reporter, labels, summary, description, text, created, updated, resolved (resolutiondate)';
