@@ -43,7 +43,6 @@ export function CoverageFigure({ cycle, teamId, onLinked }: { cycle: Cycle; team
   return (
     <>
       <Button
-        appearance="subtle"
         className="cad-coverage__figure"
         aria-describedby={explanationId}
         aria-haspopup="dialog"
