@@ -7,6 +7,7 @@ export * from './ids';
 export * from './insights';
 export * from './model';
 export * from './result';
+export * from './review';
 export * from './rhythm';
 export * from './settings';
 export * from './views';
