@@ -8,5 +8,8 @@ export { onIssueEvent } from './triggers/on-issue-event';
 export { weeklyJob } from './triggers/weekly-job';
 export { reconcileInitiatives } from './triggers/reconcile-initiatives';
 
+// JQL functions keyResultWork and objectiveWork (jira:jqlFunction, function key `work-jql`).
+export { workJql } from './triggers/jql-function';
+
 // Async events (consumer `import-consumer` of queue `cadence-import`).
 export { importJob } from './triggers/import-job';

@@ -298,6 +298,32 @@ export class AppHost {
   }
 
   /**
+   * Evaluates a `jira:jqlFunction` module for the site's search: `(payload, context)` with Jira's payload
+   * `{precomputationId, clause}` and no acting user (a precomputation serves every searcher), within
+   * Forge's 25 s (docs: cloud/jira/platform/jql-functions, "Limitations"). Resolves to what the function
+   * returned; rejects when it throws or runs out of time (the site answers the search with an error).
+   */
+  async runJqlFunction(moduleKey: string, payload: object): Promise<unknown> {
+    const module = this.manifest.modules['jira:jqlFunction'].find((m) => m.key === moduleKey);
+    if (!module) throw new Error(`manifest.yml declares no jira:jqlFunction module '${moduleKey}'`);
+    const fn = findFunction(this.manifest, module.function);
+    const invocation = newInvocation({
+      accountId: undefined,
+      functionKey: module.function,
+      moduleKey,
+      moduleType: 'jira:jqlFunction',
+      timeoutMs: this.limits.productEventTimeoutMs,
+    });
+    const context = { ...this.installationContext, principal: undefined };
+    const outcome = await this.runTrigger(invocation, moduleKey, fn.exportName, this.limits.productEventTimeoutMs, [
+      roundTrip(payload),
+      context,
+    ]);
+    if (!outcome.ok) throw new Error(outcome.error ?? 'the function failed');
+    return outcome.result;
+  }
+
+  /**
    * Delivers one async event to a consumer module's function: `(event, context)` as for other background
    * functions, no acting user, and the function's `timeoutSeconds` (default 55 s, at most 900 s; docs:limits-invocation).
    */

@@ -4,6 +4,7 @@ import { getTranslationValue } from '@forge/i18n';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { readCatalog } from './i18n/catalogs';
+import { JqlFunctionModuleSchema } from './jira/jql/app-functions';
 
 /**
  * The parts of manifest.yml the local runtime acts on. Parsed (not trusted) so a manifest change that
@@ -125,6 +126,8 @@ const ManifestSchema = z.object({
         .default([]),
       // Async events: the function a queue's pushed events are delivered to (docs:manifest-reference/modules/consumer).
       consumer: z.array(z.object({ key: z.string(), queue: z.string(), function: z.string() })).default([]),
+      // JQL functions the site's search calls (jira/jql/app-functions.ts has the schema and its sources).
+      'jira:jqlFunction': z.array(JqlFunctionModuleSchema).default([]),
       scheduledTrigger: z
         .array(
           z.object({ key: z.string(), function: z.string(), interval: z.enum(['fiveMinute', 'hour', 'day', 'week']) }),

@@ -16,6 +16,7 @@ import type { ForgeFetch } from './forge-fetch';
 import { createForgeFetch } from './forge-fetch';
 import type { JiraSite } from './jira';
 import { createJiraSite, createPassThroughSite } from './jira';
+import { functionKeyOf } from './jira/jql/app-functions';
 import { createKvsStore, readEntityDefinitions } from './kvs';
 import type { KvsQuotaLimits, KvsStore } from './kvs';
 import type { LicenseState, LocalInstallation } from './runtime-globals';
@@ -155,6 +156,13 @@ export const createLocalRuntime = (options: LocalRuntimeOptions = {}): LocalRunt
   late.events = queue;
   app.onInvocationEnd((id) => {
     queue.invocationEnded(id);
+  });
+
+  // The site's search invokes the app's jira:jqlFunction modules through the host, as Jira does.
+  site.connectJqlFunctions({
+    modules: manifest.modules['jira:jqlFunction'],
+    functionKeyOf: (moduleKey) => functionKeyOf(installation.appId, installation.environmentId, moduleKey),
+    invoke: (module, payload) => app.runJqlFunction(module.key, payload),
   });
 
   const pending = new Set<Promise<unknown>>();

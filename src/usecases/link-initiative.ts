@@ -8,6 +8,7 @@ import { requireCycle } from './shared/lookups';
 import { mutateObjective } from './shared/mutate-objective';
 import { snapshotFrom, withDerivedCurrents } from './shared/refresh-initiatives';
 import { initiativeView } from './shared/views';
+import { refreshAfterLinkChange } from './resolve-work-jql';
 
 /** Keeps one aggregate small (well under the 240 KiB value limit). */
 export const MAX_INITIATIVES_PER_OBJECTIVE = 100;
@@ -59,6 +60,8 @@ export const linkInitiative = async (ctx: Ctx, input: ApiParsedInput<'initiative
       linkedIssueIds: [epic.id],
     };
   });
+  // Jira's search keeps the old fragment of keyResultWork/objectiveWork until the app rewrites it.
+  await refreshAfterLinkChange(ctx, objectiveId);
   // The user just read the epic, so they may browse its project.
   return initiativeView(result, { browsableProjectIds: new Set([epic.projectId]), isSiteAdmin: false });
 };

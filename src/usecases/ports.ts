@@ -294,7 +294,24 @@ export interface WorkIssue {
   isInGroup(group: AdminGroup): Promise<boolean>;
   /** Of `accountIds`, those that name no active user of the site (owners, reviewers, members must be real). */
   unknownAccountIds(accountIds: readonly string[]): Promise<string[]>;
+  /** Jira's stored fragments of the app's JQL function calls (GET /rest/api/3/jql/function/computation, as the app, every page). */
+  listPrecomputations(): Promise<Precomputation[]>;
+  /** Rewrites precomputations (POST /rest/api/3/jql/function/computation, as the app); ids Jira dropped meanwhile are skipped. */
+  updatePrecomputations(updates: readonly PrecomputationUpdate[]): Promise<void>;
 }
+
+/** One stored JQL function call and the fragment (or error) Jira replaces it with. */
+export interface Precomputation {
+  id: string;
+  functionName: string;
+  field: string;
+  operator: string;
+  arguments: string[];
+  value: string | undefined;
+  error: string | undefined;
+}
+
+export type PrecomputationUpdate = { id: string; value: string } | { id: string; error: string };
 
 export interface Deps {
   store: OkrStore;

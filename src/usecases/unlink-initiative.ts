@@ -5,6 +5,7 @@ import type { Ctx } from './shared/context';
 import { editableKeyResult } from './shared/key-result-edit';
 import { mutateObjective, once } from './shared/mutate-objective';
 import { withDerivedCurrents } from './shared/refresh-initiatives';
+import { refreshAfterLinkChange } from './resolve-work-jql';
 
 /**
  * initiatives.unlink: removes the link (the epic in Jira is untouched) and its lookup row.
@@ -22,5 +23,7 @@ export const unlinkInitiative = async (ctx: Ctx, input: ApiParsedInput<'initiati
       linkedIssueIds: [initiative.issueId],
     };
   }, once(ctx, 'initiatives.unlink', input.requestId));
+  // Jira's search keeps the old fragment of keyResultWork/objectiveWork until the app rewrites it.
+  await refreshAfterLinkChange(ctx, objectiveId);
   return { initiativeId: input.initiativeId };
 };

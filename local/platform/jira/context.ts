@@ -1,3 +1,4 @@
+import type { JqlFunctionRuntime } from './jql/app-function-calls';
 import type { DirectoryStore } from './store-directory';
 import type { IssueStore } from './store-issues';
 
@@ -10,4 +11,6 @@ export interface SiteContext {
   /** The app's own Atlassian account, what `asApp()` acts as (returned by /myself). */
   appAccount: { accountId: string; displayName: string };
   now: () => Date;
+  /** The installed app's JQL functions (set once the app host exists); absent, they are unknown functions. */
+  jqlFunctions?: JqlFunctionRuntime;
 }

@@ -68,7 +68,22 @@ const ISSUE_GRANULAR = [
 const core = (n: (body: unknown) => number) => (body: unknown) => ({ core: n(body), identity: 0 });
 const identity = (n: (body: unknown) => number) => (body: unknown) => ({ core: 0, identity: n(body) });
 
+/**
+ * JQL functions (apps): no classic scope ("Current" is empty); the granular read:app-data:jira /
+ * write:app-data:jira are "100% optional now" (REST v3 docs, api-group-jql-functions--apps-).
+ */
+const APP_DATA_READ: EndpointPolicy = {
+  scopes: { classic: [], granular: ['read:app-data:jira'] },
+  objects: () => ({ core: 0, identity: 0 }),
+};
+
 const POLICIES: ReadonlyMap<string, EndpointPolicy> = new Map<string, EndpointPolicy>([
+  ['GET /rest/api/3/jql/function/computation', APP_DATA_READ],
+  ['POST /rest/api/3/jql/function/computation/search', APP_DATA_READ],
+  [
+    'POST /rest/api/3/jql/function/computation',
+    { scopes: { classic: [], granular: ['write:app-data:jira'] }, objects: () => ({ core: 0, identity: 0 }) },
+  ],
   [
     'GET /rest/api/3/search/jql',
     {

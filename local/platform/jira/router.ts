@@ -8,6 +8,7 @@ import { endpointPolicy, pointsFor, scopesAllow } from './route-policy';
 import { splitPath } from './request';
 import { groupRoutes } from './routes/groups';
 import { issueRoutes } from './routes/issues';
+import { jqlFunctionRoutes } from './routes/jql-functions';
 import { permissionRoutes } from './routes/permissions';
 import { pickerRoutes } from './routes/picker';
 import { projectRoutes } from './routes/projects';
@@ -24,6 +25,7 @@ const ROUTES: readonly Route[] = [
   ...userRoutes,
   ...groupRoutes,
   ...projectRoutes,
+  ...jqlFunctionRoutes,
 ];
 
 const decode = (segment: string): string => {
@@ -60,12 +62,12 @@ const scopeRefusal = (): PlatformResponse => ({
  * become Jira's status and error body; an endpoint the site does not emulate throws
  * UnsupportedByLocalRuntime (fakes fail loudly).
  */
-export const routeRequest = (
+export const routeRequest = async (
   ctx: SiteContext,
   request: PlatformRequest,
   principal: Principal,
   gates: SiteGates,
-): PlatformResponse => {
+): Promise<PlatformResponse> => {
   const parsed = splitPath(request.method, request.path, request.body);
   const matches = ROUTES.flatMap((route) => {
     const match = route.method === parsed.method ? route.pattern.exec(parsed.pathname) : null;
@@ -84,7 +86,12 @@ export const routeRequest = (
     gates.limits.settle(method, template, response, pointsFor(policy, status, body));
   try {
     const caller = resolveCaller(ctx, principal);
-    const body = first.route.handle({ ctx, caller, request: parsed, params: first.params.map((p) => decode(p)) });
+    const body: unknown = await first.route.handle({
+      ctx,
+      caller,
+      request: parsed,
+      params: first.params.map((p) => decode(p)),
+    });
     return answer(200, body, jsonResponse(200, body));
   } catch (error) {
     if (error instanceof JiraHttpError) return answer(error.status, undefined, errorResponse(error));

@@ -11,6 +11,9 @@ import { avatarSvg, issueTypeIconSvg } from './assets';
 import type { SiteContext } from './context';
 import type { JiraEventListener } from './events';
 import { createEventBus } from './events';
+import type { JqlFunctionRuntime } from './jql/app-function-calls';
+import type { PrecomputationStore } from './jql/precomputations';
+import { createPrecomputationStore } from './jql/precomputations';
 import type { AdminIssue, ProjectRecord, UserRecord } from './model';
 import type { JiraRateLimitConfig, JiraRateLimiter } from './rate-limits';
 import { createJiraRateLimiter, rateLimitsFromEnv } from './rate-limits';
@@ -61,6 +64,13 @@ export interface JiraSite extends ProductBackend {
   avatarSvg(name: string): string | undefined;
   /** SVG for `/icons/issuetype/<icon>.svg`, undefined when unknown. */
   issueTypeIconSvg(icon: string): string | undefined;
+  /**
+   * Installs the app's `jira:jqlFunction` modules: JQL that calls them invokes the app (or reads the
+   * stored precomputation) instead of being the 400 of an unknown function.
+   */
+  connectJqlFunctions(app: Omit<JqlFunctionRuntime, 'store'>): void;
+  /** Jira's stored fragments of the app's function calls (tests and the admin page read them). */
+  readonly precomputations: PrecomputationStore;
 }
 
 export const DEFAULT_SITE_URL = 'https://acme-cloud.atlassian.net';
@@ -81,6 +91,7 @@ export const createJiraSite = (db: Db, options: JiraSiteOptions = {}): JiraSite 
     appAccount: options.appAccount ?? DEFAULT_APP_ACCOUNT,
     now: options.now ?? (() => new Date()),
   };
+  const precomputations = createPrecomputationStore(db);
   const bus = createEventBus();
   // One transaction wrapper for every change (nested calls become savepoints).
   const inTransaction = db.transaction((fn: () => void) => {
@@ -102,12 +113,8 @@ export const createJiraSite = (db: Db, options: JiraSiteOptions = {}): JiraSite 
     siteUrl: ctx.siteUrl,
     rateLimits: gates.limits,
     handle: (request: PlatformRequest, principal: Principal): Promise<PlatformResponse> => {
-      // The site is synchronous (SQLite); errors still reach the caller as a rejected promise.
-      try {
-        return Promise.resolve(routeRequest(ctx, request, principal, gates));
-      } catch (error) {
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-      }
+      // Errors reach the caller as a rejected promise.
+      return routeRequest(ctx, request, principal, gates);
     },
     createUser: (input) => transact(() => createUser(ctx, input)),
     createProject: (input) => transact(() => createProject(ctx, input)),
@@ -135,5 +142,9 @@ export const createJiraSite = (db: Db, options: JiraSiteOptions = {}): JiraSite 
       transactionOptions?.silent === true ? bus.silently(() => transact(fn)) : transact(fn),
     avatarSvg: (name) => avatarSvg(ctx.directory, name),
     issueTypeIconSvg: (icon) => issueTypeIconSvg(icon),
+    connectJqlFunctions: (app) => {
+      ctx.jqlFunctions = { ...app, store: precomputations };
+    },
+    precomputations,
   };
 };

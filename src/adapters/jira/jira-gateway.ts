@@ -3,6 +3,7 @@ import { AppError } from '../../usecases/errors';
 import { startEarly } from '../../usecases/shared/start-early';
 import type { ChildIssue, EpicRef, EpicState, InProgressEpic, JiraGateway, ViewerAccess, WorkIssue } from '../../usecases/ports';
 import type { JiraClient } from './jira-client';
+import { listPrecomputations, updatePrecomputations } from './precomputations';
 import type { SearchIssue } from './schemas';
 import type { z } from 'zod';
 import {
@@ -285,6 +286,9 @@ export const createJiraGateway = (client: JiraClient): JiraGateway => {
       }
       return unique.filter((id) => !known.has(id));
     },
+
+    listPrecomputations: () => listPrecomputations(client),
+    updatePrecomputations: (updates) => updatePrecomputations(client, updates),
 
     /** POST /rest/api/3/permissions/check as the user, ADMINISTER; asked at most once per invocation. */
     isSiteAdmin() {

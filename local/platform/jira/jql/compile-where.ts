@@ -1,10 +1,12 @@
 import type { Clause, Operand, TerminalClause } from '@atlaskit/jql-ast';
 import { badRequest } from '../http';
 import type { IssueRecord } from '../model';
+import type { AppFragments } from './app-function-calls';
+import { fragmentFor } from './app-function-calls';
 import { compileDate, DATE_FIELDS } from './date-clause';
 import type { JqlField, TextField, ValueField } from './jql-fields';
 import { SUPPORTED_JQL_FIELDS } from './jql-fields';
-import { sourceText } from './parse-jql';
+import { parseJql, sourceText } from './parse-jql';
 import { queryTerms, textMatches } from './text-match';
 
 /** Compiles a JQL WHERE tree into a predicate over issues; anything not emulated is a 400 naming the clause. */
@@ -15,6 +17,8 @@ export interface Compiler {
   fields: ReadonlyMap<string, JqlField>;
   /** What relative dates (`-1d`) count from: the site's clock. */
   now: Date;
+  /** The app's JQL functions in this query, already resolved to their fragments (app-function-calls.ts). */
+  appFragments?: AppFragments;
 }
 
 const clauseText = (c: Compiler, clause: TerminalClause): string =>
@@ -41,6 +45,13 @@ export const compileWhere = (c: Compiler, clause: Clause): IssuePredicate => {
 };
 
 const compileTerminal = (c: Compiler, clause: TerminalClause): IssuePredicate => {
+  // Jira replaces an app function's whole clause with the fragment it returned (docs: jql-functions).
+  const fragment = fragmentFor(c.appFragments, clause);
+  if (fragment !== undefined) {
+    const where = parseJql(fragment)?.where;
+    if (typeof where !== 'object') throw badRequest(`The JQL fragment '${fragment}' is not a condition.`);
+    return compileWhere({ ...c, jql: fragment, appFragments: undefined }, where);
+  }
   if (clause.field.properties && clause.field.properties.length > 0)
     throw unsupported(c, clause, 'entity properties are not emulated');
   const dateOf = DATE_FIELDS.get(clause.field.value.toLowerCase());

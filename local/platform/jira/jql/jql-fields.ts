@@ -84,6 +84,7 @@ export const createJqlFields = (env: JqlEnv): ReadonlyMap<string, JqlField> => {
     functions: {},
   };
   const fields: [string, JqlField][] = [
+    ['issue', issueKey],
     ['key', issueKey],
     ['issuekey', issueKey],
     ['id', issueKey],

@@ -1,5 +1,6 @@
 import type { Caller, Visibility } from '../access';
 import type { IssueRecord, UserRecord } from '../model';
+import type { AppFragments } from './app-function-calls';
 import { compileOrder } from './compile-order';
 import { compileWhere } from './compile-where';
 import { createJqlFields } from './jql-fields';
@@ -16,12 +17,14 @@ export const runJql = (
   visibility: Visibility,
   users: readonly UserRecord[],
   now: Date = new Date(),
+  /** The app's function calls in `jql`, resolved beforehand (resolveAppFunctions). */
+  appFragments?: AppFragments,
 ): IssueRecord[] => {
   const query = parseJql(jql);
   const where = typeof query?.where === 'object' ? query.where : undefined;
   const orderBy = typeof query?.orderBy === 'object' ? query.orderBy : undefined;
   const fields = createJqlFields({ caller, visibility, users });
-  const predicate = where ? compileWhere({ jql, fields, now }, where) : () => true;
+  const predicate = where ? compileWhere({ jql, fields, now, ...(appFragments ? { appFragments } : {}) }, where) : () => true;
   const comparator = compileOrder(jql, orderBy, {
     projectById: visibility.projectById,
     userById: new Map(users.map((u) => [u.accountId, u])),

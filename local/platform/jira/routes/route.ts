@@ -16,5 +16,6 @@ export interface Route {
   pattern: RegExp;
   /** The path as the REST docs write it; with the method it names the endpoint's scopes, cost and burst bucket. */
   template: string;
+  /** The body, or a promise of it (a search that first asks the app's JQL functions for their fragments). */
   handle(env: RouteEnv): unknown;
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { visibilityFor } from '../access';
 import { parseFieldSelection } from '../fields';
 import { badRequest } from '../http';
+import { resolveAppFunctions } from '../jql/app-function-calls';
 import { runJql } from '../jql/run-jql';
 import { createRenderLookup, renderIssue } from '../render-issue';
 import type { IssueJson } from '../render-issue';
@@ -68,18 +69,21 @@ const decodeToken = (token: string, jql: string): number => {
   return parsed.data.offset;
 };
 
-export const search = (env: RouteEnv, input: SearchInput): SearchPage => {
+export const search = async (env: RouteEnv, input: SearchInput): Promise<SearchPage> => {
   const jql = input.jql ?? '';
   const selection = parseFieldSelection(input.fields, 'id');
   // Jira pages up to 5000 issues only when nothing but ids/keys is requested, else up to 100.
   const limit = Math.min(input.maxResults ?? 50, selection.size === 0 ? 5000 : 100);
   const offset = input.nextPageToken === undefined ? 0 : decodeToken(input.nextPageToken, jql);
+  // The app's functions first (it may be invoked): the rest of the search then reads one consistent site.
+  const appFragments = await resolveAppFunctions(jql, env.ctx.jqlFunctions, env.ctx.now);
   const matched = runJql(
     jql,
     env.caller,
     visibilityFor(env.ctx, env.caller),
     env.ctx.directory.listUsers(),
     env.ctx.now(),
+    appFragments,
   );
   const lookup = createRenderLookup(env.ctx);
   const issues = matched.slice(offset, offset + limit).map((issue) => renderIssue(env.ctx, lookup, issue, selection));
