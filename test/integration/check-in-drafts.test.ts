@@ -130,7 +130,7 @@ describe('check-ins drafted from Jira (checkIns.draft)', () => {
     // The forecast over the trail with the drafted value: 4 of 30 in 3 days heads well past the target.
     expect(after.draft.forecast).not.toBeNull();
     expect(after.draft).toMatchObject({ confidenceSource: 'forecast', confidence: 'on_track' });
-  });
+  }, 30_000);
 
   it('refuses an unknown KR, and one that takes no check-in (archived), as checkIns.create would', async () => {
     const { runtime, objective, kr2 } = await linkedSetup();
@@ -140,5 +140,5 @@ describe('check-ins drafted from Jira (checkIns.draft)', () => {
     expect(await fails(runtime, 'checkIns.draft', { keyResultId: 'not-an-id' }, 'priya')).toMatchObject({ code: 'VALIDATION' });
     await ok(runtime, 'keyResults.archive', { id: kr2.id }, 'priya');
     expect(await fails(runtime, 'checkIns.draft', { keyResultId: kr2.id }, 'priya')).toMatchObject({ code: 'INVALID_STATE', field: 'keyResultId' });
-  });
+  }, 30_000);
 });
