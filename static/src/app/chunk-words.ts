@@ -19,6 +19,11 @@ const CHUNKS = {
     'en-US': () => import('../../../locales/en-US/chunks/lint.json'),
     'nl-NL': () => import('../../../locales/nl-NL/chunks/lint.json'),
   },
+  /** Strategy coverage's list of work without an objective (board dialog, team page section; views/board/coverage-*.tsx). */
+  coverage: {
+    'en-US': () => import('../../../locales/en-US/chunks/coverage.json'),
+    'nl-NL': () => import('../../../locales/nl-NL/chunks/coverage.json'),
+  },
   /** The board's getting-started guide (views/board/getting-started.tsx), shown mostly once per site. */
   start: {
     'en-US': () => import('../../../locales/en-US/chunks/start.json'),

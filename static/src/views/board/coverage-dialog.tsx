@@ -1,6 +1,7 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { Coverage, Cycle } from '../../../../src/contract';
+import { useChunkWords } from '../../app/chunk-words';
 import { t } from '../../app/i18n';
 import { Button } from '../../components/button';
 import { CoverageList, CoverageSummary } from './coverage-list';
@@ -29,6 +30,8 @@ export default function CoverageDialog({
   onLinked: () => void;
   onClose: () => void;
 }) {
+  // Its words come with it (app/chunk-words.ts); the figure's Suspense shows nothing meanwhile.
+  useChunkWords('coverage');
   const headingId = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);

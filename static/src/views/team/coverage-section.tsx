@@ -1,6 +1,8 @@
+import { Suspense } from 'react';
 import type { Cycle, Team } from '../../../../src/contract';
 import { api } from '../../api/client';
 import { useAsync } from '../../api/use-api';
+import { useChunkWords } from '../../app/chunk-words';
 import { t } from '../../app/i18n';
 import { ErrorState, LoadingState } from '../../components/states';
 import { CoverageList, CoverageSummary } from '../board/coverage-list';
@@ -13,7 +15,15 @@ const LIST_LIMIT = 50;
  * that serve a KR of the cycle (coverage.get, counted as the viewer), and the uncovered ones with the
  * same one-click link as the board's list. Linking reloads the figure and the team's scorecard.
  */
-export function CoverageSection({
+export function CoverageSection(props: { team: Team; cycle: Cycle; headingId: string; onLinked: () => void }) {
+  return (
+    <Suspense fallback={<LoadingState inline />}>
+      <CoverageSectionBody {...props} />
+    </Suspense>
+  );
+}
+
+function CoverageSectionBody({
   team,
   cycle,
   headingId,
@@ -24,6 +34,8 @@ export function CoverageSection({
   headingId: string;
   onLinked: () => void;
 }) {
+  // The section's words come with the list's (app/chunk-words.ts), outside the catalog every view fetches.
+  useChunkWords('coverage');
   const coverage = useAsync(
     () => api['coverage.get']({ cycleId: cycle.id, teamId: team.id, limit: LIST_LIMIT }),
     [cycle.id, team.id],
