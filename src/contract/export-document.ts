@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CheckInSchema, CycleSchema, InitiativeSchema, KeyResultSchema, ObjectiveSchema, TeamSchema } from './model';
 import { BandConfigSchema } from './insights';
+import { TrailPointSchema } from './rhythm';
 
 /**
  * All app data as one versioned JSON document (data.export / data.import). The format version moves
@@ -17,7 +18,8 @@ export const DocumentShape = z.object({
   cycles: z.array(CycleSchema),
   teams: z.array(TeamSchema),
   objectives: z.array(ObjectiveSchema.and(z.object({ createdAt: z.string(), updatedAt: z.string() }))),
-  keyResults: z.array(KeyResultSchema),
+  /** trail: the KR's recent values, the forecast's input (optional: documents from before it still import). */
+  keyResults: z.array(KeyResultSchema.extend({ trail: z.array(TrailPointSchema).optional() })),
   initiatives: z.array(InitiativeSchema.extend({ linkedAt: z.string(), linkedByAccountId: z.string() })),
   checkIns: z.array(CheckInSchema),
   snapshots: z.array(z.object({ cycleId: z.string(), week: z.string(), values: z.record(z.string(), z.number()) })),

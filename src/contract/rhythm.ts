@@ -38,6 +38,13 @@ export const ForecastSchema = z.object({
 });
 export type Forecast = z.infer<typeof ForecastSchema>;
 
+/**
+ * One value of a KR at an instant (domain/forecast.ts TrailPoint): a check-in, or a value measured from
+ * its epics. A KR keeps the latest of each of its last weeks; exported with the KR so a forecast
+ * survives export and import.
+ */
+export const TrailPointSchema = z.object({ at: IsoDateTimeSchema, value: z.number() });
+
 /** A Jira issue named in a draft's note (only issues the viewer may browse are ever named). */
 export const IssueRefSchema = z.object({
   issueId: IssueIdSchema,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AccountIdSchema, IdSchema, IsoDateTimeSchema } from './ids';
 import { BandConfigFields, BandSchema, CompactFindingSchema, PaceSchema, StatusSummarySchema, TrackStatusSchema } from './insights';
+import { ForecastSchema } from './rhythm';
 import {
   CheckInSchema,
   ConfidenceSchema,
@@ -67,6 +68,8 @@ export const KeyResultViewSchema = KeyResultSchema.extend({
   initiatives: z.array(InitiativeViewSchema),
   /** Whether the viewer may check in on it. */
   canCheckIn: z.boolean(),
+  /** Where it is heading by the cycle's end (domain/forecast.ts forecastOf); null for a binary KR or without values to go on. */
+  forecast: ForecastSchema.nullable(),
 });
 export type KeyResultView = z.infer<typeof KeyResultViewSchema>;
 
@@ -132,6 +135,8 @@ export const KeyResultSummarySchema = z.object({
   /** Latest check-in's confidence at_risk / off_track. */
   atRisk: z.number().int().min(0),
   offTrack: z.number().int().min(0),
+  /** Active KRs whose forecast disagrees strongly with their latest confidence (Forecast.disagreement). */
+  forecastMisses: z.number().int().min(0),
   /** Active KRs per status (domain/status.ts). */
   tracks: StatusSummarySchema,
   /** Distinct owners of the active KRs, in KR order (owner filters and avatars). */
@@ -143,6 +148,7 @@ export const BoardObjectiveSchema = ObjectiveViewSchema.omit({
   cycleId: true,
   description: true,
   retrospective: true,
+  authorship: true,
   keyResults: true,
   updatedAt: true,
 }).extend({ keyResultSummary: KeyResultSummarySchema });
@@ -192,6 +198,12 @@ export const BoardSchema = z.object({
   objectiveCount: z.number().int().min(0),
   /** The published objectives the filter matches (every one, shown or not) per status (domain/status.ts). */
   summary: StatusSummarySchema,
+  /**
+   * The published objectives the filter matches (like summary) with at least one active KR whose
+   * forecast disagrees with its owner's latest confidence: what the board's "forecast disagrees" filter
+   * shows (keyResultSummary.forecastMisses > 0).
+   */
+  forecastMisses: z.number().int().min(0),
   /** Of the objectives in this answer. */
   detached: DetachedSchema,
   /**
@@ -263,6 +275,8 @@ export const ScorecardSchema = z.object({
     tracks: StatusSummarySchema,
     /** The mean of the published objectives' scores (exact, then rounded): the team or cycle score, as teams.history's last point. */
     score: z.number().min(0).max(1).nullable(),
+    /** Published objectives with an active KR whose forecast disagrees with its latest confidence (as the board's forecastMisses). */
+    forecastMisses: z.number().int().min(0),
   }),
   /**
    * byTeam only: the figures of each team with objectives in the cycle, in team-name order, then those

@@ -6,6 +6,7 @@ import type { StoredInitiative, StoredKeyResult } from './model';
 import type { ViewerAccess } from './ports';
 import type { Ctx } from './shared/context';
 import { mutateObjective } from './shared/mutate-objective';
+import { withTrailPoint } from './shared/forecasts';
 import { mayCheckIn } from './shared/permissions';
 import { startEarly } from './shared/start-early';
 import { makeViewContext } from './shared/view-context';
@@ -108,9 +109,10 @@ export const createCheckIn = async (ctx: Ctx, input: ApiParsedInput<'checkIns.cr
       ...epicBaseline(current.initiatives, kr.id),
     };
     const last = { id: checkIn.id, at: checkIn.at, value: checkIn.value, confidence: checkIn.confidence, authorAccountId: checkIn.authorAccountId };
-    const keyResults = current.keyResults.map((k) =>
-      k.id === kr.id ? { ...k, metric: { ...k.metric, current: value }, lastCheckIn: last } : k,
-    );
+    // The check-in's value goes on the KR's trail, the forecast's input (shared/forecasts.ts).
+    const checked = { ...kr, metric: { ...kr.metric, current: value }, lastCheckIn: last };
+    const withTrail = withTrailPoint(checked, { at: checkIn.at, value }, cycle);
+    const keyResults = current.keyResults.map((k) => (k.id === kr.id ? withTrail : k));
     return { aggregate: { ...current, keyResults }, result: checkIn, newCheckIns: [checkIn] };
   });
 

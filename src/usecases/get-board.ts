@@ -10,6 +10,7 @@ import type { BoardTreeEntry } from './shared/board-tree-entry';
 import type { BoardFilter, FilteredTree, IndexTree } from './shared/board-window';
 import { buildIndexTree, cursorOf, filterTree, firstScreen } from './shared/board-window';
 import type { Ctx } from './shared/context';
+import { watchDisagrees } from './shared/forecasts';
 import { entryTrack } from './shared/track';
 import { requireCycle } from './shared/lookups';
 import { isOkrAdmin } from './shared/permissions';
@@ -84,7 +85,15 @@ export const loadBoardTree = async (ctx: Ctx, cycleId: string, input: BoardFilte
     teams.map((t) => t.id),
     entries,
   );
-  return { cycle, settings, bands: settings.bands, teams, entries, scope, filtered: filterTree(indexTreeOf(cycle.id, entries), scope) };
+  return {
+    cycle,
+    settings,
+    bands: settings.bands,
+    teams,
+    entries,
+    scope,
+    filtered: filterTree(indexTreeOf(cycle.id, entries), scope),
+  };
 };
 
 /**
@@ -129,6 +138,7 @@ export const getBoard = async (ctx: Ctx, input: ApiParsedInput<'board.get'>): Pr
   const cycleId = input.cycleId ?? (await currentCycleId(ctx));
   const { cycle, settings, bands, teams, entries, scope, filtered } = await loadBoardTree(ctx, cycleId, input);
   const window = firstScreen(filtered);
+  const inScope = entries.filter((e) => matchesScope(e, scope));
   const { digests, rows, view } = await loadBoardRows(
     ctx,
     { cycle, settings, teams },
@@ -143,13 +153,13 @@ export const getBoard = async (ctx: Ctx, input: ApiParsedInput<'board.get'>): Pr
     ...(window.roots.length < filtered.roots.length ? { rootsCursor: cursorOf(window.roots.length) } : {}),
     objectiveCount: filtered.size,
     summary: summarizeStatuses(
-      entries
-        .filter((e) => matchesScope(e, scope))
-        .map((e) => ({
-          status: entryTrack(e, filtered.tree.byId.get(e.id)?.score ?? null, cycle, view.now, view.pace),
-          draft: e.status !== 'published',
-        })),
+      inScope.map((e) => ({
+        status: entryTrack(e, filtered.tree.byId.get(e.id)?.score ?? null, cycle, view.now, view.pace),
+        draft: e.status !== 'published',
+      })),
     ),
+    // From the tree index's kept forecast scores, as summary from its kept scores (shared/forecasts.ts).
+    forecastMisses: inScope.filter((e) => e.status === 'published' && watchDisagrees(e.forecastWatch, bands)).length,
     detached: detachedOf(
       filtered,
       window.roots.map((n) => n.entry.id),

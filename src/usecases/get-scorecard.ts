@@ -10,6 +10,7 @@ import type { ObjectiveAggregate } from './model';
 import type { BoardTreeEntry } from './shared/board-tree-entry';
 import type { Ctx } from './shared/context';
 import { requireCycle } from './shared/lookups';
+import { watchDisagrees } from './shared/forecasts';
 import { entryTrack } from './shared/track';
 import { loadViewContext } from './shared/view-context';
 import { cycleView, objectiveView, viewRatio } from './shared/views';
@@ -20,9 +21,14 @@ export const scorecardOf = async (
   cycle: Cycle,
   aggregates: readonly ObjectiveAggregate[],
   title: string,
-  options: { includeKeyResults: boolean; includeInitiatives: boolean } = { includeKeyResults: true, includeInitiatives: true },
+  options: { includeKeyResults: boolean; includeInitiatives: boolean } = {
+    includeKeyResults: true,
+    includeInitiatives: true,
+  },
 ): Promise<Scorecard> => {
-  const shown = aggregates.filter((a) => a.objective.status !== 'archived').sort((a, b) => compareObjectives(a.objective, b.objective));
+  const shown = aggregates
+    .filter((a) => a.objective.status !== 'archived')
+    .sort((a, b) => compareObjectives(a.objective, b.objective));
   const view = await loadViewContext(ctx, cycle, options.includeInitiatives ? shown : []);
   // Drafts are listed (marked as drafts) but count in no figure: a draft is not yet a commitment.
   const counted = shown.filter((a) => a.objective.status === 'published');
@@ -38,7 +44,9 @@ export const scorecardOf = async (
     title,
     objectives: views.map((o) => {
       const keyResults = options.includeKeyResults
-        ? o.keyResults.filter((kr) => kr.status === 'active').map((kr) => (options.includeInitiatives ? kr : { ...kr, initiatives: [] }))
+        ? o.keyResults
+            .filter((kr) => kr.status === 'active')
+            .map((kr) => (options.includeInitiatives ? kr : { ...kr, initiatives: [] }))
         : [];
       return { ...o, keyResults };
     }),
@@ -49,13 +57,23 @@ export const scorecardOf = async (
       distribution: grade.distribution,
       tracks: summarizeStatuses(views.map((o) => ({ status: o.track, draft: o.status !== 'published' }))),
       score: viewRatio(meanScore(counted.map((a) => objectiveScore(a.keyResults)))),
+      forecastMisses: views.filter(
+        (o) =>
+          o.status === 'published' &&
+          o.keyResults.some((kr) => kr.status === 'active' && kr.forecast?.disagreement != null),
+      ).length,
     },
     generatedAt: view.now.toISOString(),
   };
 };
 
 /** A group's figures from its tree index entries: drafts and archived objectives count in none. */
-const figuresOf = (entries: readonly BoardTreeEntry[], cycle: Cycle, now: Date, pace: StatusThresholds): Omit<ScorecardTeam, 'teamId' | 'name'> => {
+const figuresOf = (
+  entries: readonly BoardTreeEntry[],
+  cycle: Cycle,
+  now: Date,
+  pace: StatusThresholds,
+): Omit<ScorecardTeam, 'teamId' | 'name'> => {
   const counted = entries.filter((e) => e.status === 'published');
   return {
     objectives: counted.length,
@@ -72,7 +90,11 @@ const figuresOf = (entries: readonly BoardTreeEntry[], cycle: Cycle, now: Date, 
  * distribution are left empty here: a team's own scorecard has them.
  */
 const companyByTeam = async (ctx: Ctx, cycle: Cycle): Promise<Scorecard> => {
-  const [entries, teams, { bands, pace }] = await Promise.all([ctx.store.readBoardTree(cycle.id), ctx.store.listTeams(), ctx.store.getSettings()]);
+  const [entries, teams, { bands, pace }] = await Promise.all([
+    ctx.store.readBoardTree(cycle.id),
+    ctx.store.listTeams(),
+    ctx.store.getSettings(),
+  ]);
   const now = ctx.clock.now();
   const shown = entries.filter((e) => e.status !== 'archived');
   const byTeam = new Map<string | null, BoardTreeEntry[]>();
@@ -90,12 +112,13 @@ const companyByTeam = async (ctx: Ctx, cycle: Cycle): Promise<Scorecard> => {
   const unassigned = byTeam.get(null);
   if (unassigned !== undefined) sections.push({ teamId: null, name: '', ...figuresOf(unassigned, cycle, now, pace) });
   const all = figuresOf(shown, cycle, now, pace);
+  const forecastMisses = shown.filter((e) => e.status === 'published' && watchDisagrees(e.forecastWatch, bands)).length;
   return {
     cycle: cycleView(cycle, now),
     bands,
     title: cycle.name,
     objectives: [],
-    summary: { ...all, mean: null, distribution: { red: 0, yellow: 0, green: 0, unscored: 0 } },
+    summary: { ...all, mean: null, distribution: { red: 0, yellow: 0, green: 0, unscored: 0 }, forecastMisses },
     teams: sections,
     generatedAt: now.toISOString(),
   };
@@ -110,7 +133,10 @@ const companyByTeam = async (ctx: Ctx, cycle: Cycle): Promise<Scorecard> => {
  * objective read and no Jira call.
  * @throws AppError NOT_FOUND cycleId / teamId / objectiveId, VALIDATION objectiveId (malformed).
  */
-export const getScorecard = async (ctx: Ctx, input: ApiParsedInput<'scorecard.get'>): Promise<ApiOutput<'scorecard.get'>> => {
+export const getScorecard = async (
+  ctx: Ctx,
+  input: ApiParsedInput<'scorecard.get'>,
+): Promise<ApiOutput<'scorecard.get'>> => {
   const cycle = await requireCycle(ctx.store, input.cycleId, 'cycleId');
   if (input.byTeam) return companyByTeam(ctx, cycle);
   let aggregates: ObjectiveAggregate[];

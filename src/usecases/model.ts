@@ -1,4 +1,6 @@
 import type { CheckIn, EpicProgress, Initiative, KeyResult, Objective } from '../contract';
+import type { TrailPoint, Trend } from '../domain/forecast';
+import { trendOf } from '../domain/forecast';
 
 /**
  * The shapes use cases work on. An objective is stored and changed as one aggregate: the objective,
@@ -10,6 +12,20 @@ export type LastCheckIn = Pick<CheckIn, 'id' | 'at' | 'value' | 'confidence' | '
 
 export interface StoredKeyResult extends KeyResult {
   lastCheckIn?: LastCheckIn;
+  /**
+   * Its values of the last weeks, oldest first (domain/forecast.ts addToTrail): each check-in and each
+   * change of a value measured from its epics. Absent in KRs stored before trails existed (the latest
+   * check-in stands in: trailOf). Kept in the aggregate only; a digest keeps its trend instead.
+   */
+  trail?: TrailPoint[];
+  /** Digests only: trendOf(trail), worked out when the digest is written (null: no trend yet). */
+  trend?: Trend | null;
+  /**
+   * The forecast's score when the KR's values or confidence last changed, in the cycle's dates of
+   * then (shared/forecasts.ts): lets the board's tree index count disagreements without reading every
+   * digest. Views work the forecast out afresh.
+   */
+  forecastScore?: number;
 }
 
 export type StatusCategory = 'new' | 'indeterminate' | 'done';
@@ -60,12 +76,26 @@ export interface ObjectiveDigest extends ObjectiveCore {
   updatedAt: string;
 }
 
+/**
+ * A KR as its digest keeps it: the trail's trend instead of the trail (the board reads digests of every
+ * objective on screen), and the trail's latest point only when it is not the latest check-in (a value
+ * measured from epics since), since a forecast needs the latest value and the trend alone.
+ */
+export const digestKeyResultOf = (kr: StoredKeyResult): StoredKeyResult => {
+  const { trail, ...rest } = kr;
+  if (trail === undefined) return rest;
+  const latest = trail[trail.length - 1];
+  const last = kr.lastCheckIn;
+  const sameAsCheckIn = latest === undefined || (last?.at === latest.at && last.value === latest.value);
+  return { ...rest, trend: trendOf(trail), ...(sameAsCheckIn ? {} : { trail: [latest] }) };
+};
+
 /** The digest the board shard keeps of an aggregate. */
 export const digestOf = (aggregate: ObjectiveAggregate): ObjectiveDigest => {
   const { description: _description, ...objective } = aggregate.objective;
   const initiativeCounts: Record<string, number> = {};
   for (const i of aggregate.initiatives) initiativeCounts[i.keyResultId] = (initiativeCounts[i.keyResultId] ?? 0) + 1;
-  return { objective, keyResults: aggregate.keyResults, initiativeCounts, updatedAt: aggregate.updatedAt };
+  return { objective, keyResults: aggregate.keyResults.map(digestKeyResultOf), initiativeCounts, updatedAt: aggregate.updatedAt };
 };
 
 /** The lookup row that lets an issue event find the objectives linking an epic. */

@@ -55,6 +55,7 @@ describe('the board: a light tree from board.get, KR rows from board.keyResults'
       stale: 0,
       atRisk: 1,
       offTrack: 0,
+      forecastMisses: 0,
       tracks: { on_pace: 2, behind: 0, at_risk: 0, stale: 0, no_value: 0, total: 2 },
       owners: [accountOf('daniel'), accountOf('priya')],
     });

@@ -35,6 +35,7 @@ describe('board, scorecard, lint, issue panel and the weekly job', () => {
       stale: 0,
       atRisk: 0,
       offTrack: 0,
+      forecastMisses: 0,
       tracks: { on_pace: 1, behind: 0, at_risk: 0, stale: 0, no_value: 0, total: 1 },
       owners: [accountOf('elena')],
     });

@@ -14,6 +14,7 @@ import {
   LastCheckInSchema,
   ObjectiveSchema,
   TeamSchema,
+  TrailPointSchema,
 } from '../../contract';
 import type { CheckIn, Cycle, Settings, Team } from '../../contract';
 import { DEFAULT_STATUS_THRESHOLDS } from '../../domain/status';
@@ -137,10 +138,23 @@ const EpicSnapshotSchema = z.object({
   missing: z.boolean(),
   refreshedAt: z.string(),
 });
+/**
+ * A stored KR: trail and forecastScore (issue #13) are optional, so records written before them parse
+ * as they are (no migration: a KR without a trail reads its latest check-in as its trail).
+ */
+const StoredKeyResultSchema = KeyResultSchema.extend({
+  lastCheckIn: LastCheckInSchema.optional(),
+  trail: z.array(TrailPointSchema).optional(),
+  forecastScore: z.number().min(0).max(1).optional(),
+});
+/** A digest's KR: its trail's trend instead of the trail (usecases/model.ts digestKeyResultOf). */
+const DigestKeyResultSchema = StoredKeyResultSchema.extend({
+  trend: z.object({ perDay: z.number(), weeks: z.number().int().min(1) }).nullable().optional(),
+});
 const ObjectiveDataV1 = z.object({
   schemaVersion: z.literal(1),
   objective: ObjectiveSchema,
-  keyResults: z.array(KeyResultSchema.extend({ lastCheckIn: LastCheckInSchema.optional() })),
+  keyResults: z.array(StoredKeyResultSchema),
   initiatives: z.array(
     InitiativeSchema.extend({ linkedAt: z.string(), linkedByAccountId: z.string(), epic: EpicSnapshotSchema }),
   ),
@@ -186,7 +200,7 @@ const BoardShardRecord = z.object({ version: z.number().int(), data: z.object({ 
 export const decodeBoardShardRecord = (value: unknown): z.infer<typeof BoardShardRecord> => parse(BoardShardRecord, value, 'board shard');
 const DigestV1 = z.object({
   objective: ObjectiveSchema,
-  keyResults: z.array(KeyResultSchema.extend({ lastCheckIn: LastCheckInSchema.optional() })),
+  keyResults: z.array(DigestKeyResultSchema),
   initiativeCounts: z.record(z.string(), z.number().int()),
   updatedAt: z.string(),
 });

@@ -55,7 +55,7 @@ export const exportAll = async (space: Space): Promise<ExportBody> => {
     cycles: [...cycles].sort(byId),
     teams: [...teams].sort(byId),
     objectives: aggregates.map((a) => ({ ...a.objective, createdAt: a.createdAt, updatedAt: a.updatedAt })),
-    keyResults: aggregates.flatMap((a) => a.keyResults.map(({ lastCheckIn: _, ...kr }) => kr)),
+    keyResults: aggregates.flatMap((a) => a.keyResults.map(({ lastCheckIn: _, forecastScore: _score, ...kr }) => kr)),
     initiatives: aggregates.flatMap((a) => a.initiatives.map(({ epic: _, ...initiative }) => initiative)),
     checkIns: [...checkIns.values()].sort(byId),
     snapshots: weekly.map((w) => ({ cycleId: w.cycleId, week: w.week, values: w.values })),

@@ -86,7 +86,7 @@ const objectives = async (space: Space, position: ExportPosition): Promise<Expor
     const wanted = new Set(list.map((a) => a.objective.id));
     return {
       objectives: list.map((a) => ({ ...a.objective, createdAt: a.createdAt, updatedAt: a.updatedAt })),
-      keyResults: list.flatMap((a) => a.keyResults.map(({ lastCheckIn: _, ...kr }) => kr)),
+      keyResults: list.flatMap((a) => a.keyResults.map(({ lastCheckIn: _, forecastScore: _score, ...kr }) => kr)),
       initiatives: list.flatMap((a) => a.initiatives.map(({ epic: _, ...initiative }) => initiative)),
       // A check-in's id starts with its KR's, which starts with its objective's (12 characters).
       checkIns: checkIns.filter((c) => wanted.has(c.id.slice(0, 12))),

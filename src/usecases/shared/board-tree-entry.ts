@@ -2,6 +2,8 @@ import type { Objective } from '../../contract';
 import { isActive, objectiveScore } from '../../domain/score';
 import { epochOf } from '../../domain/staleness';
 import type { ObjectiveDigest } from '../model';
+import type { ForecastWatch } from './forecasts';
+import { forecastWatchOf } from './forecasts';
 
 /**
  * One objective in a cycle's tree index: what the alignment tree, roll-ups, child counts, filters and
@@ -29,6 +31,11 @@ export interface BoardTreeEntry {
    * newest check-in only, until the objective's next write rewrites its entry.
    */
   freshestCheckInAt?: number;
+  /**
+   * The kept forecast scores the board's "forecast disagrees" count reads (shared/forecasts.ts); absent
+   * when no active KR said on or off track with a forecast, and in entries written before it existed.
+   */
+  forecastWatch?: ForecastWatch;
 }
 
 const freshestOf = (digest: ObjectiveDigest): { freshestCheckInAt?: number } => {
@@ -37,6 +44,11 @@ const freshestOf = (digest: ObjectiveDigest): { freshestCheckInAt?: number } => 
     return t === -Infinity ? [] : [t];
   });
   return times.length === 0 ? {} : { freshestCheckInAt: Math.max(...times) };
+};
+
+const watchOf = (digest: ObjectiveDigest): { forecastWatch?: ForecastWatch } => {
+  const watch = forecastWatchOf(digest.keyResults);
+  return watch === undefined ? {} : { forecastWatch: watch };
 };
 
 export const treeEntryOf = (digest: ObjectiveDigest): BoardTreeEntry => {
@@ -52,6 +64,7 @@ export const treeEntryOf = (digest: ObjectiveDigest): BoardTreeEntry => {
     score: objectiveScore(digest.keyResults),
     keyResultCount: digest.keyResults.filter(isActive).length,
     ...freshestOf(digest),
+    ...watchOf(digest),
   };
 };
 

@@ -3,6 +3,7 @@ import { bandOf } from '../../domain/bands';
 import { metricProgress } from '../../domain/progress';
 import { isActive, keyResultScore } from '../../domain/score';
 import type { ObjectiveAggregate, ObjectiveCore, StoredKeyResult } from '../model';
+import { keyResultForecast } from './forecasts';
 import { mayCheckIn } from './permissions';
 import { isStale } from './stale';
 import { keyResultTrack } from './track';
@@ -56,6 +57,7 @@ export const boardKeyResult = (kr: StoredKeyResult, aggregate: ObjectiveAggregat
     stale: isStale(kr, aggregate.objective, view.cycle, view.now),
     initiatives: initiativeSummary(kr, aggregate, view),
     canCheckIn: checkInOpen(view.cycle) && isActive(kr) && mayCheckIn(view.viewerAccountId, aggregate.objective, kr),
+    forecast: keyResultForecast(kr, view.cycle, view.bands),
   };
 };
 
@@ -64,9 +66,12 @@ export const boardKeyResults = (aggregate: ObjectiveAggregate, view: RowContext)
   aggregate.keyResults.filter(isActive).map((kr) => boardKeyResult(kr, aggregate, view));
 
 const NO_TRACKS = { on_pace: 0, behind: 0, at_risk: 0, stale: 0, no_value: 0, total: 0 };
-export const EMPTY_KEY_RESULT_SUMMARY: KeyResultSummary = { count: 0, red: 0, yellow: 0, green: 0, stale: 0, atRisk: 0, offTrack: 0, tracks: NO_TRACKS, owners: [] };
+export const EMPTY_KEY_RESULT_SUMMARY: KeyResultSummary = { count: 0, red: 0, yellow: 0, green: 0, stale: 0, atRisk: 0, offTrack: 0, forecastMisses: 0, tracks: NO_TRACKS, owners: [] };
 
-/** What an objective's active KRs add up to: counts by band, status, staleness and latest confidence, and owners. */
+/**
+ * What an objective's active KRs add up to: counts by band, status, staleness, latest confidence and
+ * forecast disagreement (from a digest: its KRs' kept trends), and owners.
+ */
 export const keyResultSummary = (aggregate: ObjectiveCore, view: RowContext): KeyResultSummary => {
   const s = { ...EMPTY_KEY_RESULT_SUMMARY, tracks: { ...NO_TRACKS } };
   const owners = new Set<string>();
@@ -79,6 +84,7 @@ export const keyResultSummary = (aggregate: ObjectiveCore, view: RowContext): Ke
     if (isStale(kr, aggregate.objective, view.cycle, view.now)) s.stale += 1;
     if (kr.lastCheckIn?.confidence === 'at_risk') s.atRisk += 1;
     if (kr.lastCheckIn?.confidence === 'off_track') s.offTrack += 1;
+    if (keyResultForecast(kr, view.cycle, view.bands)?.disagreement != null) s.forecastMisses += 1;
     owners.add(kr.ownerAccountId);
   }
   return { ...s, owners: [...owners] };

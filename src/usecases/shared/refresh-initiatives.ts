@@ -3,6 +3,7 @@ import { roundTo } from '../../domain/round';
 import { epicProgress } from '../epic-progress';
 import type { EpicSnapshot, ObjectiveAggregate, StoredInitiative, StoredKeyResult } from '../model';
 import type { EpicState } from '../ports';
+import { withTrailPoint } from './forecasts';
 
 /**
  * Applying fresh epic reads to an aggregate, and deriving the current value of KRs that take their
@@ -45,13 +46,21 @@ export const derivedCurrent = (kr: Pick<StoredKeyResult, 'id' | 'metric'>, initi
   return roundTo(m.start + mean * (m.target - m.start), 4);
 };
 
-/** Recomputes every initiatives-sourced KR of the aggregate. */
-export const withDerivedCurrents = (aggregate: ObjectiveAggregate): ObjectiveAggregate => ({
+/**
+ * Recomputes every initiatives-sourced KR of the aggregate. With `measured` (the cycle and the instant
+ * of a refresh from Jira), a value that moved also goes on the KR's trail, the forecast's input.
+ */
+export const withDerivedCurrents = (
+  aggregate: ObjectiveAggregate,
+  measured?: { cycle: Cycle; now: Date },
+): ObjectiveAggregate => ({
   ...aggregate,
   keyResults: aggregate.keyResults.map((kr) => {
     if (kr.progressSource !== 'initiatives' || kr.status !== 'active') return kr;
     const current = derivedCurrent(kr, aggregate.initiatives);
-    return current === undefined || current === kr.metric.current ? kr : { ...kr, metric: { ...kr.metric, current } };
+    if (current === undefined || current === kr.metric.current) return kr;
+    const moved = { ...kr, metric: { ...kr.metric, current } };
+    return measured === undefined ? moved : withTrailPoint(moved, { at: measured.now.toISOString(), value: current }, measured.cycle);
   }),
 });
 
@@ -70,7 +79,7 @@ export const applyEpicStates = (
     if (!sameSnapshot(epic, i.epic) || (i.epic.refreshedAt === '' && epic.refreshedAt !== '')) changed = true;
     return { ...i, epic };
   });
-  const next = withDerivedCurrents({ ...aggregate, initiatives });
+  const next = withDerivedCurrents({ ...aggregate, initiatives }, { cycle, now });
   if (JSON.stringify(next.keyResults) !== JSON.stringify(aggregate.keyResults)) changed = true;
   return { aggregate: next, changed };
 };

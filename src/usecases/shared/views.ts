@@ -19,6 +19,7 @@ import type { StatusThresholds } from '../../domain/status';
 import type { ObjectiveAggregate, ObjectiveCore, StoredInitiative, StoredKeyResult } from '../model';
 import type { ViewerAccess } from '../ports';
 import { mayCheckIn } from './permissions';
+import { keyResultForecast } from './forecasts';
 import { isStale } from './stale';
 import { keyResultTrack, objectiveTrack } from './track';
 
@@ -85,7 +86,8 @@ export const initiativeView = (initiative: StoredInitiative, access: ViewerAcces
 
 export const keyResultView = (kr: StoredKeyResult, aggregate: ObjectiveAggregate, ctx: ViewContext): KeyResultView => {
   const progress = metricProgress(kr.metric);
-  const { lastCheckIn, ...model } = kr;
+  // What the KR keeps for its forecast stays in storage: the view has the forecast itself.
+  const { lastCheckIn, trail: _trail, trend: _trend, forecastScore: _score, ...model } = kr;
   return {
     ...model,
     progress: viewRatio(progress),
@@ -96,6 +98,7 @@ export const keyResultView = (kr: StoredKeyResult, aggregate: ObjectiveAggregate
     stale: isStale(kr, aggregate.objective, ctx.cycle, ctx.now),
     initiatives: aggregate.initiatives.filter((i) => i.keyResultId === kr.id).map((i) => initiativeView(i, ctx.access)),
     canCheckIn: checkInOpen(ctx.cycle) && isActive(kr) && mayCheckIn(ctx.viewerAccountId, aggregate.objective, kr),
+    forecast: keyResultForecast(kr, ctx.cycle, ctx.bands),
   };
 };
 
