@@ -86,7 +86,9 @@ export default function CoverageDialog({
       aria-busy={loading}
       onKeyDown={onKeyDown}
       onCancel={(e) => {
+        // The browser's own Escape (focus on the dialog itself): closed our way, so focus goes back.
         e.preventDefault();
+        close();
       }}
     >
       <div className="cad-coverage-dialog__head">

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { Coverage, CoverageFigures, Cycle } from '../../../../src/contract';
 import { t } from '../../app/i18n';
 import { IssueLink } from '../../app/links';
@@ -67,6 +67,11 @@ export function CoverageList({
   const status = useRef<HTMLParagraphElement>(null);
   const list = useRef<HTMLUListElement>(null);
 
+  // Once the status line says what was linked (it is hidden while empty, so not focusable before).
+  useEffect(() => {
+    if (linked !== undefined) status.current?.focus({ preventScroll: true });
+  }, [linked]);
+
   const more = coverage.uncoveredCount - coverage.uncovered.length;
   return (
     <div className="cad-stack">
@@ -108,7 +113,6 @@ export function CoverageList({
                       if (done) {
                         setLinked(epic.issueKey);
                         onLinked();
-                        status.current?.focus({ preventScroll: true });
                       } else {
                         list.current
                           ?.querySelector<HTMLElement>(`[data-link-epic="${CSS.escape(epic.issueKey)}"]`)
