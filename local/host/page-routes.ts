@@ -8,6 +8,7 @@ import { globalPage, issueView, projectPage } from './pages/jira-pages';
 import type { Page, PageContext } from './pages/page-context';
 import { pageContext } from './pages/page-context';
 import { settingsPage } from './pages/settings-page';
+import { searchPage } from './pages/search-page';
 import { startPage } from './pages/start-page';
 import type { RequestContext, Route } from './route';
 import { route } from './route';
@@ -69,6 +70,13 @@ export const pageRoutes: readonly Route[] = [
     page((ctx, [key = '']) => issueView(ctx, key)),
   ),
   route('GET', /^\/jira\/dashboards\/local$/, 'page', page(dashboardPage)),
+  // Jira Cloud's issue search address (`/issues/?jql=...`): the app's "See all work in Jira" link.
+  route('GET', /^\/issues\/?$/, 'page', async ({ state, res, url }) => {
+    const rendered = await searchPage(pageContext(state, url));
+    send(res, rendered.status, 'text/html; charset=utf-8', rendered.body.value, {
+      'content-security-policy': CHROME_CSP,
+    });
+  }),
   route(
     'GET',
     /^\/wiki\/spaces\/OKR\/pages\/([^/]+)(?:\/[^/]*)?$/,

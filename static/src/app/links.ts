@@ -41,6 +41,19 @@ const go = (destination: Destination, newTab: boolean): Promise<void> => {
 export const openIssue = async (issueKey: string, newTab = false): Promise<void> =>
   go(issueDestination(await linkHost(), issueKey), newTab);
 
+/**
+ * Jira's issue search with a query, at its Cloud address `/issues/?jql=…` on the site: the router has no
+ * search target (@forge/bridge NavigationTarget), so it is a URL, relative when the site is unknown.
+ */
+const jiraSearchDestination = (host: LinkHost, jql: string): Destination => ({
+  kind: 'url',
+  url: `${host.siteOrigin}/issues/?jql=${encodeURIComponent(jql)}`,
+});
+
+/** Opens Jira's issue search running `jql` (e.g. contract keyResultWorkJql: the work under a KR). */
+export const openJiraSearch = async (jql: string, newTab = false): Promise<void> =>
+  go(jiraSearchDestination(await linkHost(), jql), newTab);
+
 /** Opens the alignment board on the objective (its cycle when known, else the board's current one). */
 export const openObjective = (objectiveId: string, cycleId?: string, newTab = false): Promise<void> =>
   go(boardDestination(objectivePath(objectiveId, cycleId)), newTab);
@@ -151,4 +164,11 @@ export function ObjectiveLink(
   return anchor(props, href, (newTab) => openObjective(props.objectiveId, props.cycleId, newTab), null, {
     'data-objective-id': props.objectiveId,
   });
+}
+
+/** A link (the children) that opens Jira's issue search running `jql`. */
+export function JiraSearchLink(props: LinkProps & { readonly jql: string; readonly children: ReactNode }) {
+  const p = usePatterns();
+  const href = p === undefined ? undefined : hrefOf(jiraSearchDestination(p.host, props.jql), p);
+  return anchor(props, href, (newTab) => openJiraSearch(props.jql, newTab), null, { 'data-jql': props.jql });
 }

@@ -1,6 +1,7 @@
 import type { InitiativeSummary, InitiativeView } from '../../../src/contract';
+import { keyResultWorkJql } from '../../../src/contract/rhythm';
 import { t } from '../app/i18n';
-import { IssueLink } from '../app/links';
+import { IssueLink, JiraSearchLink } from '../app/links';
 import { formatNumber } from './format';
 import { Lozenge } from './lozenge';
 import type { LozengeAppearance } from './lozenge';
@@ -60,15 +61,28 @@ function InitiativeItem({ initiative }: { initiative: InitiativeView }) {
 /**
  * The epics linked under a KR (its initiatives): key, summary, status and progress from child issues.
  * Epics in projects the viewer cannot browse arrive without key or summary and render as a placeholder.
+ * A link under them opens Jira's search on all their work (the keyResultWork JQL function: the epics and
+ * their child issues, as far as the viewer may browse them) when they are one KR's, as every caller's are.
  */
 export function InitiativeList({ initiatives, label }: { initiatives: readonly InitiativeView[]; label?: string }) {
   if (initiatives.length === 0) return <p className="cad-subtlest">{t('components.epics.noneLinked')}</p>;
+  const keyResultIds = new Set(initiatives.map((i) => i.keyResultId));
+  const [keyResultId] = keyResultIds.size === 1 ? [...keyResultIds] : [];
   return (
-    <ul className="cad-initiatives" aria-label={label ?? t('components.epics.linked')}>
-      {initiatives.map((i) => (
-        <InitiativeItem key={i.id} initiative={i} />
-      ))}
-    </ul>
+    <>
+      <ul className="cad-initiatives" aria-label={label ?? t('components.epics.linked')}>
+        {initiatives.map((i) => (
+          <InitiativeItem key={i.id} initiative={i} />
+        ))}
+      </ul>
+      {keyResultId === undefined ? null : (
+        <p className="cad-initiatives__all">
+          <JiraSearchLink jql={keyResultWorkJql(keyResultId)} title={t('work.seeAllHint')}>
+            {t('work.seeAll')}
+          </JiraSearchLink>
+        </p>
+      )}
+    </>
   );
 }
 
