@@ -48,6 +48,8 @@ describe('manifest.yml', () => {
         'jira:dashboardGadget',
         'jira:globalPage',
         'jira:issuePanel',
+        // keyResultWork / objectiveWork in Jira's search (issue #13).
+        'jira:jqlFunction',
         'jira:projectPage',
         'macro',
         'scheduledTrigger',
@@ -75,6 +77,12 @@ describe('manifest.yml', () => {
   });
 
   it('asks for the smallest set of scopes', () => {
-    expect([...manifest.permissions.scopes].sort()).toEqual(['read:jira-user', 'read:jira-work', 'storage:app']);
+    expect([...manifest.permissions.scopes].sort()).toEqual([
+      'read:app-data:jira',
+      'read:jira-user',
+      'read:jira-work',
+      'storage:app',
+      'write:app-data:jira',
+    ]);
   });
 });

@@ -76,6 +76,11 @@ export const listUsers = (r: AdminRequest): void => {
   sendJson(r.res, 200, r.state.runtime.site.listUsers());
 };
 
+/** The emails apps asked the site to send (issue notify), newest first. */
+export const listNotifications = (r: AdminRequest): void => {
+  sendJson(r.res, 200, r.state.runtime.site.listNotifications());
+};
+
 export const listProjects = (r: AdminRequest): void => {
   sendJson(r.res, 200, r.state.runtime.site.listProjects());
 };

@@ -88,6 +88,7 @@ export const pageRoutes: readonly Route[] = [
   route('GET', /^\/admin\/api\/issues$/, 'api', admin.listIssues),
   route('GET', /^\/admin\/api\/users$/, 'api', admin.listUsers),
   route('GET', /^\/admin\/api\/projects$/, 'api', admin.listProjects),
+  route('GET', /^\/admin\/api\/notifications$/, 'api', admin.listNotifications),
   route('POST', /^\/admin\/api\/issues$/, 'api', admin.createIssue),
   route(['POST', 'PATCH'], /^\/admin\/api\/issues\/([^/]+)$/, 'api', (r, [key = '']) => admin.updateIssue(r, key)),
   route('DELETE', /^\/admin\/api\/issues\/([^/]+)$/, 'api', (r, [key = '']) => admin.deleteIssue(r, key)),

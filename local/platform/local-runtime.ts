@@ -56,6 +56,8 @@ export interface LocalRuntimeOptions {
   kvsQuota?: Partial<KvsQuotaLimits>;
   /** Async events limit overrides (tests of the limits); defaults are Forge's (events/README.md). */
   eventLimits?: Partial<EventLimits>;
+  /** The scopes the installation was granted instead of manifest.yml's (tests of a scope the app lacks). */
+  grantedScopes?: readonly string[];
 }
 
 export interface LocalRuntime {
@@ -118,12 +120,12 @@ export const createLocalRuntime = (options: LocalRuntimeOptions = {}): LocalRunt
     installationId: 'local-installation',
     cloudId: 'local-cloud-0001',
     siteUrl: options.passThrough?.baseUrl ?? options.siteUrl ?? 'http://127.0.0.1',
-    scopes: manifest.permissions.scopes,
+    scopes: options.grantedScopes ?? manifest.permissions.scopes,
     // The function's code directory holds the __LOCALES__ folder @forge/api's i18n reads, as a deployed bundle does.
     appCodeDir: tempAppCodeDir(root),
     license: localLicense(options.license ?? 'none'),
   };
-  const site = createJiraSite(db, { now, siteUrl: installation.siteUrl });
+  const site = createJiraSite(db, { now, siteUrl: installation.siteUrl, grantedScopes: installation.scopes });
   const jira = options.passThrough ? createPassThroughSite(options.passThrough) : site;
   const faults = options.faultInjector ?? createFaultInjector(options.faults);
   const log = new CallLog(options.callLogFile);

@@ -1,4 +1,4 @@
-import type { AdminIssue } from '../../platform/jira';
+import type { AdminIssue, SentNotification } from '../../platform/jira';
 import { ISSUE_TYPES, RESOLUTIONS, STATUSES } from '../../platform/jira';
 import { hrefFor, PATHS } from '../links';
 import type { SafeHtml } from './html';
@@ -62,6 +62,51 @@ const issueRow = (ctx: PageContext, issue: AdminIssue): SafeHtml => {
   </tr>`;
 };
 
+/** An email the app asked Jira to send: who, about which issue, when, and what it says (text body; HTML body folded). */
+const notificationRow = (ctx: PageContext, n: SentNotification, names: ReadonlyMap<string, string>): SafeHtml => {
+  const who = (ids: readonly string[]): string => ids.map((id) => names.get(id) ?? id).join(', ');
+  return html`<tr data-notification="${String(n.id)}">
+    <td>
+      ${who(n.recipients)}${n.withheld.length === 0 ? '' : html`<br /><small>withheld: ${who(n.withheld)}</small>`}
+    </td>
+    <td><a href="${hrefFor(PATHS.issue(n.issueKey), ctx.viewer)}">${n.issueKey}</a></td>
+    <td>${n.subject}</td>
+    <td><time datetime="${n.sentAt}">${n.sentAt.replace('T', ' ').slice(0, 16)} UTC</time></td>
+    <td>
+      <pre class="admin-mail">${n.textBody}</pre>
+      <details>
+        <summary>HTML body</summary>
+        <pre class="admin-mail">${n.htmlBody}</pre>
+      </details>
+    </td>
+  </tr>`;
+};
+
+/** Newest first; Jira sends them as email, which the local site only records. */
+const notificationsTable = (ctx: PageContext): SafeHtml => {
+  const { site } = ctx.state.runtime;
+  const sent = site.listNotifications();
+  if (sent.length === 0)
+    return html`<p id="no-notifications">
+      No notifications yet: the app's reminders appear here once the weekly job sends them.
+    </p>`;
+  const names = new Map(site.listUsers().map((u) => [u.accountId, u.displayName]));
+  return html`<table class="admin-table admin" id="sent-notifications">
+    <thead>
+      <tr>
+        <th>Recipient</th>
+        <th>Issue</th>
+        <th>Subject</th>
+        <th>Sent</th>
+        <th>Body</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${sent.map((n) => notificationRow(ctx, n, names))}
+    </tbody>
+  </table>`;
+};
+
 export const adminPage = (ctx: PageContext): Page => {
   const { site, manifest } = ctx.state.runtime;
   const notice = ctx.url.searchParams.get('notice');
@@ -117,6 +162,8 @@ export const adminPage = (ctx: PageContext): Page => {
           </form>`,
       )}
     </div>
+    <h2>Sent notifications</h2>
+    ${notificationsTable(ctx)}
     <h2>Issues</h2>
     <table class="admin-table admin">
       <thead>

@@ -19,5 +19,6 @@ export type {
 } from './events';
 export type { AdminIssue, BrowseRule, ProjectRecord, UserRecord } from './model';
 export type { IssueJson } from './render-issue';
+export type { SentNotification } from './store-notifications';
 export { ISSUE_TYPES, RESOLUTIONS, STATUSES, STATUS_CATEGORIES } from './catalog';
 export type { IssueTypeName, ResolutionName, StatusName } from './catalog';

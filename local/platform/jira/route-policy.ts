@@ -67,6 +67,8 @@ const ISSUE_GRANULAR = [
 
 const core = (n: (body: unknown) => number) => (body: unknown) => ({ core: n(body), identity: 0 });
 const identity = (n: (body: unknown) => number) => (body: unknown) => ({ core: 0, identity: n(body) });
+/** A write, or a read that returns no core or identity object: the base point only. */
+const none = () => ({ core: 0, identity: 0 });
 
 /**
  * JQL functions (apps): no classic scope ("Current" is empty); the granular read:app-data:jira /
@@ -132,6 +134,13 @@ const POLICIES: ReadonlyMap<string, EndpointPolicy> = new Map<string, EndpointPo
     'POST /rest/api/3/permissions/check',
     { scopes: { classic: [], granular: ['read:permission:jira'] }, objects: identity(permissionObjects) },
   ],
+  [
+    // Classic write:jira-work, or the granular send:notification:jira alone (the operation's scopes).
+    'POST /rest/api/3/issue/{issueIdOrKey}/notify',
+    { scopes: { classic: ['write:jira-work'], granular: ['send:notification:jira'] }, objects: none },
+  ],
+  // "This operation can be accessed anonymously": no scope in either group.
+  ['GET /rest/api/3/serverInfo', { scopes: { classic: [], granular: [] }, objects: none }],
   ['GET /rest/api/3/myself', { scopes: { classic: READ_USER, granular: USER_GRANULAR }, objects: identity(() => 1) }],
   [
     'GET /rest/api/3/user/search',
@@ -186,8 +195,8 @@ export const endpointPolicy = (method: string, template: string): EndpointPolicy
 };
 
 /**
- * Points a call costs: the base plus its objects. Every emulated endpoint reads (its POSTs are searches
- * and checks), so the writes' base-only rule has no endpoint here yet. A refused call costs the base.
+ * Points a call costs: the base plus its objects. Writes (issue notify) cost the base only: their policy
+ * counts no objects. A refused call costs the base.
  */
 export const pointsFor = (policy: EndpointPolicy, status: number, body: unknown): number => {
   if (status < 200 || status >= 300) return 1;

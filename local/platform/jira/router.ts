@@ -9,11 +9,13 @@ import { splitPath } from './request';
 import { groupRoutes } from './routes/groups';
 import { issueRoutes } from './routes/issues';
 import { jqlFunctionRoutes } from './routes/jql-functions';
+import { notifyRoutes } from './routes/notify';
 import { permissionRoutes } from './routes/permissions';
 import { pickerRoutes } from './routes/picker';
 import { projectRoutes } from './routes/projects';
 import type { Route } from './routes/route';
 import { searchRoutes } from './routes/search';
+import { serverInfoRoutes } from './routes/server-info';
 import { userRoutes } from './routes/users';
 
 /** Every endpoint the emulated site answers; the picker and bulkfetch come before `issue/{idOrKey}`. */
@@ -21,6 +23,8 @@ const ROUTES: readonly Route[] = [
   ...searchRoutes,
   ...pickerRoutes,
   ...issueRoutes,
+  ...notifyRoutes,
+  ...serverInfoRoutes,
   ...permissionRoutes,
   ...userRoutes,
   ...groupRoutes,
@@ -92,7 +96,8 @@ export const routeRequest = async (
       request: parsed,
       params: first.params.map((p) => decode(p)),
     });
-    return answer(200, body, jsonResponse(200, body));
+    const status = first.route.status ?? 200;
+    return answer(status, body, status === 204 ? { status, headers: {}, body: '' } : jsonResponse(status, body));
   } catch (error) {
     if (error instanceof JiraHttpError) return answer(error.status, undefined, errorResponse(error));
     throw error;

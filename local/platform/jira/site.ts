@@ -21,6 +21,8 @@ import { routeRequest } from './router';
 import { migrateJiraSchema } from './schema';
 import { createDirectoryStore } from './store-directory';
 import { createIssueStore } from './store-issues';
+import { createNotificationStore } from './store-notifications';
+import type { SentNotification } from './store-notifications';
 
 export interface JiraSiteOptions {
   /** Clock for created/updated times of admin changes without an explicit time. */
@@ -64,6 +66,8 @@ export interface JiraSite extends ProductBackend {
   avatarSvg(name: string): string | undefined;
   /** SVG for `/icons/issuetype/<icon>.svg`, undefined when unknown. */
   issueTypeIconSvg(icon: string): string | undefined;
+  /** The emails apps asked the site to send (issue notify), newest first. */
+  listNotifications(): SentNotification[];
   /**
    * Installs the app's `jira:jqlFunction` modules: JQL that calls them invokes the app (or reads the
    * stored precomputation) instead of being the 400 of an unknown function.
@@ -90,6 +94,7 @@ export const createJiraSite = (db: Db, options: JiraSiteOptions = {}): JiraSite 
     siteUrl: (options.siteUrl ?? DEFAULT_SITE_URL).replace(/\/+$/, ''),
     appAccount: options.appAccount ?? DEFAULT_APP_ACCOUNT,
     now: options.now ?? (() => new Date()),
+    notifications: createNotificationStore(db),
   };
   const precomputations = createPrecomputationStore(db);
   const bus = createEventBus();
@@ -142,6 +147,7 @@ export const createJiraSite = (db: Db, options: JiraSiteOptions = {}): JiraSite 
       transactionOptions?.silent === true ? bus.silently(() => transact(fn)) : transact(fn),
     avatarSvg: (name) => avatarSvg(ctx.directory, name),
     issueTypeIconSvg: (icon) => issueTypeIconSvg(icon),
+    listNotifications: () => ctx.notifications.list(),
     connectJqlFunctions: (app) => {
       ctx.jqlFunctions = { ...app, store: precomputations };
     },

@@ -16,6 +16,8 @@ export interface Route {
   pattern: RegExp;
   /** The path as the REST docs write it; with the method it names the endpoint's scopes, cost and burst bucket. */
   template: string;
+  /** The success status: 200 with the handler's JSON body, or 204 with no body (the handler returns undefined). */
+  status?: 200 | 204;
   /** The body, or a promise of it (a search that first asks the app's JQL functions for their fragments). */
   handle(env: RouteEnv): unknown;
 }
