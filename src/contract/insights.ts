@@ -68,6 +68,8 @@ export const LintRuleIdSchema = z.enum([
   'stale-check-in',
   'sandbagging',
   'missing-retrospective',
+  'team-objective-top-down',
+  'sandbagging-two-cycles',
 ]);
 export type LintRuleId = z.infer<typeof LintRuleIdSchema>;
 

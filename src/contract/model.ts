@@ -10,6 +10,7 @@ import {
   optionalText,
   trimmedText,
 } from './ids';
+import { AuthorshipSchema } from './review';
 
 /** The OKR model shared by backend and UI. Field limits are the ones the UI and storage rely on. */
 
@@ -74,6 +75,8 @@ export const ObjectiveFields = z.object({
   retrospective: optionalText(4000),
   /** Set by carry-over: the objective of the previous cycle this one continues. */
   carriedFromObjectiveId: IdSchema.optional(),
+  /** Who drafted it and who edited it since; absent on objectives stored before it was kept. */
+  authorship: AuthorshipSchema.optional(),
 });
 export const checkObjective = (
   o: { id?: string; level?: ObjectiveLevel; teamId?: string | undefined; parentObjectiveId?: string | undefined },

@@ -95,7 +95,8 @@ export type Retrospective = z.infer<typeof RetrospectiveSchema>;
 
 /** Who drafted an objective and who edited it since (distinct, in order of first edit): mistake 3, top-down only. */
 export const AuthorshipSchema = z.object({
-  createdBy: AccountIdSchema,
+  /** Absent for an objective drafted before Cadence kept authorship (its editors are known from then on). */
+  createdBy: AccountIdSchema.optional(),
   editors: z.array(AccountIdSchema).max(50, 'must list at most 50'),
 });
 export type Authorship = z.infer<typeof AuthorshipSchema>;

@@ -7,6 +7,7 @@ import { mutateObjective } from './shared/mutate-objective';
 import { objectiveViewOf } from './shared/objective-view-of';
 import { requireEditObjective, requireSiteUsers } from './shared/permissions';
 import { withDerivedCurrents } from './shared/refresh-initiatives';
+import { withEditor } from '../domain/authorship';
 
 /** Hard cap per objective: the method's rule is 2 to 5 (domain/lint/shape.ts); this only keeps one aggregate small. */
 export const MAX_KEY_RESULTS = 20;
@@ -50,7 +51,9 @@ export const createKeyResult = async (
       // Its first check-in is due a week from now, not from the cycle start (domain/staleness.ts).
       createdAt: ctx.clock.now().toISOString(),
     };
-    return { aggregate: withDerivedCurrents({ ...current, keyResults: [...current.keyResults, kr] }), result: kr.id };
+    // Writing a KR is shaping the objective: its author counts as an editor (co-creation, lint top-down).
+    const objective = { ...current.objective, authorship: withEditor(current.objective.authorship, ctx.actor.accountId) };
+    return { aggregate: withDerivedCurrents({ ...current, objective, keyResults: [...current.keyResults, kr] }), result: kr.id };
   });
   const view = await objectiveViewOf(ctx, aggregate);
   const kr = view.keyResults.find((k) => k.id === id);

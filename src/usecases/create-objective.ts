@@ -9,6 +9,7 @@ import { requireCycle } from './shared/lookups';
 import { objectiveViewOf } from './shared/objective-view-of';
 import { objectivePeople } from './shared/objective-people';
 import { requireObjectiveResult, requireSiteUsers } from './shared/permissions';
+import { draftedBy } from '../domain/authorship';
 
 /**
  * objectives.create: company objectives by OKR admins, team objectives by the team's members (or
@@ -44,6 +45,7 @@ export const createObjective = async (ctx: Ctx, input: ApiParsedInput<'objective
     ...(input.reviewerAccountId === undefined ? {} : { reviewerAccountId: input.reviewerAccountId }),
     ...(input.parentObjectiveId === undefined ? {} : { parentObjectiveId: input.parentObjectiveId }),
     status: input.status,
+    authorship: draftedBy(me),
   };
   await requireObjectiveResult(ctx, undefined, objective, { after: team });
   await requireSiteUsers(ctx, objectivePeople(objective));

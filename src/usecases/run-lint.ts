@@ -1,4 +1,5 @@
 import type { ApiOutput, ApiParsedInput } from '../contract';
+import { previousCycle } from '../domain/current-cycle';
 import { notFound } from './errors';
 import { objectiveIdOf } from './ids';
 import type { Ctx } from './shared/context';
@@ -9,7 +10,7 @@ import { requireCycle } from './shared/lookups';
  * lint.run: the OKR quality findings of a cycle, or of one team's objectives (and the team itself), or
  * of one objective and its KRs (the board's side panel). Every rule runs over the whole cycle (some
  * compare objectives), then the answer is cut to the scope. Storage only (the cycle's board shards and
- * the catalog: no aggregate in full), no Jira call.
+ * the catalog: no aggregate in full; in review and after, the previous cycle's shards too), no Jira call.
  * @throws AppError NOT_FOUND cycleId / teamId / objectiveId, VALIDATION objectiveId (malformed).
  */
 export const runLint = async (ctx: Ctx, input: ApiParsedInput<'lint.run'>): Promise<ApiOutput<'lint.run'>> => {
@@ -19,7 +20,10 @@ export const runLint = async (ctx: Ctx, input: ApiParsedInput<'lint.run'>): Prom
     ctx.store.listDigestsOfCycle(input.cycleId),
   ]);
   if (input.teamId !== undefined && !teams.some((t) => t.id === input.teamId)) throw notFound('Team', input.teamId, 'teamId');
-  const findings = lintDigests(cycle, aggregates, teams, ctx.clock.now());
+  // Scores speak from review on: only then is the cycle before read, for the rules across cycles.
+  const before = cycle.status === 'review' || cycle.status === 'closed' ? previousCycle(await ctx.store.listCycles(), cycle) : undefined;
+  const previous = before === undefined ? undefined : await ctx.store.listDigestsOfCycle(before.id);
+  const findings = lintDigests(cycle, aggregates, teams, ctx.clock.now(), previous);
   if (input.objectiveId !== undefined) {
     const id = objectiveIdOf('objective', input.objectiveId, 'objectiveId');
     const one = aggregates.find((a) => a.objective.id === id);

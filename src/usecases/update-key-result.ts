@@ -8,6 +8,7 @@ import { mutateObjective, once } from './shared/mutate-objective';
 import { objectiveViewOf } from './shared/objective-view-of';
 import { requireKeyResultOwnerChange, requireSiteUsers } from './shared/permissions';
 import { withDerivedCurrents } from './shared/refresh-initiatives';
+import { withEditor } from '../domain/authorship';
 
 /** The merged metric must still obey the metric rules (binary: start 0, target 1, current 0 or 1). */
 const mergedMetric = (current: Metric, change: Partial<Metric> | undefined): Metric => {
@@ -41,7 +42,8 @@ export const updateKeyResult = async (ctx: Ctx, input: ApiParsedInput<'keyResult
       ...(input.progressSource === undefined ? {} : { progressSource: input.progressSource }),
       metric: mergedMetric(kr.metric, input.metric),
     };
-    return { aggregate: withDerivedCurrents(replaceKeyResult(current, next)), result: undefined };
+    const objective = { ...current.objective, authorship: withEditor(current.objective.authorship, ctx.actor.accountId) };
+    return { aggregate: withDerivedCurrents(replaceKeyResult({ ...current, objective }, next)), result: undefined };
   }, once(ctx, 'keyResults.update', input.requestId));
   const view = await objectiveViewOf(ctx, aggregate);
   const kr = view.keyResults.find((k) => k.id === input.id);

@@ -7,6 +7,7 @@ import { mutateObjective, once } from './shared/mutate-objective';
 import { objectiveViewOf } from './shared/objective-view-of';
 import { objectivePeople } from './shared/objective-people';
 import { requireEditObjective, requireObjectiveResult, requireSiteUsers } from './shared/permissions';
+import { withEditor } from '../domain/authorship';
 
 const set = <K extends keyof Objective>(o: Objective, key: K, value: Objective[K] | null | undefined): Objective => {
   if (value === undefined) return o;
@@ -40,6 +41,7 @@ export const updateObjective = async (ctx: Ctx, input: ApiParsedInput<'objective
     o = set(o, 'parentObjectiveId', input.parentObjectiveId);
     o = set(o, 'status', input.status);
     o = set(o, 'retrospective', input.retrospective);
+    o = { ...o, authorship: withEditor(o.authorship, ctx.actor.accountId) };
     if (o.level === 'team' && o.teamId === undefined) throw validation('teamId', 'is required for a team objective');
     // The create rules, on the objective this update produces (level, team, owner).
     const teamAfter = o.teamId === undefined ? undefined : o.teamId === newTeam?.id ? newTeam : await ctx.store.getTeam(o.teamId);

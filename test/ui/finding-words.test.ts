@@ -86,12 +86,23 @@ const everyFinding = (): Finding[] => {
     lastCheckInAtByKeyResult: new Map([[fromEpics.id, '2027-01-12T00:00:00.000Z']]),
   });
   const reviewed = [1, 2].map(() => anObjective({ level: 'team', teamId: team.id }));
+  const before = [1, 2].map(() => anObjective({ level: 'team', teamId: team.id }));
   const review = aLintInput({
     cycle: aCycle({ status: 'review' }),
     teams: [team],
     objectives: [...reviewed, draft],
     keyResults: reviewed.flatMap((o) => keyResultsFor(o, 2, { finalScore: 1 })),
+    // The cycle before scored 1.0 everywhere too: sandbagging-two-cycles, for the owner and the team.
+    previous: { objectives: before, keyResults: before.flatMap((o) => keyResultsFor(o, 2, { finalScore: 1 })) },
   });
+  const members = aTeam({ name: 'Growth', memberAccountIds: ['acc-dana'] });
+  const handedDown = anObjective({
+    level: 'team',
+    teamId: members.id,
+    title: 'Win the mid-market',
+    authorship: { createdBy: 'acc-ceo', editors: [] },
+  });
+  const topDown = aLintInput({ teams: [members], objectives: [handedDown], keyResults: keyResultsFor(handedDown, 2) });
   const crowded = aLintInput({ objectives: [1, 2, 3, 4].map(() => anObjective({ title: 'Grow' })) });
   // A KR added mid-cycle and never checked in: stale-check-in's 'added' variant (counted from its creation).
   const addedObjective = anObjective({ title: 'Open the partner channel' });
@@ -104,6 +115,7 @@ const everyFinding = (): Finding[] => {
     ...lintCycle(active),
     ...lintCycle(review),
     ...lintCycle(crowded),
+    ...lintCycle(topDown).filter((f) => f.ruleId === 'team-objective-top-down'),
     ...lintCycle(added).filter((f) => f.ruleId === 'stale-check-in'),
     ...lintObjectiveDraft({ title: 'Achieve 85% onboarding completion rate' }),
     ...lintKeyResultDraft({

@@ -15,6 +15,8 @@ export interface LintInput {
   initiativeCountByKeyResult: ReadonlyMap<string, number>;
   /** ISO date-time of the latest check-in per KR. */
   lastCheckInAtByKeyResult: ReadonlyMap<string, string>;
+  /** The cycle before this one (the latest to end before it starts), for rules across cycles. */
+  previous?: { readonly objectives: readonly Objective[]; readonly keyResults: readonly KeyResult[] } | undefined;
   options?: { staleAfterDays?: number; maxObjectivesPerOwner?: number };
 }
 
@@ -36,6 +38,10 @@ export interface LintContext {
   readonly lastCheckInAt: (keyResultId: string) => string | undefined;
   readonly staleAfterDays: number;
   readonly maxObjectivesPerOwner: number;
+  /** The members of a team (none for an unknown team). */
+  readonly membersOf: (teamId: string) => readonly string[];
+  /** The previous cycle's non-archived objectives with their active KRs; empty without one. */
+  readonly previous: readonly { readonly objective: Objective; readonly keyResults: readonly KeyResult[] }[];
 }
 
 export const DEFAULT_STALE_AFTER_DAYS = STALE_AFTER_DAYS;
@@ -55,6 +61,8 @@ export const groupBy = <T>(items: readonly T[], keyOf: (item: T) => string | und
 export const buildContext = (input: LintInput): LintContext => {
   const krsByObjective = groupBy(input.keyResults.filter(isActive), (kr) => kr.objectiveId);
   const teamNames = new Map(input.teams.map((t) => [t.id, t.name]));
+  const members = new Map(input.teams.map((t) => [t.id, t.memberAccountIds]));
+  const previousKrs = groupBy((input.previous?.keyResults ?? []).filter(isActive), (kr) => kr.objectiveId);
   return {
     cycle: input.cycle,
     now: input.now,
@@ -67,6 +75,10 @@ export const buildContext = (input: LintInput): LintContext => {
     lastCheckInAt: (id) => input.lastCheckInAtByKeyResult.get(id),
     staleAfterDays: input.options?.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS,
     maxObjectivesPerOwner: input.options?.maxObjectivesPerOwner ?? DEFAULT_MAX_OBJECTIVES_PER_OWNER,
+    membersOf: (id) => members.get(id) ?? [],
+    previous: (input.previous?.objectives ?? [])
+      .filter((o) => o.status !== 'archived')
+      .map((objective) => ({ objective, keyResults: previousKrs.get(objective.id) ?? [] })),
   };
 };
 

@@ -22,10 +22,11 @@ import {
 
 /** An active cycle where almost everything the method warns about happens at once. */
 const messyActiveCycle = (): LintInput => {
-  const team = aTeam({ name: 'Payments' });
+  const team = aTeam({ name: 'Payments', memberAccountIds: ['acc-priya'] });
   const teamObjective = (over: Partial<Objective>) => anObjective({ level: 'team', teamId: team.id, ...over });
   const numbers = teamObjective({ title: 'Hit 90% retention', status: 'draft', reviewerAccountId: undefined });
-  const oneKr = teamObjective({});
+  // Written for the team by people outside it: top-down only.
+  const oneKr = teamObjective({ authorship: { createdBy: 'acc-ceo', editors: ['acc-vp'] } });
   const fiveKrs = teamObjective({});
   const sixKrs = teamObjective({});
   const selfReviewed = anObjective({ reviewerAccountId: 'acc-alice', ownerAccountId: 'acc-alice' });
@@ -50,12 +51,14 @@ const messyActiveCycle = (): LintInput => {
   });
 };
 
-/** A cycle in review where a team scored 1.0 on everything and wrote no retrospective. */
+/** A cycle in review where a team scored 1.0 on everything, as it did the cycle before, and wrote no retrospective. */
 const easyReviewCycle = (): LintInput => {
   const team = aTeam();
-  const objectives = [1, 2].map(() => anObjective({ level: 'team', teamId: team.id }));
-  const keyResults = objectives.flatMap((o) => keyResultsFor(o, 2, { finalScore: 1 }));
-  return aLintInput({ cycle: aCycle({ status: 'review' }), teams: [team], objectives, keyResults });
+  const perfect = () => {
+    const objectives = [1, 2].map(() => anObjective({ level: 'team', teamId: team.id }));
+    return { objectives, keyResults: objectives.flatMap((o) => keyResultsFor(o, 2, { finalScore: 1 })) };
+  };
+  return aLintInput({ cycle: aCycle({ status: 'review' }), teams: [team], ...perfect(), previous: perfect() });
 };
 
 /** A cycle in review with four company objectives, one still a draft. */

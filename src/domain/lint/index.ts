@@ -4,6 +4,7 @@ import { buildContext } from './context';
 import { keyResultTarget, objectiveTarget } from './finding';
 import { archivedParentRule, individualAlignmentRule, teamAlignmentRule } from './rules/alignment';
 import { missingRetrospectiveRule, sandbaggingRule } from './rules/end-of-cycle';
+import { sandbaggingTwoCyclesRule, topDownRule } from './rules/co-creation';
 import { allBinaryRule, keyResultCountRule } from './rules/key-result-count';
 import { initiativesMissingRule } from './rules/key-result-initiatives';
 import { keyResultMetricFindings } from './rules/key-result-metric';
@@ -48,6 +49,8 @@ const CYCLE_RULES: readonly CycleRule[] = [
   staleCheckInRule,
   sandbaggingRule,
   missingRetrospectiveRule,
+  topDownRule,
+  sandbaggingTwoCyclesRule,
 ];
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };

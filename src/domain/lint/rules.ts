@@ -139,6 +139,17 @@ const REGISTRY = {
       'Cycle in review: published objective without a retrospective on what drove progress and what did not.',
     variants: ['default'],
   },
+  'team-objective-top-down': {
+    severity: 'warning',
+    description:
+      'Team objective drafted and edited only by people outside the team: top-down only, the third classic mistake.',
+    variants: ['default'],
+  },
+  'sandbagging-two-cycles': {
+    severity: 'warning',
+    description: 'Cycle in review: an owner or team scored 1.0 on every key result this cycle and the one before.',
+    variants: ['person', 'team'],
+  },
 } as const satisfies Readonly<Record<LintRuleId, Entry>>;
 
 /** The variants of a rule's message (a rule that says one thing has only 'default'). */

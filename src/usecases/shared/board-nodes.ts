@@ -24,7 +24,7 @@ export const boardObjective = (
 ): BoardObjective => {
   // Without its digest (a row document that failed its schema) the row still shows what the index knows.
   const source = digest?.objective ?? objectiveOfEntry(cycleId, node.entry);
-  const { cycleId: _c, description: _d, retrospective: _r, ...objective } = source;
+  const { cycleId: _c, description: _d, retrospective: _r, authorship: _a, ...objective } = source;
   return {
     ...objective,
     score: viewRatio(node.score),

@@ -2,8 +2,17 @@ import type { Cycle, Finding, Team } from '../../contract';
 import { lintCycle } from '../../domain/lint';
 import type { ObjectiveCore, ObjectiveDigest } from '../model';
 
-/** The domain lint over a cycle's objectives (initiative counts and last check-ins from their digests). */
-export const lintDigests = (cycle: Cycle, aggregates: readonly ObjectiveDigest[], teams: readonly Team[], now: Date): Finding[] => {
+/**
+ * The domain lint over a cycle's objectives (initiative counts and last check-ins from their digests);
+ * `previous`, the digests of the cycle before, for the rules across cycles.
+ */
+export const lintDigests = (
+  cycle: Cycle,
+  aggregates: readonly ObjectiveDigest[],
+  teams: readonly Team[],
+  now: Date,
+  previous?: readonly ObjectiveDigest[],
+): Finding[] => {
   const initiativeCount = new Map<string, number>();
   const lastCheckIn = new Map<string, string>();
   for (const a of aggregates) {
@@ -18,6 +27,9 @@ export const lintDigests = (cycle: Cycle, aggregates: readonly ObjectiveDigest[]
     keyResults: aggregates.flatMap((a) => a.keyResults),
     initiativeCountByKeyResult: initiativeCount,
     lastCheckInAtByKeyResult: lastCheckIn,
+    ...(previous === undefined
+      ? {}
+      : { previous: { objectives: previous.map((a) => a.objective), keyResults: previous.flatMap((a) => a.keyResults) } }),
   });
 };
 
