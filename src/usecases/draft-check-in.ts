@@ -43,8 +43,8 @@ const changesFor = async (
  * - value: a KR measured from its epics is measured now, the refresh's rule over the epics read as the
  *   app (what the next refresh stores, so what checkIns.create records once it has run); else the latest
  *   check-in's value, else the metric's start.
- * - confidence: what the forecast over the trail with that value appended suggests; else the latest
- *   check-in's; else on track.
+ * - confidence: what the forecast over the trail (with a measured value appended) suggests; else the
+ *   latest check-in's; else on track.
  * - changes: child issues done, added and out of scope, and epics whose status moved, since the latest
  *   check-in (or since the KR was added or the cycle began); null when the KR links no epic.
  * Storage: objective, cycles and bands in parallel, plus the latest check-in's row. Jira, only when the
@@ -88,7 +88,9 @@ export const draftCheckIn = async (ctx: Ctx, input: ApiParsedInput<'checkIns.dra
     valueSource = 'start';
   }
 
-  const trail = addToTrail(trailOf(kr), { at: now.toISOString(), value });
+  // Only a measured value is news: a KR checked in by hand drafts its last value as a placeholder for the
+  // owner's new one, and appending it would flatten the trend (and suggest too little confidence).
+  const trail = valueSource === 'initiatives' ? addToTrail(trailOf(kr), { at: now.toISOString(), value }) : trailOf(kr);
   const forecast = forecastOf({ metric: kr.metric, trail, cycle, confidence: last?.confidence, bands });
   let confidence: Confidence;
   let confidenceSource: CheckInDraft['confidenceSource'];
