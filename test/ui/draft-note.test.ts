@@ -66,7 +66,7 @@ describe('draftNote', () => {
   });
 
   it('names the issues done, counts the ones added and dropped, says how the epics moved, then the forecast', () => {
-    expect(notes.draftNote(draftOf({ changes: weekOfWork(), forecast }), percent)).toBe(
+    expect(notes.draftNote(draftOf({ changes: weekOfWork(), forecast }), percent, undefined)).toBe(
       'Since Nov 24: 3 issues done (WEB-12 Login, WEB-13 Sign-up form, WEB-14 Password reset), 1 added, ' +
         "1 dropped (Won't Do or Duplicate); epic WEB-3 moved from To Do to In Progress. " +
         'If the trend of the last 3 weeks holds: 61% by Dec 31 (score 0.61).',
@@ -75,7 +75,7 @@ describe('draftNote', () => {
 
   it('speaks Dutch to a Dutch viewer', () => {
     speak('nl-NL');
-    expect(notes.draftNote(draftOf({ changes: weekOfWork(), forecast }), percent)).toBe(
+    expect(notes.draftNote(draftOf({ changes: weekOfWork(), forecast }), percent, undefined)).toBe(
       'Sinds 24 nov: 3 issues afgerond (WEB-12 Login, WEB-13 Sign-up form, WEB-14 Password reset), 1 toegevoegd, ' +
         "1 vervallen (Won't Do of Duplicate); epic WEB-3 van To Do naar In Progress. " +
         'Als de trend van de afgelopen 3 weken doorzet: 61% op 31 dec (score 0,61).',
@@ -83,13 +83,17 @@ describe('draftNote', () => {
   });
 
   it('says when nothing moved, and leaves the work out for a KR without epics', () => {
-    expect(notes.draftNote(draftOf(), percent)).toBe('No issue under the linked epics moved since Nov 24.');
-    expect(notes.draftNote(draftOf({ changes: null }), percent)).toBe('');
+    expect(notes.draftNote(draftOf(), percent, undefined)).toBe('No issue under the linked epics moved since Nov 24.');
+    expect(notes.draftNote(draftOf({ changes: null }), percent, undefined)).toBe('');
     expect(
-      notes.draftNote(draftOf({ changes: null, forecast: { ...forecast, basis: 'since-start', weeks: 5 } }), {
-        kind: 'number',
-        unit: 'teams',
-      }),
+      notes.draftNote(
+        draftOf({ changes: null, forecast: { ...forecast, basis: 'since-start', weeks: 5 } }),
+        {
+          kind: 'number',
+          unit: 'teams',
+        },
+        undefined,
+      ),
     ).toBe("If the pace since the cycle's start holds: 61 teams by Dec 31 (score 0.61).");
   });
 
@@ -105,6 +109,7 @@ describe('draftNote', () => {
         },
       }),
       percent,
+      undefined,
     );
     expect(note).toBe(
       'Since Nov 24: at least 20 issues done (WEB-100 Task 0, WEB-101 Task 1, WEB-102 Task 2, WEB-103 Task 3, ' +
@@ -123,9 +128,27 @@ describe('draftNote', () => {
     const note = notes.draftNote(
       draftOf({ changes: { ...noChanges(), done: [issue('WEB-9', long)], epics } }),
       percent,
+      undefined,
     );
     expect(note).toContain(`WEB-9 ${'x'.repeat(49)}…`);
     expect(note.length).toBeLessThanOrEqual(2000);
+  });
+});
+
+describe('an unchanged week', () => {
+  beforeEach(() => {
+    speak('en-US');
+  });
+
+  it('confirms the week without a forecast, so confirming twice says the same words', () => {
+    const last = { value: 40, confidence: 'at_risk' } as const;
+    expect(notes.draftNote(draftOf({ forecast }), percent, last)).toBe(
+      'No issue under the linked epics moved since Nov 24.',
+    );
+    expect(notes.draftNote(draftOf({ forecast, changes: null }), percent, last)).toBe('');
+    expect(notes.draftNote(draftOf({ forecast, value: 42 }), percent, last)).toBe(
+      'No issue under the linked epics moved since Nov 24. If the trend of the last 3 weeks holds: 61% by Dec 31 (score 0.61).',
+    );
   });
 });
 

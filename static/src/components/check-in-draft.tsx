@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import type { CheckInDraft, Confidence, IssueRef, Metric } from '../../../src/contract';
+import type { CheckInDraft, IssueRef, Metric } from '../../../src/contract';
 import { t } from '../app/i18n';
 import { IssueLink } from '../app/links';
 import { api } from '../api/client';
 import { Button } from './button';
 import { changeLines, draftUnchanged, forecastSentence, lineCount } from './draft-note';
+import type { LastSaid } from './draft-note';
 import { confidenceWords, formatDay, formatScore, formatValue } from './format';
 import './check-in-draft.css';
 
@@ -78,7 +79,7 @@ export function CheckInDraftSummary({
 }: {
   state: DraftState;
   metric: Pick<Metric, 'kind' | 'unit'>;
-  lastCheckIn: { readonly value: number; readonly confidence: Confidence } | undefined;
+  lastCheckIn: LastSaid | undefined;
   acceptDisabled: boolean;
   accepting: boolean;
   hintId: string;

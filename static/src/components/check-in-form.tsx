@@ -70,17 +70,19 @@ export function CheckInForm({
   // The draft speaks for this week until a check-in is made here; after that the form is as it always was.
   const draftState = useCheckInDraft(keyResult.id, !disabled);
   const [used, setUsed] = useState(false);
+  const usedRef = useRef(false);
   const draft: CheckInDraft | undefined = draftState.status === 'ready' && !used ? draftState.draft : undefined;
   const touched = useRef(new Set<Drafted>());
   const touch = (field: Drafted) => {
     touched.current.add(field);
   };
   useEffect(() => {
-    if (draftState.status !== 'ready') return;
+    // A draft that lands after a check-in made here is last week's news.
+    if (draftState.status !== 'ready' || usedRef.current) return;
     const d = draftState.draft;
     if (!touched.current.has('value')) setValue(String(d.value));
     if (!touched.current.has('confidence')) setConfidence(d.confidence);
-    if (!touched.current.has('note')) setNote(draftNote(d, metric));
+    if (!touched.current.has('note')) setNote(draftNote(d, metric, lastCheckIn));
     // Only a newly arrived draft pre-fills; the metric's unit does not change under an open form.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [draftState]);
@@ -108,6 +110,7 @@ export function CheckInForm({
         ...(blockers.trim() === '' ? {} : { blockers: blockers.trim() }),
       });
       requestId.done();
+      usedRef.current = true;
       setUsed(true);
       setNote('');
       setBlockers('');
@@ -171,7 +174,7 @@ export function CheckInForm({
         accepting={submitting === 'accept'}
         hintId={ids.accept}
         onAccept={(d) => {
-          void send('accept', { value: d.value, confidence: d.confidence, note: draftNote(d, metric) });
+          void send('accept', { value: d.value, confidence: d.confidence, note: draftNote(d, metric, lastCheckIn) });
         }}
       />
       <fieldset

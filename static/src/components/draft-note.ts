@@ -39,14 +39,21 @@ export const changeLines = (changes: WorkChanges): ChangeLine[] =>
 export const hasChanges = (changes: WorkChanges | null): boolean =>
   changes !== null && (changeLines(changes).length > 0 || changes.epics.length > 0);
 
+/** What the latest check-in said, as every KR view carries it. */
+export interface LastSaid {
+  readonly value: number;
+  readonly confidence: Confidence;
+}
+
 /**
  * "Nothing changed since …": the draft proposes what the latest check-in said (value and confidence) and
- * no work moved. The owner may still accept it to confirm the week; the backend's repeat rule
- * (domain/check-in-repeat.ts) keeps a second identical one within minutes out of the history.
+ * no work moved. The owner may still accept it to confirm the week. (Doubles: the form's request id makes
+ * a retried accept one check-in; the backend's repeat rule, domain/check-in-repeat.ts, folds identical
+ * check-ins sent without one.)
  */
 export const draftUnchanged = (
   draft: Pick<CheckInDraft, 'value' | 'confidence' | 'changes'>,
-  last: { readonly value: number; readonly confidence: Confidence } | undefined,
+  last: LastSaid | undefined,
 ): boolean => last?.value === draft.value && last.confidence === draft.confidence && !hasChanges(draft.changes);
 
 /** "3 issues done", "at least 20 issues done" (a cut list). */
@@ -103,17 +110,18 @@ export const changesSentence = (changes: WorkChanges | null, since: string): str
 /**
  * The note a draft proposes: what changed under the epics since the last check-in, then the forecast.
  * "Since 24 Nov: 3 issues done (WEB-12 Login, …), 1 added; epic WEB-3 moved from To Do to In Progress.
- * If the trend of the last 3 weeks holds: 61% by 31 Dec (score 0.61)."
+ * If the trend of the last 3 weeks holds: 61% by 31 Dec (score 0.61)." An unchanged week (draftUnchanged)
+ * says only that nothing moved.
  */
 export const draftNote = (
-  draft: Pick<CheckInDraft, 'changes' | 'since' | 'forecast'>,
+  draft: Pick<CheckInDraft, 'value' | 'confidence' | 'changes' | 'since' | 'forecast'>,
   metric: Pick<Metric, 'kind' | 'unit'>,
+  last: LastSaid | undefined,
 ): string => {
-  const text = [
-    changesSentence(draft.changes, draft.since),
-    draft.forecast === null ? '' : forecastSentence(draft.forecast, metric),
-  ]
-    .filter((s) => s !== '')
-    .join(' ');
+  // Confirming an unchanged week says just that: the forecast's figures shift by the minute, and words
+  // that differ each time would make two confirmations look like news.
+  const forecast =
+    draft.forecast === null || draftUnchanged(draft, last) ? '' : forecastSentence(draft.forecast, metric);
+  const text = [changesSentence(draft.changes, draft.since), forecast].filter((s) => s !== '').join(' ');
   return cutText(text, NOTE_MAX);
 };
