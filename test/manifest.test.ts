@@ -81,6 +81,7 @@ describe('manifest.yml', () => {
       'read:app-data:jira',
       'read:jira-user',
       'read:jira-work',
+      'send:notification:jira',
       'storage:app',
       'write:app-data:jira',
     ]);

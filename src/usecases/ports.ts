@@ -144,6 +144,23 @@ export interface OkrStore {
 
   /** Where a scheduled job keeps what it needs between runs (strongly consistent get and set). */
   jobState(job: JobName): JobStateStore;
+
+  /** Who was reminded of stale check-ins in an ISO week ('2026-W05'). */
+  reminderLog(week: string): ReminderLog;
+}
+
+/**
+ * One week's reminders, one record per owner, so a rerun of the weekly job sends nobody a second one.
+ * A claim is taken before sending and kept unless Jira refused: a run that died after claiming (sent or
+ * not) leaves the claim, and the owner gets no second reminder that week (at most once, never twice).
+ */
+export interface ReminderLog {
+  /** Claims the owner's reminder; false when already claimed this week (sent, or a run died sending). */
+  claim(accountId: string, at: string): Promise<boolean>;
+  /** Records that Jira took the email, and on which issue. */
+  markSent(accountId: string, issueKey: string, at: string): Promise<void>;
+  /** Gives a claim back after Jira refused the email, so a later run this week may try again. */
+  release(accountId: string): Promise<void>;
 }
 
 export type JobName = 'reconcile-initiatives';
@@ -248,7 +265,38 @@ export interface ViewerAccess {
   isSiteAdmin: boolean;
 }
 
-export interface JiraGateway {
+/** An email Jira sends about one issue to chosen users (POST /rest/api/3/issue/{issueIdOrKey}/notify). */
+export interface IssueNotification {
+  issueId: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+  toAccountIds: readonly string[];
+}
+
+/** Sent (Jira queued the email), or refused with Jira's status (400 bad recipient, 403 email off, 404 no issue). */
+export type NotifyOutcome = { sent: true } | { sent: false; status: number };
+
+/** A Jira user as reminders address them: the language is the user's Jira locale when their privacy allows it. */
+export interface JiraUser {
+  accountId: string;
+  displayName: string;
+  active: boolean;
+  locale: string | undefined;
+}
+
+/** What reminders need from Jira, all as the app (a scheduled job has no user). */
+export interface NotificationChannel {
+  /** The site's address for links in emails (GET /rest/api/3/serverInfo `baseUrl`). */
+  siteBaseUrl(): Promise<string>;
+  /** The users among `accountIds` that Jira knows (unknown ids are absent). */
+  usersByAccountId(accountIds: readonly string[]): Promise<Map<string, JiraUser>>;
+  /** Of the issues `issueIds`, those the user `accountId` may browse. */
+  issuesBrowsableBy(accountId: string, issueIds: readonly string[]): Promise<Set<string>>;
+  notifyIssue(notification: IssueNotification): Promise<NotifyOutcome>;
+}
+
+export interface JiraGateway extends NotificationChannel {
   /**
    * The epic `issueKey` as the acting user sees it.
    * @throws AppError ISSUE_NOT_LINKABLE (field issueKey) when missing, not visible or not an epic.

@@ -96,6 +96,8 @@ export const createJiraClient = (options: JiraClientOptions) => {
       }
       if (!response.ok)
         throw new AppError('INTERNAL', `Jira answered ${String(response.status)} to ${init.method} ${path.value}`);
+      // No Content (issue notify): there is no body to read.
+      if (response.status === 204) return { status: 204, body: undefined };
       const parsed = schema.safeParse(await response.json());
       if (!parsed.success) {
         throw new AppError(

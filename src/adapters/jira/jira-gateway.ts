@@ -3,6 +3,7 @@ import { AppError } from '../../usecases/errors';
 import { startEarly } from '../../usecases/shared/start-early';
 import type { ChildIssue, EpicRef, EpicState, InProgressEpic, JiraGateway, ViewerAccess, WorkIssue } from '../../usecases/ports';
 import type { JiraClient } from './jira-client';
+import { createNotificationChannel } from './notification-channel';
 import { listPrecomputations, updatePrecomputations } from './precomputations';
 import type { SearchIssue } from './schemas';
 import type { z } from 'zod';
@@ -111,6 +112,7 @@ export const createJiraGateway = (client: JiraClient): JiraGateway => {
     };
 
   return {
+    ...createNotificationChannel(client),
     /** GET /rest/api/3/issue/{key} as the user: 404 means missing or not visible, never distinguished. */
     async findEpicForUser(issueKey) {
       const response = await client.request(

@@ -11,6 +11,7 @@ import { dataHealth } from './health-repository';
 import { repairRecord } from './repair-repository';
 import { getCheckIn, listCheckIns, listSnapshots, listSnapshotsOf, putSnapshots } from './history-repository';
 import { jobState } from './job-state-repository';
+import { reminderLog } from './reminder-repository';
 import { listLinksByIssue } from './issue-link-repository';
 import { getObjective, getObjectives, listObjectivesOfCycle, writeObjective } from './objective-repository';
 import type { Space } from './registry';
@@ -87,6 +88,7 @@ export const createKvsOkrStore = (): OkrStore => {
     replaceAll: writing(replaceAll),
     cleanupRetired: () => cleanupRetired(),
     jobState,
+    reminderLog,
     hasCommitted: () => committed,
     dataHealth: inLive(dataHealth),
     repairRecord: writing(inLive(repairRecord)),

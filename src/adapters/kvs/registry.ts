@@ -28,6 +28,12 @@ export const KEY = {
   reconcileJobState: 'job:reconcile-initiatives',
 } as const;
 
+/**
+ * Plain key of one owner's stale check-in reminder in an ISO week (reminder-repository.ts). Outside the
+ * generations: it records what Jira was asked to send, which an import does not undo.
+ */
+export const reminderKey = (week: string, accountId: string): string => `reminder:${week}:${accountId}`;
+
 /** Keys of the catalog entity's documents ('generation' is never prefixed: it says which space is live). */
 export const CATALOG = {
   cycles: 'cycles',
