@@ -1,3 +1,4 @@
+import { PM_ID, startTestHost } from '../../local/host/test-support';
 import type { LocalRuntime } from '../../local/platform/local-runtime';
 import { keyResultWorkJql, objectiveWorkJql } from '../../src/contract/rhythm';
 import type { DemoHandle } from '../support/cadence-client';
@@ -109,5 +110,27 @@ describe('JQL functions keyResultWork / objectiveWork in Jira search', () => {
     await ok(runtime, 'initiatives.link', { keyResultId: kr.id, issueKey: secret }, 'elena');
     expect((await search(runtime, keyResultWorkJql(kr.id), 'elena')).keys).toEqual(workOf(runtime, secret));
     expect(await search(runtime, keyResultWorkJql(kr.id), 'priya')).toMatchObject({ status: 200, keys: [] });
+  });
+
+  it('lists the work on the local host\'s issue search page, where "See all work in Jira" lands', async () => {
+    const host = await startTestHost();
+    try {
+      const { kr, fx } = await (async () => {
+        const payments = await paymentsSetup(host.runtime);
+        const created = await aKeyResult(host.runtime, 'priya', payments.objective.id, { title: 'Ship payouts in 3 currencies' });
+        const epic = epicKey(host.runtime, 'Multi-currency payroll payouts');
+        await ok(host.runtime, 'initiatives.link', { keyResultId: created.id, issueKey: epic }, 'priya');
+        return { kr: created, fx: epic };
+      })();
+      const page = await fetch(`${host.url}/issues/?jql=${encodeURIComponent(keyResultWorkJql(kr.id))}&as=${PM_ID}`);
+      const text = await page.text();
+      expect(page.status).toBe(200);
+      for (const key of workOf(host.runtime, fx)) expect(text).toContain(`data-issue-key="${key}"`);
+      const bad = await fetch(`${host.url}/issues/?jql=${encodeURIComponent(keyResultWorkJql('nope'))}&as=${PM_ID}`);
+      expect(bad.status).toBe(400);
+      expect(await bad.text()).toContain('no key result with id');
+    } finally {
+      await host.close();
+    }
   });
 });
