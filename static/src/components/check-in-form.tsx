@@ -346,7 +346,8 @@ function TextArea({
       <textarea
         id={id}
         className="cad-textarea"
-        rows={2}
+        // Room for a drafted note (a few lines) without a scroll; never more than five.
+        rows={Math.min(5, Math.max(2, Math.ceil(value.length / 45)))}
         maxLength={2000}
         value={value}
         aria-invalid={error === undefined ? undefined : true}
