@@ -100,6 +100,27 @@ describe('admin API', () => {
   });
 });
 
+describe('sent notifications', () => {
+  it('lists the emails the app asked Jira to send, on the page and in the API', async () => {
+    const epic = anEpic();
+    const sent = await postJson(
+      `${host.url}/rest/api/3/issue/${epic}/notify`,
+      { subject: 'Check in <now>', textBody: 'Your key result waits.', to: { users: [{ accountId: ADMIN_ID }] } },
+      { 'x-local-as-app': '1' },
+    );
+    expect(sent.status).toBe(204);
+    const listed = z
+      .array(z.object({ issueKey: z.string(), subject: z.string(), recipients: z.array(z.string()) }))
+      .parse(await (await fetch(`${host.url}/admin/api/notifications`)).json());
+    // Newest first (the weekly job run above may have sent reminders before it).
+    expect(listed[0]).toEqual({ issueKey: epic, subject: 'Check in <now>', recipients: [ADMIN_ID] });
+    const page = await (await fetch(`${host.url}/admin`)).text();
+    expect(page).toContain('<h2>Sent notifications</h2>');
+    expect(page).toContain('Check in &lt;now&gt;');
+    expect(page).toContain('Your key result waits.');
+  });
+});
+
 describe('request hygiene', () => {
   it('refuses cross-origin writes and foreign Host headers', async () => {
     const crossOrigin = await postJson(`${host.url}/forge/invoke`, {}, { origin: 'http://evil.example' });
