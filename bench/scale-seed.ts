@@ -15,6 +15,7 @@ import type { Cycle, KeyResult, Objective, Team } from '../src/contract';
 import { createKvsOkrStore } from '../src/adapters/kvs/kvs-okr-store';
 import { cryptoIds } from '../src/app/compose';
 import type { ObjectiveAggregate, StoredInitiative } from '../src/usecases/model';
+import { withForecastScore } from '../src/usecases/shared/forecasts';
 
 export interface ScaleShape {
   objectives: number;
@@ -125,7 +126,7 @@ export const seedScale = async (runtime: LocalRuntime, shape: ScaleShape = BOARD
     const keyResults = Array.from({ length: shape.keyResultsPerObjective }, (_, k): SeededKeyResult => {
       const krId = `${id}-k${cryptoIds.random(6)}`;
       const current = 40 + ((o * 7 + k * 13) % 25);
-      return {
+      return withForecastScore({
         id: krId,
         objectiveId: id,
         title: `Increase weekly active workspaces from 40% to ${String(60 + k)}%`,
@@ -141,7 +142,12 @@ export const seedScale = async (runtime: LocalRuntime, shape: ScaleShape = BOARD
           confidence: 'on_track',
           authorAccountId: pick(people, o + k),
         },
-      };
+        // Four weekly values up to the check-in, as a KR a month into its cycle has (the forecast's input).
+        trail: [21, 14, 7, 0].map((daysAgo, w) => ({
+          at: new Date(now.getTime() - daysAgo * 86_400_000).toISOString(),
+          value: Math.max(40, current - (3 - w) * ((o + k) % 4)),
+        })),
+      }, cycle) as SeededKeyResult;
     });
     const initiatives: StoredInitiative[] = keyResults.flatMap((kr) =>
       Array.from({ length: shape.epicsPerKeyResult }, () => {

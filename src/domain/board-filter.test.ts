@@ -1,5 +1,6 @@
 import type { Forest } from './board-filter';
 import {
+  disagreesWithForecast,
   inStatus,
   isScoped,
   keepInScope,
@@ -71,6 +72,14 @@ describe('inStatus', () => {
     expect(inStatus({ status: 'published', track: 'behind' }, 'behind')).toBe(true);
     expect(inStatus({ status: 'published', track: 'on_pace' }, 'behind')).toBe(false);
     expect(inStatus({ status: 'draft', track: 'behind' }, 'behind')).toBe(false);
+  });
+});
+
+describe('disagreesWithForecast', () => {
+  it('keeps published objectives with a KR whose forecast disagrees, as board.get counts them', () => {
+    expect(disagreesWithForecast({ status: 'published', keyResultSummary: { forecastMisses: 1 } })).toBe(true);
+    expect(disagreesWithForecast({ status: 'published', keyResultSummary: { forecastMisses: 0 } })).toBe(false);
+    expect(disagreesWithForecast({ status: 'draft', keyResultSummary: { forecastMisses: 2 } })).toBe(false);
   });
 });
 

@@ -39,6 +39,17 @@ export const inStatus = (
   track: TrackStatus,
 ): boolean => objective.status === 'published' && objective.track === track;
 
+/**
+ * The "forecast disagrees" filter (issue #13, the board's summary offers it beside the status counts):
+ * published objectives with an active KR whose forecast contradicts its owner's latest confidence
+ * (domain/forecast.ts forecastDisagreement; the backend counts them in keyResultSummary.forecastMisses).
+ * Drafts are in no count, as in the status filter.
+ */
+export const disagreesWithForecast = (objective: {
+  readonly status: string;
+  readonly keyResultSummary: { readonly forecastMisses: number };
+}): boolean => objective.status === 'published' && objective.keyResultSummary.forecastMisses > 0;
+
 /** A forest as each side holds it: the backend's index nodes, the board's loaded entries. */
 export interface Forest<N> {
   readonly roots: readonly N[];

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import type { Band, CheckIn, Metric, TrackStatus } from '../../../src/contract';
+import type { Band, CheckIn, Forecast, Metric, TrackStatus } from '../../../src/contract';
 import { t } from '../app/i18n';
+import { ForecastNote } from './forecast-note';
 import { confidenceWords, formatAgo, formatCurrentOfTarget, formatNumber } from './format';
 import { Lozenge } from './lozenge';
 import type { LozengeAppearance } from './lozenge';
@@ -26,6 +27,8 @@ export interface KeyResultRowData {
   /** How much it counts in its objective's score (default 1): shown when it is not 1. */
   weight?: number;
   lastCheckIn?: Pick<CheckIn, 'at' | 'value' | 'confidence'> | undefined;
+  /** Where it is heading by the cycle's end; shown mid-cycle only (the pace signal), when there is one. */
+  forecast?: Forecast | null | undefined;
 }
 
 const CONFIDENCE_APPEARANCE: Readonly<Record<CheckIn['confidence'], LozengeAppearance>> = {
@@ -52,8 +55,8 @@ export function ConfidenceLozenge({ checkIn }: { checkIn: Pick<CheckIn, 'at' | '
 
 /**
  * One key result: title, its status (pace mid-cycle, grade in review: components/status.tsx), owner,
- * current value against target with its unit, the progress bar in the status's colour, and the owner's
- * confidence as a labelled secondary signal. `children` go below (initiatives, a check-in form...);
+ * current value against target with its unit, the progress bar in the status's colour, the owner's
+ * confidence as a labelled secondary signal and, mid-cycle, the forecast with its disagreement flag. `children` go below (initiatives, a check-in form...);
  * `actions` at the end of the title line.
  */
 export function KeyResultRow({
@@ -91,6 +94,7 @@ export function KeyResultRow({
         )}
         <ScoreBar score={keyResult.progress} {...bar} label={t('components.keyResult.progress')} compact />
         <ConfidenceLozenge checkIn={keyResult.lastCheckIn} />
+        {signal === 'pace' ? <ForecastNote forecast={keyResult.forecast} metric={keyResult.metric} /> : null}
       </div>
       {children}
     </div>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Band, CycleStatus, StatusSummary, TrackStatus } from '../../../src/contract';
 import { primarySignal } from '../../../src/domain/status';
 import { currentLocale, t } from '../app/i18n';
@@ -75,12 +76,15 @@ export function StatusSummaryBar({
   what,
   selected,
   onSelect,
+  children,
 }: {
   summary: StatusSummary;
   /** What is counted: objectives or key results. */
   what: 'objective' | 'keyResult';
   selected: TrackStatus | undefined;
   onSelect: (track: TrackStatus | undefined) => void;
+  /** More toggles in the same group after the statuses (the board's forecast count). */
+  children?: ReactNode;
 }) {
   const shown = TRACKS.filter((track) => summary[track] > 0);
   if (summary.total === 0) return null;
@@ -104,6 +108,7 @@ export function StatusSummaryBar({
           {trackWords(track).toLocaleLowerCase(currentLocale())}
         </button>
       ))}
+      {children}
     </div>
   );
 }

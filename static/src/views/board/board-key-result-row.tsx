@@ -3,6 +3,7 @@ import type { BoardKeyResult, CheckIn, InitiativeSummary } from '../../../../src
 import { Button } from '../../components/button';
 import { WriteButton } from '../../components/read-only';
 import { t } from '../../app/i18n';
+import { ForecastFlag, ForecastValue } from '../../components/forecast-note';
 import { confidenceWords, formatCurrentOfTarget, formatNumber } from '../../components/format';
 import { Lozenge } from '../../components/lozenge';
 import type { LozengeAppearance } from '../../components/lozenge';
@@ -48,7 +49,11 @@ function EpicSummary({ summary }: { summary: InitiativeSummary }) {
   );
 }
 
-/** One KR under its objective: its status (pace mid-cycle, grade in review), progress in that colour, the owner's confidence as a secondary signal, value against target, epics. */
+/**
+ * One KR under its objective: its status (pace mid-cycle, grade in review), progress in that colour, the
+ * owner's confidence as a secondary signal (with the forecast's flag when they disagree), value against
+ * target with the forecast under it, epics.
+ */
 export const BoardKeyResultRow = memo(function BoardKeyResultRow({
   objectiveId,
   keyResult: kr,
@@ -64,6 +69,8 @@ export const BoardKeyResultRow = memo(function BoardKeyResultRow({
   actions: BoardActions;
 }) {
   const bar = barStatus(actions.signal, kr.track, kr.band);
+  // A forecast speaks mid-cycle only, beside the pace status; in review the grade does.
+  const forecast = actions.signal === 'pace' ? kr.forecast : null;
   return (
     <>
       <div className="cad-row__main">
@@ -104,12 +111,14 @@ export const BoardKeyResultRow = memo(function BoardKeyResultRow({
             </Lozenge>
           </span>
         )}
+        {forecast === null ? null : <ForecastFlag forecast={forecast} metric={kr.metric} />}
       </div>
       <div className="cad-row__stack">
         <span className="cad-row__sub" data-kr-value="" title={formatCurrentOfTarget(kr.metric)}>
           {formatCurrentOfTarget(kr.metric)}
         </span>
         {kr.weight === 1 ? null : <span className="cad-row__sub">{t('board.kr.weight', { weight: kr.weight })}</span>}
+        {forecast === null ? null : <ForecastValue forecast={forecast} metric={kr.metric} />}
       </div>
       <div className="cad-row__cell">
         <EpicSummary summary={kr.initiatives} />

@@ -20,6 +20,7 @@ import type { PanelState } from './panel-state';
 import { buildRows } from './rows';
 import { SidePanel } from './side-panel';
 import { signalOf, StatusSummaryBar } from '../../components/status';
+import { ForecastFilterButton } from './forecast-filter';
 import { useBoardPages } from './use-board-pages';
 import { useBoardRoute } from './use-board-route';
 import { useKeyResultRows } from './use-key-result-rows';
@@ -364,7 +365,15 @@ export function BoardPage({ start }: { start: BoardStart }) {
                   onSelect={(track) => {
                     updateFilters((f) => ({ ...f, track: track ?? '' }));
                   }}
-                />
+                >
+                  <ForecastFilterButton
+                    count={data.forecastMisses}
+                    pressed={filters.forecast}
+                    onToggle={() => {
+                      updateFilters((f) => ({ ...f, forecast: !f.forecast }));
+                    }}
+                  />
+                </StatusSummaryBar>
               ) : null}
               <div className="cad-board__toolbar">
                 <p className="cad-board__summary" role="status">

@@ -55,6 +55,7 @@ export const parseRoute = (location: RouteLocation | undefined): BoardRoute => {
       band: BANDS.find((b) => b === band) ?? '',
       // The list, not the contract's zod enum: the router is in the board's entry chunk, kept free of zod.
       track: TRACKS.find((t) => t === query.get('status')) ?? '',
+      forecast: query.get('forecast') === 'disagrees',
       hasFindings: query.get('findings') === '1',
       text: query.get('q') ?? '',
     },
@@ -70,6 +71,7 @@ export const locationOf = (route: BoardRoute): RouteLocation => {
   if (f.ownerId !== '') query.set('owner', f.ownerId);
   if (f.band !== '') query.set('band', f.band);
   if (f.track !== '') query.set('status', f.track);
+  if (f.forecast) query.set('forecast', 'disagrees');
   if (f.hasFindings) query.set('findings', '1');
   if (f.text.trim() !== '') query.set('q', f.text.trim());
   if (route.settings !== undefined) query.set('settings', route.settings);

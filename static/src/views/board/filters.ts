@@ -1,6 +1,7 @@
 import type { Band, TrackStatus } from '../../../../src/contract';
 import type { BoardScope, Forest } from '../../../../src/domain/board-filter';
 import {
+  disagreesWithForecast,
   inStatus,
   keepInScope,
   keepWithContext,
@@ -20,18 +21,28 @@ export interface BoardFilters {
   readonly band: Band | 'none' | '';
   /** A status (the summary's counts set it): published objectives in that status. */
   readonly track: TrackStatus | '';
+  /** Only objectives with a KR whose forecast disagrees with its owner's confidence (the summary's forecast count sets it). */
+  readonly forecast: boolean;
   readonly hasFindings: boolean;
   /** Already debounced by the filter bar; its words are matched against objective and KR titles. */
   readonly text: string;
 }
 
-export const NO_FILTERS: BoardFilters = { teamId: '', ownerId: '', band: '', track: '', hasFindings: false, text: '' };
+export const NO_FILTERS: BoardFilters = {
+  teamId: '',
+  ownerId: '',
+  band: '',
+  track: '',
+  forecast: false,
+  hasFindings: false,
+  text: '',
+};
 
 export const isFiltering = (f: BoardFilters): boolean => f.teamId !== '' || f.ownerId !== '' || isRefining(f);
 
 /** Filters beyond the scope: they narrow the objectives loaded. */
 const isRefining = (f: BoardFilters): boolean =>
-  f.band !== '' || f.track !== '' || f.hasFindings || f.text.trim() !== '';
+  f.band !== '' || f.track !== '' || f.forecast || f.hasFindings || f.text.trim() !== '';
 
 /** The scope part, as board.get and board.children take it (the backend applies the same rule). */
 export const scopeOf = (f: BoardFilters): BoardScope => ({
@@ -92,6 +103,7 @@ export const applyFilters = (
       if (!inScope(o.id)) return false;
       if (f.band !== '' && (f.band === 'none' ? o.band !== null : o.band !== f.band)) return false;
       if (f.track !== '' && !inStatus(o, f.track)) return false;
+      if (f.forecast && !disagreesWithForecast(o)) return false;
       if (f.hasFindings && entry.findings === 0) return false;
       return matchesText([o.title, ...keyResultTitles(keyResults, o.id)], words);
     },
