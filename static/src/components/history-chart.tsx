@@ -1,10 +1,11 @@
 import { lazy, Suspense, useCallback, useMemo } from 'react';
-import type { CheckIn, Cycle, KeyResult } from '../../../src/contract';
+import type { CheckIn, Cycle, Forecast, KeyResult } from '../../../src/contract';
 import { expectedValue } from '../../../src/domain/pace';
 import { currentLocale, t } from '../app/i18n';
 import { useAsync } from '../api/use-api';
 import { loadCycleCheckIns } from './check-in-history';
 import { cycleBounds } from './cycles';
+import { forecastSentence } from './forecast-note';
 import { confidenceWords, formatDay, formatValue } from './format';
 import type { PlotSeries } from './line-plot';
 import { ErrorState, LoadingState } from './states';
@@ -49,8 +50,27 @@ const summarise = (checkIns: readonly CheckIn[], metric: KeyResult['metric'], cy
 };
 
 /**
+ * The forecast as a line (short dashes) from the latest check-in to the forecast's value at the cycle's
+ * end: the forecast's own colour, the warning's when it disagrees with the owner's confidence. None
+ * without a forecast or a check-in to start from.
+ */
+const projected = (actual: readonly [number, number][], forecast: Forecast | null, end: number): PlotSeries[] => {
+  const latest = actual.at(-1);
+  if (forecast === null || latest === undefined || actual.length < 2 || latest[0] >= end) return [];
+  return [
+    {
+      label: t('forecast.chart.legend'),
+      points: [latest, [end, forecast.value]],
+      tone: forecast.disagreement === null ? 'forecast' : 'warning',
+      dashed: 'short',
+    },
+  ];
+};
+
+/**
  * A KR's check-in values over its cycle against the expected straight line from its start value (at
- * the cycle start) to its target (at the cycle end). Data from checkIns.list. The canvas is hidden from
+ * the cycle start) to its target (at the cycle end), and its forecast projected to the cycle's end.
+ * Data from checkIns.list. The canvas is hidden from
  * assistive tech; a caption says it in words and a table lists every point. `refreshKey` reloads it
  * (pass a counter bumped after a check-in).
  */
@@ -59,11 +79,13 @@ export function HistoryChart({
   cycle,
   refreshKey = 0,
 }: {
-  keyResult: Pick<KeyResult, 'id' | 'title' | 'metric'>;
+  /** With its forecast (KeyResultView's), the chart draws the projected line and says it in words. */
+  keyResult: Pick<KeyResult, 'id' | 'title' | 'metric'> & { readonly forecast?: Forecast | null | undefined };
   cycle: Pick<Cycle, 'startDate' | 'endDate'>;
   refreshKey?: number;
 }) {
   const { id, metric } = keyResult;
+  const forecast = keyResult.forecast ?? null;
   const { startDate, endDate } = cycle;
   const history = useAsync(() => loadCycleCheckIns(id, { startDate, endDate }), [id, startDate, endDate, refreshKey]);
   const bounds = useMemo(() => cycleBounds({ startDate, endDate }), [startDate, endDate]);
@@ -86,8 +108,9 @@ export function HistoryChart({
         tone: 'neutral',
         dashed: true,
       },
+      ...projected(actual, forecast, bounds.end),
     ];
-  }, [checkIns, bounds, start, target]);
+  }, [checkIns, bounds, start, target, forecast]);
   const xRange = useMemo(() => [bounds.start, bounds.end] as const, [bounds]);
   // Ticks carry only the number (and a %): a unit like "customers" goes in the axis title.
   const percent = unit?.trim() === '%' || (kind === 'percent' && (unit ?? '').trim() === '');
@@ -106,7 +129,14 @@ export function HistoryChart({
       <LoadingState inline label={t('components.history.loading')} />
     );
   }
-  const caption = summarise(checkIns, metric, { startDate, endDate });
+  const caption = [
+    summarise(checkIns, metric, { startDate, endDate }),
+    forecast === null || checkIns.length === 0
+      ? ''
+      : t('forecast.chart.caption', { sentence: forecastSentence(forecast, metric) }),
+  ]
+    .filter((words) => words !== '')
+    .join(' ');
   return (
     <figure className="cad-history">
       <figcaption className="cad-subtle">{caption}</figcaption>

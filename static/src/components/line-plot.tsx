@@ -12,9 +12,10 @@ export interface PlotSeries {
   label: string;
   /** [time in ms, value] pairs, any order. */
   points: readonly (readonly [number, number])[];
-  /** Which chart token colours the line. */
-  tone: 'brand' | 'neutral';
-  dashed?: boolean;
+  /** Which chart token colours the line: the forecast's own (warning when it disagrees with the owner). */
+  tone: 'brand' | 'neutral' | 'forecast' | 'warning';
+  /** Long dashes (an expected path); 'short' dashes tell a projection apart from it. */
+  dashed?: boolean | 'short';
   /** Draw a dot on every point (actual check-ins), or only the line (expected paths). */
   dots?: boolean;
 }
@@ -37,6 +38,8 @@ const tokenColour = (name: string, fallback: string): string =>
 const TONES: Readonly<Record<PlotSeries['tone'], readonly [string, string]>> = {
   brand: ['--ds-chart-brand', '#1868db'],
   neutral: ['--ds-chart-neutral', '#8c8f97'],
+  forecast: ['--ds-chart-discovery-bold', '#964ac0'],
+  warning: ['--ds-chart-warning-bold', '#e06c00'],
 };
 
 const buildData = (series: readonly PlotSeries[]): uPlot.AlignedData => {
@@ -89,7 +92,7 @@ export default function LinePlot({ series, xRange, formatY, yLabel, height = 180
             stroke: tokenColour(...TONES[s.tone]),
             width: 2,
             spanGaps: true,
-            ...(s.dashed === true ? { dash: [6, 4] } : {}),
+            ...(s.dashed === true ? { dash: [6, 4] } : s.dashed === 'short' ? { dash: [2, 3] } : {}),
             points: { show: s.dots === true, size: 6, fill: tokenColour('--ds-surface', '#ffffff') },
           })),
         ],
