@@ -39,7 +39,12 @@ const message = (body: unknown): string => errorBody.parse(body).errorMessages.j
 describe('issue notify', () => {
   it('queues the email (204, no body) and records it for the admin page, newest first', async () => {
     site();
-    const first = await notify('PAY-1', { subject: 'Check in', textBody: 'Please', htmlBody: '<p>Please</p>', to: to(DEMO_USERS.daniel.accountId) });
+    const first = await notify('PAY-1', {
+      subject: 'Check in',
+      textBody: 'Please',
+      htmlBody: '<p>Please</p>',
+      to: to(DEMO_USERS.daniel.accountId),
+    });
     expect(first).toEqual({ status: 204, body: undefined });
     await notify('PAY-1', { textBody: 'Again', to: to(DEMO_USERS.priya.accountId) });
     const [latest, earlier] = site().listNotifications();
@@ -61,15 +66,33 @@ describe('issue notify', () => {
     const sec = secEpic();
     const people = [DEMO_USERS.grace.accountId, DEMO_USERS.priya.accountId];
     expect((await notify(sec, { textBody: 'x', to: to(...people) })).status).toBe(204);
-    expect(site().listNotifications()[0]).toMatchObject({ recipients: [DEMO_USERS.grace.accountId], withheld: [DEMO_USERS.priya.accountId] });
-    await notify('PAY-1', { textBody: 'x', to: to(...people), restrict: { groups: [{ name: 'security-team' }], permissions: [{ key: 'BROWSE_PROJECTS' }] } });
-    expect(site().listNotifications()[0]).toMatchObject({ recipients: [DEMO_USERS.grace.accountId], withheld: [DEMO_USERS.priya.accountId] });
+    expect(site().listNotifications()[0]).toMatchObject({
+      recipients: [DEMO_USERS.grace.accountId],
+      withheld: [DEMO_USERS.priya.accountId],
+    });
+    await notify('PAY-1', {
+      textBody: 'x',
+      to: to(...people),
+      restrict: { groups: [{ name: 'security-team' }], permissions: [{ key: 'BROWSE_PROJECTS' }] },
+    });
+    expect(site().listNotifications()[0]).toMatchObject({
+      recipients: [DEMO_USERS.grace.accountId],
+      withheld: [DEMO_USERS.priya.accountId],
+    });
   });
 
   it('sends to the reporter, the assignee and group members when asked', async () => {
-    const issue = site().createIssue({ project: 'PAY', issueType: 'Story', summary: 'Notify me', reporter: DEMO_USERS.priya.accountId, assignee: DEMO_USERS.daniel.accountId });
+    const issue = site().createIssue({
+      project: 'PAY',
+      issueType: 'Story',
+      summary: 'Notify me',
+      reporter: DEMO_USERS.priya.accountId,
+      assignee: DEMO_USERS.daniel.accountId,
+    });
     expect((await notify(issue.key, { textBody: 'x', to: { reporter: true, assignee: true } })).status).toBe(204);
-    expect(site().listNotifications()[0]?.recipients.sort()).toEqual([DEMO_USERS.daniel.accountId, DEMO_USERS.priya.accountId].sort());
+    expect(site().listNotifications()[0]?.recipients.sort()).toEqual(
+      [DEMO_USERS.daniel.accountId, DEMO_USERS.priya.accountId].sort(),
+    );
     expect((await notify(issue.key, { textBody: 'x', to: { groups: [{ name: 'security-team' }] } })).status).toBe(204);
     const members = site()
       .listUsers()
@@ -86,7 +109,9 @@ describe('issue notify', () => {
     expect(message(noOne.body)).toBe('No recipients were defined for notification.');
     expect((await notify('PAY-1', { textBody: 'x', to: to() })).status).toBe(400);
     expect(message((await notify('PAY-1', { to: to('nobody-here') })).body)).toMatch(/recipient is invalid/);
-    expect(message((await notify('PAY-1', { to: to(DEFAULT_APP_ACCOUNT.accountId) })).body)).toMatch(/recipient is invalid/);
+    expect(message((await notify('PAY-1', { to: to(DEFAULT_APP_ACCOUNT.accountId) })).body)).toMatch(
+      /recipient is invalid/,
+    );
     const unassigned = site().createIssue({ project: 'PAY', issueType: 'Story', summary: 'Nobody on it' });
     expect(message((await notify(unassigned.key, { to: { assignee: true } })).body)).toMatch(/unassigned/);
     actAs(DEMO_USERS.priya.accountId);
