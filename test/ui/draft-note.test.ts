@@ -113,7 +113,7 @@ describe('draftNote', () => {
     );
     expect(note).toBe(
       'Since Nov 24: at least 20 issues done (WEB-100 Task 0, WEB-101 Task 1, WEB-102 Task 2, WEB-103 Task 3, ' +
-        'WEB-104 Task 4 and 15 more); epic WEB-4 is now Done.',
+        'WEB-104 Task 4 and 15 more); epic WEB-4: Done.',
     );
   });
 

@@ -67,7 +67,7 @@ const cutText = (text: string, max: number): string =>
 export const issueName = (issue: Pick<IssueRef, 'issueKey' | 'summary'>): string =>
   `${issue.issueKey} ${cutText(issue.summary.trim(), SUMMARY_CHARS)}`.trim();
 
-/** "epic WEB-3 moved from To Do to In Progress" (or "is now In Progress" without a recorded status). */
+/** "epic WEB-3 moved from To Do to In Progress"; without a recorded status, only where it stands ("epic WEB-3: In Progress"). */
 export const epicChange = (epic: WorkChanges['epics'][number]): string =>
   epic.from === null
     ? t('draft.epicChange.now', { key: epic.issueKey, to: epic.to })
