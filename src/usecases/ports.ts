@@ -147,6 +147,9 @@ export interface OkrStore {
 
   /** Who was reminded of stale check-ins in an ISO week ('2026-W05'). */
   reminderLog(week: string): ReminderLog;
+
+  /** coverage.get's few-minute cache of Jira's in-progress epics per set of projects. */
+  coverageEpics: EpicListCache;
 }
 
 /**
@@ -257,6 +260,43 @@ export interface InProgressEpic {
   projectKey: string;
   /** ISO instant. */
   created: string;
+  /** Has an issue security level: then who sees it is more than who may browse its project. */
+  secured?: boolean;
+}
+
+/** The in-progress epics of a set of projects as Jira answered them, and when (coverage.get's cache). */
+export interface CachedEpicList {
+  /** ISO instant of the Jira search. */
+  fetchedAt: string;
+  epics: InProgressEpic[];
+}
+
+/**
+ * Jira's answer for a set of browsable projects, shared by every viewer who may browse exactly that set.
+ * A best-effort cache: read and write may throw, and callers carry on without it.
+ */
+export interface EpicListCache {
+  /** The list stored for exactly these project keys (any order), or undefined. */
+  read(projectKeys: readonly string[]): Promise<CachedEpicList | undefined>;
+  write(projectKeys: readonly string[], list: CachedEpicList): Promise<void>;
+}
+
+/**
+ * A linked epic, or one of its child issues, as the acting user sees it when a check-in is drafted
+ * (draft-check-in.ts): enough to name it and to tell done, added and out-of-scope work apart.
+ */
+export interface WorkIssue {
+  id: string;
+  key: string;
+  summary: string;
+  statusName: string;
+  statusCategory: StatusCategory;
+  resolution: string | undefined;
+  /** ISO instants; `resolved` undefined while unresolved. */
+  created: string;
+  resolved: string | undefined;
+  /** The parent's issue id (the epic, for a child issue). */
+  parentId: string | undefined;
 }
 
 export interface ViewerAccess {
@@ -307,36 +347,30 @@ export interface JiraGateway extends NotificationChannel {
    * Every requested id is in the result; `epic` undefined when it was not found (deleted).
    */
   readEpics(issueIds: readonly string[]): Promise<Map<string, EpicState>>;
-/**
- * A linked epic, or one of its child issues, as the acting user sees it when a check-in is drafted
- * (draft-check-in.ts): enough to name it and to tell done, added and out-of-scope work apart.
- */
-export interface WorkIssue {
-  id: string;
-  key: string;
-  summary: string;
-  statusName: string;
-  statusCategory: StatusCategory;
-  resolution: string | undefined;
-  /** ISO instants; `resolved` undefined while unresolved. */
-  created: string;
-  resolved: string | undefined;
-  /** The parent's issue id (the epic, for a child issue). */
-  parentId: string | undefined;
-}
-
   /**
    * Of the epics `issueIds`, those that changed, or whose child issues changed, in the last `minutes`
    * (as the app). An issue taken out of an epic no longer names it, so this cannot see that change.
    */
   changedEpics(issueIds: readonly string[], minutes: number): Promise<Set<string>>;
+  /**
+   * As the acting user: the epics `epicIds` (each that exists and they may browse; every one must be
+   * browsable, or Jira refuses the JQL naming it) and those epics' child issues created or resolved in
+   * the last `minutes`, every page.
+   */
+  epicWorkForUser(epicIds: readonly string[], minutes: number): Promise<WorkIssue[]>;
   /** One permission check as the acting user: browsable projects among `projectIds`, and site admin. */
   viewerAccess(projectIds: readonly string[]): Promise<ViewerAccess>;
   /**
-   * The epics in status category "In Progress" of the projects `projectKeys` the acting user may browse
-   * (projects they may not browse are left out, never an error), newest first, every page.
+   * Of `projectKeys`, the keys of the projects the acting user may browse (as Jira spells them; the rest
+   * left out, never an error). The permission boundary of anything shared between viewers.
    */
-  inProgressEpicsForUser(projectKeys: readonly string[]): Promise<InProgressEpic[]>;
+  browsableProjectKeys(projectKeys: readonly string[]): Promise<string[]>;
+  /**
+   * As the acting user: the epics in status category "In Progress" of `projectKeys`, which must all be
+   * browsable (see browsableProjectKeys: Jira refuses a JQL naming a project the caller cannot see),
+   * newest first, every page.
+   */
+  inProgressEpicsIn(projectKeys: readonly string[]): Promise<InProgressEpic[]>;
   isSiteAdmin(): Promise<boolean>;
   /** Whether the acting user is a member of `group` (directly or through a nested group). */
   isInGroup(group: AdminGroup): Promise<boolean>;
@@ -367,9 +401,3 @@ export interface Deps {
   clock: Clock;
   ids: IdGenerator;
 }
-  /**
-   * As the acting user: the epics `epicIds` (each that exists and they may browse; every one must be
-   * browsable, or Jira refuses the JQL naming it) and those epics' child issues created or resolved in
-   * the last `minutes`, every page.
-   */
-  epicWorkForUser(epicIds: readonly string[], minutes: number): Promise<WorkIssue[]>;

@@ -19,6 +19,8 @@ export const ISSUE_FIELDS = [
   'updated',
   'labels',
   'duedate',
+  /** The issue security level (docs: rest/v3/api-group-issue-security-level); the local site has no schemes. */
+  'security',
 ] as const;
 
 export type IssueFieldName = (typeof ISSUE_FIELDS)[number];

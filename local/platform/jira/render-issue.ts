@@ -114,6 +114,9 @@ const fieldValue = (
       return [...issue.labels];
     case 'duedate':
       return issue.dueDate;
+    case 'security':
+      // No issue security schemes are modelled: every issue is as visible as its project.
+      return null;
   }
 };
 

@@ -71,6 +71,7 @@ describe('POST /rest/api/3/search/jql', () => {
         'reporter',
         'resolution',
         'resolutiondate',
+        'security',
         'status',
         'subtasks',
         'summary',

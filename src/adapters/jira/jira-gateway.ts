@@ -3,8 +3,8 @@ import { AppError } from '../../usecases/errors';
 import { startEarly } from '../../usecases/shared/start-early';
 import type { ChildIssue, EpicRef, EpicState, InProgressEpic, JiraGateway, ViewerAccess, WorkIssue } from '../../usecases/ports';
 import type { JiraClient } from './jira-client';
-import { createNotificationChannel } from './notification-channel';
 import { listPrecomputations, updatePrecomputations } from './precomputations';
+import { createNotificationChannel } from './notification-channel';
 import type { SearchIssue } from './schemas';
 import type { z } from 'zod';
 import {
@@ -26,12 +26,12 @@ const USERS_PER_REQUEST = 100;
 export const EPICS_PER_QUERY = 50;
 const SEARCH_FIELDS = ['summary', 'status', 'project', 'issuetype', 'parent', 'resolution', 'created'];
 /** Coverage lists an epic by key, summary, status and project, newest first. */
-const COVERAGE_FIELDS = ['summary', 'status', 'project', 'issuetype', 'created'];
+const COVERAGE_FIELDS = ['summary', 'status', 'project', 'issuetype', 'created', 'security'];
 /** GET /rest/api/3/project/search takes up to 50 `keys` a request. */
 const PROJECT_KEYS_PER_REQUEST = 50;
-/** Finding changes needs only which epic an issue belongs to. */
 /** A drafted check-in names issues and tells done, added and out-of-scope work apart. */
 const WORK_FIELDS = ['summary', 'status', 'parent', 'resolution', 'resolutiondate', 'created'];
+/** Finding changes needs only which epic an issue belongs to. */
 const CHANGE_FIELDS = ['parent'];
 
 const notLinkable = (issueKey: string, why: string): AppError =>
@@ -183,8 +183,6 @@ export const createJiraGateway = (client: JiraClient): JiraGateway => {
       return changed;
     },
 
-    /** POST /rest/api/3/permissions/check as the user: BROWSE_PROJECTS on the given projects, plus ADMINISTER. */
-    async viewerAccess(projectIds): Promise<ViewerAccess> {
     /**
      * POST /rest/api/3/search/jql as the user, `id in (...) OR (parent in (...) AND (created >= "-<n>m" OR
      * resolved >= "-<n>m"))`, ≤ 50 epics a query: 1 point a page plus 1 an issue. A relative period, so
@@ -215,6 +213,8 @@ export const createJiraGateway = (client: JiraClient): JiraGateway => {
       return found;
     },
 
+    /** POST /rest/api/3/permissions/check as the user: BROWSE_PROJECTS on the given projects, plus ADMINISTER. */
+    async viewerAccess(projectIds): Promise<ViewerAccess> {
       const projects = [...new Set(projectIds)].filter((id) => /^\d+$/.test(id)).map(Number);
       const browsable = new Set<string>();
       let admin = false;
@@ -237,13 +237,11 @@ export const createJiraGateway = (client: JiraClient): JiraGateway => {
     },
 
     /**
-     * As the user: GET /rest/api/3/project/search?keys=… (the projects they may browse, 50 keys a request),
-     * then POST /rest/api/3/search/jql `project in (…) AND issuetype = Epic AND statusCategory = "In Progress"`
-     * over those only, every page (1 point a page plus 1 an epic). Jira answers 400 to a JQL value the
-     * caller cannot see ("The value 'X' does not exist for the field 'project'"), so the unbrowsable keys
-     * are left out first. Epics are level 1 of the issue hierarchy, as findEpicForUser checks.
+     * As the user: GET /rest/api/3/project/search?keys=… (the projects they may browse, 50 keys a request;
+     * 1 point a request plus 1 a project). Jira answers 400 to a JQL value the caller cannot see ("The
+     * value 'X' does not exist for the field 'project'"), so searches name only these.
      */
-    async inProgressEpicsForUser(projectKeys): Promise<InProgressEpic[]> {
+    async browsableProjectKeys(projectKeys): Promise<string[]> {
       const wanted = [...new Set(projectKeys.map((k) => k.toUpperCase()))].filter((k) => /^[A-Z][A-Z0-9_]*$/.test(k));
       const browsable: string[] = [];
       for (let i = 0; i < wanted.length; i += PROJECT_KEYS_PER_REQUEST) {
@@ -254,9 +252,20 @@ export const createJiraGateway = (client: JiraClient): JiraGateway => {
         const page = await client.request('user', path, ProjectSearchJson, { method: 'GET' });
         browsable.push(...(page.body?.values ?? []).map((p) => p.key));
       }
+      return browsable;
+    },
+
+    /**
+     * As the user: POST /rest/api/3/search/jql `project in (…) AND issuetype = Epic AND statusCategory =
+     * "In Progress"`, 50 projects a query, every page (1 point a page plus 1 an epic). Epics are level 1
+     * of the issue hierarchy, as findEpicForUser checks. `security` is the issue security level field
+     * (developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-security-level).
+     */
+    async inProgressEpicsIn(projectKeys): Promise<InProgressEpic[]> {
+      const keys = [...new Set(projectKeys)].filter((k) => /^[A-Z][A-Z0-9_]*$/i.test(k));
       const epics: InProgressEpic[] = [];
-      for (let i = 0; i < browsable.length; i += PROJECT_KEYS_PER_REQUEST) {
-        const list = browsable.slice(i, i + PROJECT_KEYS_PER_REQUEST).map((k) => `"${k}"`).join(', ');
+      for (let i = 0; i < keys.length; i += PROJECT_KEYS_PER_REQUEST) {
+        const list = keys.slice(i, i + PROJECT_KEYS_PER_REQUEST).map((k) => `"${k}"`).join(', ');
         const jql = `project in (${list}) AND issuetype = Epic AND statusCategory = "In Progress" ORDER BY created DESC`;
         for (const issue of await searchPages(jql, COVERAGE_FIELDS, SearchPageJson, 'user')) {
           const ref = epicRefOf(issue);
@@ -268,6 +277,7 @@ export const createJiraGateway = (client: JiraClient): JiraGateway => {
             statusName: ref.statusName,
             projectKey: ref.projectKey,
             created: isoInstant(issue.fields.created),
+            ...(issue.fields.security === undefined || issue.fields.security === null ? {} : { secured: true }),
           });
         }
       }

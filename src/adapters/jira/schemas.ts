@@ -35,6 +35,8 @@ const SearchIssueJson = z.object({
     created: z.string(),
     /** Asked for by the check-in draft only: when the issue was resolved (null while unresolved). */
     resolutiondate: z.string().nullable().optional(),
+    /** Asked for by coverage only: the issue security level (null or absent when none). */
+    security: z.object({ id: z.string() }).nullable().optional(),
   }),
 });
 export type SearchIssue = z.infer<typeof SearchIssueJson>;

@@ -13,6 +13,7 @@ import { getCheckIn, listCheckIns, listSnapshots, listSnapshotsOf, putSnapshots 
 import { jobState } from './job-state-repository';
 import { reminderLog } from './reminder-repository';
 import { listLinksByIssue } from './issue-link-repository';
+import { coverageEpics } from './coverage-cache-repository';
 import { getObjective, getObjectives, listObjectivesOfCycle, writeObjective } from './objective-repository';
 import type { Space } from './registry';
 
@@ -88,6 +89,7 @@ export const createKvsOkrStore = (): OkrStore => {
     replaceAll: writing(replaceAll),
     cleanupRetired: () => cleanupRetired(),
     jobState,
+    coverageEpics,
     reminderLog,
     hasCommitted: () => committed,
     dataHealth: inLive(dataHealth),

@@ -34,6 +34,12 @@ export const KEY = {
  */
 export const reminderKey = (week: string, accountId: string): string => `reminder:${week}:${accountId}`;
 
+/**
+ * Plain key of coverage.get's cached epic list for one set of projects (`hash`: of the sorted project
+ * keys; coverage-cache-repository.ts). Outside the generations: it mirrors Jira, not the app's data.
+ */
+export const coverageEpicsKey = (hash: string): string => `coverage-epics:${hash}`;
+
 /** Keys of the catalog entity's documents ('generation' is never prefixed: it says which space is live). */
 export const CATALOG = {
   cycles: 'cycles',
