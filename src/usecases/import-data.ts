@@ -1,4 +1,4 @@
-import type { ApiOutput, ApiParsedInput, CheckIn, ExportDocument } from '../contract';
+import type { ApiOutput, ApiParsedInput, CheckIn, Cycle, ExportDocument } from '../contract';
 import { ExportDocumentSchema } from '../contract';
 import { AppError } from './errors';
 import { isIdOf } from './ids';
@@ -6,6 +6,7 @@ import type { LastCheckIn, ObjectiveAggregate, StoredInitiative } from './model'
 import { EMPTY_PROGRESS } from './model';
 import type { Ctx } from './shared/context';
 import { groupBy } from './shared/lookups';
+import { withForecastScore } from './shared/forecasts';
 import { requireOkrAdmin } from './shared/permissions';
 
 export interface Issue {
@@ -75,7 +76,15 @@ const latest = (checkIns: readonly CheckIn[]): LastCheckIn | undefined => {
   return best === undefined ? undefined : { id: best.id, at: best.at, value: best.value, confidence: best.confidence, authorAccountId: best.authorAccountId };
 };
 
-export const aggregatesOf = (doc: Pick<ExportDocument, 'objectives' | 'keyResults' | 'checkIns' | 'initiatives'>): ObjectiveAggregate[] => {
+/**
+ * The aggregates of a document's objectives. With the document's cycles, each KR's kept forecast score
+ * (shared/forecasts.ts) is worked out again from its imported trail, so the board counts disagreements
+ * at once; KRs of a paged import's part without their cycle get theirs at their next write.
+ */
+export const aggregatesOf = (
+  doc: Pick<ExportDocument, 'objectives' | 'keyResults' | 'checkIns' | 'initiatives'>,
+  cycles: readonly Cycle[] = [],
+): ObjectiveAggregate[] => {
   const krsOf = groupBy(doc.keyResults, (kr) => kr.objectiveId);
   const checkInsOf = groupBy(doc.checkIns, (c) => c.keyResultId);
   const initiativesOf = groupBy(doc.initiatives, (i) => i.keyResultId.split('-')[0] ?? '');
@@ -83,7 +92,9 @@ export const aggregatesOf = (doc: Pick<ExportDocument, 'objectives' | 'keyResult
     objective,
     keyResults: (krsOf.get(objective.id) ?? []).map((kr) => {
       const last = latest(checkInsOf.get(kr.id) ?? []);
-      return last === undefined ? kr : { ...kr, lastCheckIn: last };
+      const stored = last === undefined ? kr : { ...kr, lastCheckIn: last };
+      const cycle = cycles.find((c) => c.id === objective.cycleId);
+      return cycle === undefined ? stored : withForecastScore(stored, cycle);
     }),
     // Epic snapshots are Jira's data: blank until the next refresh, shown restricted meanwhile.
     initiatives: (initiativesOf.get(objective.id) ?? []).map(
@@ -118,7 +129,7 @@ export const importData = async (ctx: Ctx, input: ApiParsedInput<'data.import'>)
     bands: doc.settings.bands,
     cycles: doc.cycles,
     teams: doc.teams,
-    objectives: aggregatesOf(doc),
+    objectives: aggregatesOf(doc, doc.cycles),
     checkIns: doc.checkIns,
     snapshots: doc.snapshots,
   });

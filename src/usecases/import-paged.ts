@@ -150,12 +150,15 @@ export const appendImportPart = async (
     ...(part.settings === undefined ? {} : { bands: part.settings.bands }),
     cycles: part.cycles ?? [],
     teams: part.teams ?? [],
-    objectives: aggregatesOf({
-      objectives: part.objectives ?? [],
-      keyResults: part.keyResults ?? [],
-      checkIns: part.checkIns ?? [],
-      initiatives: part.initiatives ?? [],
-    }),
+    objectives: aggregatesOf(
+      {
+        objectives: part.objectives ?? [],
+        keyResults: part.keyResults ?? [],
+        checkIns: part.checkIns ?? [],
+        initiatives: part.initiatives ?? [],
+      },
+      part.cycles ?? [],
+    ),
     checkIns: part.checkIns ?? [],
     snapshots: part.snapshots ?? [],
     counts: countsOf(part),

@@ -1,0 +1,71 @@
+import { DAY_MS, moveAppClock } from '../support/app-clock';
+import { accountOf, newRuntime, ok } from '../support/cadence-client';
+import { exportDocument } from '../support/export-document';
+import { paymentsSetup } from '../support/scenario';
+
+/**
+ * Forecast vs confidence (issue #13): a KR's check-ins over three weeks draw its trend; every view shows
+ * where it is heading, and the board counts the objectives whose owners' word the forecast contradicts.
+ */
+describe('forecasts', () => {
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  it('follows three weeks of check-ins into objectives.get, board.keyResults and the board’s count, and survives export and import', async () => {
+    const runtime = newRuntime();
+    const { cycle, objective, kr1, kr2 } = await paymentsSetup(runtime);
+    // 10 -> 40 customers; rising half a customer a week while the owner says on track.
+    for (const [week, value] of [11, 11.5, 12].entries()) {
+      if (week > 0) moveAppClock(7 * DAY_MS);
+      await ok(runtime, 'checkIns.create', { keyResultId: kr2.id, value, confidence: 'on_track' }, 'priya');
+    }
+
+    const view = await ok(runtime, 'objectives.get', { id: objective.id }, 'priya');
+    const forecast = view.keyResults.find((kr) => kr.id === kr2.id)?.forecast;
+    // 0.5 a week from 12, 73 days before the cycle's end: about 17.2, a score of 0.24 (red).
+    expect(forecast).toMatchObject({ basis: 'trend', weeks: 2, by: cycle.endDate, disagreement: 'optimistic' });
+    expect(forecast?.value).toBeCloseTo(12 + (73 * 0.5) / 7, 0);
+    expect(forecast?.score).toBeLessThan(0.4);
+    // No check-in yet on the other KR: nothing to go on.
+    expect(view.keyResults.find((kr) => kr.id === kr1.id)?.forecast).toBeNull();
+
+    const rows = await ok(runtime, 'board.keyResults', { cycleId: cycle.id, objectiveIds: [objective.id] }, 'priya');
+    expect(rows.objectives[0]?.keyResults.find((kr) => kr.id === kr2.id)?.forecast).toEqual(forecast);
+
+    const board = await ok(runtime, 'board.get', { cycleId: cycle.id }, 'priya');
+    expect(board.forecastMisses).toBe(1);
+    expect(board.roots[0]?.objective.keyResultSummary.forecastMisses).toBe(1);
+    const scorecard = await ok(runtime, 'scorecard.get', { cycleId: cycle.id }, 'priya');
+    expect(scorecard.summary.forecastMisses).toBe(1);
+    // The board's filters narrow the count as they narrow the summary.
+    const elsewhere = await ok(runtime, 'board.get', { cycleId: cycle.id, ownerAccountId: accountOf('daniel') }, 'priya');
+    expect(elsewhere.forecastMisses).toBe(0);
+
+    // The owner's word now agrees: at risk never disagrees strongly.
+    await ok(runtime, 'checkIns.create', { keyResultId: kr2.id, value: 12, confidence: 'at_risk' }, 'priya');
+    expect((await ok(runtime, 'board.get', { cycleId: cycle.id }, 'priya')).forecastMisses).toBe(0);
+
+    // Off track on a KR heading past its target (4% -> 1%, already at 2% after 17 days): pessimistic.
+    await ok(runtime, 'checkIns.create', { keyResultId: kr1.id, value: 2, confidence: 'off_track' }, 'daniel');
+    const after = await ok(runtime, 'objectives.get', { id: objective.id }, 'priya');
+    expect(after.keyResults.find((kr) => kr.id === kr1.id)?.forecast).toMatchObject({
+      basis: 'since-start',
+      score: 1,
+      disagreement: 'pessimistic',
+    });
+    const again = await ok(runtime, 'board.get', { cycleId: cycle.id }, 'priya');
+    expect(again.forecastMisses).toBe(1);
+    expect(again.roots[0]?.objective.keyResultSummary.forecastMisses).toBe(1);
+
+    // Export -> import keeps each KR's trail, so the forecasts read the same afterwards.
+    const doc = await exportDocument(runtime, 'elena');
+    expect(doc.keyResults.find((kr) => kr.id === kr2.id)?.trail).toHaveLength(3);
+    const target = newRuntime();
+    await ok(target, 'data.import', { data: doc }, 'elena');
+    target.kvs.settle();
+    const imported = await ok(target, 'objectives.get', { id: objective.id }, 'priya');
+    expect(imported.keyResults.map((kr) => kr.forecast)).toEqual(after.keyResults.map((kr) => kr.forecast));
+    expect((await ok(target, 'board.get', { cycleId: cycle.id }, 'priya')).forecastMisses).toBe(1);
+  }, 60_000);
+});
