@@ -88,9 +88,8 @@ export function CheckInDraftSummary({
   if (state.status === 'off') return null;
   if (state.status === 'loading') {
     return (
-      <p className="cad-subtle cad-draft cad-draft--pending" role="status">
-        {t('draft.loading')}
-      </p>
+      // No live region: the form's own status line is the one that announces (a check-in made).
+      <p className="cad-subtle cad-draft cad-draft--pending">{t('draft.loading')}</p>
     );
   }
   if (state.status === 'failed') {
