@@ -1,5 +1,7 @@
 import type { CheckIn, ExportDocument, KeyResult } from '../../src/contract';
 import { DAY_MS, startOfDayUtc } from '../../src/domain/calendar-day';
+import type { TrailPoint } from '../../src/domain/forecast';
+import { addToTrail } from '../../src/domain/forecast';
 import { historyWeeks } from '../../src/domain/score-history';
 
 /**
@@ -21,6 +23,14 @@ const towards = (kr: KeyResult, now: number, fraction: number): number => {
 };
 
 const THURSDAY_AFTERNOON = -4 * DAY_MS + 15 * 3_600_000; // from the Monday 00:00 that ends the week
+
+/** A KR's trail with the back-dated check-ins put on it (domain/forecast.ts addToTrail), when it has any. */
+const trailWith = (kr: ExportDocument['keyResults'][number], earlier: readonly CheckIn[]): { trail?: TrailPoint[] } => {
+  const own = earlier.filter((c) => c.keyResultId === kr.id);
+  if (own.length === 0) return {};
+  const trail = [...own.map((c) => ({ at: c.at, value: c.value })), ...(kr.trail ?? [])].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  return { trail: trail.reduce<TrailPoint[]>((kept, point) => addToTrail(kept, point), []) };
+};
 
 /** The export with weekly history added for the demo's active cycle, as of `now`. */
 export const withDemoHistory = (doc: ExportDocument, now: Date): ExportDocument => {
@@ -59,7 +69,8 @@ export const withDemoHistory = (doc: ExportDocument, now: Date): ExportDocument 
   return {
     ...doc,
     objectives: doc.objectives.map((o) => (o.cycleId === cycle.id ? { ...o, createdAt: writtenAt } : o)),
-    keyResults: doc.keyResults.map((kr) => (inCycle.has(kr.objectiveId) ? { ...kr, createdAt: writtenAt } : kr)),
+    // Each KR's trail (its weekly values, the forecast's input) holds those weeks too.
+    keyResults: doc.keyResults.map((kr) => (inCycle.has(kr.objectiveId) ? { ...kr, createdAt: writtenAt, ...trailWith(kr, earlier) } : kr)),
     checkIns: [...earlier, ...doc.checkIns],
     snapshots: [...doc.snapshots, ...snapshots],
   };

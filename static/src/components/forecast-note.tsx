@@ -9,11 +9,25 @@ import './forecast-note.css';
  * and the warning colours, never colour alone.
  */
 
-type ForecastMetric = Pick<Metric, 'kind' | 'unit'>;
+type ForecastMetric = Pick<Metric, 'kind' | 'unit' | 'start' | 'target'>;
+
+/**
+ * The projected value as precise as the KR's range makes sense of (a power of ten under 1 % of it):
+ * 82.9%, not 82.86%; 57,900 visitors, not 57,901.75. A projection is not a measurement.
+ */
+export const forecastValueWords = (forecast: Forecast, metric: ForecastMetric): string => {
+  const range = Math.abs(metric.target - metric.start);
+  const exponent = range === 0 ? -2 : Math.floor(Math.log10(range / 100));
+  const value =
+    exponent >= 0
+      ? Math.round(forecast.value / 10 ** exponent) * 10 ** exponent
+      : Number(forecast.value.toFixed(Math.min(-exponent, 3)));
+  return formatValue(value, metric);
+};
 
 /** "At this week's trend (last 3 weeks), 61% by 31 Mar" / "At the pace since the cycle's start, …". */
 export const forecastSentence = (forecast: Forecast, metric: ForecastMetric): string => {
-  const words = { value: formatValue(forecast.value, metric), date: formatDay(forecast.by) };
+  const words = { value: forecastValueWords(forecast, metric), date: formatDay(forecast.by) };
   return forecast.basis === 'trend'
     ? t('forecast.basis.trend', { count: forecast.weeks, ...words })
     : t('forecast.basis.sinceStart', words);
@@ -29,33 +43,64 @@ export const disagreementWords = (forecast: Forecast): string | undefined => {
   });
 };
 
-/** The flag alone (rows that place it apart from the forecast). */
-export function ForecastFlag({ forecast, metric }: { forecast: Forecast; metric: ForecastMetric }) {
+/**
+ * The flag alone. `compact` (a board row's single line): "Forecast disagrees", the rest on hover and
+ * for screen readers; otherwise the whole sentence shows.
+ */
+export function ForecastFlag({
+  forecast,
+  metric,
+  compact = false,
+}: {
+  forecast: Forecast;
+  metric: ForecastMetric;
+  compact?: boolean;
+}) {
   const words = disagreementWords(forecast);
   if (words === undefined) return null;
+  const hint = t(`forecast.disagreesHint.${forecast.disagreement === 'optimistic' ? 'optimistic' : 'pessimistic'}`, {
+    sentence: forecastSentence(forecast, metric),
+  });
   return (
     <span
-      className="cad-forecast__flag"
+      className={`cad-forecast__flag${compact ? ' cad-forecast__flag--compact' : ''}`}
       data-forecast-disagrees={forecast.disagreement}
-      title={t(`forecast.disagreesHint.${forecast.disagreement === 'optimistic' ? 'optimistic' : 'pessimistic'}`, {
-        sentence: forecastSentence(forecast, metric),
-      })}
+      title={compact ? `${words}. ${hint}` : hint}
     >
       <span className="cad-forecast__mark" aria-hidden="true">
         !
       </span>
-      {words}
+      {compact ? (
+        <>
+          <span aria-hidden="true">{t('forecast.flag')}</span>
+          <span className="cad-visually-hidden">{words}</span>
+        </>
+      ) : (
+        words
+      )}
     </span>
   );
 }
 
-/** "→ 61% by 31 Mar" with its sentence on hover and for screen readers. */
-export function ForecastValue({ forecast, metric }: { forecast: Forecast; metric: ForecastMetric }) {
+/**
+ * "→ 61% by Dec 31" (`compact`: "→ 61%", the cycle's end being the board's), with its sentence on
+ * hover and for screen readers.
+ */
+export function ForecastValue({
+  forecast,
+  metric,
+  compact = false,
+}: {
+  forecast: Forecast;
+  metric: ForecastMetric;
+  compact?: boolean;
+}) {
   const sentence = forecastSentence(forecast, metric);
+  const value = forecastValueWords(forecast, metric);
   return (
     <span className="cad-forecast__value" data-forecast="" title={sentence}>
       <span aria-hidden="true">
-        {t('forecast.short', { value: formatValue(forecast.value, metric), date: formatDay(forecast.by) })}
+        {compact ? t('forecast.shortest', { value }) : t('forecast.short', { value, date: formatDay(forecast.by) })}
       </span>
       <span className="cad-visually-hidden">{t('forecast.label', { sentence })}</span>
     </span>

@@ -101,7 +101,10 @@ export const BoardKeyResultRow = memo(function BoardKeyResultRow({
       </div>
       <div className="cad-row__stack cad-row__lozenges">
         <StatusLozenge signal={actions.signal} track={kr.track} band={kr.band} />
-        {kr.lastCheckIn === undefined ? (
+        {forecast?.disagreement != null ? (
+          // The flag names the owner's confidence it contradicts: it takes the confidence's line.
+          <ForecastFlag forecast={forecast} metric={kr.metric} compact />
+        ) : kr.lastCheckIn === undefined ? (
           <span className="cad-row__sub">{t('board.kr.noCheckIn')}</span>
         ) : (
           <span className="cad-row__sub" title={t('board.kr.confidenceTitle')}>
@@ -111,14 +114,19 @@ export const BoardKeyResultRow = memo(function BoardKeyResultRow({
             </Lozenge>
           </span>
         )}
-        {forecast === null ? null : <ForecastFlag forecast={forecast} metric={kr.metric} />}
       </div>
       <div className="cad-row__stack">
         <span className="cad-row__sub" data-kr-value="" title={formatCurrentOfTarget(kr.metric)}>
           {formatCurrentOfTarget(kr.metric)}
         </span>
-        {kr.weight === 1 ? null : <span className="cad-row__sub">{t('board.kr.weight', { weight: kr.weight })}</span>}
-        {forecast === null ? null : <ForecastValue forecast={forecast} metric={kr.metric} />}
+        {kr.weight === 1 && forecast === null ? null : (
+          // One line for both: a row has room for two.
+          <span className="cad-row__sub">
+            {kr.weight === 1 ? null : t('board.kr.weight', { weight: kr.weight })}
+            {kr.weight !== 1 && forecast !== null ? ' · ' : null}
+            {forecast === null ? null : <ForecastValue forecast={forecast} metric={kr.metric} compact />}
+          </span>
+        )}
       </div>
       <div className="cad-row__cell">
         <EpicSummary summary={kr.initiatives} />
