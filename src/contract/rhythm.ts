@@ -138,9 +138,5 @@ export const CoverageSchema = z.object({
 });
 export type Coverage = z.infer<typeof CoverageSchema>;
 
-/** The JQL functions of the jira:jqlFunction module (manifest.yml): the work under a KR or an objective. */
-export const JQL_FUNCTIONS = { keyResult: 'keyResultWork', objective: 'objectiveWork' } as const;
-
-/** `issue in keyResultWork("<id>")`: the linked epics of a KR and their child issues, as Jira's search takes it. */
-export const keyResultWorkJql = (keyResultId: string): string => `issue in ${JQL_FUNCTIONS.keyResult}("${keyResultId}")`;
-export const objectiveWorkJql = (objectiveId: string): string => `issue in ${JQL_FUNCTIONS.objective}("${objectiveId}")`;
+// The JQL helpers live in a zod-free module so views that only build a search link do not load zod.
+export { JQL_FUNCTIONS, keyResultWorkJql, objectiveWorkJql } from './jql';

@@ -1,5 +1,5 @@
 import type { InitiativeSummary, InitiativeView } from '../../../src/contract';
-import { keyResultWorkJql } from '../../../src/contract/rhythm';
+import { keyResultWorkJql } from '../../../src/contract/jql';
 import { t } from '../app/i18n';
 import { IssueLink, JiraSearchLink } from '../app/links';
 import { formatNumber } from './format';
