@@ -1,7 +1,7 @@
 import type { FrameLocator } from 'playwright-core';
 import { boardFrame, demoCycleName } from './board-support';
 import type { OpenedPage } from './views-host';
-import { invokeAs, PEOPLE, screenshot, seriousViolations, useViewsHost } from './views-host';
+import { atBothSizes, invokeAs, PEOPLE, screenshot, seriousViolations, useViewsHost, withUser } from './views-host';
 
 /**
  * Forecast vs confidence in Chromium on the local host (#13): the board's KR rows show where each KR is
@@ -95,5 +95,18 @@ describe('forecasts on the board', () => {
     );
     expect(await frame.locator('button[data-forecast-filter]').textContent()).toMatch(/^!1 afwijkende prognose$/);
     await screenshot(o.page, 'forecast-board-nl-1024');
+  });
+
+  it('shows the forecast on the epic panel’s KR and projects it on the history chart', async () => {
+    const o = await suite.open(withUser('/jira/browse/ONB-1', PEOPLE.hannah));
+    const kr = o.frame().getByRole('region', { name: 'Increase onboarding completion rate from 62% to 90%' });
+    const forecast = kr.locator('[data-forecast]').first();
+    expect(await forecast.textContent()).toMatch(/^→ [\d.]+% by \w+ \d+Forecast: /);
+    const show = kr.getByRole('button', { name: /^Show history/ });
+    if ((await show.count()) > 0) await show.click();
+    await kr.locator('.cad-plot canvas').first().waitFor();
+    expect(await kr.locator('figcaption').textContent()).toMatch(/Dashed: the forecast\. At this week’s trend/);
+    expect(await seriousViolations(o.page)).toEqual([]);
+    await atBothSizes(o, 'forecast-panel');
   });
 });
