@@ -1,6 +1,6 @@
 /**
  * Payload fields in words, for error messages people read: "The end date must be after the start date."
- * rather than "endDate must be after startDate". These are the English words; locales/<locale>/errors.json
+ * rather than "endDate must be after startDate". These are the English words; locales/<locale>/backend/errors.json
  * holds them per language (test/i18n checks the English catalog says exactly these).
  */
 export const WORDS: Readonly<Record<string, string>> = {
@@ -93,7 +93,7 @@ const isIndex = (segment: string): boolean => /^\d+$/.test(segment);
 
 /**
  * How one language puts field words together. English is built in (the words above); another language
- * comes from its catalog (`errors.*` of locales/<locale>/errors.json, see fieldLanguageFrom), chosen by the
+ * comes from its catalog (`errors.*` of locales/<locale>/backend/errors.json, see fieldLanguageFrom), chosen by the
  * resolver for the invocation's locale, so the same paths read naturally in either.
  */
 export interface FieldLanguage {

@@ -15,7 +15,7 @@ import { ENGLISH_ERRORS, errorWordsFrom, MESSAGES, RULES } from './error-words';
 
 /** The catalogs straight from locales/<locale>/*.json, looked up by dotted key as Forge's translator does. */
 const catalogOf = (locale: Locale): CatalogWords => {
-  const messages = readCatalog(path.resolve(__dirname, '..', '..'), locale);
+  const messages = readCatalog(path.resolve(__dirname, '..', '..'), locale, { backend: true });
   const lookup = (key: string): string | null => {
     let at: unknown = messages;
     for (const part of key.split('.'))

@@ -4,7 +4,7 @@ import { fieldLanguageFrom, fieldSentence, fieldWords, wordsInside } from '../co
 /**
  * The words of the errors resolvers answer, in the invocation's language. Use cases and schemas say
  * their rules in English ("must be after startDate", "There is no team with the id …"); this edge
- * recognises each known one and says it again from the catalog (locales/<locale>/errors.json), so the
+ * recognises each known one and says it again from the catalog (locales/<locale>/backend/errors.json), so the
  * core stays free of wording. English passes through untouched; a message this table does not know
  * stays whole English rather than half translated.
  */

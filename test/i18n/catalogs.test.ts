@@ -19,8 +19,10 @@ const leaves = (value: unknown, prefix = ''): Map<string, string> => {
   return out;
 };
 
-// Every word the UI can show: the catalog Forge serves and the chunks' own words (each in one place only).
-const catalogs = Object.fromEntries(LOCALES.map((l) => [l, leaves(readCatalog(ROOT, l, { chunks: true }))]));
+// Every word: the catalog Forge serves, the chunks' own words and the backend's (each in one place only).
+const catalogs = Object.fromEntries(
+  LOCALES.map((l) => [l, leaves(readCatalog(ROOT, l, { chunks: true, backend: true }))]),
+);
 const english = catalogs['en-US'] ?? new Map<string, string>();
 const dutch = catalogs['nl-NL'] ?? new Map<string, string>();
 const PLURAL = /\.(zero|one|two|few|many|other)$/;
@@ -76,6 +78,19 @@ describe('the message catalogs', () => {
         expect(loader).toContain(`'../../../locales/${locale}/chunks/${area}.json'`);
         const chunkKeys = [...all.keys()].filter((k) => k.startsWith(`${area}.`) && !served.has(k));
         expect(chunkKeys.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it("keep the backend's words out of the catalog every view fetches, each backend file bundled by the function", () => {
+    const areas = readdirSync(path.join(ROOT, 'locales', 'en-US', 'backend')).map((f) => f.replace(/\.json$/, ''));
+    expect(areas).toEqual(expect.arrayContaining(['errors', 'reminders']));
+    const bundler = readFileSync(path.join(ROOT, 'src', 'adapters', 'i18n', 'backend-words.ts'), 'utf8');
+    for (const locale of LOCALES) {
+      const served = leaves(readCatalog(ROOT, locale));
+      for (const area of areas) {
+        expect(bundler).toContain(`'../../../locales/${locale}/backend/${area}.json'`);
+        expect([...served.keys()].filter((k) => k.startsWith(`${area}.`))).toEqual([]);
       }
     }
   });

@@ -35,6 +35,13 @@ const Catalog = z.record(z.string(), z.unknown());
  */
 export const CHUNKS_DIR = 'chunks';
 
+/**
+ * Words only the backend says (error messages, reminder emails) live in locales/<locale>/backend/<area>.json:
+ * the function bundle imports them (src/adapters/i18n/backend-words.ts), so they are left out of the catalog
+ * every view fetches before its first render (they were a quarter of it).
+ */
+export const BACKEND_DIR = 'backend';
+
 const readAreas = (dir: string, label: string): [string, Record<string, unknown>][] =>
   readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
@@ -62,16 +69,23 @@ export const mergeWords = (into: unknown, words: Record<string, unknown>, at: st
 
 /**
  * One locale's catalog: every area file of locales/<locale>/, each under its file name; with `chunks`,
- * also the chunk words (locales/<locale>/chunks/), merged into their areas: all the words the UI can show.
+ * also the chunk words (locales/<locale>/chunks/), merged into their areas: all the words the UI can show;
+ * with `backend`, also the backend's own words (locales/<locale>/backend/).
  */
-export const readCatalog = (root: string, locale: string, options: { chunks?: boolean } = {}): Record<string, unknown> => {
+export const readCatalog = (
+  root: string,
+  locale: string,
+  options: { chunks?: boolean; backend?: boolean } = {},
+): Record<string, unknown> => {
   const label = path.join(SOURCE_DIR, locale);
   const dir = path.join(root, label);
   const catalog: Record<string, unknown> = Object.fromEntries(readAreas(dir, label));
-  const chunkDir = path.join(dir, CHUNKS_DIR);
-  if (options.chunks === true && existsSync(chunkDir))
-    for (const [area, words] of readAreas(chunkDir, path.join(label, CHUNKS_DIR)))
-      catalog[area] = mergeWords(catalog[area], words, area);
+  const extra = [...(options.chunks === true ? [CHUNKS_DIR] : []), ...(options.backend === true ? [BACKEND_DIR] : [])];
+  for (const sub of extra) {
+    const subDir = path.join(dir, sub);
+    if (!existsSync(subDir)) continue;
+    for (const [area, words] of readAreas(subDir, path.join(label, sub))) catalog[area] = mergeWords(catalog[area], words, area);
+  }
   return catalog;
 };
 
