@@ -103,8 +103,18 @@ describe('demo seed', () => {
       const clean = createLocalRuntime();
       try {
         await seedDemo(clean);
-        const count = (r: typeof runtime, entity: string): number =>
-          (r.db.prepare('SELECT COUNT(*) AS n FROM kvs_items WHERE entity = ?').get(entity) as { n: number }).n;
+        // The live generation's records only: an import whose staging a fault cut short leaves its half-staged
+        // generation for the cleanup (after a grace period, adapters/kvs/data-repository.ts), unseen by readers.
+        const liveCount = (r: typeof runtime, entity: string): number => {
+          const doc = r.db.prepare("SELECT value FROM kvs_items WHERE entity = 'catalog' AND key = 'generation'").get() as
+            | { value: string }
+            | undefined;
+          const active = doc === undefined ? 'root' : (JSON.parse(doc.value) as { data?: { active?: string } }).data?.active ?? 'root';
+          const rows = r.db.prepare('SELECT key FROM kvs_items WHERE entity = ?').all(entity) as { key: string }[];
+          return rows.filter((row) => (active === 'root' ? !row.key.startsWith('gen.') : row.key.startsWith(`gen.${active}.`))).length;
+        };
+        const count = liveCount;
+        expect(count(clean, 'objective')).toBeGreaterThan(0);
         // The same records as a seed without faults: retried creates answered the first, never a copy.
         for (const entity of ['objective', 'check-in', 'board-shard', 'issue-link']) expect(count(runtime, entity)).toBe(count(clean, entity));
       } finally {
