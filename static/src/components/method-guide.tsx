@@ -4,6 +4,7 @@ import { createPortal } from 'react-dom';
 import type { Locale } from '../../../src/contract';
 import { currentLocale, t } from '../app/i18n';
 import { Button } from './button';
+import { wrapTab } from './dialog-tab';
 import { plainText, sectionOf } from './guide-doc';
 import type { GuideDoc, GuideElement, GuideNode } from './guide-doc';
 import { ErrorState, LoadingState } from './states';
@@ -20,8 +21,6 @@ const LOADERS: Readonly<Record<Locale, () => Promise<{ default: GuideDoc }>>> = 
 
 /** Element ids in the dialog: prefixed, as the guide's anchors are rule ids the page may use too. */
 const domId = (anchor: string): string => `cad-guide-${anchor}`;
-
-const FOCUSABLE = 'a[href], button:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 type Load = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; doc: GuideDoc };
 
@@ -189,22 +188,7 @@ export default function MethodGuide({ anchor, onClose }: { anchor: string; onClo
       end();
       return;
     }
-    if (e.key !== 'Tab' || dialog.current === null) return;
-    // A modal dialog does not keep Tab inside an iframe's page: wrap it here.
-    const inside = [...dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
-      (el) => el.getClientRects().length > 0,
-    );
-    const first = inside[0];
-    const last = inside.at(-1);
-    if (first === undefined || last === undefined) return;
-    const active = document.activeElement;
-    if (e.shiftKey && (active === first || active === heading.current)) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && active === last) {
-      e.preventDefault();
-      first.focus();
-    }
+    if (dialog.current !== null) wrapTab(e, dialog.current, heading.current);
   };
 
   const title = doc === undefined ? t('guide.title') : section === undefined ? doc.title : plainText(section.heading);

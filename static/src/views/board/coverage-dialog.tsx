@@ -4,11 +4,9 @@ import type { Coverage, Cycle } from '../../../../src/contract';
 import { useChunkWords } from '../../app/chunk-words';
 import { t } from '../../app/i18n';
 import { Button } from '../../components/button';
+import { wrapTab } from '../../components/dialog-tab';
 import { CoverageList, CoverageSummary } from './coverage-list';
 import './coverage.css';
-
-const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
  * "Work without an objective": the uncovered epics behind the board's coverage figure, in a modal
@@ -60,21 +58,7 @@ export default function CoverageDialog({
       close();
       return;
     }
-    if (e.key !== 'Tab' || dialog.current === null) return;
-    const inside = [...dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
-      (el) => el.getClientRects().length > 0,
-    );
-    const first = inside[0];
-    const last = inside.at(-1);
-    if (first === undefined || last === undefined) return;
-    const active = document.activeElement;
-    if (e.shiftKey && (active === first || active === heading.current)) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && active === last) {
-      e.preventDefault();
-      first.focus();
-    }
+    if (dialog.current !== null) wrapTab(e, dialog.current, heading.current);
   };
 
   const team = coverage.teams.length === 1 ? coverage.teams[0] : undefined;

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useId, useLayoutEffect, useRef, useState } f
 import type { KeyboardEvent } from 'react';
 import { t } from '../../app/i18n';
 import { Button } from '../../components/button';
+import { wrapTab } from '../../components/dialog-tab';
 import { LoadingState } from '../../components/states';
 import type { PanelProps } from './panel-props';
 import type { PanelState } from './panel-state';
@@ -48,23 +49,6 @@ const usePush = (): boolean => {
   }, []);
   return push;
 };
-
-const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
-
-/**
- * Whether a closed <details> hides the element (anything in it but its own summary): Chromium lays such
- * content out (content-visibility: hidden), so it has client rects, yet Tab skips it.
- */
-const inClosedDetails = (el: HTMLElement): boolean => {
-  for (let d = el.parentElement?.closest('details:not([open])'); d; d = d.parentElement?.closest('details:not([open])'))
-    if (!(el.tagName === 'SUMMARY' && el.parentElement === d)) return true;
-  return false;
-};
-
-/** The visible controls Tab can reach inside the panel, in order. */
-const focusables = (root: HTMLElement): HTMLElement[] =>
-  [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getClientRects().length > 0 && !inClosedDetails(el));
 
 /**
  * Where focus goes back on close: what opened the panel if it is still there, else that objective's row
@@ -130,20 +114,8 @@ export function SidePanel(props: PanelProps) {
       closeAndReturn();
       return;
     }
-    if (e.key !== 'Tab' || push || dialog.current === null) return;
-    const inside = focusables(dialog.current);
-    const first = inside[0];
-    const last = inside.at(-1);
-    if (first === undefined || last === undefined) return;
-    const active = document.activeElement;
-    const atStart = active === first || active === heading.current;
-    if (e.shiftKey && atStart) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && active === last) {
-      e.preventDefault();
-      first.focus();
-    }
+    if (push || dialog.current === null) return;
+    wrapTab(e, dialog.current, heading.current);
   };
 
   return (
