@@ -8,6 +8,7 @@ import { objectiveViewOf } from './shared/objective-view-of';
 import { requireEditObjective, requireSiteUsers } from './shared/permissions';
 import { withDerivedCurrents } from './shared/refresh-initiatives';
 import { withEditor } from '../domain/authorship';
+import { requireCycle } from './shared/lookups';
 
 /** Hard cap per objective: the method's rule is 2 to 5 (domain/lint/shape.ts); this only keeps one aggregate small. */
 export const MAX_KEY_RESULTS = 20;
@@ -53,7 +54,8 @@ export const createKeyResult = async (
     };
     // Writing a KR is shaping the objective: its author counts as an editor (co-creation, lint top-down).
     const objective = { ...current.objective, authorship: withEditor(current.objective.authorship, ctx.actor.accountId) };
-    return { aggregate: withDerivedCurrents({ ...current, objective, keyResults: [...current.keyResults, kr] }), result: kr.id };
+    const measured = { cycle: await requireCycle(ctx.store, current.objective.cycleId, 'objectiveId'), now: ctx.clock.now() };
+    return { aggregate: withDerivedCurrents({ ...current, objective, keyResults: [...current.keyResults, kr] }, measured), result: kr.id };
   });
   const view = await objectiveViewOf(ctx, aggregate);
   const kr = view.keyResults.find((k) => k.id === id);

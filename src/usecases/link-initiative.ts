@@ -55,7 +55,7 @@ export const linkInitiative = async (ctx: Ctx, input: ApiParsedInput<'initiative
       epic: snapshotFrom(blank, { epic, children: state.children }, cycle, now),
     };
     return {
-      aggregate: withDerivedCurrents({ ...current, initiatives: [...current.initiatives, initiative] }),
+      aggregate: withDerivedCurrents({ ...current, initiatives: [...current.initiatives, initiative] }, { cycle, now }),
       result: initiative,
       linkedIssueIds: [epic.id],
     };

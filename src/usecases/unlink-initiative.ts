@@ -6,6 +6,7 @@ import { editableKeyResult } from './shared/key-result-edit';
 import { mutateObjective, once } from './shared/mutate-objective';
 import { withDerivedCurrents } from './shared/refresh-initiatives';
 import { refreshAfterLinkChange } from './resolve-work-jql';
+import { requireCycle } from './shared/lookups';
 
 /**
  * initiatives.unlink: removes the link (the epic in Jira is untouched) and its lookup row.
@@ -17,8 +18,10 @@ export const unlinkInitiative = async (ctx: Ctx, input: ApiParsedInput<'initiati
     const initiative = current.initiatives.find((i) => i.id === input.initiativeId);
     if (initiative === undefined) throw notFound('Initiative', input.initiativeId, 'initiativeId');
     await editableKeyResult(ctx, current, initiative.keyResultId, 'initiativeId');
+    // A measured KR's value moves with its epics: on its trail, and into its kept forecast score.
+    const measured = { cycle: await requireCycle(ctx.store, current.objective.cycleId, 'initiativeId'), now: ctx.clock.now() };
     return {
-      aggregate: withDerivedCurrents({ ...current, initiatives: current.initiatives.filter((i) => i.id !== initiative.id) }),
+      aggregate: withDerivedCurrents({ ...current, initiatives: current.initiatives.filter((i) => i.id !== initiative.id) }, measured),
       result: undefined,
       linkedIssueIds: [initiative.issueId],
     };

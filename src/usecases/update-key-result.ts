@@ -9,6 +9,8 @@ import { objectiveViewOf } from './shared/objective-view-of';
 import { requireKeyResultOwnerChange, requireSiteUsers } from './shared/permissions';
 import { withDerivedCurrents } from './shared/refresh-initiatives';
 import { withEditor } from '../domain/authorship';
+import { requireCycle } from './shared/lookups';
+import { withForecastScore } from './shared/forecasts';
 
 /** The merged metric must still obey the metric rules (binary: start 0, target 1, current 0 or 1). */
 const mergedMetric = (current: Metric, change: Partial<Metric> | undefined): Metric => {
@@ -43,7 +45,13 @@ export const updateKeyResult = async (ctx: Ctx, input: ApiParsedInput<'keyResult
       metric: mergedMetric(kr.metric, input.metric),
     };
     const objective = { ...current.objective, authorship: withEditor(current.objective.authorship, ctx.actor.accountId) };
-    return { aggregate: withDerivedCurrents(replaceKeyResult({ ...current, objective }, next)), result: undefined };
+    const cycle = await requireCycle(ctx.store, current.objective.cycleId, 'id');
+    // A new start or target moves the forecast's score: keep the board's count in step with the rows.
+    const aggregate = withDerivedCurrents(replaceKeyResult({ ...current, objective }, withForecastScore(next, cycle)), {
+      cycle,
+      now: ctx.clock.now(),
+    });
+    return { aggregate, result: undefined };
   }, once(ctx, 'keyResults.update', input.requestId));
   const view = await objectiveViewOf(ctx, aggregate);
   const kr = view.keyResults.find((k) => k.id === input.id);

@@ -68,4 +68,17 @@ describe('forecasts', () => {
     expect(imported.keyResults.map((kr) => kr.forecast)).toEqual(after.keyResults.map((kr) => kr.forecast));
     expect((await ok(target, 'board.get', { cycleId: cycle.id }, 'priya')).forecastMisses).toBe(1);
   }, 60_000);
+
+  it('keeps the board’s count in step when a KR’s target changes', async () => {
+    const runtime = newRuntime();
+    const { cycle, kr2 } = await paymentsSetup(runtime);
+    for (const [week, value] of [11, 11.5, 12].entries()) {
+      if (week > 0) moveAppClock(7 * DAY_MS);
+      await ok(runtime, 'checkIns.create', { keyResultId: kr2.id, value, confidence: 'on_track' }, 'priya');
+    }
+    expect((await ok(runtime, 'board.get', { cycleId: cycle.id }, 'priya')).forecastMisses).toBe(1);
+    // Heading for about 17: with 18 as the target the forecast scores green, and on track agrees with it.
+    await ok(runtime, 'keyResults.update', { id: kr2.id, metric: { target: 18 } }, 'priya');
+    expect((await ok(runtime, 'board.get', { cycleId: cycle.id }, 'priya')).forecastMisses).toBe(0);
+  }, 60_000);
 });
