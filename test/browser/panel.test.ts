@@ -82,6 +82,23 @@ describe('epic check-in panel', () => {
     const value = row.getByLabel('Current value (%)');
     await row.getByText('Enter the current value as a number.').waitFor();
     expect(await value.getAttribute('aria-invalid')).toBe('true');
+
+    // A note over the backend's limit is counted down, never cut, and refused in words before sending.
+    const before = await invokeAs(suite.host(), PEOPLE.hannah, 'checkIns.list', {
+      keyResultId: (await keyResultNamed(COMPLETION)).id,
+    });
+    await value.fill('72');
+    const note = row.getByLabel('Note (optional)');
+    await note.fill('x'.repeat(2005));
+    await row.getByText('5 characters too many', { exact: true }).waitFor();
+    await row.getByRole('button', { name: 'Check in' }).click();
+    await row.getByText('Keep the note to at most 2,000 characters: remove 5 characters.').waitFor();
+    expect(await note.getAttribute('aria-invalid')).toBe('true');
+    expect((await note.inputValue()).length).toBe(2005);
+    const after = await invokeAs(suite.host(), PEOPLE.hannah, 'checkIns.list', {
+      keyResultId: (await keyResultNamed(COMPLETION)).id,
+    });
+    expect(after.checkIns.length).toBe(before.checkIns.length);
   });
 
   it('links an epic that serves no KR yet to a key result from its panel', async () => {

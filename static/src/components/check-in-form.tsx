@@ -9,6 +9,8 @@ import { CheckInDraftSummary, draftConfidenceHint, draftValueHint, useCheckInDra
 import { draftNote } from './draft-note';
 import { describeError, fieldErrors } from './errors';
 import { confidenceWords, CONFIDENCES, formatValue } from './format';
+import { CharCounter, counterShown, tooLong } from './char-counter';
+import { CHECK_IN_TEXT_LIMIT } from './check-in-limits';
 import { useReadOnly } from './read-only';
 import './check-in-form.css';
 
@@ -60,6 +62,8 @@ export function CheckInForm({
   const [submitting, setSubmitting] = useState<Submitting>('none');
   const [error, setError] = useState<unknown>(undefined);
   const [localError, setLocalError] = useState<string | undefined>(undefined);
+  // A note or blockers over the limit is refused here, in words, before anything is sent.
+  const [longText, setLongText] = useState<{ note?: string | undefined; blockers?: string | undefined }>({});
   const [done, setDone] = useState<string | undefined>(undefined);
   const requestId = useRequestId();
 
@@ -96,6 +100,12 @@ export function CheckInForm({
     kind: Exclude<Submitting, 'none'>,
     payload: { value: number; confidence: Confidence; note: string },
   ) => {
+    const long = {
+      note: tooLong(t('components.checkIn.noteWords'), payload.note, CHECK_IN_TEXT_LIMIT),
+      blockers: tooLong(t('components.checkIn.blockersWords'), blockers, CHECK_IN_TEXT_LIMIT),
+    };
+    setLongText(long);
+    if (long.note !== undefined || long.blockers !== undefined) return;
     setSubmitting(kind);
     setError(undefined);
     setDone(undefined);
@@ -278,14 +288,14 @@ export function CheckInForm({
               touch('note');
               setNote(text);
             }}
-            error={errors.get('note')}
+            error={longText.note ?? errors.get('note')}
           />
           <TextArea
             id={ids.blockers}
             label={t('components.checkIn.blockers')}
             value={blockers}
             onChange={setBlockers}
-            error={errors.get('blockers')}
+            error={longText.blockers ?? errors.get('blockers')}
           />
         </div>
         <div className="cad-inline">
@@ -325,6 +335,7 @@ export function CheckInForm({
   );
 }
 
+/** A note or blockers box: counts down to the backend's limit and lets a paste run over it (never cut silently). */
 function TextArea({
   id,
   label,
@@ -338,6 +349,10 @@ function TextArea({
   onChange: (value: string) => void;
   error: string | undefined;
 }) {
+  const describedBy =
+    [error === undefined ? '' : `${id}-error`, counterShown(value, CHECK_IN_TEXT_LIMIT) ? `${id}-count` : '']
+      .filter(Boolean)
+      .join(' ') || undefined;
   return (
     <div className="cad-field">
       <label className="cad-field__label" htmlFor={id}>
@@ -348,14 +363,14 @@ function TextArea({
         className="cad-textarea"
         // Room for a drafted note (a few lines) without a scroll; never more than five.
         rows={Math.min(5, Math.max(2, Math.ceil(value.length / 45)))}
-        maxLength={2000}
         value={value}
         aria-invalid={error === undefined ? undefined : true}
-        aria-describedby={error === undefined ? undefined : `${id}-error`}
+        aria-describedby={describedBy}
         onChange={(e) => {
           onChange(e.target.value);
         }}
       />
+      <CharCounter id={id} value={value} limit={CHECK_IN_TEXT_LIMIT} />
       {error === undefined ? null : (
         <p id={`${id}-error`} className="cad-field__error">
           {error}

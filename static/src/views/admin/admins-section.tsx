@@ -5,7 +5,7 @@ import { useRequestId } from '../../api/request-id';
 import { t } from '../../app/i18n';
 import { Button } from '../../components/button';
 import { describeError } from '../../components/errors';
-import { useDebounced } from '../board/use-debounced';
+import { useDebounced } from '../../components/use-debounced';
 import { useAsync } from '../../api/use-api';
 import type { JiraGroup } from './jira-lookups';
 import { searchGroups } from './jira-lookups';

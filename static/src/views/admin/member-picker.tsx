@@ -5,7 +5,7 @@ import { SearchOffers, useSearchResults } from '../../components/search-offers';
 import { Owner } from '../../components/owner';
 import { useUser } from '../../components/user-directory';
 import { searchPeople } from '../board/person-picker';
-import { useDebounced } from '../board/use-debounced';
+import { useDebounced } from '../../components/use-debounced';
 
 function MemberChip({ accountId, onRemove }: { accountId: string; onRemove: () => void }) {
   const name = useUser(accountId).displayName;

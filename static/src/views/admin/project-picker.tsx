@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { t } from '../../app/i18n';
 import { Button } from '../../components/button';
 import { SearchOffers, useSearchResults } from '../../components/search-offers';
-import { useDebounced } from '../board/use-debounced';
+import { useDebounced } from '../../components/use-debounced';
 import type { JiraProject } from './jira-lookups';
 import { searchProjects } from './jira-lookups';
 

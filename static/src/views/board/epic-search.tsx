@@ -7,7 +7,7 @@ import { WriteButton } from '../../components/read-only';
 import { describeError, fieldErrors } from '../../components/errors';
 import { asRecord, stringAt } from '../../components/extension';
 import { IssueLink } from '../../app/links';
-import { useDebounced } from './use-debounced';
+import { useDebounced } from '../../components/use-debounced';
 
 interface EpicHit {
   key: string;

@@ -6,7 +6,7 @@ import { bandWords } from '../../components/format';
 import type { BoardIndex } from './board-index';
 import type { BoardFilters } from './filters';
 import { isFiltering, NO_FILTERS } from './filters';
-import { useDebounced } from './use-debounced';
+import { useDebounced } from '../../components/use-debounced';
 import { usePeopleNames } from './use-people-names';
 
 /** Typing pauses longer than this refilter the board; shorter bursts wait. */

@@ -16,7 +16,7 @@ import { HINT_DELAY_MS } from './objective-form';
 import type { PanelProps } from './panel-props';
 import { PersonPicker } from './person-picker';
 import { QualityHints } from './quality-hints';
-import { useDebounced } from './use-debounced';
+import { useDebounced } from '../../components/use-debounced';
 
 const KINDS: readonly MetricKind[] = ['number', 'percent', 'currency', 'binary'];
 // A function, not a constant: the words exist only once the catalog has loaded (app/i18n.ts).

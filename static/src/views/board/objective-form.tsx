@@ -19,7 +19,7 @@ import { createDrafts, DraftFailed, draftErrors, draftsOf, KeyResultDrafts } fro
 import type { PanelProps } from './panel-props';
 import { PersonPicker } from './person-picker';
 import { QualityHints } from './quality-hints';
-import { useDebounced } from './use-debounced';
+import { useDebounced } from '../../components/use-debounced';
 
 /** The gallery loads when first opened: most objectives are written without it. */
 const ExamplesGallery = lazy(() => import('./examples-gallery'));

@@ -5,7 +5,7 @@ import { Button } from '../../components/button';
 import { SearchOffers, useSearchResults } from '../../components/search-offers';
 import { asRecord } from '../../components/extension';
 import { Owner } from '../../components/owner';
-import { useDebounced } from './use-debounced';
+import { useDebounced } from '../../components/use-debounced';
 
 export interface FoundPerson {
   accountId: string;

@@ -9,7 +9,7 @@ import { ConfigActions } from '../../components/config-actions';
 import { currentCycle } from '../../components/cycles';
 import { CheckboxField, RadioGroupField, SelectField } from '../../components/fields';
 import { ErrorState, LoadingState } from '../../components/states';
-import { useDebounced } from '../board/use-debounced';
+import { useDebounced } from '../../components/use-debounced';
 import { ObjectivePicker } from '../pickers/objective-picker';
 import { DEFAULT_CONFIG, effectiveScope, missingOf } from './config';
 import type { MacroConfig, MacroKind, MacroScope } from './config';

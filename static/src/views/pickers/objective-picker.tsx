@@ -7,7 +7,7 @@ import { describeError } from '../../components/errors';
 import { SelectField } from '../../components/fields';
 import { formatNumber } from '../../components/format';
 import { objectiveOptionLabel } from '../../components/objective-tree';
-import { useDebounced } from '../board/use-debounced';
+import { useDebounced } from '../../components/use-debounced';
 
 /** Hits a picker lists at once: objectives.search's most; the search field narrows the rest. */
 const LIMIT = 50;
