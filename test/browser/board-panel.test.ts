@@ -3,7 +3,7 @@ import { seriousViolationsIn } from '../support/axe';
 import { screenshot, watchProblems } from '../support/browser';
 import type { PageProblems } from '../support/browser';
 import { boardFrame, demoCycleName } from './board-support';
-import { PEOPLE, useViewsHost } from './views-host';
+import { invokeAs, PEOPLE, useViewsHost } from './views-host';
 
 /**
  * The board's side panel in Chromium on the local host (#11): below 1200 px it is a modal dialog (focus
@@ -138,6 +138,23 @@ describe('the board side panel', () => {
     expect(await opener.and(frame.locator(':focus')).count()).toBe(1);
     const restored = await viewport.boundingBox();
     expect(restored?.width).toBe(before.width);
+  });
+
+  it('says who drafted and edited an objective', async () => {
+    const name = await demoCycleName(suite.host());
+    const cycles = await invokeAs(suite.host(), PEOPLE.elena, 'cycles.list', {});
+    const cycleId = cycles.cycles.find((c) => c.name === name)?.id ?? '';
+    const board = await invokeAs(suite.host(), PEOPLE.elena, 'board.get', { cycleId });
+    const first = board.roots[0]?.objective;
+    if (first === undefined) throw new Error('the demo board has no objective');
+    // Elena drafted the demo's company objectives (the seed creates them as her); her own edit does not
+    // list her again as an editor. (Editors are covered in test/integration/objectives.test.ts.)
+    await invokeAs(suite.host(), PEOPLE.elena, 'objectives.update', { id: first.id, title: first.title });
+    const frame = await openBoard('wide');
+    await firstObjectiveTitle(frame).click();
+    const line = frame.getByRole('dialog').locator('[data-authorship]');
+    await line.getByText('Drafted by Elena Petrova').waitFor();
+    expect(await line.textContent()).not.toContain('dited by');
   });
 
   it('counts characters before the title limit and refuses, in words, a title over it', async () => {

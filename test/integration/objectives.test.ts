@@ -16,6 +16,18 @@ describe('objectives and key results', () => {
     expect(mine.ownerAccountId).toBe(accountOf('marcus'));
   });
 
+  it('keeps who drafted an objective and who edited it or its key results since, each once', async () => {
+    const runtime = newRuntime();
+    const { cycle, team } = await paymentsSetup(runtime);
+    const objective = await anObjective(runtime, 'elena', { cycleId: cycle.id, title: 'Ship safer payouts', level: 'team', teamId: team.id });
+    expect(objective.authorship).toEqual({ createdBy: accountOf('elena'), editors: [] });
+    await ok(runtime, 'objectives.update', { id: objective.id, description: 'Fewer failed payouts' }, 'daniel');
+    await ok(runtime, 'keyResults.create', { objectiveId: objective.id, title: 'Cut failed payouts from 4% to 1%', metric: { kind: 'percent', start: 4, target: 1, current: 4 } }, 'priya');
+    await ok(runtime, 'objectives.update', { id: objective.id, description: 'Fewer failed payouts, sooner' }, 'daniel');
+    const read = await ok(runtime, 'objectives.get', { id: objective.id }, 'marcus');
+    expect(read.authorship).toEqual({ createdBy: accountOf('elena'), editors: [accountOf('daniel'), accountOf('priya')] });
+  });
+
   it('checks alignment with the domain rules', async () => {
     const runtime = newRuntime();
     const { cycle, team, objective } = await paymentsSetup(runtime);

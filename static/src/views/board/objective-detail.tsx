@@ -11,6 +11,7 @@ import { CheckInForm } from '../../components/check-in-form';
 import { KeyResultRow } from '../../components/key-result-row';
 import { Lozenge } from '../../components/lozenge';
 import { Owner } from '../../components/owner';
+import { AuthorshipLine } from './authorship-line';
 import { formatScore } from '../../components/format';
 import { ScoreBar } from '../../components/score-bar';
 import { ErrorState, LoadingState } from '../../components/states';
@@ -145,6 +146,7 @@ export function ObjectiveDetail(props: PanelProps & { objectiveId: string }) {
           <Owner accountId={o.reviewerAccountId} role={t('editor.detail.reviewer')} />
         )}
       </div>
+      <AuthorshipLine authorship={o.authorship} />
       <Alignment objective={o} props={props} />
       <div className="cad-inline">
         <StatusLozenge signal={signal} track={o.track} band={o.band} />
