@@ -1,30 +1,10 @@
 import type { LocalRuntime } from '../../local/platform/local-runtime';
 import type { DemoHandle } from '../support/cadence-client';
-import { epicKey, fails, newRuntime, ok } from '../support/cadence-client';
+import { epicKey, fails, issueKey, newRuntime, ok } from '../support/cadence-client';
 import { exportDocument } from '../support/export-document';
-import { aKeyResult, anObjective, paymentsSetup } from '../support/scenario';
+import { aKeyResult, anObjective, linkedPaymentsSetup, paymentsSetup } from '../support/scenario';
 
 /** checkIns.draft through the resolver on the local runtime, against the emulated Jira (issue #13). */
-
-const keyOf = (runtime: LocalRuntime, summary: string): string => {
-  const issue = runtime.site.listIssues().find((i) => i.summary === summary);
-  if (issue === undefined) throw new Error(`no issue "${summary}"`);
-  return issue.key;
-};
-
-/** An initiatives-sourced KR (0 -> 100 %) on the multi-currency epic: 2 of 4 in scope done, so 50. */
-const linkedSetup = async () => {
-  const runtime = newRuntime();
-  const setup = await paymentsSetup(runtime);
-  const sourced = await aKeyResult(runtime, 'priya', setup.objective.id, {
-    title: 'Deliver multi-currency payouts to 100% of planned scope',
-    metric: { kind: 'percent', start: 0, target: 100, unit: '%' },
-    progressSource: 'initiatives',
-  });
-  const fx = epicKey(runtime, 'Multi-currency payroll payouts');
-  await ok(runtime, 'initiatives.link', { keyResultId: sourced.id, issueKey: fx }, 'priya');
-  return { runtime, ...setup, sourced, fx };
-};
 
 /** The draft, with the Jira calls and points it cost. */
 const draft = async (runtime: LocalRuntime, keyResultId: string, as: DemoHandle = 'priya') => {
@@ -38,7 +18,7 @@ const keys = (list: readonly { issueKey: string }[] | undefined): string[] => (l
 
 describe('check-ins drafted from Jira (checkIns.draft)', () => {
   it('drafts the measured value and what moved under the epics since the last check-in; accepting it starts the next', async () => {
-    const { runtime, sourced, fx } = await linkedSetup();
+    const { runtime, sourced, fx } = await linkedPaymentsSetup();
     const first = await draft(runtime, sourced.id);
     expect(first.draft).toMatchObject({ keyResultId: sourced.id, value: 50, valueSource: 'initiatives', since: sourced.createdAt });
     // Nothing moved since the KR was added; without a check-in there is no baseline, so the epic is named as it stands.
@@ -49,8 +29,8 @@ describe('check-ins drafted from Jira (checkIns.draft)', () => {
     const { checkIn } = await ok(runtime, 'checkIns.create', { keyResultId: sourced.id, confidence: first.draft.confidence }, 'priya');
     expect(checkIn.epicStatuses).toEqual([{ issueId: runtime.site.getIssue(fx)?.id, statusName: 'In Progress' }]);
 
-    const snapshot = keyOf(runtime, 'Snapshot the FX rate when payroll is approved');
-    const cad = keyOf(runtime, 'Payouts in CAD');
+    const snapshot = issueKey(runtime, 'Snapshot the FX rate when payroll is approved');
+    const cad = issueKey(runtime, 'Payouts in CAD');
     runtime.site.updateIssue(snapshot, { status: 'Done' });
     runtime.site.updateIssue(cad, { status: "Won't Do" });
     runtime.site.createIssue({ project: 'PAY', issueType: 'Story', summary: 'Payouts in AUD', parent: fx });
@@ -58,7 +38,7 @@ describe('check-ins drafted from Jira (checkIns.draft)', () => {
     await runtime.whenIdle();
 
     const second = await draft(runtime, sourced.id);
-    const aud = keyOf(runtime, 'Payouts in AUD');
+    const aud = issueKey(runtime, 'Payouts in AUD');
     expect(second.draft.since).toBe(checkIn.at);
     expect(keys(second.draft.changes?.done)).toEqual([snapshot]);
     expect(keys(second.draft.changes?.wontDo)).toEqual([cad]);
@@ -84,7 +64,7 @@ describe('check-ins drafted from Jira (checkIns.draft)', () => {
   }, 60_000);
 
   it('keeps the epics’ statuses of a check-in through export and import', async () => {
-    const { runtime: source, sourced } = await linkedSetup();
+    const { runtime: source, sourced } = await linkedPaymentsSetup();
     await ok(source, 'checkIns.create', { keyResultId: sourced.id, confidence: 'on_track' }, 'priya');
     const first = await exportDocument(source, 'elena');
     expect(first.checkIns[0]?.epicStatuses).toEqual([{ issueId: expect.any(String) as unknown, statusName: 'In Progress' }]);
@@ -120,7 +100,7 @@ describe('check-ins drafted from Jira (checkIns.draft)', () => {
   }, 30_000);
 
   it('drafts a KR measured by hand from its latest check-in, else its start, asking Jira nothing without epics', async () => {
-    const { runtime, kr2 } = await linkedSetup();
+    const { runtime, kr2 } = await linkedPaymentsSetup();
     const none = await draft(runtime, kr2.id);
     expect(none.draft).toMatchObject({ value: 10, valueSource: 'start', changes: null });
     expect(none.calls).toBe(0);
@@ -133,7 +113,7 @@ describe('check-ins drafted from Jira (checkIns.draft)', () => {
   }, 30_000);
 
   it('refuses an unknown KR, and one that takes no check-in (archived), as checkIns.create would', async () => {
-    const { runtime, objective, kr2 } = await linkedSetup();
+    const { runtime, objective, kr2 } = await linkedPaymentsSetup();
     for (const unknown of [`${objective.id}-kzzzzzz`, 'zzzzzzzzzzzz-kzzzzzz']) {
       expect(await fails(runtime, 'checkIns.draft', { keyResultId: unknown }, 'priya')).toMatchObject({ code: 'NOT_FOUND', field: 'keyResultId' });
     }

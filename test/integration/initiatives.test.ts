@@ -1,26 +1,7 @@
 import type { LocalRuntime } from '../../local/platform/local-runtime';
-import { epicKey, fails, newRuntime, ok, storageState } from '../support/cadence-client';
-import { aKeyResult, anObjective, paymentsSetup } from '../support/scenario';
+import { epicKey, fails, issueKey, newRuntime, ok, storageState } from '../support/cadence-client';
+import { aKeyResult, anObjective, linkedPaymentsSetup, paymentsSetup } from '../support/scenario';
 
-const childKey = (runtime: LocalRuntime, summary: string): string => {
-  const issue = runtime.site.listIssues().find((i) => i.summary === summary);
-  if (issue === undefined) throw new Error(`no issue "${summary}"`);
-  return issue.key;
-};
-
-/** Payments with an initiatives-sourced KR (0 -> 100 %) linked to the multi-currency epic (2 of 4 in scope done). */
-const linkedSetup = async () => {
-  const runtime = newRuntime();
-  const setup = await paymentsSetup(runtime);
-  const sourced = await aKeyResult(runtime, 'priya', setup.objective.id, {
-    title: 'Deliver multi-currency payouts to 100% of planned scope',
-    metric: { kind: 'percent', start: 0, target: 100, unit: '%' },
-    progressSource: 'initiatives',
-  });
-  const fx = epicKey(runtime, 'Multi-currency payroll payouts');
-  const initiative = await ok(runtime, 'initiatives.link', { keyResultId: sourced.id, issueKey: fx }, 'priya');
-  return { runtime, ...setup, sourced, fx, initiative };
-};
 
 const sourcedKr = async (runtime: LocalRuntime, objectiveId: string, krId: string) => {
   const view = await ok(runtime, 'objectives.get', { id: objectiveId }, 'priya');
@@ -31,7 +12,7 @@ const sourcedKr = async (runtime: LocalRuntime, objectiveId: string, krId: strin
 
 describe('initiatives (Jira epics under KRs)', () => {
   it('links an epic with its progress from child issues, and sets the initiatives-sourced KR', async () => {
-    const { runtime, objective, sourced, initiative, fx } = await linkedSetup();
+    const { runtime, objective, sourced, initiative, fx } = await linkedPaymentsSetup();
     expect(initiative).toMatchObject({
       restricted: false,
       issueKey: fx,
@@ -51,7 +32,7 @@ describe('initiatives (Jira epics under KRs)', () => {
     const runtime = newRuntime();
     const { kr1 } = await paymentsSetup(runtime);
     const before = storageState(runtime);
-    const story = childKey(runtime, 'Payouts in EUR and GBP');
+    const story = issueKey(runtime, 'Payouts in EUR and GBP');
     expect(await fails(runtime, 'initiatives.link', { keyResultId: kr1.id, issueKey: story }, 'priya')).toMatchObject({ code: 'ISSUE_NOT_LINKABLE', field: 'issueKey', message: expect.stringContaining('is not an epic') as unknown });
     expect(await fails(runtime, 'initiatives.link', { keyResultId: kr1.id, issueKey: 'PAY-9999' }, 'priya')).toMatchObject({ code: 'ISSUE_NOT_LINKABLE', field: 'issueKey' });
     const secret = epicKey(runtime, 'SOC 2 Type II audit readiness');
@@ -92,8 +73,8 @@ describe('initiatives (Jira epics under KRs)', () => {
   });
 
   it('refreshes progress on product events: a child moved to Done, re-parented, and the epic deleted', async () => {
-    const { runtime, objective, sourced, fx } = await linkedSetup();
-    runtime.site.updateIssue(childKey(runtime, 'Snapshot the FX rate when payroll is approved'), { status: 'Done' });
+    const { runtime, objective, sourced, fx } = await linkedPaymentsSetup();
+    runtime.site.updateIssue(issueKey(runtime, 'Snapshot the FX rate when payroll is approved'), { status: 'Done' });
     await runtime.whenIdle();
     let kr = await sourcedKr(runtime, objective.id, sourced.id);
     expect(kr.initiatives[0]).toMatchObject({ progress: { done: 3, total: 5, excluded: 1, ratio: 0.75 } });
@@ -106,7 +87,7 @@ describe('initiatives (Jira epics under KRs)', () => {
     expect(kr.initiatives[0]).toMatchObject({ progress: { done: 3, total: 6, addedAfterStart: 1, ratio: 0.6 } });
 
     // Re-parented away: the old parent is refreshed too.
-    runtime.site.updateIssue(childKey(runtime, 'Payouts in AUD'), { parent: epicKey(runtime, 'Reduce failed payout retries') });
+    runtime.site.updateIssue(issueKey(runtime, 'Payouts in AUD'), { parent: epicKey(runtime, 'Reduce failed payout retries') });
     await runtime.whenIdle();
     kr = await sourcedKr(runtime, objective.id, sourced.id);
     expect(kr.initiatives[0]).toMatchObject({ progress: { total: 5, ratio: 0.75 } });
@@ -119,8 +100,8 @@ describe('initiatives (Jira epics under KRs)', () => {
   });
 
   it('catches up with changes that sent no event on the scheduled reconcile', async () => {
-    const { runtime, objective, sourced } = await linkedSetup();
-    runtime.site.transaction(() => runtime.site.updateIssue(childKey(runtime, 'Payouts in CAD'), { status: 'Done' }), { silent: true });
+    const { runtime, objective, sourced } = await linkedPaymentsSetup();
+    runtime.site.transaction(() => runtime.site.updateIssue(issueKey(runtime, 'Payouts in CAD'), { status: 'Done' }), { silent: true });
     await runtime.whenIdle();
     expect((await sourcedKr(runtime, objective.id, sourced.id)).metric.current).toBe(50);
     const outcome = await runtime.app.runScheduledTrigger('reconcile-initiatives');
@@ -131,7 +112,7 @@ describe('initiatives (Jira epics under KRs)', () => {
   });
 
   it('unlinks an initiative', async () => {
-    const { runtime, objective, sourced, initiative } = await linkedSetup();
+    const { runtime, objective, sourced, initiative } = await linkedPaymentsSetup();
     expect(await fails(runtime, 'initiatives.unlink', { initiativeId: initiative.id }, 'marcus')).toMatchObject({ code: 'FORBIDDEN' });
     expect(await ok(runtime, 'initiatives.unlink', { initiativeId: initiative.id }, 'daniel')).toEqual({ initiativeId: initiative.id });
     expect((await sourcedKr(runtime, objective.id, sourced.id)).initiatives).toEqual([]);

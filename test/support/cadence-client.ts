@@ -80,6 +80,13 @@ export const epicKey = (runtime: LocalRuntime, summary: string): string => {
   return epic.key;
 };
 
+/** The key of the emulated site's issue with exactly this summary (any type). */
+export const issueKey = (runtime: LocalRuntime, summary: string): string => {
+  const issue = runtime.site.listIssues().find((i) => i.summary === summary);
+  if (issue === undefined) throw new Error(`no issue "${summary}"`);
+  return issue.key;
+};
+
 /** Every stored item (plain KVS and entities), to assert that a failed call wrote nothing. */
 export const storageState = (runtime: LocalRuntime): unknown =>
   runtime.db.prepare('SELECT * FROM kvs_items ORDER BY ns, entity, key').all();

@@ -1,7 +1,7 @@
 import type { ApiOutput } from '../../src/contract';
 import type { LocalRuntime } from '../../local/platform/local-runtime';
 import type { DemoHandle } from './cadence-client';
-import { accountOf, ok } from './cadence-client';
+import { accountOf, epicKey, newRuntime, ok } from './cadence-client';
 
 /** Builds OKR data through the resolvers, the way users would, with sensible defaults. */
 
@@ -36,4 +36,18 @@ export const paymentsSetup = async (runtime: LocalRuntime) => {
   const kr1 = await aKeyResult(runtime, 'priya', objective.id, { title: 'Reduce failed payouts from 4% to 1%', metric: { kind: 'percent', start: 4, target: 1, unit: '%' }, ownerAccountId: accountOf('daniel') });
   const kr2 = await aKeyResult(runtime, 'priya', objective.id, { title: 'Grow multi-currency payroll customers from 10 to 40', metric: { kind: 'number', start: 10, target: 40 } });
   return { cycle, team, objective, kr1, kr2 };
+};
+
+/** Payments with an initiatives-sourced KR (0 -> 100 %) linked to the multi-currency epic (2 of 4 in scope done, so 50). */
+export const linkedPaymentsSetup = async () => {
+  const runtime = newRuntime();
+  const setup = await paymentsSetup(runtime);
+  const sourced = await aKeyResult(runtime, 'priya', setup.objective.id, {
+    title: 'Deliver multi-currency payouts to 100% of planned scope',
+    metric: { kind: 'percent', start: 0, target: 100, unit: '%' },
+    progressSource: 'initiatives',
+  });
+  const fx = epicKey(runtime, 'Multi-currency payroll payouts');
+  const initiative = await ok(runtime, 'initiatives.link', { keyResultId: sourced.id, issueKey: fx }, 'priya');
+  return { runtime, ...setup, sourced, fx, initiative };
 };
