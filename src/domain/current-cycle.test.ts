@@ -29,6 +29,7 @@ describe('previousCycle', () => {
   test('is the cycle of the same kind that ended last before it began', () => {
     expect(previousCycle([q3, year, q4, q1], q1)?.id).toBe('q4');
     expect(previousCycle([q3, q4, q1], q4)?.id).toBe('q3');
+    expect(previousCycle([q4, q3, q1], q1)?.id).toBe('q4');
   });
 
   test('a first cycle has none', () => {

@@ -49,7 +49,7 @@ export const frozenWeek = (
   if (asked === undefined || !weeks.includes(asked)) {
     throw new DomainError(
       'AS_OF_OUTSIDE_CYCLE',
-      `must be a week of the cycle (${weeks[0] ?? ''} to ${weeks[weeks.length - 1] ?? ''})`,
+      `must be a week of the cycle (${String(weeks[0])} to ${String(weeks.at(-1))})`,
       'asOf.week',
     );
   }

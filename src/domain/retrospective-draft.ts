@@ -66,9 +66,7 @@ export const draftRetrospective = (input: {
 }): RetrospectiveDraft => {
   const bands = input.bands ?? DEFAULT_BANDS;
   const byId = new Map(input.keyResults.map((kr) => [kr.id, kr]));
-  const newestFirst = [...input.checkIns]
-    .filter((c) => byId.has(c.keyResultId))
-    .sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+  const newestFirst = [...input.checkIns].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
   const drove: DraftLine[] = [];
   const didNot: DraftLine[] = [];
   const learned: DraftLine[] = [];
@@ -95,12 +93,14 @@ export const draftRetrospective = (input: {
   }
 
   const seen = new Set<string>();
-  for (const c of newestFirst) {
-    const text = (c.blockers ?? '').trim();
+  const blockers = newestFirst.flatMap((c) => {
+    const kr = byId.get(c.keyResultId);
+    return kr === undefined ? [] : [{ kr, text: (c.blockers ?? '').trim() }];
+  });
+  for (const { kr, text } of blockers) {
     if (text === '' || seen.has(normal(text))) continue;
     seen.add(normal(text));
-    const kr = byId.get(c.keyResultId);
-    if (kr !== undefined) didNot.push({ kind: 'blocker', keyResultId: kr.id, title: kr.title, text });
+    didNot.push({ kind: 'blocker', keyResultId: kr.id, title: kr.title, text });
     if (seen.size >= MAX_BLOCKERS) break;
   }
   return { drove, didNot, learned };

@@ -39,6 +39,8 @@ describe('team-objective-top-down', () => {
   });
 
   it('does not judge objectives whose authorship is unknown, or teams without members', () => {
+    const ghost = anObjective({ level: 'team', teamId: 'ghost-team', authorship: { createdBy: 'ceo', editors: [] } });
+    expect(run('team-objective-top-down', { teams: [team], objectives: [ghost] })).toEqual([]);
     expect(run('team-objective-top-down', { teams: [team], objectives: [teamObjective(undefined)] })).toEqual([]);
     expect(run('team-objective-top-down', { teams: [team], objectives: [teamObjective({ editors: ['ceo'] })] })).toEqual([]);
     const empty = aTeam({ id: team.id, name: 'Payments', memberAccountIds: [] });
@@ -70,6 +72,30 @@ describe('sandbagging-two-cycles', () => {
     expect(found.map((f) => [f.variant, f.target])).toEqual([
       ['person', { kind: 'person', id: 'priya' }],
       ['team', { kind: 'team', id: team.id }],
+    ]);
+  });
+
+  it('judges each owner and team against their own cycle before, and company objectives for owners only', () => {
+    const now = setOf('c2', 'priya', done, done);
+    const other = aTeam({ name: 'Growth' });
+    const growth = anObjective({ cycleId: 'c2', level: 'team', teamId: other.id, status: 'published' });
+    const company = anObjective({ cycleId: 'c2', level: 'company', status: 'published' });
+    const before = setOf('c1', 'priya', done, done);
+    // A draft of the cycle before, with no KRs: counts for nobody.
+    const empty = anObjective({ cycleId: 'c1', level: 'team', teamId: team.id, status: 'draft' });
+    const found = run('sandbagging-two-cycles', {
+      teams: [team, other],
+      objectives: [...now.objectives, growth, company],
+      keyResults: [
+        ...now.keyResults,
+        ...[1, 2].map(() => aKeyResult({ objectiveId: growth.id, ownerAccountId: 'noor', metric: done })),
+        ...[1, 2].map(() => aKeyResult({ objectiveId: company.id, ownerAccountId: 'noor', metric: done })),
+      ],
+      previous: { objectives: [...before.objectives, empty], keyResults: before.keyResults },
+    });
+    expect(found.map((f) => f.target)).toEqual([
+      { kind: 'person', id: 'priya' },
+      { kind: 'team', id: team.id },
     ]);
   });
 
