@@ -1,7 +1,6 @@
 import type { LocalRuntime } from '../../local/platform/local-runtime';
 import { sliceOf } from '../../src/usecases/reconcile-initiatives';
-import { epicKey, newRuntime, ok } from '../support/cadence-client';
-import { aKeyResult, paymentsSetup } from '../support/scenario';
+import { linkedPaymentsSetup } from '../support/scenario';
 
 /**
  * The daily reconcile reads only epics changed since its last successful run (plus a seventh of all
@@ -14,19 +13,12 @@ afterEach(() => {
 });
 
 const linked = async () => {
-  runtime = newRuntime();
-  const setup = await paymentsSetup(runtime);
-  const kr = await aKeyResult(runtime, 'priya', setup.objective.id, {
-    title: 'Deliver multi-currency payouts to 100% of planned scope',
-    metric: { kind: 'percent', start: 0, target: 100, unit: '%' },
-    progressSource: 'initiatives',
-  });
-  const fx = epicKey(runtime, 'Multi-currency payroll payouts');
-  await ok(runtime, 'initiatives.link', { keyResultId: kr.id, issueKey: fx }, 'priya');
-  const epic = runtime.site.getIssue(fx);
+  const setup = await linkedPaymentsSetup();
+  runtime = setup.runtime;
+  const epic = runtime.site.getIssue(setup.fx);
   if (epic === undefined) throw new Error('epic missing');
-  const children = runtime.site.listIssues().filter((i) => i.parentKey === fx);
-  return { ...setup, kr, epic, children };
+  const children = runtime.site.listIssues().filter((i) => i.parentKey === setup.fx);
+  return { ...setup, epic, children };
 };
 
 /**
