@@ -10,7 +10,7 @@ import {
   optionalText,
   trimmedText,
 } from './ids';
-import { AuthorshipSchema } from './review';
+import { AuthorshipSchema, LessonsSchema, StoredRetrospectiveSchema } from './review';
 
 /** The OKR model shared by backend and UI. Field limits are the ones the UI and storage rely on. */
 
@@ -72,9 +72,14 @@ export const ObjectiveFields = z.object({
   reviewerAccountId: AccountIdSchema.optional(),
   parentObjectiveId: IdSchema.optional(),
   status: ObjectiveStatusSchema,
-  retrospective: optionalText(4000),
+  /** Written at review: what drove progress, what did not, what we learned (an older single text reads as learned). */
+  retrospective: StoredRetrospectiveSchema,
   /** Set by carry-over: the objective of the previous cycle this one continues. */
   carriedFromObjectiveId: IdSchema.optional(),
+  /** Set by carry-over: the retrospective of the objective it continues, shown while setting the new cycle. */
+  lessons: LessonsSchema.optional(),
+  /** The KPI this objective responds to ("KPIs diagnose operational gaps, OKRs drive the strategic response"). */
+  kpiId: IdSchema.optional(),
   /** Who drafted it and who edited it since; absent on objectives stored before it was kept. */
   authorship: AuthorshipSchema.optional(),
 });
@@ -138,6 +143,8 @@ export const KeyResultSchema = z.object({
   status: KeyResultStatusSchema.default('active'),
   /** The score given at review; when absent the measured progress stands. */
   finalScore: ScoreSchema.optional(),
+  /** Why the final score differs from the measured one (required then: domain/grade.ts needsGradeReason). */
+  finalScoreReason: optionalText(500),
   /**
    * When the KR was created: its first check-in is due a week after this, not after the cycle start.
    * Optional so KRs stored or exported before it existed still parse (they count from the cycle start).

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AccountIdSchema, IdSchema, IsoDateTimeSchema } from './ids';
 import { BandConfigFields, BandSchema, CompactFindingSchema, PaceSchema, StatusSummarySchema, TrackStatusSchema } from './insights';
+import { FrozenSchema, KpiViewSchema } from './review';
 import { ForecastSchema } from './rhythm';
 import {
   CheckInSchema,
@@ -149,6 +150,7 @@ export const BoardObjectiveSchema = ObjectiveViewSchema.omit({
   description: true,
   retrospective: true,
   authorship: true,
+  lessons: true,
   keyResults: true,
   updatedAt: true,
 }).extend({ keyResultSummary: KeyResultSummarySchema });
@@ -211,6 +213,8 @@ export const BoardSchema = z.object({
    * the objectives in this answer, and the teams and people in scope.
    */
   findings: z.array(CompactFindingSchema),
+  /** Every active KPI (one small catalog read): name and health for the link on rows that respond to one. */
+  kpis: z.array(KpiViewSchema.pick({ id: true, teamId: true, name: true, unit: true, current: true, health: true })),
   generatedAt: z.string(),
 });
 export type Board = z.infer<typeof BoardSchema>;
@@ -278,6 +282,8 @@ export const ScorecardSchema = z.object({
     /** Published objectives with an active KR whose forecast disagrees with its latest confidence (as the board's forecastMisses). */
     forecastMisses: z.number().int().min(0),
   }),
+  /** Live (null) or frozen as of a week of the cycle or its end, from the weekly snapshots. */
+  frozen: FrozenSchema,
   /**
    * byTeam only: the figures of each team with objectives in the cycle, in team-name order, then those
    * of no team (teamId null, name '': the company's own; the UI names it), drafts counted in none.

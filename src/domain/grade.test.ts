@@ -1,6 +1,6 @@
 import type { KeyResult, Objective } from '../contract';
 import { aBinaryKeyResult, aDecreasingKeyResult, aKeyResult, aMetric, anObjective } from '../../test/support/builders';
-import { gradeCycle, gradeKeyResult, gradeObjective } from './grade';
+import { gradeCycle, gradeKeyResult, gradeObjective, measuredGrade, needsGradeReason } from './grade';
 
 /** A KR of `objective` measured on 0..100 points, so `percent` is its progress in percent. */
 const krAt = (objective: Pick<Objective, 'id'>, percent: number, over: Partial<KeyResult> = {}): KeyResult =>
@@ -189,5 +189,18 @@ describe('gradeCycle', () => {
     const o = anObjective();
     const grade = gradeCycle([o], [krAt(o, 70)], { yellowFrom: 0.5, greenFrom: 0.8 });
     expect(grade.distribution).toEqual({ red: 0, yellow: 1, green: 0, unscored: 0 });
+  });
+});
+
+describe('measured grade and reasons', () => {
+  const metric = aMetric({ start: 0, target: 10, current: 7.4 });
+  it('pre-fills the grade of the measured progress, whatever final score was given', () => {
+    expect(measuredGrade({ metric })).toBe(0.7);
+  });
+  it('asks for a reason only when the final score differs from the measured grade', () => {
+    expect(needsGradeReason(0.7, 0.7)).toBe(false);
+    expect(needsGradeReason(0.7, 0.70001)).toBe(false);
+    expect(needsGradeReason(0.7, 0.8)).toBe(true);
+    expect(needsGradeReason(0.7, 0.6)).toBe(true);
   });
 });

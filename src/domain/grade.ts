@@ -98,3 +98,12 @@ export const gradeCycle = (
     distribution,
   };
 };
+
+/** The grade the KR's measured progress gives, whatever final score it was given: the review's pre-filled value. */
+export const measuredGrade = (kr: Pick<KeyResult, 'metric'>): number => gradeKeyResult({ metric: kr.metric });
+
+/**
+ * A final score that differs from the measured grade needs a reason, so the review records why the
+ * number was overruled (the method: grades are honest, adjusted in the open).
+ */
+export const needsGradeReason = (measured: number, final: number): boolean => roundTo(final, 1) !== roundTo(measured, 1);

@@ -1,5 +1,5 @@
 import type { RetrospectiveCheckIn, RetrospectiveKeyResult } from './retrospective-draft';
-import { MAX_BLOCKERS, draftRetrospective } from './retrospective-draft';
+import { MAX_BLOCKERS, draftRetrospective, hasRetrospective } from './retrospective-draft';
 
 const kr = (id: string, score: number, midCycleForecast?: number | null): RetrospectiveKeyResult => ({
   id,
@@ -82,5 +82,14 @@ describe('draftRetrospective', () => {
       checkIns: [checkIn('z', 1, { blockers: 'Elsewhere' })],
     });
     expect(draft.didNot).toEqual([]);
+  });
+});
+
+describe('hasRetrospective', () => {
+  it('is true when any prompt is answered, false for blank ones or none', () => {
+    expect(hasRetrospective(undefined)).toBe(false);
+    expect(hasRetrospective({})).toBe(false);
+    expect(hasRetrospective({ drove: ' ', didNot: '', learned: '\n' })).toBe(false);
+    expect(hasRetrospective({ didNot: 'Referrals lagged.' })).toBe(true);
   });
 });

@@ -105,3 +105,8 @@ export const draftRetrospective = (input: {
   }
   return { drove, didNot, learned };
 };
+
+/** Whether a retrospective says anything: at least one of its three prompts answered. */
+export const hasRetrospective = (
+  r: { readonly drove?: string | undefined; readonly didNot?: string | undefined; readonly learned?: string | undefined } | undefined,
+): boolean => r !== undefined && [r.drove, r.didNot, r.learned].some((p) => (p ?? '').trim() !== '');

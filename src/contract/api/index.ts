@@ -2,6 +2,14 @@ import { z } from 'zod';
 import { ExportPageSchema, ImportStatusSchema } from '../export-pages';
 import { FindingSchema } from '../insights';
 import { CheckInSchema, CycleSchema, TeamSchema } from '../model';
+import {
+  KpiListSchema,
+  KpiReadingsPageSchema,
+  KpiViewSchema,
+  LeftOutListSchema,
+  LessonsViewSchema,
+  ReviewSchema,
+} from '../review';
 import { CheckInDraftSchema, CoverageSchema } from '../rhythm';
 import { SettingsSchema } from '../settings';
 import {
@@ -36,9 +44,24 @@ export const API = {
   'cycles.grade': { input: I.CyclesGradeInput, output: ScorecardSchema, mutates: true },
   'cycles.carryOver': {
     input: I.CyclesCarryOverInput,
-    output: z.object({ carried: z.array(z.object({ fromObjectiveId: z.string(), objectiveId: z.string() })) }),
+    output: z.object({
+      carried: z.array(z.object({ fromObjectiveId: z.string(), objectiveId: z.string() })),
+      /** Objectives the choices dropped (nothing written for them). */
+      dropped: z.array(z.string()).default([]),
+    }),
     mutates: true,
   },
+  'review.get': { input: I.ReviewGetInput, output: ReviewSchema, mutates: false },
+  'review.lessons': { input: I.ReviewLessonsInput, output: LessonsViewSchema, mutates: false },
+
+  'kpis.list': { input: I.KpisListInput, output: KpiListSchema, mutates: false },
+  'kpis.save': { input: I.KpisSaveInput, output: KpiViewSchema, mutates: true },
+  'kpis.record': { input: I.KpisRecordInput, output: KpiViewSchema, mutates: true },
+  'kpis.readings': { input: I.KpisReadingsInput, output: KpiReadingsPageSchema, mutates: false },
+
+  'leftOut.list': { input: I.LeftOutListInput, output: LeftOutListSchema, mutates: false },
+  'leftOut.add': { input: I.LeftOutAddInput, output: LeftOutListSchema, mutates: true },
+  'leftOut.remove': { input: I.LeftOutRemoveInput, output: LeftOutListSchema, mutates: true },
 
   'teams.list': { input: I.Empty, output: z.object({ teams: z.array(TeamSchema) }), mutates: false },
   'teams.create': { input: I.TeamsCreateInput, output: TeamSchema, mutates: true },

@@ -3,12 +3,14 @@ import {
   AccountIdSchema,
   IdSchema,
   IsoDateSchema as IsoDate,
+  IsoDateTimeSchema,
   IssueKeySchema,
   optionalText,
   ProjectKeySchema,
   RequestIdSchema,
   trimmedText,
 } from '../ids';
+import { AsOfSchema, CarryActionSchema, HealthyRangeSchema, KpiDirectionSchema } from '../review';
 import {
   checkMetric,
   ConfidenceSchema,
@@ -59,11 +61,30 @@ export const CyclesGradeInput = z
   .object({
     cycleId: IdSchema,
     grades: z
-      .array(z.object({ keyResultId: IdSchema, score: ScoreSchema }).strict())
+      .array(
+        z
+          .object({
+            keyResultId: IdSchema,
+            score: ScoreSchema,
+            /** Required when the score differs from the measured grade (domain/grade.ts needsGradeReason). */
+            reason: optionalText(500),
+          })
+          .strict(),
+      )
       .max(5000)
       .default([]),
+    /** The three prompts; saved by the objective's owner (or an OKR admin). An empty prompt clears it. */
     retrospectives: z
-      .array(z.object({ objectiveId: IdSchema, text: trimmedText(4000) }).strict())
+      .array(
+        z
+          .object({
+            objectiveId: IdSchema,
+            drove: optionalText(2000),
+            didNot: optionalText(2000),
+            learned: optionalText(2000),
+          })
+          .strict(),
+      )
       .max(2000)
       .default([]),
     /** Idempotency: a repeat with the same request id answers the current state and writes nothing. */
@@ -75,9 +96,89 @@ export const CyclesCarryOverInput = z
   .object({
     fromCycleId: IdSchema,
     toCycleId: IdSchema,
-    /** Defaults to every unfinished objective (any active KR below 1.0). */
+    /** Defaults to every unfinished objective (any active KR below 1.0). Not with `choices`. */
     objectiveIds: z.array(IdSchema).max(2000).optional(),
+    /**
+     * Improve: per objective, keep (carry as it is), rewrite (carry under `title`) or drop (carry nothing).
+     * Carried objectives take their retrospective along as `lessons`.
+     */
+    choices: z
+      .array(
+        z
+          .object({ objectiveId: IdSchema, action: CarryActionSchema, title: trimmedText(200).optional() })
+          .strict()
+          .refine((c) => c.action !== 'rewrite' || c.title !== undefined, {
+            message: 'is required to rewrite an objective',
+            path: ['title'],
+          }),
+      )
+      .max(2000)
+      .optional(),
+    /** Idempotency: a repeat with the same request id answers what the first one carried. */
+    requestId: RequestIdSchema.optional(),
   })
+  .strict()
+  .refine((c) => c.objectiveIds === undefined || c.choices === undefined, {
+    message: 'cannot be combined with objectiveIds',
+    path: ['choices'],
+  });
+
+/** review.get: a cycle's objectives to grade, of one team, or the company's own (teamId absent). */
+export const ReviewGetInput = z.object({ cycleId: IdSchema, teamId: IdSchema.optional() }).strict();
+
+/** review.lessons: the cycle before this one's retrospectives, of one team or the company's own. */
+export const ReviewLessonsInput = z.object({ cycleId: IdSchema, teamId: IdSchema.optional() }).strict();
+
+/** kpis.list: one team's KPIs (or the company's: teamId absent); `asOf` gives each the latest reading at or before it. */
+export const KpisListInput = z
+  .object({ teamId: IdSchema.optional(), asOf: IsoDateTimeSchema.optional(), includeArchived: z.boolean().default(false) })
+  .strict();
+
+/** kpis.save: creates a KPI (no id) or changes one; teamId absent for a company KPI. */
+export const KpisSaveInput = z
+  .object({
+    id: IdSchema.optional(),
+    teamId: IdSchema.optional(),
+    name: trimmedText(80),
+    unit: z.string().trim().max(16, 'must be at most 16 characters').optional(),
+    direction: KpiDirectionSchema,
+    healthy: HealthyRangeSchema,
+    status: z.enum(['active', 'archived']).optional(),
+    requestId: RequestIdSchema.optional(),
+  })
+  .strict();
+
+/** kpis.record: a reading, appended like a check-in; becomes the KPI's current value when it is the newest. */
+export const KpisRecordInput = z
+  .object({
+    kpiId: IdSchema,
+    value: z.number({ error: 'must be a finite number' }),
+    note: optionalText(2000),
+    requestId: RequestIdSchema.optional(),
+  })
+  .strict();
+
+export const KpisReadingsInput = z
+  .object({ kpiId: IdSchema, limit: z.number().int().min(1).max(100).default(20), cursor: z.string().max(2000).optional() })
+  .strict();
+
+/** leftOut.list: a cycle's "not this cycle" items of one team or the company's own (teamId absent). */
+export const LeftOutListInput = z.object({ cycleId: IdSchema, teamId: IdSchema.optional() }).strict();
+
+export const LeftOutAddInput = z
+  .object({
+    cycleId: IdSchema,
+    teamId: IdSchema.optional(),
+    title: trimmedText(200),
+    why: optionalText(1000),
+    /** Carrying an item of the cycle before forward: its id (title and why are taken as given). */
+    carriedFromId: IdSchema.optional(),
+    requestId: RequestIdSchema.optional(),
+  })
+  .strict();
+
+export const LeftOutRemoveInput = z
+  .object({ cycleId: IdSchema, teamId: IdSchema.optional(), id: IdSchema, requestId: RequestIdSchema.optional() })
   .strict();
 
 export const TeamsCreateInput = z
@@ -115,6 +216,8 @@ export const ObjectivesCreateInput = z
     reviewerAccountId: AccountIdSchema.optional(),
     parentObjectiveId: IdSchema.optional(),
     status: z.enum(['draft', 'published']).default('draft'),
+    /** The KPI it responds to. */
+    kpiId: IdSchema.optional(),
     /** Idempotency: a repeat with the same request id answers what the first one created. */
     requestId: RequestIdSchema.optional(),
   })
@@ -132,7 +235,8 @@ export const ObjectivesUpdateInput = z
     /** null clears the alignment. */
     parentObjectiveId: IdSchema.nullable().optional(),
     status: z.enum(['draft', 'published']).optional(),
-    retrospective: optionalText(4000),
+    /** null clears it. */
+    kpiId: IdSchema.nullable().optional(),
     /** Idempotency: a repeat with the same request id answers the current state and writes nothing. */
     requestId: RequestIdSchema.optional(),
   })
@@ -285,6 +389,8 @@ export const ScorecardGetInput = z
      * its teamId). Only without teamId and objectiveId.
      */
     byTeam: z.boolean().default(false),
+    /** Live or frozen; absent: a closed cycle frozen at its end, else live (domain/frozen-scorecard.ts defaultAsOf). */
+    asOf: AsOfSchema.optional(),
   })
   .strict()
   .refine((input) => !input.byTeam || (input.teamId === undefined && input.objectiveId === undefined), {

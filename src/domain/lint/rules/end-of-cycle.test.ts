@@ -78,8 +78,8 @@ describe('sandbagging on a team', () => {
 
 describe('missing-retrospective', () => {
   const published = anObjective({ title: 'Make enterprise customers successful' });
-  const written = anObjective({ retrospective: 'The playbook drove retention; referrals lagged.' });
-  const blank = anObjective({ retrospective: '   ' });
+  const written = anObjective({ retrospective: { drove: 'The playbook drove retention.', didNot: 'Referrals lagged.' } });
+  const blank = anObjective({ retrospective: { learned: '   ' } });
   const draft = anObjective({ status: 'draft' });
 
   it.each(['review', 'closed'] as const)('notes published objectives without a retrospective in %s', (status) => {

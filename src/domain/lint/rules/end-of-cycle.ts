@@ -3,6 +3,7 @@ import { keyResultScore } from '../../score';
 import type { CycleRule, LintContext } from '../context';
 import { groupBy } from '../context';
 import { finding, objectiveTarget } from '../finding';
+import { hasRetrospective } from '../../retrospective-draft';
 
 const isScoring = (ctx: LintContext): boolean => ctx.cycle.status === 'review' || ctx.cycle.status === 'closed';
 
@@ -34,6 +35,6 @@ export const sandbaggingRule: CycleRule = (ctx) => {
 export const missingRetrospectiveRule: CycleRule = (ctx) => {
   if (!isScoring(ctx)) return [];
   return ctx.objectives
-    .filter((o) => o.status === 'published' && (o.retrospective ?? '').trim() === '')
+    .filter((o) => o.status === 'published' && !hasRetrospective(o.retrospective))
     .map((o) => finding('missing-retrospective', 'default', objectiveTarget(o.id), { title: o.title }));
 };
