@@ -40,7 +40,7 @@ export const updateObjective = async (ctx: Ctx, input: ApiParsedInput<'objective
     o = set(o, 'reviewerAccountId', input.reviewerAccountId);
     o = set(o, 'parentObjectiveId', input.parentObjectiveId);
     o = set(o, 'status', input.status);
-    o = set(o, 'retrospective', input.retrospective);
+    o = set(o, 'kpiId', input.kpiId);
     o = { ...o, authorship: withEditor(o.authorship, ctx.actor.accountId) };
     if (o.level === 'team' && o.teamId === undefined) throw validation('teamId', 'is required for a team objective');
     // The create rules, on the objective this update produces (level, team, owner).
