@@ -14,8 +14,23 @@ const guides = Object.fromEntries(
   LOCALES.map((l) => [l, markdownToGuide(readFileSync(path.join(DOCS, GUIDE_FILES[l]), 'utf8'))]),
 ) as Record<(typeof LOCALES)[number], GuideDoc>;
 
-/** The topics other parts of the product may open besides the rules. */
-const TOPICS = ['words', 'cycle', 'shape', 'check-in', 'pace', 'scoring', 'mistakes', 'checks', 'where'];
+/** The topics other parts of the product may open besides the rules (#14: review to frozen). */
+const TOPICS = [
+  'words',
+  'cycle',
+  'shape',
+  'check-in',
+  'pace',
+  'scoring',
+  'review',
+  'improve',
+  'not-this-cycle',
+  'kpis',
+  'frozen',
+  'mistakes',
+  'checks',
+  'where',
+];
 
 const walk = (nodes: readonly GuideNode[]): Exclude<GuideNode, string>[] =>
   nodes.flatMap((n) => (typeof n === 'string' ? [] : [n, ...walk(n.c ?? [])]));
