@@ -65,6 +65,7 @@ export const RULES: readonly Pattern[] = [
     'current',
   ],
   [/^is an objective of another cycle than (.+)$/, 'otherCycle', 'cycle'],
+  [/^cannot be added: a list keeps at most (\d+) items$/, 'listKeepsAtMost', 'count'],
 ];
 
 /** Whole messages of use cases and of the resolver edge. */
@@ -155,6 +156,13 @@ export const MESSAGES: readonly Pattern[] = [
   [/^A damaged catalog \(all cycles or all teams\) cannot be removed: replace it\.$/, 'catalogNotRemovable'],
   [/^Cycle "(.*)" is closed; objectives can no longer be added\.$/, 'cycleClosedForObjectives', 'cycle'],
   [/^Grading happens during review; "(.*)" is in (planning|active|review|closed)\.$/, 'gradingInReview', 'cycle', 'status'],
+  [/^Only OKR admins can change the company’s "not this cycle" list\.$/, 'mayNotChangeCompanyLeftOut'],
+  [/^Only members of (.+) \(or OKR admins\) can change its "not this cycle" list\.$/, 'mayNotChangeLeftOut', 'team'],
+  [
+    /^There is no item "(.*)" on the last cycle’s "not this cycle" list to carry forward \(carriedFromId\)\.$/,
+    'leftOutNotCandidate',
+    'id',
+  ],
   [/^Storage is not answering right now; try again in a moment\.$/, 'storageDown'],
   [/^Something went wrong on our side; it has been logged\.$/, 'internal'],
   [/^The request is not valid\.$/, 'invalidRequest'],

@@ -25,7 +25,9 @@ import { getTeamHistory } from '../usecases/get-team-history';
 import { gradeCycle } from '../usecases/grade-cycle';
 import { importData } from '../usecases/import-data';
 import { appendImportPart, finishPagedImport, getImportStatus, startPagedImport } from '../usecases/import-paged';
+import { addLeftOut } from '../usecases/add-left-out';
 import { linkInitiative } from '../usecases/link-initiative';
+import { listLeftOut } from '../usecases/list-left-out';
 import { listCheckIns } from '../usecases/list-check-ins';
 import { listCycles } from '../usecases/list-cycles';
 import { listMyKeyResults } from '../usecases/list-my-key-results';
@@ -34,6 +36,7 @@ import { runLint } from '../usecases/run-lint';
 import { searchObjectives } from '../usecases/search-objectives';
 import type { Ctx } from '../usecases/shared/context';
 import { unlinkInitiative } from '../usecases/unlink-initiative';
+import { removeLeftOut } from '../usecases/remove-left-out';
 import { updateCycle } from '../usecases/update-cycle';
 import { updateKeyResult } from '../usecases/update-key-result';
 import { updateObjective } from '../usecases/update-objective';
@@ -83,6 +86,9 @@ export const HANDLERS: { [K in ApiKey]: Handler<K> } = {
   'checkIns.list': listCheckIns,
   'checkIns.draft': draftCheckIn,
   'coverage.get': getCoverage,
+  'leftOut.list': listLeftOut,
+  'leftOut.add': addLeftOut,
+  'leftOut.remove': removeLeftOut,
   'board.get': getBoard,
   'board.keyResults': getBoardKeyResults,
   'board.children': getBoardChildren,

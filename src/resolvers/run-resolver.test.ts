@@ -37,6 +37,8 @@ const WRITES: ApiKey[] = [
   'data.import.append',
   'data.import.finish',
   'data.repair',
+  'leftOut.add',
+  'leftOut.remove',
 ];
 
 describe('runResolver and the installation license', () => {

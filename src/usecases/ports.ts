@@ -1,4 +1,4 @@
-import type { AdminGroup, BandConfig, CheckIn, Cycle, PaceThresholds, Settings, Team } from '../contract';
+import type { AdminGroup, BandConfig, CheckIn, Cycle, LeftOut, PaceThresholds, Settings, Team } from '../contract';
 import type { ExportCounts, ExportDocument, ExportPart, ExportPosition, ImportState } from '../contract';
 import type { InitiativeLink, KeyResultSnapshot, ObjectiveAggregate, ObjectiveDigest, StatusCategory } from './model';
 import type { BoardTreeEntry } from './shared/board-tree-entry';
@@ -104,6 +104,14 @@ export interface OkrStore {
   listSnapshots(cycleId: string): Promise<KeyResultSnapshot[]>;
   /** Those weeks' snapshots as far as they hold the KRs of these objectives (read by key; weeks never snapshotted are absent). */
   listSnapshotsOf(cycleId: string, weeks: readonly string[], objectiveIds: readonly string[]): Promise<KeyResultSnapshot[]>;
+
+  /** "Not this cycle" lists read by key (one batchGet, strongly consistent), in the order asked; a list never written is empty. */
+  readLeftOut(lists: readonly LeftOutListKey[]): Promise<LeftOut[][]>;
+  /**
+   * Applies `apply` to one list's items (again on each lost race) and answers the items stored; a request
+   * already applied writes nothing and answers the stored items.
+   */
+  changeLeftOut(list: LeftOutListKey, apply: (items: readonly LeftOut[]) => LeftOut[], request?: string): Promise<LeftOut[]>;
 
   exportAll(): Promise<Omit<ExportDocument, 'format' | 'version' | 'exportedAt'>>;
   /**
@@ -215,6 +223,12 @@ export interface ImportPartData {
   counts: ExportCounts;
 }
 
+/** One cycle's "not this cycle" list: a team's, or the company's (no teamId). */
+export interface LeftOutListKey {
+  cycleId: string;
+  teamId?: string | undefined;
+}
+
 export interface ImportData {
   bands: BandConfig;
   cycles: readonly Cycle[];
@@ -222,6 +236,8 @@ export interface ImportData {
   objectives: readonly ObjectiveAggregate[];
   checkIns: readonly CheckIn[];
   snapshots: readonly Pick<KeyResultSnapshot, 'cycleId' | 'week' | 'values'>[];
+  /** "Not this cycle" items of every list (absent in data from before them). */
+  leftOut?: readonly LeftOut[] | undefined;
 }
 
 /** An epic as the acting user may see it when linking. */

@@ -12,11 +12,12 @@ import {
   InitiativeSchema,
   KeyResultSchema,
   LastCheckInSchema,
+  LeftOutSchema,
   ObjectiveSchema,
   TeamSchema,
   TrailPointSchema,
 } from '../../contract';
-import type { CheckIn, Cycle, Settings, Team } from '../../contract';
+import type { CheckIn, Cycle, LeftOut, Settings, Team } from '../../contract';
 import { DEFAULT_STATUS_THRESHOLDS } from '../../domain/status';
 import type { InitiativeLink, KeyResultSnapshot, ObjectiveAggregate, ObjectiveDigest } from '../../usecases/model';
 
@@ -93,6 +94,8 @@ const decodeCatalog = <T>(schema: z.ZodType<T>, value: unknown, what: string): C
 };
 export const decodeCycleCatalog = (value: unknown): Catalog<Cycle> => decodeCatalog(CycleSchema, value, 'cycle catalog');
 export const decodeTeamCatalog = (value: unknown): Catalog<Team> => decodeCatalog(TeamSchema, value, 'team catalog');
+/** A "not this cycle" list (left-out-repository.ts): a catalog document of its items, in the order added. */
+export const decodeLeftOutCatalog = (value: unknown): Catalog<LeftOut> => decodeCatalog(LeftOutSchema, value, 'not-this-cycle list');
 
 // settings (plain KVS key 'settings:bands', its name from when it held only the bands)
 const StoredRequests = z.array(z.string()).optional();

@@ -14,6 +14,7 @@ import { jobState } from './job-state-repository';
 import { reminderLog } from './reminder-repository';
 import { listLinksByIssue } from './issue-link-repository';
 import { coverageEpics } from './coverage-cache-repository';
+import { changeLeftOut, readLeftOut } from './left-out-repository';
 import { getObjective, getObjectives, listObjectivesOfCycle, writeObjective } from './objective-repository';
 import type { Space } from './registry';
 
@@ -76,6 +77,8 @@ export const createKvsOkrStore = (): OkrStore => {
     putSnapshots: inLive(putSnapshots),
     listSnapshots: inLive(listSnapshots),
     listSnapshotsOf: inLive(listSnapshotsOf),
+    readLeftOut: inLive(readLeftOut),
+    changeLeftOut: writing(inLive(changeLeftOut)),
     exportAll: inLive(exportAll),
     exportPage: inLive(exportPage),
     // A paged import writes its own staging generation, never the live one.

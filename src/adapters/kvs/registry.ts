@@ -40,6 +40,14 @@ export const reminderKey = (week: string, accountId: string): string => `reminde
  */
 export const coverageEpicsKey = (hash: string): string => `coverage-epics:${hash}`;
 
+/**
+ * Catalog document of one cycle's "not this cycle" list (left-out-repository.ts): the company's, or one
+ * team's. Read by key (strongly consistent), in the generations like every other record of the app's data.
+ */
+export const LEFT_OUT_PREFIX = 'left-out:';
+export const leftOutKey = (cycleId: string, teamId: string | undefined): string =>
+  `${LEFT_OUT_PREFIX}${cycleId}:${teamId === undefined ? 'company' : `team:${teamId}`}`;
+
 /** Keys of the catalog entity's documents ('generation' is never prefixed: it says which space is live). */
 export const CATALOG = {
   cycles: 'cycles',
