@@ -11,9 +11,12 @@ import { BoardPage } from './board-page';
 import type { RouteHistory } from './board-route';
 import { parseRoute } from './board-route';
 import type { BoardStart } from './board-start';
+import { ReviewOpener, useReviewRoute } from './review/review-route';
 
 /** The settings view (views/admin), a chunk of its own: most board visits never open it. */
 const AdminApp = lazy(() => import('../admin/admin-app'));
+/** The grading view (Review), a chunk of its own: opened at the end of a cycle. */
+const ReviewApp = lazy(() => import('./review/review-app'));
 
 /** The location with `?settings=` set to `section`, or removed; every other part of the URL kept. */
 const withSettings = (history: RouteHistory, section: AdminSection | undefined) => {
@@ -56,10 +59,19 @@ const useSettingsRoute = (start: BoardStart) => {
 function BoardWithSettings({ start, me }: { start: BoardStart; me: Promise<Me> }) {
   const viewer = useAsync(() => me, [me]);
   const { section, go } = useSettingsRoute(start);
-  const open = section !== undefined;
+  const { review, go: goReview } = useReviewRoute(start);
+  // A cycle closed from the review changes cycles under the board: it is built again, from the URL as it is then.
+  const [board, setBoard] = useState({ key: 0, start });
+  const open = section !== undefined || review !== undefined;
+  const openReview = useCallback(
+    (cycleId: string) => {
+      goReview({ cycleId, team: undefined }, 'push');
+    },
+    [goReview],
+  );
   return (
     <>
-      {/* The board stays mounted under the settings, so closing them returns to it as it was. */}
+      {/* The board stays mounted under the settings and the review, so closing them returns to it as it was. */}
       <div hidden={open}>
         <SettingsButton
           me={viewer.data}
@@ -67,8 +79,34 @@ function BoardWithSettings({ start, me }: { start: BoardStart; me: Promise<Me> }
             go('teams', 'push');
           }}
         />
-        <BoardPage start={start} />
+        <ReviewOpener value={openReview}>
+          <BoardPage key={board.key} start={board.start} />
+        </ReviewOpener>
       </div>
+      {review !== undefined && section === undefined ? (
+        <Suspense fallback={<LoadingState label={t('review.loading')} />}>
+          <ReviewApp
+            route={review}
+            me={viewer.data}
+            onTeam={(team) => {
+              goReview({ ...review, team }, 'replace');
+            }}
+            onClose={() => {
+              goReview(undefined, 'push');
+            }}
+            onCycleClosed={(closed, target) => {
+              goReview(undefined, 'push', (target ?? closed).id);
+              setBoard((b) => ({
+                key: b.key + 1,
+                start: {
+                  ...start,
+                  route: start.route.then(({ history }) => ({ history, route: parseRoute(history?.location) })),
+                },
+              }));
+            }}
+          />
+        </Suspense>
+      ) : null}
       {open ? (
         <Suspense fallback={<LoadingState label={t('admin.load.loading')} />}>
           <AdminApp

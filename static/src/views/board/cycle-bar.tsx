@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import type { Cycle, CycleStatus } from '../../../../src/contract';
 import { api } from '../../api/client';
 import { useRequestId } from '../../api/request-id';
@@ -8,6 +8,11 @@ import { t } from '../../app/i18n';
 import { formatDay } from '../../components/format';
 import { Lozenge } from '../../components/lozenge';
 import type { LozengeAppearance } from '../../components/lozenge';
+import { Button } from '../../components/button';
+import { useReviewOpener } from './review/review-route';
+
+/** Closing a cycle offers carry-over first (Improve); its dialog is a chunk of its own. */
+const CarryOverDialog = lazy(() => import('./review/carry-over-dialog'));
 
 export const statusWords = (status: CycleStatus): string => t(`board.cycle.status.${status}`);
 const STATUS_APPEARANCE: Readonly<Record<CycleStatus, LozengeAppearance>> = {
@@ -53,8 +58,16 @@ export function CycleBar({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const requestId = useRequestId();
+  const openReview = useReviewOpener();
+  const [closing, setClosing] = useState<Cycle | undefined>(undefined);
 
   const move = (cycle: Cycle, status: CycleStatus) => {
+    // Closing goes through carry-over: the dialog carries what continues, then closes the cycle.
+    if (status === 'closed') {
+      setError(undefined);
+      setClosing(cycle);
+      return;
+    }
     setBusy(true);
     setError(undefined);
     const target = `${cycle.id}:${status}`;
@@ -63,6 +76,8 @@ export function CycleBar({
         requestId.done(target);
         setBusy(false);
         onChanged(updated);
+        // Moving to review is the start of grading: its view opens on the cycle.
+        if (updated.status === 'review') openReview?.(updated.id);
       },
       (e: unknown) => {
         setBusy(false);
@@ -112,7 +127,34 @@ export function CycleBar({
                 </WriteButton>
               ))
             : null}
+          {openReview !== undefined && (selected.status === 'review' || selected.status === 'closed') ? (
+            <Button
+              appearance={selected.status === 'review' ? 'primary' : 'default'}
+              onClick={() => {
+                openReview(selected.id);
+              }}
+            >
+              {t(selected.status === 'review' ? 'review.entry.grade' : 'review.entry.review')}
+            </Button>
+          ) : null}
         </div>
+      )}
+      {closing === undefined ? null : (
+        <Suspense fallback={null}>
+          <CarryOverDialog
+            cycle={closing}
+            cycles={cycles}
+            me={undefined}
+            onCancel={() => {
+              setClosing(undefined);
+            }}
+            onClosed={(closed, target) => {
+              setClosing(undefined);
+              // The board moves on to where the carried objectives went.
+              onChanged(target ?? closed);
+            }}
+          />
+        </Suspense>
       )}
       {isAdmin ? <WriteButton onClick={onCreate}>{t('board.cycle.new')}</WriteButton> : null}
       {error === undefined ? null : (

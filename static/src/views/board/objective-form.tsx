@@ -20,6 +20,8 @@ import type { PanelProps } from './panel-props';
 import { PersonPicker } from './person-picker';
 import { QualityHints } from './quality-hints';
 import { useDebounced } from '../../components/use-debounced';
+import { LessonsAside } from './review/lessons-aside';
+import { KpiPicker } from './kpi-picker';
 
 /** The gallery loads when first opened: most objectives are written without it. */
 const ExamplesGallery = lazy(() => import('./examples-gallery'));
@@ -44,6 +46,7 @@ const FORM_FIELDS = new Set([
   'reviewerAccountId',
   'parentObjectiveId',
   'status',
+  'kpiId',
 ]);
 
 /** Objectives it may align to, grouped by level: never itself or anything below it (the backend refuses loops too). */
@@ -116,6 +119,7 @@ function ObjectiveFormFields(props: PanelProps & { existing: ObjectiveView | und
   const [owner, setOwner] = useState(existing?.ownerAccountId ?? me?.accountId);
   const [reviewer, setReviewer] = useState(existing?.reviewerAccountId);
   const [parentId, setParentId] = useState(existing?.parentObjectiveId ?? '');
+  const [kpiId, setKpiId] = useState(existing?.kpiId ?? '');
   const requestId = useRequestId();
   const [status, setStatus] = useState<'draft' | 'published'>(existing?.status === 'published' ? 'published' : 'draft');
   const [busy, setBusy] = useState<'save' | 'archive' | undefined>(undefined);
@@ -169,6 +173,7 @@ function ObjectiveFormFields(props: PanelProps & { existing: ObjectiveView | und
             ...(owner === undefined ? {} : { ownerAccountId: owner }),
             ...(reviewer === undefined ? {} : { reviewerAccountId: reviewer }),
             ...(parentId === '' ? {} : { parentObjectiveId: parentId }),
+            ...(kpiId === '' ? {} : { kpiId }),
           })
         : api['objectives.update']({
             ...common,
@@ -179,6 +184,7 @@ function ObjectiveFormFields(props: PanelProps & { existing: ObjectiveView | und
             ...(owner === undefined ? {} : { ownerAccountId: owner }),
             reviewerAccountId: reviewer ?? null,
             parentObjectiveId: parentId === '' ? null : parentId,
+            kpiId: kpiId === '' ? null : kpiId,
           });
     // The drafted KRs follow the objective, owned by its owner (domain/form-defaults.ts keyResultOwnerDefault).
     request
@@ -233,6 +239,7 @@ function ObjectiveFormFields(props: PanelProps & { existing: ObjectiveView | und
       noValidate
       aria-label={existing === undefined ? t('editor.panel.newObjective') : t('editor.panel.editObjective')}
     >
+      <LessonsAside cycle={cycle} teamId={teamId} objectiveStatus={existing?.status} carried={existing?.lessons} />
       {existing === undefined ? (
         <div className="cad-stack">
           <div>
@@ -317,6 +324,16 @@ function ObjectiveFormFields(props: PanelProps & { existing: ObjectiveView | und
         >
           <ParentOptions index={index} objectiveId={existing?.id} />
         </SelectField>
+      )}
+      {index === undefined ? null : (
+        <KpiPicker
+          id={`${id}-kpi`}
+          index={index}
+          teamId={teamId === '' ? undefined : teamId}
+          value={kpiId}
+          onChange={setKpiId}
+          error={errors.get('kpiId')}
+        />
       )}
       <PersonPicker
         id={`${id}-owner`}
