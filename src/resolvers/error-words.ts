@@ -66,6 +66,7 @@ export const RULES: readonly Pattern[] = [
   ],
   [/^is an objective of another cycle than (.+)$/, 'otherCycle', 'cycle'],
   [/^cannot be added: a list keeps at most (\d+) items$/, 'listKeepsAtMost', 'count'],
+  [/^must be a week of the cycle \((\S+) to (\S+)\)$/, 'weekOfCycle', 'first', 'last'],
 ];
 
 /** Whole messages of use cases and of the resolver edge. */
