@@ -56,14 +56,15 @@ export const boardOf = (
   return {
     cycle: { id: 'cycle-1', name: 'Q4', status: 'active' },
     teams: [
-      { id: 'team-a', name: 'Alpha' },
-      { id: 'team-b', name: 'Beta' },
+      { id: 'team-a', name: 'Alpha', jiraProjectKeys: ['ALP'] },
+      { id: 'team-b', name: 'Beta', jiraProjectKeys: [] },
     ],
     roots: nodes,
     rootCount: nodes.length + (options.moreRoots ?? 0),
     objectiveCount: count,
     detached: [],
     findings: options.findings ?? [],
+    kpis: [],
   } as unknown as Board;
 };
 

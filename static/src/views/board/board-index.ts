@@ -30,6 +30,10 @@ export interface BoardIndex {
   /** Every objective id in tree order (depth first), so selectors iterate once, in display order. */
   readonly order: readonly string[];
   readonly teamNames: ReadonlyMap<string, string>;
+  /** Active KPIs by id (board.get `kpis`): the "KPI: name" on objectives that respond to one. */
+  readonly kpis: ReadonlyMap<string, Board['kpis'][number]>;
+  /** Each team's first Jira project: the team page its KPIs live on. */
+  readonly teamProjects: ReadonlyMap<string, string>;
   /** Everyone who owns an objective or a KR, or reviews an objective: the user directory loads these. */
   readonly people: readonly string[];
   /** Objective owners, for the owner filter (it means the objective owner: domain/board-filter.ts). */
@@ -114,6 +118,10 @@ export const indexBoard = (board: Board): BoardIndex => {
     objectiveCount: Math.max(board.objectiveCount, order.length),
     order,
     teamNames: new Map(board.teams.map((t) => [t.id, t.name])),
+    kpis: new Map(board.kpis.map((k) => [k.id, k])),
+    teamProjects: new Map(
+      board.teams.flatMap((t) => (t.jiraProjectKeys[0] === undefined ? [] : [[t.id, t.jiraProjectKeys[0]]])),
+    ),
     people: [...people],
     owners: [...owners],
     otherFindings,

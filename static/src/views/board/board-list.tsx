@@ -32,16 +32,20 @@ const heightOf = (row: BoardRow | undefined): number =>
 
 function RowContent({ row, index, actions }: { row: BoardRow; index: BoardIndex; actions: BoardActions }) {
   switch (row.kind) {
-    case 'objective':
+    case 'objective': {
+      const kpi = row.entry.objective.kpiId === undefined ? undefined : index.kpis.get(row.entry.objective.kpiId);
       return (
         <ObjectiveRow
           row={row}
           teamName={
             row.entry.objective.teamId === undefined ? undefined : index.teamNames.get(row.entry.objective.teamId)
           }
+          kpi={kpi}
+          kpiProjectKey={kpi?.teamId === undefined ? undefined : index.teamProjects.get(kpi.teamId)}
           actions={actions}
         />
       );
+    }
     case 'keyResult':
       return (
         <BoardKeyResultRow

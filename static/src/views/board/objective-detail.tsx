@@ -12,6 +12,7 @@ import { KeyResultRow } from '../../components/key-result-row';
 import { Lozenge } from '../../components/lozenge';
 import { Owner } from '../../components/owner';
 import { AuthorshipLine } from './authorship-line';
+import { KpiLink } from '../../components/kpi-link';
 import { formatScore } from '../../components/format';
 import { ScoreBar } from '../../components/score-bar';
 import { ErrorState, LoadingState } from '../../components/states';
@@ -122,6 +123,7 @@ export function ObjectiveDetail(props: PanelProps & { objectiveId: string }) {
   };
   const findings = lint.data?.findings ?? [];
   const teamName = o.teamId === undefined ? undefined : index?.teamNames.get(o.teamId);
+  const kpi = o.kpiId === undefined ? undefined : index?.kpis.get(o.kpiId);
   const signal: Signal = cycle === undefined ? 'pace' : signalOf(cycle);
   const barOf = (x: ObjectiveView) => {
     const b = barStatus(signal, x.track, x.band);
@@ -147,6 +149,15 @@ export function ObjectiveDetail(props: PanelProps & { objectiveId: string }) {
         )}
       </div>
       <AuthorshipLine authorship={o.authorship} />
+      {kpi === undefined ? null : (
+        <p className="cad-text" data-objective-kpi={kpi.id}>
+          <KpiLink
+            kpi={kpi}
+            projectKey={kpi.teamId === undefined ? undefined : index?.teamProjects.get(kpi.teamId)}
+            long
+          />
+        </p>
+      )}
       <Alignment objective={o} props={props} />
       <div className="cad-inline">
         <StatusLozenge signal={signal} track={o.track} band={o.band} />

@@ -7,6 +7,8 @@ import { openObjective } from '../../app/links';
 import { clickIntent } from '../../components/link-targets';
 import { WriteButton } from '../../components/read-only';
 import { formatScore } from '../../components/format';
+import type { LinkedKpi } from '../../components/kpi-link';
+import { KpiLink } from '../../components/kpi-link';
 import { Lozenge } from '../../components/lozenge';
 import { Owner } from '../../components/owner';
 import { ScoreBar } from '../../components/score-bar';
@@ -60,10 +62,15 @@ type ObjectiveRowData = Extract<BoardRow, { kind: 'objective' }>;
 export const ObjectiveRow = memo(function ObjectiveRow({
   row,
   teamName,
+  kpi,
+  kpiProjectKey,
   actions,
 }: {
   row: ObjectiveRowData;
   teamName: string | undefined;
+  /** The KPI it responds to (board.get `kpis`) and the project of that KPI's team page. */
+  kpi?: LinkedKpi | undefined;
+  kpiProjectKey?: string | undefined;
   actions: BoardActions;
 }) {
   const { entry } = row;
@@ -122,7 +129,15 @@ export const ObjectiveRow = memo(function ObjectiveRow({
               </span>
             ) : null}
           </span>
-          <span className="cad-row__sub">{context}</span>
+          <span className="cad-row__sub">
+            {context}
+            {kpi === undefined ? null : (
+              <>
+                {context === '' ? null : ' · '}
+                <KpiLink kpi={kpi} projectKey={kpiProjectKey} />
+              </>
+            )}
+          </span>
         </span>
       </div>
       <div className="cad-row__stack">

@@ -17,6 +17,8 @@ export interface MacroConfig {
   objectiveId: string;
   includeKeyResults: boolean;
   includeInitiatives: boolean;
+  /** A scorecard of a team (or the company) shows its KPIs beside it; configs saved before #14 do too. */
+  showKpis: boolean;
 }
 
 export const DEFAULT_CONFIG: MacroConfig = {
@@ -27,6 +29,7 @@ export const DEFAULT_CONFIG: MacroConfig = {
   objectiveId: '',
   includeKeyResults: true,
   includeInitiatives: true,
+  showKpis: true,
 };
 
 const KINDS: readonly MacroKind[] = ['scorecard', 'board', 'check-in'];
@@ -48,6 +51,7 @@ export const parseMacroConfig = (raw: unknown): MacroConfig | undefined => {
     objectiveId: str(config.objectiveId),
     includeKeyResults: config.includeKeyResults !== false,
     includeInitiatives: config.includeInitiatives !== false,
+    showKpis: config.showKpis !== false,
   };
   return missingOf(parsed) === undefined ? parsed : undefined;
 };

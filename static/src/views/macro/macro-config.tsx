@@ -187,6 +187,15 @@ export default function MacroConfigDialog({ initial }: { initial: MacroConfig | 
                   update({ includeInitiatives });
                 }}
               />
+              {scope === 'objective' ? null : (
+                <CheckboxField
+                  label={t('kpi.macro.include')}
+                  checked={config.showKpis}
+                  onChange={(showKpis) => {
+                    update({ showKpis });
+                  }}
+                />
+              )}
             </div>
           </fieldset>
         ) : null}

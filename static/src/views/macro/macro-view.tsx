@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import type { Board, Cycle, Scorecard } from '../../../../src/contract';
 import { api } from '../../api/client';
 import { useAsync } from '../../api/use-api';
@@ -10,6 +11,23 @@ import { CompanyScorecard } from './company-scorecard';
 import type { MacroConfig } from './config';
 import { effectiveScope } from './config';
 import type { MacroBoard } from './macro-board';
+
+/** KPIs beside a scorecard: a chunk of its own, fetched only by pages that show them (bench:ui's macro budget). */
+const KpiOverview = lazy(() => import('../../components/kpi-overview'));
+
+/**
+ * The scorecard's KPIs (a team's, or the company's own), pinned to the frozen scorecard's last day
+ * when it is frozen; none for an objective's scorecard or when the config leaves them out.
+ */
+function ScorecardKpis({ config, scorecard }: { config: MacroConfig; scorecard: Scorecard }) {
+  const scope = effectiveScope(config);
+  if (!config.showKpis || scope === 'objective') return null;
+  return (
+    <Suspense fallback={<LoadingState inline />}>
+      <KpiOverview teamId={scope === 'team' ? config.teamId : undefined} through={scorecard.frozen?.through} />
+    </Suspense>
+  );
+}
 
 type Loaded =
   | { kind: 'no-cycle' }
@@ -106,16 +124,22 @@ export function MacroView({ config, embedded = false }: { config: MacroConfig; e
       {loaded.kind === 'no-cycle' ? (
         <EmptyState title={t('macro.view.noCycle.title')} description={t('macro.view.noCycle.description')} />
       ) : loaded.kind === 'scorecard' ? (
-        <ScorecardView
-          scorecard={loaded.scorecard}
-          includeInitiatives={config.includeKeyResults && config.includeInitiatives}
-        />
+        <>
+          <ScorecardView
+            scorecard={loaded.scorecard}
+            includeInitiatives={config.includeKeyResults && config.includeInitiatives}
+          />
+          <ScorecardKpis config={config} scorecard={loaded.scorecard} />
+        </>
       ) : loaded.kind === 'company' ? (
-        <CompanyScorecard
-          scorecard={loaded.scorecard}
-          includeKeyResults={config.includeKeyResults}
-          includeInitiatives={config.includeKeyResults && config.includeInitiatives}
-        />
+        <>
+          <CompanyScorecard
+            scorecard={loaded.scorecard}
+            includeKeyResults={config.includeKeyResults}
+            includeInitiatives={config.includeKeyResults && config.includeInitiatives}
+          />
+          <ScorecardKpis config={config} scorecard={loaded.scorecard} />
+        </>
       ) : loaded.kind === 'board' ? (
         <loaded.Tree board={loaded.board} config={config} />
       ) : (

@@ -11,6 +11,7 @@ import { ScorecardObjective } from '../../components/scorecard';
 import { ScoreBar } from '../../components/score-bar';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { signalOf, StatusSummaryBar } from '../../components/status';
+import { KpiSection } from '../../components/kpi-section';
 import { CoverageSection } from './coverage-section';
 import { TeamScoreHistory } from './score-history';
 
@@ -132,6 +133,14 @@ export function TeamSection({ team, cycle, showName }: { team: Team; cycle: Cycl
       </section>
 
       <CoverageSection team={team} cycle={cycle} headingId={`${headingId}-coverage`} onLinked={data.reload} />
+
+      <KpiSection
+        teamId={team.id}
+        teamName={team.name}
+        objectives={objectives}
+        cycleId={scorecard.cycle.id}
+        headingId={`${headingId}-kpis`}
+      />
 
       <section aria-labelledby={`${headingId}-okrs`} className="cad-stack">
         <h3 id={`${headingId}-okrs`} className="cad-heading-small">
