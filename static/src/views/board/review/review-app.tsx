@@ -77,7 +77,11 @@ export default function ReviewApp({
     ...(base.data?.teams ?? []).map((tm) => ({ value: tm.id, label: tm.name })),
     { value: COMPANY, label: t('review.team.company') },
   ];
-  const data = review.data?.cycle.id === cycleId ? review.data : undefined;
+  // While another team's (or cycle's) review loads, the last one is not shown under the new name.
+  const data =
+    review.data?.cycle.id === cycleId && team !== undefined && review.data?.teamId === teamIdOf(team)
+      ? review.data
+      : undefined;
   const bands = base.data?.bands ?? DEFAULT_BANDS;
   const inReview = cycle?.status === 'review' || cycle?.status === 'closed';
   const teamGrade = data?.grade ?? null;
@@ -149,7 +153,14 @@ export default function ReviewApp({
           ) : (
             <div className="cad-review__cards" aria-busy={review.status === 'loading'}>
               {data.objectives.map((o) => (
-                <ReviewCard key={o.id} objective={o} cycleId={cycle.id} bands={bands} onSaved={review.reload} />
+                <ReviewCard
+                  key={o.id}
+                  objective={o}
+                  cycleId={cycle.id}
+                  bands={bands}
+                  closed={cycle.status === 'closed'}
+                  onSaved={review.reload}
+                />
               ))}
             </div>
           )}

@@ -56,16 +56,20 @@ function SavedRetrospective({ objective }: { objective: ReviewObjective }) {
  * from the cycle's record until its owner saves it. One Save sends both (cycles.grade).
  */
 export function ReviewCard({
-  objective,
+  objective: given,
   cycleId,
   bands,
+  closed,
   onSaved,
 }: {
   objective: ReviewObjective;
   cycleId: string;
   bands: BandConfig;
+  /** A closed cycle's review is its record: read, not changed. */
+  closed: boolean;
   onSaved: () => void;
 }) {
+  const objective = closed ? { ...given, canGrade: false, canWriteRetrospective: false } : given;
   const id = useId();
   const [choices, setChoices] = useState(() => initialChoices(objective));
   const [start] = useState(() => retrospectiveStart(objective.retrospective, objective.draft));
