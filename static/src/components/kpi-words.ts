@@ -2,7 +2,6 @@ import type { HealthyRange, KpiDirection, KpiHealth, KpiView } from '../../../sr
 import { kpiFlagged } from '../../../src/domain/kpi-health';
 import { t } from '../app/i18n';
 import { formatValue } from './format';
-import type { LozengeAppearance } from './lozenge';
 
 /**
  * KPIs in words, shared by the team page, the macro and the board. Health and the move's good or bad
@@ -27,8 +26,11 @@ export const healthWords = (health: KpiHealth): string => t(`kpi.health.${health
 export const directionWords = (direction: KpiDirection): string => t(`kpi.direction.${direction}`);
 export const DIRECTIONS: readonly KpiDirection[] = ['up', 'down', 'within'];
 
-/** The lozenge's look: out of range is the flag (danger), healthy is success, no reading is neutral. */
-export const healthAppearance = (health: KpiHealth): LozengeAppearance =>
+/**
+ * The lozenge's look (lozenge.tsx's appearances; named here so this file stays free of JSX for its unit
+ * test): out of range is the flag (danger), healthy is success, no reading is neutral.
+ */
+export const healthAppearance = (health: KpiHealth): 'removed' | 'success' | 'default' =>
   kpiFlagged(health) ? 'removed' : health === 'healthy' ? 'success' : 'default';
 
 /** The icon beside the words (decorative: the words say it). */
