@@ -12,6 +12,7 @@ import { KeyResultRow } from '../../components/key-result-row';
 import { Lozenge } from '../../components/lozenge';
 import { Owner } from '../../components/owner';
 import { AuthorshipLine } from './authorship-line';
+import { CarriedLessons } from './review/lessons-aside';
 import { KpiLink } from '../../components/kpi-link';
 import { formatScore } from '../../components/format';
 import { ScoreBar } from '../../components/score-bar';
@@ -149,6 +150,7 @@ export function ObjectiveDetail(props: PanelProps & { objectiveId: string }) {
         )}
       </div>
       <AuthorshipLine authorship={o.authorship} />
+      {o.lessons === undefined ? null : <CarriedLessons lessons={o.lessons} />}
       {kpi === undefined ? null : (
         <p className="cad-text" data-objective-kpi={kpi.id}>
           <KpiLink
