@@ -72,6 +72,7 @@ export const PATHS: Readonly<Record<string, string>> = {
   'pace.behindBy': 'behind threshold',
   'adminGroup.name': 'name of the OKR admin group',
   'adminGroup.groupId': 'OKR admin group',
+  'asOf.week': 'week the figures stand at',
 };
 
 /** One item of a list field, in words ("grades.3" is grade 4). */

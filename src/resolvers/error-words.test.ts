@@ -66,6 +66,7 @@ const RULE_EXAMPLES: readonly [string, string][] = [
   ],
   ['objectiveIds.0', 'is an objective of another cycle than Q3 2027'],
   ['title', 'cannot be added: a list keeps at most 20 items'],
+  ['asOf.week', 'must be a week of the cycle (2027-W01 to 2027-W13)'],
 ];
 
 const MESSAGE_EXAMPLES: readonly [string, string | undefined][] = [

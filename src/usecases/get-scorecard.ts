@@ -1,19 +1,69 @@
-import type { ApiOutput, ApiParsedInput, Cycle, Scorecard, ScorecardTeam } from '../contract';
+import type { ApiOutput, ApiParsedInput, Cycle, Objective, Scorecard, ScorecardTeam, TrackStatus } from '../contract';
+import type { AsOf, Frozen } from '../contract/review';
 import { compareObjectives } from '../domain/alignment';
+import { DAY_MS, startOfDayUtc } from '../domain/calendar-day';
+import { DomainError } from '../domain/errors';
+import { cycleWeeks, defaultAsOf, frozenWeek } from '../domain/frozen-scorecard';
 import { gradeCycle } from '../domain/grade';
 import { isActive, meanScore, objectiveScore } from '../domain/score';
-import type { StatusThresholds } from '../domain/status';
 import { summarizeStatuses } from '../domain/status';
-import { notFound } from './errors';
+import { weekDaysIn } from '../domain/week-days';
+import { notFound, validation } from './errors';
 import { objectiveIdOf } from './ids';
-import type { ObjectiveAggregate } from './model';
+import type { KeyResultSnapshot, ObjectiveAggregate } from './model';
 import type { BoardTreeEntry } from './shared/board-tree-entry';
 import type { Ctx } from './shared/context';
 import { requireCycle } from './shared/lookups';
 import { watchDisagrees } from './shared/forecasts';
+import { allStale, frozenAggregate, frozenCore, frozenTrack, frozenView } from './shared/frozen-figures';
 import { entryTrack } from './shared/track';
 import { loadViewContext } from './shared/view-context';
 import { cycleView, objectiveView, viewRatio } from './shared/views';
+
+/**
+ * A frozen scorecard's moment: what `frozen` says, the snapshot it reads (absent: none at or before the
+ * week asked for, so no figures) and the instant its pace is judged at (the end of `through`).
+ */
+export interface Freeze {
+  frozen: NonNullable<Frozen>;
+  snapshot: KeyResultSnapshot | undefined;
+  at: Date;
+}
+
+/**
+ * Which snapshot a frozen scorecard reads (domain/frozen-scorecard.ts frozenWeek picks the week), as far
+ * as it holds these objectives' KRs: the asked week's records of their shards first, by key (strongly
+ * consistent: a snapshot the close just wrote is seen at once), and only when it has none, the earlier
+ * weeks of the cycle in one more batch. Storage: one batchGet of (objectives' shards) records, about 1
+ * read unit each at 1,000 objectives (16 at most for the whole company); two when the week has none.
+ * Objectives with no KR in a week's snapshot have nothing there, so "no snapshot" is judged per scope.
+ * @throws AppError VALIDATION asOf.week (a week the cycle does not span).
+ */
+export const readFreeze = async (ctx: Ctx, cycle: Cycle, asOf: AsOf, objectiveIds: readonly string[]): Promise<Freeze | null> => {
+  const weeks = cycleWeeks(cycle);
+  let asked: string;
+  try {
+    const wanted = frozenWeek(asOf, cycle, weeks);
+    if (wanted === null) return null;
+    asked = wanted.asked;
+  } catch (error) {
+    if (error instanceof DomainError) throw validation(error.field ?? 'asOf.week', error.message);
+    throw error;
+  }
+  const read = (of: readonly string[]): Promise<KeyResultSnapshot[]> =>
+    of.length === 0 || objectiveIds.length === 0 ? Promise.resolve([]) : ctx.store.listSnapshotsOf(cycle.id, of, objectiveIds);
+  let found = await read([asked]);
+  if (found.length === 0) found = await read(weeks.filter((w) => w < asked));
+  const chosen = frozenWeek(asOf, cycle, found.map((s) => s.week));
+  const snapshot = chosen === null ? undefined : found.find((s) => s.week === chosen.week);
+  const through = weekDaysIn(chosen?.week ?? asked, cycle).last;
+  return {
+    frozen: { asOf, asked, week: chosen?.week ?? null, exact: chosen?.exact ?? false, through },
+    snapshot,
+    // The end of `through`, even while that week runs: a frozen page judges pace the same on every view.
+    at: new Date(startOfDayUtc(through) + DAY_MS),
+  };
+};
 
 /** Builds the scorecard of some objectives of a cycle (grading returns the same shape). */
 export const scorecardOf = async (
@@ -25,11 +75,16 @@ export const scorecardOf = async (
     includeKeyResults: true,
     includeInitiatives: true,
   },
+  freeze: Freeze | null = null,
 ): Promise<Scorecard> => {
-  const shown = aggregates
+  const snapshot = freeze?.snapshot;
+  const listed = aggregates
     .filter((a) => a.objective.status !== 'archived')
     .sort((a, b) => compareObjectives(a.objective, b.objective));
-  const view = await loadViewContext(ctx, cycle, options.includeInitiatives ? shown : []);
+  // Frozen: the KRs as the snapshot holds them (none without one); objectives it holds nothing of are left out.
+  const shown = freeze === null ? listed : snapshot === undefined ? [] : listed.flatMap((a) => frozenAggregate(a, snapshot) ?? []);
+  const loaded = await loadViewContext(ctx, cycle, options.includeInitiatives ? shown : []);
+  const view = freeze === null ? loaded : { ...loaded, now: freeze.at };
   // Drafts are listed (marked as drafts) but count in no figure: a draft is not yet a commitment.
   const counted = shown.filter((a) => a.objective.status === 'published');
   const grade = gradeCycle(
@@ -37,7 +92,7 @@ export const scorecardOf = async (
     counted.flatMap((a) => a.keyResults),
     view.bands,
   );
-  const views = shown.map((a) => objectiveView(a, view));
+  const views = shown.map((a) => (snapshot === undefined ? objectiveView(a, view) : frozenView(objectiveView(a, view), a, snapshot, view)));
   return {
     cycle: cycleView(cycle, view.now),
     bands: view.bands,
@@ -63,41 +118,98 @@ export const scorecardOf = async (
           o.keyResults.some((kr) => kr.status === 'active' && kr.forecast?.disagreement != null),
       ).length,
     },
-    generatedAt: view.now.toISOString(),
+    frozen: freeze?.frozen ?? null,
+    generatedAt: loaded.now.toISOString(),
   };
 };
 
-/** A group's figures from its tree index entries: drafts and archived objectives count in none. */
-const figuresOf = (
-  entries: readonly BoardTreeEntry[],
-  cycle: Cycle,
-  now: Date,
-  pace: StatusThresholds,
-): Omit<ScorecardTeam, 'teamId' | 'name'> => {
-  const counted = entries.filter((e) => e.status === 'published');
+/** One objective as the company's figures count it: live from its tree index entry, or frozen. */
+interface Counted {
+  id: string;
+  teamId?: string | undefined;
+  status: Objective['status'];
+  score: number | null;
+  keyResultCount: number;
+  track: TrackStatus;
+  forecastMiss: boolean;
+}
+
+/** A group's figures: drafts and archived objectives count in none. */
+const figuresOf = (items: readonly Counted[]): Omit<ScorecardTeam, 'teamId' | 'name'> => {
+  const counted = items.filter((e) => e.status === 'published');
   return {
     objectives: counted.length,
     keyResults: counted.reduce((n, e) => n + e.keyResultCount, 0),
-    tracks: summarizeStatuses(counted.map((e) => ({ status: entryTrack(e, e.score, cycle, now, pace), draft: false }))),
+    tracks: summarizeStatuses(counted.map((e) => ({ status: e.track, draft: false }))),
     score: viewRatio(meanScore(counted.map((e) => e.score))),
   };
+};
+
+/**
+ * The company's figures frozen at a snapshot: each objective's KRs as it holds them. Needs every KR's
+ * weight, so it reads the cycle's digests (the 16 board shards, about 27 read units at 1,000 objectives)
+ * instead of the tree index, plus the snapshot (readFreeze).
+ */
+const frozenCounted = async (
+  ctx: Ctx,
+  cycle: Cycle,
+  asOf: AsOf,
+  pace: Parameters<typeof frozenTrack>[4],
+): Promise<{ items: Counted[]; freeze: Freeze | null }> => {
+  const digests = (await ctx.store.listDigestsOfCycle(cycle.id)).filter((d) => d.objective.status !== 'archived');
+  const freeze = await readFreeze(ctx, cycle, asOf, digests.map((d) => d.objective.id));
+  const snapshot = freeze?.snapshot;
+  if (freeze === null || snapshot === undefined) return { items: [], freeze };
+  const items = digests.flatMap((d): Counted[] => {
+    const core = frozenCore(d, snapshot);
+    if (core === undefined) return [];
+    const score = objectiveScore(core.keyResults);
+    const stale = allStale(core.keyResults.map((kr) => kr.id), snapshot);
+    return [
+      {
+        id: d.objective.id,
+        teamId: d.objective.teamId,
+        status: d.objective.status,
+        score,
+        keyResultCount: core.keyResults.length,
+        track: frozenTrack(score, stale, cycle, freeze.at, pace),
+        forecastMiss: false,
+      },
+    ];
+  });
+  return { items, freeze };
 };
 
 /**
  * The whole company, one section per team, from the cycle's tree index alone (a few dozen bytes an
  * objective): the same figures a team's own scorecard answers (its summary's objectives, keyResults,
  * tracks and score), without reading a single objective. Grades need every KR, so mean and
- * distribution are left empty here: a team's own scorecard has them.
+ * distribution are left empty here: a team's own scorecard has them. Frozen (asOf), from the snapshot
+ * and the cycle's digests instead (frozenCounted).
  */
-const companyByTeam = async (ctx: Ctx, cycle: Cycle): Promise<Scorecard> => {
-  const [entries, teams, { bands, pace }] = await Promise.all([
-    ctx.store.readBoardTree(cycle.id),
-    ctx.store.listTeams(),
-    ctx.store.getSettings(),
-  ]);
+const companyByTeam = async (ctx: Ctx, cycle: Cycle, asOf: AsOf, defaulted: boolean): Promise<Scorecard> => {
+  const [teams, { bands, pace }] = await Promise.all([ctx.store.listTeams(), ctx.store.getSettings()]);
   const now = ctx.clock.now();
-  const shown = entries.filter((e) => e.status !== 'archived');
-  const byTeam = new Map<string | null, BoardTreeEntry[]>();
+  let shown: Counted[];
+  let freeze: Freeze | null = null;
+  if (asOf.kind === 'live') {
+    const entries = await ctx.store.readBoardTree(cycle.id);
+    shown = entries
+      .filter((e) => e.status !== 'archived')
+      .map((e: BoardTreeEntry) => ({
+        id: e.id,
+        teamId: e.teamId,
+        status: e.status,
+        score: e.score,
+        keyResultCount: e.keyResultCount,
+        track: entryTrack(e, e.score, cycle, now, pace),
+        forecastMiss: e.status === 'published' && watchDisagrees(e.forecastWatch, bands),
+      }));
+  } else {
+    ({ items: shown, freeze } = await frozenCounted(ctx, cycle, asOf, pace));
+    if (defaulted && freeze?.snapshot === undefined) return companyByTeam(ctx, cycle, { kind: 'live' }, false);
+  }
+  const byTeam = new Map<string | null, Counted[]>();
   for (const e of shown) {
     // An objective of a team deleted since reads as the company's own rather than vanishing.
     const key = e.teamId !== undefined && teams.some((t) => t.id === e.teamId) ? e.teamId : null;
@@ -107,18 +219,23 @@ const companyByTeam = async (ctx: Ctx, cycle: Cycle): Promise<Scorecard> => {
     .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((team) => {
       const own = byTeam.get(team.id);
-      return own === undefined ? [] : [{ teamId: team.id, name: team.name, ...figuresOf(own, cycle, now, pace) }];
+      return own === undefined ? [] : [{ teamId: team.id, name: team.name, ...figuresOf(own) }];
     });
   const unassigned = byTeam.get(null);
-  if (unassigned !== undefined) sections.push({ teamId: null, name: '', ...figuresOf(unassigned, cycle, now, pace) });
-  const all = figuresOf(shown, cycle, now, pace);
-  const forecastMisses = shown.filter((e) => e.status === 'published' && watchDisagrees(e.forecastWatch, bands)).length;
+  if (unassigned !== undefined) sections.push({ teamId: null, name: '', ...figuresOf(unassigned) });
+  const all = figuresOf(shown);
   return {
-    cycle: cycleView(cycle, now),
+    cycle: cycleView(cycle, freeze?.at ?? now),
     bands,
     title: cycle.name,
     objectives: [],
-    summary: { ...all, mean: null, distribution: { red: 0, yellow: 0, green: 0, unscored: 0 }, forecastMisses },
+    summary: {
+      ...all,
+      mean: null,
+      distribution: { red: 0, yellow: 0, green: 0, unscored: 0 },
+      forecastMisses: shown.filter((e) => e.forecastMiss).length,
+    },
+    frozen: freeze?.frozen ?? null,
     teams: sections,
     generatedAt: now.toISOString(),
   };
@@ -131,14 +248,18 @@ const companyByTeam = async (ctx: Ctx, cycle: Cycle): Promise<Scorecard> => {
  * macro and the dashboard gadget. Jira: one POST /rest/api/3/permissions/check. With byTeam, the whole
  * company as one section of figures per team (companyByTeam): the tree index, teams and bands only, no
  * objective read and no Jira call.
- * @throws AppError NOT_FOUND cycleId / teamId / objectiveId, VALIDATION objectiveId (malformed).
+ * `asOf` (absent: domain defaultAsOf, a closed cycle frozen at its end) freezes it at a weekly snapshot
+ * (readFreeze; `frozen` says which). A closed cycle with no snapshot at all (closed before close wrote
+ * one) answers live when nothing was asked: closed, nothing in it moves any more.
+ * @throws AppError NOT_FOUND cycleId / teamId / objectiveId, VALIDATION objectiveId (malformed), asOf.week.
  */
 export const getScorecard = async (
   ctx: Ctx,
   input: ApiParsedInput<'scorecard.get'>,
 ): Promise<ApiOutput<'scorecard.get'>> => {
   const cycle = await requireCycle(ctx.store, input.cycleId, 'cycleId');
-  if (input.byTeam) return companyByTeam(ctx, cycle);
+  const asOf = input.asOf ?? defaultAsOf(cycle);
+  if (input.byTeam) return companyByTeam(ctx, cycle, asOf, input.asOf === undefined);
   let aggregates: ObjectiveAggregate[];
   let title = cycle.name;
   if (input.objectiveId !== undefined) {
@@ -158,5 +279,7 @@ export const getScorecard = async (
     aggregates = await ctx.store.getObjectives(shown.map((e) => e.id));
     if (team !== undefined) title = `${team.name} · ${cycle.name}`;
   }
-  return scorecardOf(ctx, cycle, aggregates, title, input);
+  const ids = aggregates.filter((a) => a.objective.status !== 'archived').map((a) => a.objective.id);
+  const freeze = asOf.kind === 'live' ? null : await readFreeze(ctx, cycle, asOf, ids);
+  return scorecardOf(ctx, cycle, aggregates, title, input, input.asOf === undefined && freeze?.snapshot === undefined ? null : freeze);
 };
