@@ -6,13 +6,13 @@ describe('the end of a cycle: grading and carry-over', () => {
   it('grades only during review, and returns the graded scorecard', async () => {
     const runtime = newRuntime();
     const { cycle, objective, kr1, kr2 } = await paymentsSetup(runtime);
-    const payload = { cycleId: cycle.id, grades: [{ keyResultId: kr1.id, score: 0.7 }, { keyResultId: kr2.id, score: 0.4 }], retrospectives: [{ objectiveId: objective.id, text: 'Bank outages drove most failures.' }] };
+    const payload = { cycleId: cycle.id, grades: [{ keyResultId: kr1.id, score: 0.7, reason: 'Failures fell after the bank fix, past the last check-in.' }, { keyResultId: kr2.id, score: 0.4, reason: 'Twelve signed customers went live after the last check-in.' }], retrospectives: [{ objectiveId: objective.id, learned: 'Bank outages drove most failures.' }] };
     expect(await fails(runtime, 'cycles.grade', payload, 'priya')).toMatchObject({ code: 'INVALID_STATE', field: 'cycleId' });
     await ok(runtime, 'cycles.update', { id: cycle.id, status: 'review' }, 'elena');
     expect(await fails(runtime, 'cycles.grade', payload, 'marcus')).toMatchObject({ code: 'FORBIDDEN' });
     expect(await fails(runtime, 'cycles.grade', { cycleId: cycle.id, grades: [{ keyResultId: `${objective.id}-kzzzzzz`, score: 1 }] }, 'priya')).toMatchObject({ code: 'NOT_FOUND', field: 'grades.0.keyResultId' });
     const card = await ok(runtime, 'cycles.grade', payload, 'priya');
-    expect(card.objectives[0]).toMatchObject({ retrospective: 'Bank outages drove most failures.', keyResults: [{ finalScore: 0.7 }, { finalScore: 0.4 }] });
+    expect(card.objectives[0]).toMatchObject({ retrospective: { learned: 'Bank outages drove most failures.' }, keyResults: [{ finalScore: 0.7 }, { finalScore: 0.4 }] });
     expect(card.summary.mean).toBeCloseTo(0.55, 6);
   });
 

@@ -87,9 +87,9 @@ describe('changes with a client request id', () => {
     // The repeat of a transition already made answers the cycle, not "review -> review is not allowed".
     expect((await ok(runtime, 'cycles.update', toReview, 'elena')).status).toBe('review');
 
-    const grade = { cycleId: cycle.id, grades: [{ keyResultId: kr1.id, score: 0.6 }], requestId: 'req-grade-000001' };
+    const grade = { cycleId: cycle.id, grades: [{ keyResultId: kr1.id, score: 0.6, reason: 'Failures fell after the last check-in.' }], requestId: 'req-grade-000001' };
     await ok(runtime, 'cycles.grade', grade, 'priya');
-    await ok(runtime, 'cycles.grade', { cycleId: cycle.id, grades: [{ keyResultId: kr1.id, score: 0.7 }] }, 'priya');
+    await ok(runtime, 'cycles.grade', { cycleId: cycle.id, grades: [{ keyResultId: kr1.id, score: 0.7, reason: 'Failures fell further.' }] }, 'priya');
     await ok(runtime, 'cycles.grade', grade, 'priya');
     const stored = await ok(runtime, 'objectives.get', { id: kr1.id.slice(0, 12) }, 'priya');
     expect(stored.keyResults.find((k) => k.id === kr1.id)?.finalScore).toBe(0.7);
