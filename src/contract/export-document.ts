@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CheckInSchema, CycleSchema, InitiativeSchema, KeyResultSchema, ObjectiveSchema, TeamSchema } from './model';
 import { BandConfigSchema } from './insights';
 import { TrailPointSchema } from './rhythm';
+import { LeftOutSchema } from './review';
 
 /**
  * All app data as one versioned JSON document (data.export / data.import). The format version moves
@@ -23,6 +24,8 @@ export const DocumentShape = z.object({
   initiatives: z.array(InitiativeSchema.extend({ linkedAt: z.string(), linkedByAccountId: z.string() })),
   checkIns: z.array(CheckInSchema),
   snapshots: z.array(z.object({ cycleId: z.string(), week: z.string(), values: z.record(z.string(), z.number()) })),
+  /** "Not this cycle" items, list by list in the order added (optional: documents from before #14 still import). */
+  leftOut: z.array(LeftOutSchema).optional(),
 });
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

@@ -67,6 +67,11 @@ const referenceIssues = (doc: ExportDocument): Issue[] => {
   doc.snapshots.forEach((s, i) => {
     ref(cycles.has(s.cycleId), `data.snapshots.${String(i)}.cycleId`, 'names no cycle of the document');
   });
+  ids('leftOut', doc.leftOut ?? []);
+  (doc.leftOut ?? []).forEach((item, i) => {
+    ref(cycles.has(item.cycleId), `data.leftOut.${String(i)}.cycleId`, 'names no cycle of the document');
+    ref(item.teamId === undefined || teams.has(item.teamId), `data.leftOut.${String(i)}.teamId`, 'names no team of the document');
+  });
   return issues;
 };
 
@@ -132,6 +137,7 @@ export const importData = async (ctx: Ctx, input: ApiParsedInput<'data.import'>)
     objectives: aggregatesOf(doc, doc.cycles),
     checkIns: doc.checkIns,
     snapshots: doc.snapshots,
+    leftOut: doc.leftOut ?? [],
   });
   return {
     imported: {

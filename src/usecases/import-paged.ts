@@ -53,6 +53,7 @@ const partIssues = (part: ExportPart): Issue[] => {
   const krs = ids('keyResults', part.keyResults);
   ids('initiatives', part.initiatives);
   ids('checkIns', part.checkIns);
+  ids('leftOut', part.leftOut);
   const ref = (ok: boolean, field: string, message: string): void => {
     if (!ok) issues.push({ field, message });
   };
@@ -161,6 +162,7 @@ export const appendImportPart = async (
     ),
     checkIns: part.checkIns ?? [],
     snapshots: part.snapshots ?? [],
+    leftOut: part.leftOut ?? [],
     counts: countsOf(part),
   };
   try {

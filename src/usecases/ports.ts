@@ -220,6 +220,8 @@ export interface ImportPartData {
   objectives: ObjectiveAggregate[];
   checkIns: CheckIn[];
   snapshots: { cycleId: string; week: string; values: Record<string, number> }[];
+  /** "Not this cycle" items (not in `counts`: an optional section since #14). */
+  leftOut?: LeftOut[] | undefined;
   counts: ExportCounts;
 }
 

@@ -6,6 +6,7 @@ import type { ImportData } from '../../usecases/ports';
 import type { Attributes } from './codecs';
 import { decodeCheckIn, decodeObjective, decodeSnapshot, encodeCatalog, encodeCheckIn, encodeObjective } from './codecs';
 import { putIssueLinks } from './issue-link-repository';
+import { allLeftOut, putLeftOut } from './left-out-repository';
 import { listDigestsOfCycle, putBoardShards } from './board-repository';
 import { byName, byStart, getBands, importedSettings, listCycles, listTeams } from './catalog-repository';
 import type { GenerationState } from './generation-repository';
@@ -50,6 +51,7 @@ export const exportAll = async (space: Space): Promise<ExportBody> => {
     checkIns.set(c.id, c);
   }
   const weekly = mergeSnapshots(snapshots.map((i) => decodeSnapshot(i.value, space)));
+  const leftOut = await allLeftOut(space, cycles.map((c) => c.id).sort(), teams.map((t) => t.id).sort());
   return {
     settings: { bands },
     cycles: [...cycles].sort(byId),
@@ -59,6 +61,7 @@ export const exportAll = async (space: Space): Promise<ExportBody> => {
     initiatives: aggregates.flatMap((a) => a.initiatives.map(({ epic: _, ...initiative }) => initiative)),
     checkIns: [...checkIns.values()].sort(byId),
     snapshots: weekly.map((w) => ({ cycleId: w.cycleId, week: w.week, values: w.values })),
+    ...(leftOut.length === 0 ? {} : { leftOut }),
   };
 };
 
@@ -78,7 +81,7 @@ export const writeDataset = async (space: Space, data: ImportData): Promise<void
       data.snapshots.map((s) => ({ ...s, scores: {}, stale: [] })),
     ),
   ];
-  await Promise.all([batchSetAll(items), putBoardShards(space, data.objectives), putIssueLinks(space, data.objectives), importedSettings(data.bands).then((value) => rateLimited(() => kvs.set(at(space, KEY.bands), value)))]);
+  await Promise.all([batchSetAll(items), putBoardShards(space, data.objectives), putIssueLinks(space, data.objectives), putLeftOut(space, data.leftOut ?? []), importedSettings(data.bands).then((value) => rateLimited(() => kvs.set(at(space, KEY.bands), value)))]);
 };
 
 /** Reads the staged catalogs, board shards and aggregates back and compares them with what was written. */

@@ -1,12 +1,13 @@
-import type { CheckIn } from '../../contract';
+import type { CheckIn, LeftOut } from '../../contract';
 import type { ExportPart, ExportPosition } from '../../contract/export-pages';
 import { AppError } from '../../usecases/errors';
 import { readBoardTree } from './board-repository';
 import { getBands, listCycles, listTeams } from './catalog-repository';
 import { decodeCheckIn, decodeObjective, decodeSnapshot } from './codecs';
 import { batchGetAll, indexAll, indexPage } from './kvs-io';
+import { readLeftOut } from './left-out-repository';
 import type { Space } from './registry';
-import { at, ENTITY, INDEX } from './registry';
+import { at, ENTITY, INDEX, leftOutKey } from './registry';
 
 /**
  * data.export one page at a time. Pages come in the order of the export document, so concatenating them
@@ -138,7 +139,37 @@ const snapshots = async (space: Space, position: ExportPosition): Promise<Export
       cursor = page.nextCursor;
     }
   }
-  return { part: part.length === 0 ? {} : { snapshots: part } };
+  return leftOutSection(space, position.at, part.length === 0 ? {} : { snapshots: part }, bytes, '');
+};
+
+/**
+ * "Not this cycle" items after the snapshots (on the same page while it has room), list by list in key
+ * order (a cycle's company list, then its teams'), a list never split over pages; `after` is the key of
+ * the last list given. Every list is read by key (strongly consistent): cycles × (teams + 1) keys, 25 a
+ * request in parallel, one read unit per list under 4 KB.
+ */
+const leftOutSection = async (space: Space, exportedAt: string, part: ExportPart, bytesSoFar: number, after: string): Promise<ExportPageResult> => {
+  const [cycles, teams] = await Promise.all([listCycles(space), listTeams(space)]);
+  const lists = cycles
+    .flatMap((c) => [undefined, ...teams.map((t) => t.id)].map((teamId) => ({ list: { cycleId: c.id, teamId }, key: leftOutKey(c.id, teamId) })))
+    .filter((l) => l.key > after)
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const found = await readLeftOut(space, lists.map((l) => l.list));
+  const items: LeftOut[] = [];
+  const withItems = (): ExportPart => (items.length === 0 ? part : { ...part, leftOut: items });
+  let bytes = bytesSoFar;
+  let last = after;
+  for (const [i, l] of lists.entries()) {
+    const list = found[i] ?? [];
+    if (list.length === 0) continue;
+    const size = bytesOf(list);
+    // Full: this list starts the next page.
+    if (bytes > 0 && bytes + size > PAGE_BYTES) return { part: withItems(), next: { g: space.generation, at: exportedAt, s: 'leftOut', after: last } };
+    items.push(...list);
+    bytes += size;
+    last = l.key;
+  }
+  return { part: withItems() };
 };
 
 /**
@@ -157,5 +188,6 @@ export const exportPage = async (
       'The data was replaced by an import while it was being exported; start the export again from the first page.',
     );
   }
+  if (position.s === 'leftOut') return leftOutSection(space, position.at, {}, 0, position.after);
   return position.s === 'objectives' ? objectives(space, position) : snapshots(space, position);
 };

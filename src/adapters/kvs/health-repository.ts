@@ -5,6 +5,7 @@ import {
   decodeCheckIn,
   decodeCycleCatalog,
   decodeIssueLinks,
+  decodeLeftOutCatalog,
   decodeObjective,
   decodeSettings,
   decodeSnapshot,
@@ -13,7 +14,7 @@ import {
 import { allOf } from './data-repository';
 import { rateLimited } from './kvs-io';
 import type { EntityName, Space } from './registry';
-import { at, CATALOG, ENTITY, KEY, unprefixed } from './registry';
+import { at, CATALOG, ENTITY, KEY, LEFT_OUT_PREFIX, unprefixed } from './registry';
 
 /** Every record of the live generation parsed with its codec; what fails is listed, never repaired here. */
 
@@ -47,7 +48,14 @@ export const checkers: Record<EntityName, (key: string, value: unknown, space: S
   [ENTITY.boardShard]: (key, value) => boardDocumentProblems(key, value),
   [ENTITY.catalog]: (key, value, space) => {
     const name = unprefixed(space, key);
-    const catalog = name === CATALOG.cycles ? decodeCycleCatalog(value) : name === CATALOG.teams ? decodeTeamCatalog(value) : undefined;
+    const catalog =
+      name === CATALOG.cycles
+        ? decodeCycleCatalog(value)
+        : name === CATALOG.teams
+          ? decodeTeamCatalog(value)
+          : name.startsWith(LEFT_OUT_PREFIX)
+            ? decodeLeftOutCatalog(value)
+            : undefined;
     return catalog === undefined || catalog.corrupt.length === 0 ? [] : [`items ${catalog.corrupt.join(', ')} fail their schema`];
   },
 };

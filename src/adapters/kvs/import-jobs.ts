@@ -22,6 +22,7 @@ import { cleanupRetired } from './data-repository';
 import { readGeneration, writeGeneration } from './generation-repository';
 import { snapshotItems } from './history-repository';
 import { readIssueLinks } from './issue-link-repository';
+import { mergeLeftOut } from './left-out-repository';
 import type { StoredJob } from './import-job-record';
 import { jobWrite, readEndedJob, readJob, toJob, writeJob } from './import-job-record';
 import type { EntityName, Space } from './registry';
@@ -203,6 +204,7 @@ const writeRecords = async (space: Space, data: ImportPartData): Promise<void> =
   const bands = data.bands;
   await Promise.all([
     batchSetAll(items),
+    mergeLeftOut(space, data.leftOut ?? []),
     bands === undefined ? undefined : importedSettings(bands).then((value) => rateLimited(() => kvs.set(at(space, KEY.bands), value))),
   ]);
 };

@@ -106,3 +106,22 @@ export const allLeftOut = async (space: Space, cycleIds: readonly string[], team
   const lists = cycleIds.flatMap((cycleId) => [{ cycleId }, ...teamIds.map((teamId) => ({ cycleId, teamId }))]);
   return (await readLeftOut(space, lists)).flat();
 };
+
+/**
+ * A paged import's part into its staging space (nobody reads it yet): each list named by the part is
+ * read and the part's items appended after those stored, by id, so a part repeated after a lost answer
+ * writes the same lists again and a list given over two parts is whole.
+ */
+export const mergeLeftOut = async (space: Space, items: readonly LeftOut[]): Promise<void> => {
+  const lists = listsOf(items);
+  if (lists.length === 0) return;
+  const stored = await readLeftOut(space, lists.map((l) => l.list));
+  await batchSetAll(
+    lists.map((l, i) => {
+      const before = stored[i] ?? [];
+      const known = new Set(before.map((item) => item.id));
+      const merged = [...before, ...l.items.filter((item) => !known.has(item.id))];
+      return { entity: ENTITY.catalog, key: keyOf(space, l.list), value: encodeCatalog(merged, 1) };
+    }),
+  );
+};

@@ -19,7 +19,7 @@ import { problemsOf } from './health-repository';
 import { rateLimited, versionIs } from './kvs-io';
 import { writeObjective } from './objective-repository';
 import type { EntityName, Space } from './registry';
-import { at, CATALOG, ENTITY, KEY, shardOf } from './registry';
+import { at, CATALOG, ENTITY, KEY, LEFT_OUT_PREFIX, shardOf } from './registry';
 
 /**
  * data.repair: a record data.health lists is replaced by a corrected payload (parsed by its own codec)
@@ -167,7 +167,8 @@ export const repairRecord = async (space: Space, request: RepairRequest): Promis
 
   if (action === 'remove') {
     if (kind === ENTITY.objective) return removeObjective(space, key, raw);
-    if (kind === ENTITY.catalog)
+    // A "not this cycle" list is one team's few items: removing a damaged one loses only those.
+    if (kind === ENTITY.catalog && !key.startsWith(LEFT_OUT_PREFIX))
       throw new AppError(
         'INVALID_STATE',
         'A damaged catalog (all cycles or all teams) cannot be removed: replace it.',
