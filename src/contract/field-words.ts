@@ -16,7 +16,9 @@ export const WORDS: Readonly<Record<string, string>> = {
   cursor: 'page cursor',
   cycleId: 'cycle',
   data: 'import document',
+  drove: 'what drove progress',
   description: 'description',
+  didNot: 'what did not drive progress',
   endDate: 'end date',
   fromCycleId: 'cycle to carry from',
   grades: 'grades',
@@ -31,6 +33,7 @@ export const WORDS: Readonly<Record<string, string>> = {
   key: 'record key',
   keyResultId: 'key result',
   kind: 'kind',
+  learned: 'what we learned',
   level: 'level',
   limit: 'page size',
   memberAccountIds: 'members',
@@ -45,6 +48,7 @@ export const WORDS: Readonly<Record<string, string>> = {
   parentTeamId: 'parent team',
   part: 'import part',
   progressSource: 'progress source',
+  reason: 'reason',
   record: 'repaired record',
   requestId: 'request id',
   retrospective: 'retrospective',
@@ -78,6 +82,7 @@ export const PATHS: Readonly<Record<string, string>> = {
 /** One item of a list field, in words ("grades.3" is grade 4). */
 export const ITEM: Readonly<Record<string, string>> = {
   grades: 'grade',
+  choices: 'choice',
   retrospectives: 'retrospective',
   objectiveIds: 'objective',
   memberAccountIds: 'member',

@@ -65,6 +65,7 @@ const RULE_EXAMPLES: readonly [string, string][] = [
     'cannot be entered by hand: this key result is measured from its linked epics (now 12). Check in your confidence and notes only.',
   ],
   ['objectiveIds.0', 'is an objective of another cycle than Q3 2027'],
+  ['grades.0.reason', 'is required when the final score differs from the measured grade'],
   ['title', 'cannot be added: a list keeps at most 20 items'],
   ['asOf.week', 'must be a week of the cycle (2027-W01 to 2027-W13)'],
 ];
@@ -144,6 +145,8 @@ const MESSAGE_EXAMPLES: readonly [string, string | undefined][] = [
   ['A damaged catalog (all cycles or all teams) cannot be removed: replace it.', 'action'],
   ['Cycle "Q4 2026" is closed; objectives can no longer be added.', 'cycleId'],
   ['Grading happens during review; "Q1 2027" is in active.', 'cycleId'],
+  ['Only the objective’s owner or an OKR admin can write the retrospective of "Make payouts boring".', 'retrospectives.0.objectiveId'],
+  ['The review opens when the cycle is in review; "Q1 2027" is in active.', 'cycleId'],
   ['Only OKR admins can change the company’s "not this cycle" list.', undefined],
   ['Only members of Payments (or OKR admins) can change its "not this cycle" list.', undefined],
   ['There is no item "abc" on the last cycle’s "not this cycle" list to carry forward (carriedFromId).', 'carriedFromId'],

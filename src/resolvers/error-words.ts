@@ -65,6 +65,7 @@ export const RULES: readonly Pattern[] = [
     'current',
   ],
   [/^is an objective of another cycle than (.+)$/, 'otherCycle', 'cycle'],
+  [/^is required when the final score differs from the measured grade$/, 'gradeReasonRequired'],
   [/^cannot be added: a list keeps at most (\d+) items$/, 'listKeepsAtMost', 'count'],
   [/^must be a week of the cycle \((\S+) to (\S+)\)$/, 'weekOfCycle', 'first', 'last'],
 ];
@@ -91,6 +92,8 @@ export const MESSAGES: readonly Pattern[] = [
   [/^The (\S+) record "(.*)" is not a damaged record: only records data\.health lists can be repaired\.$/, 'notDamaged', 'kind', 'key'],
   [/^Only the key result’s owner or the objective’s owner can check in\.$/, 'mayNotCheckIn'],
   [/^Only the owner, the team or OKR admins can grade "(.*)"\.$/, 'mayNotGrade', 'title'],
+  [/^Only the objective’s owner or an OKR admin can write the retrospective of "(.*)"\.$/, 'mayNotWriteRetrospective', 'title'],
+  [/^The review opens when the cycle is in review; "(.*)" is in (planning|active|review|closed)\.$/, 'reviewNotOpen', 'cycle', 'status'],
   [/^Someone else changed this objective at the same moment; please try again\.$/, 'concurrentChange'],
   [/^You cannot see this issue\.$/, 'cannotSeeIssue'],
   [/^This key result is already archived\.$/, 'alreadyArchived'],

@@ -22,6 +22,8 @@ import { getObjective } from '../usecases/get-objective';
 import { getScorecard } from '../usecases/get-scorecard';
 import { getSettings } from '../usecases/get-settings';
 import { getTeamHistory } from '../usecases/get-team-history';
+import { getLessons } from '../usecases/get-lessons';
+import { getReview } from '../usecases/get-review';
 import { gradeCycle } from '../usecases/grade-cycle';
 import { importData } from '../usecases/import-data';
 import { appendImportPart, finishPagedImport, getImportStatus, startPagedImport } from '../usecases/import-paged';
@@ -66,6 +68,8 @@ export const HANDLERS: { [K in ApiKey]: Handler<K> } = {
   'cycles.update': updateCycle,
   'cycles.grade': gradeCycle,
   'cycles.carryOver': carryOverObjectives,
+  'review.get': getReview,
+  'review.lessons': getLessons,
   'teams.list': (ctx) => listTeams(ctx),
   'teams.create': createTeam,
   'teams.update': updateTeam,
