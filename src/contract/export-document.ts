@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { CheckInSchema, CycleSchema, InitiativeSchema, KeyResultSchema, ObjectiveSchema, TeamSchema } from './model';
 import { BandConfigSchema } from './insights';
 import { TrailPointSchema } from './rhythm';
-import { LeftOutSchema } from './review';
+import { KpiReadingSchema, KpiSchema, LeftOutSchema } from './review';
+import { IsoDateTimeSchema } from './ids';
 
 /**
  * All app data as one versioned JSON document (data.export / data.import). The format version moves
@@ -26,6 +27,10 @@ export const DocumentShape = z.object({
   snapshots: z.array(z.object({ cycleId: z.string(), week: z.string(), values: z.record(z.string(), z.number()) })),
   /** "Not this cycle" items, list by list in the order added (optional: documents from before #14 still import). */
   leftOut: z.array(LeftOutSchema).optional(),
+  /** KPIs, each with the reading before its current one (optional, like leftOut: documents from before #14 import). */
+  kpis: z.array(KpiSchema.extend({ previous: z.number().optional(), previousAt: IsoDateTimeSchema.optional() })).optional(),
+  /** Every KPI's readings, in id order. */
+  kpiReadings: z.array(KpiReadingSchema).optional(),
 });
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

@@ -33,7 +33,7 @@ export type ExportPage = z.output<typeof ExportPageSchema>;
 
 /** Where the next page starts (the cursor is its opaque encoding, made by the backend): the generation exported, the export's time, the section and the last id given. */
 export const ExportPositionSchema = z
-  .object({ g: z.string().min(1), at: z.string(), s: z.enum(['objectives', 'snapshots', 'leftOut']), after: z.string() })
+  .object({ g: z.string().min(1), at: z.string(), s: z.enum(['objectives', 'snapshots', 'leftOut', 'kpiReadings']), after: z.string() })
   .strict();
 export type ExportPosition = z.output<typeof ExportPositionSchema>;
 
@@ -72,6 +72,8 @@ export const mergeExportPages = (pages: readonly ExportPage[]): ExportDocument =
     snapshots: section('snapshots'),
     // Not counted in ExportCounts (an optional section since #14): present when any page carries it.
     ...(pages.some((p) => p.leftOut !== undefined) ? { leftOut: pages.flatMap((p) => p.leftOut ?? []) } : {}),
+    ...(pages.some((p) => p.kpis !== undefined) ? { kpis: pages.flatMap((p) => p.kpis ?? []) } : {}),
+    ...(pages.some((p) => p.kpiReadings !== undefined) ? { kpiReadings: pages.flatMap((p) => p.kpiReadings ?? []) } : {}),
   };
 };
 

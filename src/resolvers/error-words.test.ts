@@ -68,6 +68,10 @@ const RULE_EXAMPLES: readonly [string, string][] = [
   ['grades.0.reason', 'is required when the final score differs from the measured grade'],
   ['title', 'cannot be added: a list keeps at most 20 items'],
   ['asOf.week', 'must be a week of the cycle (2027-W01 to 2027-W13)'],
+  ['kpiId', "must be a KPI of the objective's team or of the company"],
+  ['kpiId', 'is an archived KPI'],
+  ['teamId', 'already has 10 active KPIs, the most a team keeps: archive one first'],
+  ['name', 'cannot be added: Cadence keeps at most 200 KPIs; rename and reuse an archived one'],
 ];
 
 const MESSAGE_EXAMPLES: readonly [string, string | undefined][] = [
@@ -150,6 +154,10 @@ const MESSAGE_EXAMPLES: readonly [string, string | undefined][] = [
   ['Only OKR admins can change the company’s "not this cycle" list.', undefined],
   ['Only members of Payments (or OKR admins) can change its "not this cycle" list.', undefined],
   ['There is no item "abc" on the last cycle’s "not this cycle" list to carry forward (carriedFromId).', 'carriedFromId'],
+  ['There is no KPI with the id "abc".', 'kpiId'],
+  ['Only OKR admins can change the company’s KPIs.', undefined],
+  ['Only members of Payments (or OKR admins) can change its KPIs.', 'teamId'],
+  ['This KPI is archived.', 'kpiId'],
   ['Storage is not answering right now; try again in a moment.', undefined],
   ['Something went wrong on our side; it has been logged.', undefined],
   ['The request is not valid.', undefined],

@@ -29,9 +29,13 @@ import { importData } from '../usecases/import-data';
 import { appendImportPart, finishPagedImport, getImportStatus, startPagedImport } from '../usecases/import-paged';
 import { addLeftOut } from '../usecases/add-left-out';
 import { linkInitiative } from '../usecases/link-initiative';
+import { recordKpiReading } from '../usecases/record-kpi-reading';
+import { saveKpi } from '../usecases/save-kpi';
 import { listLeftOut } from '../usecases/list-left-out';
 import { listCheckIns } from '../usecases/list-check-ins';
 import { listCycles } from '../usecases/list-cycles';
+import { listKpiReadings } from '../usecases/list-kpi-readings';
+import { listKpis } from '../usecases/list-kpis';
 import { listMyKeyResults } from '../usecases/list-my-key-results';
 import { listTeams } from '../usecases/list-teams';
 import { runLint } from '../usecases/run-lint';
@@ -90,6 +94,10 @@ export const HANDLERS: { [K in ApiKey]: Handler<K> } = {
   'checkIns.list': listCheckIns,
   'checkIns.draft': draftCheckIn,
   'coverage.get': getCoverage,
+  'kpis.list': listKpis,
+  'kpis.save': saveKpi,
+  'kpis.record': recordKpiReading,
+  'kpis.readings': listKpiReadings,
   'leftOut.list': listLeftOut,
   'leftOut.add': addLeftOut,
   'leftOut.remove': removeLeftOut,

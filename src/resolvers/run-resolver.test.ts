@@ -39,6 +39,8 @@ const WRITES: ApiKey[] = [
   'data.repair',
   'leftOut.add',
   'leftOut.remove',
+  'kpis.save',
+  'kpis.record',
 ];
 
 describe('runResolver and the installation license', () => {

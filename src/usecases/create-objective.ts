@@ -7,6 +7,7 @@ import { checkParent } from './shared/alignment-check';
 import type { Ctx } from './shared/context';
 import { requireCycle } from './shared/lookups';
 import { objectiveViewOf } from './shared/objective-view-of';
+import { checkObjectiveKpi } from './shared/objective-kpi';
 import { objectivePeople } from './shared/objective-people';
 import { requireObjectiveResult, requireSiteUsers } from './shared/permissions';
 import { draftedBy } from '../domain/authorship';
@@ -17,7 +18,7 @@ import { draftedBy } from '../domain/authorship';
  * shared/permissions.ts requireObjectiveResult, which objectives.update applies to its result too.
  * Owner and reviewer must be users of the site (GET /rest/api/3/user/bulk).
  * Jira: POST /rest/api/3/permissions/check when the admin question arises, and for the view.
- * @throws AppError NOT_FOUND cycleId / teamId / parentObjectiveId, VALIDATION teamId / parentObjectiveId,
+ * @throws AppError NOT_FOUND cycleId / teamId / parentObjectiveId / kpiId, VALIDATION teamId / parentObjectiveId / kpiId,
  *   INVALID_STATE cycleId (closed cycle), FORBIDDEN level / teamId / ownerAccountId, VALIDATION
  *   ownerAccountId / reviewerAccountId (not a user of the site).
  */
@@ -44,12 +45,14 @@ export const createObjective = async (ctx: Ctx, input: ApiParsedInput<'objective
     ownerAccountId: owner,
     ...(input.reviewerAccountId === undefined ? {} : { reviewerAccountId: input.reviewerAccountId }),
     ...(input.parentObjectiveId === undefined ? {} : { parentObjectiveId: input.parentObjectiveId }),
+    ...(input.kpiId === undefined ? {} : { kpiId: input.kpiId }),
     status: input.status,
     authorship: draftedBy(me),
   };
   await requireObjectiveResult(ctx, undefined, objective, { after: team });
   await requireSiteUsers(ctx, objectivePeople(objective));
   await checkParent(ctx, objective, input.parentObjectiveId);
+  await checkObjectiveKpi(ctx, objective);
   const now = ctx.clock.now().toISOString();
   const aggregate: ObjectiveAggregate = { objective, keyResults: [], initiatives: [], createdAt: now, updatedAt: now, version: 0 };
   try {

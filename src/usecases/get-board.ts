@@ -2,6 +2,7 @@ import type { ApiOutput, ApiParsedInput, Cycle, Settings, Team } from '../contra
 import { matchesScope } from '../domain/board-filter';
 import { currentCycle } from '../domain/current-cycle';
 import { DomainError } from '../domain/errors';
+import { kpiHealth } from '../domain/kpi-health';
 import { summarizeStatuses } from '../domain/status';
 import { AppError, invalidState, notFound } from './errors';
 import type { ObjectiveDigest } from './model';
@@ -14,6 +15,7 @@ import { watchDisagrees } from './shared/forecasts';
 import { entryTrack } from './shared/track';
 import { requireCycle } from './shared/lookups';
 import { isOkrAdmin } from './shared/permissions';
+import { startEarly } from './shared/start-early';
 import { makeViewContext } from './shared/view-context';
 import type { ViewContext } from './shared/views';
 import { cycleView } from './shared/views';
@@ -127,7 +129,7 @@ export const loadBoardRows = async (
  *
  * Size and cost do not grow with the cycle beyond its tree index: at most 100 objectives (about 70 KB),
  * whatever the cycle's size. Storage: the generation document, then one round trip (cycle catalog,
- * bands, team catalog, one batchGet of the 16 tree index documents: a few dozen bytes an objective),
+ * bands, team catalog, KPI catalog (for `kpis`: every active KPI), one batchGet of the 16 tree index documents: a few dozen bytes an objective),
  * then the row documents of the objectives shown (batchGets of 25, about 0.3 KB each). One Jira call,
  * POST /rest/api/3/permissions/check (site admin, for canEdit; the admin group's membership too when one is set), beside the rows.
  * @throws AppError NOT_FOUND cycleId (also when no cycle exists) / teamId / ownerAccountId (nobody on the site;
@@ -135,6 +137,8 @@ export const loadBoardRows = async (
  *   stored alignment loops.
  */
 export const getBoard = async (ctx: Ctx, input: ApiParsedInput<'board.get'>): Promise<ApiOutput<'board.get'>> => {
+  // The KPI catalog is read beside the rest (one get): rows that respond to a KPI name it and show its health.
+  const kpisRead = startEarly(ctx.store.listKpis());
   const cycleId = input.cycleId ?? (await currentCycleId(ctx));
   const { cycle, settings, bands, teams, entries, scope, filtered } = await loadBoardTree(ctx, cycleId, input);
   const window = firstScreen(filtered);
@@ -144,6 +148,9 @@ export const getBoard = async (ctx: Ctx, input: ApiParsedInput<'board.get'>): Pr
     { cycle, settings, teams },
     window.shown.map((n) => n.entry.id),
   );
+  const kpis = (await kpisRead)
+    .filter((k) => k.status === 'active')
+    .map((k) => ({ id: k.id, ...(k.teamId === undefined ? {} : { teamId: k.teamId }), name: k.name, ...(k.unit === undefined ? {} : { unit: k.unit }), ...(k.current === undefined ? {} : { current: k.current }), health: kpiHealth(k) }));
   return {
     cycle: cycleView(cycle, view.now),
     bands,
@@ -152,6 +159,7 @@ export const getBoard = async (ctx: Ctx, input: ApiParsedInput<'board.get'>): Pr
     rootCount: filtered.roots.length,
     ...(window.roots.length < filtered.roots.length ? { rootsCursor: cursorOf(window.roots.length) } : {}),
     objectiveCount: filtered.size,
+    kpis,
     summary: summarizeStatuses(
       inScope.map((e) => ({
         status: entryTrack(e, filtered.tree.byId.get(e.id)?.score ?? null, cycle, view.now, view.pace),

@@ -72,6 +72,17 @@ const referenceIssues = (doc: ExportDocument): Issue[] => {
     ref(cycles.has(item.cycleId), `data.leftOut.${String(i)}.cycleId`, 'names no cycle of the document');
     ref(item.teamId === undefined || teams.has(item.teamId), `data.leftOut.${String(i)}.teamId`, 'names no team of the document');
   });
+  const kpis = ids('kpis', doc.kpis ?? []);
+  (doc.kpis ?? []).forEach((kpi, i) => {
+    ref(kpi.teamId === undefined || teams.has(kpi.teamId), `data.kpis.${String(i)}.teamId`, 'names no team of the document');
+  });
+  ids('kpiReadings', doc.kpiReadings ?? []);
+  (doc.kpiReadings ?? []).forEach((r, i) => {
+    ref(kpis.has(r.kpiId), `data.kpiReadings.${String(i)}.kpiId`, 'names no KPI of the document');
+  });
+  doc.objectives.forEach((o, i) => {
+    ref(o.kpiId === undefined || kpis.has(o.kpiId), `data.objectives.${String(i)}.kpiId`, 'names no KPI of the document');
+  });
   return issues;
 };
 
@@ -138,6 +149,8 @@ export const importData = async (ctx: Ctx, input: ApiParsedInput<'data.import'>)
     checkIns: doc.checkIns,
     snapshots: doc.snapshots,
     leftOut: doc.leftOut ?? [],
+    kpis: doc.kpis ?? [],
+    kpiReadings: doc.kpiReadings ?? [],
   });
   return {
     imported: {

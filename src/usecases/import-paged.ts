@@ -54,6 +54,8 @@ const partIssues = (part: ExportPart): Issue[] => {
   ids('initiatives', part.initiatives);
   ids('checkIns', part.checkIns);
   ids('leftOut', part.leftOut);
+  ids('kpis', part.kpis);
+  ids('kpiReadings', part.kpiReadings);
   const ref = (ok: boolean, field: string, message: string): void => {
     if (!ok) issues.push({ field, message });
   };
@@ -163,6 +165,8 @@ export const appendImportPart = async (
     checkIns: part.checkIns ?? [],
     snapshots: part.snapshots ?? [],
     leftOut: part.leftOut ?? [],
+    kpis: part.kpis ?? [],
+    kpiReadings: part.kpiReadings ?? [],
     counts: countsOf(part),
   };
   try {

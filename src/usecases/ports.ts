@@ -1,4 +1,4 @@
-import type { AdminGroup, BandConfig, CheckIn, Cycle, LeftOut, PaceThresholds, Settings, Team } from '../contract';
+import type { AdminGroup, BandConfig, CheckIn, Cycle, Kpi, KpiReading, LeftOut, PaceThresholds, Settings, Team } from '../contract';
 import type { ExportCounts, ExportDocument, ExportPart, ExportPosition, ImportState } from '../contract';
 import type { InitiativeLink, KeyResultSnapshot, ObjectiveAggregate, ObjectiveDigest, StatusCategory } from './model';
 import type { BoardTreeEntry } from './shared/board-tree-entry';
@@ -113,6 +113,24 @@ export interface OkrStore {
    */
   changeLeftOut(list: LeftOutListKey, apply: (items: readonly LeftOut[]) => LeftOut[], request?: string): Promise<LeftOut[]>;
 
+  /** Every KPI of the installation, any status: one catalog document read with get (strongly consistent). */
+  listKpis(): Promise<StoredKpi[]>;
+  /**
+   * Applies `apply` to the stored KPI (undefined: a new one) with every KPI in, again on each lost race;
+   * a request already applied writes nothing and answers the stored KPI.
+   */
+  changeKpi(id: string, apply: ItemChange<StoredKpi>, request?: string): Promise<StoredKpi>;
+  /**
+   * Appends a reading (written only if absent) and, when it is the KPI's newest, makes it the current value,
+   * in one transaction with the KPI catalog. `check` refuses (throws) against the KPI as stored, again on
+   * each lost race. A reading whose id is stored already (a repeated request) writes nothing and is answered.
+   */
+  recordKpiReading(reading: KpiReading, check: (kpi: StoredKpi | undefined) => void): Promise<{ kpi: StoredKpi; reading: KpiReading }>;
+  /** A KPI's readings, newest first, through its index (a reading may show up a moment after it was written). */
+  listKpiReadings(kpiId: string, limit: number, cursor?: string): Promise<Page<KpiReading>>;
+  /** Each KPI's newest two readings at or before `asOf`, newest first: one bounded index query per KPI, in parallel. */
+  kpiReadingsAsOf(kpiIds: readonly string[], asOf: string): Promise<Map<string, KpiReading[]>>;
+
   exportAll(): Promise<Omit<ExportDocument, 'format' | 'version' | 'exportedAt'>>;
   /**
    * One page of the export from `position` (undefined: the first).
@@ -220,9 +238,18 @@ export interface ImportPartData {
   objectives: ObjectiveAggregate[];
   checkIns: CheckIn[];
   snapshots: { cycleId: string; week: string; values: Record<string, number> }[];
+  /** KPIs (merged into the staged KPI catalog) and readings, when the part carries them. */
+  kpis?: StoredKpi[] | undefined;
+  kpiReadings?: KpiReading[] | undefined;
   /** "Not this cycle" items (not in `counts`: an optional section since #14). */
   leftOut?: LeftOut[] | undefined;
   counts: ExportCounts;
+}
+
+/** A KPI as stored: with the reading before its current one, so a list shows the move without reading history. */
+export interface StoredKpi extends Kpi {
+  previous?: number | undefined;
+  previousAt?: string | undefined;
 }
 
 /** One cycle's "not this cycle" list: a team's, or the company's (no teamId). */
@@ -240,6 +267,9 @@ export interface ImportData {
   snapshots: readonly Pick<KeyResultSnapshot, 'cycleId' | 'week' | 'values'>[];
   /** "Not this cycle" items of every list (absent in data from before them). */
   leftOut?: readonly LeftOut[] | undefined;
+  /** KPIs and their readings (absent in data from before them). */
+  kpis?: readonly StoredKpi[] | undefined;
+  kpiReadings?: readonly KpiReading[] | undefined;
 }
 
 /** An epic as the acting user may see it when linking. */

@@ -5,6 +5,7 @@ import { checkParent } from './shared/alignment-check';
 import type { Ctx } from './shared/context';
 import { mutateObjective, once } from './shared/mutate-objective';
 import { objectiveViewOf } from './shared/objective-view-of';
+import { checkObjectiveKpi } from './shared/objective-kpi';
 import { objectivePeople } from './shared/objective-people';
 import { requireEditObjective, requireObjectiveResult, requireSiteUsers } from './shared/permissions';
 import { withEditor } from '../domain/authorship';
@@ -21,7 +22,8 @@ const set = <K extends keyof Objective>(o: Objective, key: K, value: Objective[K
  * author could create (shared/permissions.ts requireObjectiveResult: level, team, owner); the owner
  * changes only by the current owner's or an admin's action. New owner and reviewer must be site users.
  * @throws AppError VALIDATION id / teamId / parentObjectiveId / ownerAccountId / reviewerAccountId,
- *   NOT_FOUND id / teamId / parentObjectiveId, INVALID_STATE (archived: restore it first), FORBIDDEN
+ *   NOT_FOUND id / teamId / parentObjectiveId / kpiId, VALIDATION kpiId (not the team's or the company's
+ *   active KPI), INVALID_STATE (archived: restore it first), FORBIDDEN
  *   (level / teamId / ownerAccountId), CONFLICT.
  */
 export const updateObjective = async (ctx: Ctx, input: ApiParsedInput<'objectives.update'>): Promise<ApiOutput<'objectives.update'>> => {
@@ -48,6 +50,8 @@ export const updateObjective = async (ctx: Ctx, input: ApiParsedInput<'objective
     await requireObjectiveResult(ctx, current.objective, o, { after: teamAfter });
     await requireSiteUsers(ctx, objectivePeople(o, current.objective));
     if (input.parentObjectiveId !== undefined && input.parentObjectiveId !== null) await checkParent(ctx, o, input.parentObjectiveId);
+    // Checked when the link or the team changes (a KPI archived later does not block other edits).
+    if ((input.kpiId !== undefined && input.kpiId !== null) || o.teamId !== current.objective.teamId) await checkObjectiveKpi(ctx, o);
     return { aggregate: { ...current, objective: o }, result: undefined };
   }, once(ctx, 'objectives.update', input.requestId));
   return objectiveViewOf(ctx, aggregate);

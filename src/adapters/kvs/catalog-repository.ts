@@ -17,7 +17,7 @@ import { at, CATALOG, ENTITY, KEY } from './registry';
 
 type Decode<T> = (value: unknown) => Catalog<T>;
 
-const readCatalog = async <T>(space: Space, key: CatalogKey, decode: Decode<T>): Promise<Catalog<T>> => {
+export const readCatalog = async <T>(space: Space, key: CatalogKey, decode: Decode<T>): Promise<Catalog<T>> => {
   const value = await rateLimited(() => kvs.entity<Attributes>(ENTITY.catalog).get(at(space, key)));
   if (value === undefined) return { items: [], version: 0, corrupt: [], requests: [] };
   const catalog = decode(value);
@@ -36,7 +36,7 @@ const CHANGE_BUDGET_MS = 10_000;
  * different fields of one team both land. The write is conditional on the version read and on the space
  * still being live. A request already applied (a retry) writes nothing and answers the stored item.
  */
-const change = async <T extends { id: string }>(
+export const change = async <T extends { id: string }>(
   space: Space,
   catalog: { key: CatalogKey; decode: Decode<T>; order: (a: T, b: T) => number },
   id: string,

@@ -10,16 +10,20 @@ import {
   CycleSchema,
   EpicProgressSchema,
   InitiativeSchema,
+  IsoDateTimeSchema,
   KeyResultSchema,
+  KpiReadingSchema,
+  KpiSchema,
   LastCheckInSchema,
   LeftOutSchema,
   ObjectiveSchema,
   TeamSchema,
   TrailPointSchema,
 } from '../../contract';
-import type { CheckIn, Cycle, LeftOut, Settings, Team } from '../../contract';
+import type { CheckIn, Cycle, KpiReading, LeftOut, Settings, Team } from '../../contract';
 import { DEFAULT_STATUS_THRESHOLDS } from '../../domain/status';
 import type { InitiativeLink, KeyResultSnapshot, ObjectiveAggregate, ObjectiveDigest } from '../../usecases/model';
+import type { StoredKpi } from '../../usecases/ports';
 
 /**
  * Versioned codecs: what each entity stores and how a stored value is parsed back. A value's payload
@@ -316,4 +320,29 @@ export const encodeGeneration = (generation: Generation, version: number): Attri
 export const decodeGeneration = (value: unknown): { generation: Generation; version: number } => {
   const record = parse(GenerationRecord, value, 'generation');
   return { generation: record.data.generation, version: record.version };
+};
+
+// KPIs (kpi-repository.ts): one catalog document of every KPI, each with the reading before its current one
+const StoredKpiSchema = KpiSchema.extend({
+  /** The reading before `current`, and when it was taken: kpis.list's move without an index query. */
+  previous: z.number().optional(),
+  previousAt: IsoDateTimeSchema.optional(),
+});
+export const decodeKpiCatalog = (value: unknown): Catalog<StoredKpi> => decodeCatalog(StoredKpiSchema, value, 'KPI catalog');
+/** A stored KPI as parsed, or the problem (repair checks a replacement with it). */
+export const parseStoredKpi = (value: unknown): StoredKpi => parse(StoredKpiSchema, value, 'KPI');
+
+// KPI readings (append-only); kpiId is prefixed with the space: the index partitions on it
+const KpiReadingDataV1 = z.object({ schemaVersion: z.literal(1), authorAccountId: z.string(), value: z.number(), note: z.string().optional() });
+const KpiReadingRecord = z.object({ kpiId: z.string(), at: z.string(), data: KpiReadingDataV1 });
+export const encodeKpiReading = (reading: KpiReading, space: Space): Attributes => ({
+  kpiId: at(space, reading.kpiId),
+  at: reading.at,
+  data: compact({ schemaVersion: 1, authorAccountId: reading.authorAccountId, value: reading.value, note: reading.note }),
+});
+export const decodeKpiReading = (key: string, value: unknown, space: Space): KpiReading => {
+  const r = parse(KpiReadingRecord, value, 'KPI reading');
+  const { authorAccountId, value: v, note } = r.data;
+  const reading = { id: unprefixed(space, key), kpiId: unprefixed(space, r.kpiId), authorAccountId, at: r.at, value: v, note };
+  return parse(KpiReadingSchema, compact(reading), 'KPI reading');
 };

@@ -6,6 +6,7 @@ import type { ImportData } from '../../usecases/ports';
 import type { Attributes } from './codecs';
 import { decodeCheckIn, decodeObjective, decodeSnapshot, encodeCatalog, encodeCheckIn, encodeObjective } from './codecs';
 import { putIssueLinks } from './issue-link-repository';
+import { kpiItems, listKpis, readingsOf } from './kpi-repository';
 import { allLeftOut, putLeftOut } from './left-out-repository';
 import { listDigestsOfCycle, putBoardShards } from './board-repository';
 import { byName, byStart, getBands, importedSettings, listCycles, listTeams } from './catalog-repository';
@@ -52,6 +53,11 @@ export const exportAll = async (space: Space): Promise<ExportBody> => {
   }
   const weekly = mergeSnapshots(snapshots.map((i) => decodeSnapshot(i.value, space)));
   const leftOut = await allLeftOut(space, cycles.map((c) => c.id).sort(), teams.map((t) => t.id).sort());
+  const kpis = [...(await listKpis(space))].sort(byId);
+  const kpiReadings = await readingsOf(
+    space,
+    kpis.map((k) => k.id),
+  );
   return {
     settings: { bands },
     cycles: [...cycles].sort(byId),
@@ -62,6 +68,8 @@ export const exportAll = async (space: Space): Promise<ExportBody> => {
     checkIns: [...checkIns.values()].sort(byId),
     snapshots: weekly.map((w) => ({ cycleId: w.cycleId, week: w.week, values: w.values })),
     ...(leftOut.length === 0 ? {} : { leftOut }),
+    ...(kpis.length === 0 ? {} : { kpis }),
+    ...(kpiReadings.length === 0 ? {} : { kpiReadings }),
   };
 };
 
@@ -80,13 +88,14 @@ export const writeDataset = async (space: Space, data: ImportData): Promise<void
       space,
       data.snapshots.map((s) => ({ ...s, scores: {}, stale: [] })),
     ),
+    ...kpiItems(space, data.kpis ?? [], data.kpiReadings ?? []),
   ];
   await Promise.all([batchSetAll(items), putBoardShards(space, data.objectives), putIssueLinks(space, data.objectives), putLeftOut(space, data.leftOut ?? []), importedSettings(data.bands).then((value) => rateLimited(() => kvs.set(at(space, KEY.bands), value)))]);
 };
 
 /** Reads the staged catalogs, board shards and aggregates back and compares them with what was written. */
 const verifyDataset = async (space: Space, data: ImportData): Promise<void> => {
-  const [cycles, teams] = await Promise.all([listCycles(space), listTeams(space)]);
+  const [cycles, teams, kpis] = await Promise.all([listCycles(space), listTeams(space), listKpis(space)]);
   const digests = (await Promise.all(cycles.map((c) => listDigestsOfCycle(space, c.id)))).flat();
   const ids = data.objectives.map((a) => a.objective.id);
   const aggregates = await batchGetAll(ENTITY.objective, ids.map((id) => at(space, id)));
@@ -95,6 +104,7 @@ const verifyDataset = async (space: Space, data: ImportData): Promise<void> => {
     teams.length !== data.teams.length && `${String(teams.length)} of ${String(data.teams.length)} teams`,
     digests.length !== ids.length && `${String(digests.length)} of ${String(ids.length)} board rows`,
     aggregates.length !== ids.length && `${String(aggregates.length)} of ${String(ids.length)} objectives`,
+    kpis.length !== (data.kpis ?? []).length && `${String(kpis.length)} of ${String((data.kpis ?? []).length)} KPIs`,
   ].filter((p): p is string => typeof p === 'string');
   if (problems.length > 0) throw new Error(`staged import does not read back whole: ${problems.join(', ')}`);
 };

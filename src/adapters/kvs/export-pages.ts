@@ -1,9 +1,10 @@
-import type { CheckIn, LeftOut } from '../../contract';
+import type { CheckIn, KpiReading, LeftOut } from '../../contract';
 import type { ExportPart, ExportPosition } from '../../contract/export-pages';
 import { AppError } from '../../usecases/errors';
 import { readBoardTree } from './board-repository';
 import { getBands, listCycles, listTeams } from './catalog-repository';
-import { decodeCheckIn, decodeObjective, decodeSnapshot } from './codecs';
+import { decodeCheckIn, decodeKpiReading, decodeObjective, decodeSnapshot } from './codecs';
+import { listKpis } from './kpi-repository';
 import { batchGetAll, indexAll, indexPage } from './kvs-io';
 import { readLeftOut } from './left-out-repository';
 import type { Space } from './registry';
@@ -35,9 +36,11 @@ export interface ExportPageResult {
 }
 
 const head = async (space: Space, exportedAt: string): Promise<ExportPageResult> => {
-  const [bands, cycles, teams] = await Promise.all([getBands(space), listCycles(space), listTeams(space)]);
+  const [bands, cycles, teams, kpis] = await Promise.all([getBands(space), listCycles(space), listTeams(space), listKpis(space)]);
+  // KPIs are one capped catalog document (at most ~60 KB): whole on the first page.
+  const kpiPart = kpis.length === 0 ? {} : { kpis: [...kpis].sort(byId) };
   return {
-    part: { settings: { bands }, cycles: [...cycles].sort(byId), teams: [...teams].sort(byId) },
+    part: { settings: { bands }, cycles: [...cycles].sort(byId), teams: [...teams].sort(byId), ...kpiPart },
     next: { g: space.generation, at: exportedAt, s: 'objectives', after: '' },
   };
 };
@@ -169,7 +172,37 @@ const leftOutSection = async (space: Space, exportedAt: string, part: ExportPart
     bytes += size;
     last = l.key;
   }
-  return { part: withItems() };
+  return kpiReadingsSection(space, exportedAt, withItems(), bytes, '');
+};
+
+/**
+ * KPI readings last, KPI by KPI in id order, each KPI's readings through its index a page (100) at a
+ * time; `after` is '<kpiId>|<index cursor>' of the next page to give. A page of readings (~15 KB) is
+ * never split, so the page before it ends short of PAGE_BYTES.
+ */
+const kpiReadingsSection = async (space: Space, exportedAt: string, part: ExportPart, bytesSoFar: number, after: string): Promise<ExportPageResult> => {
+  const [kpiAt, cursorAt] = after.split('|');
+  const kpis = (await listKpis(space)).filter((k) => k.id >= (kpiAt ?? '')).sort(byId);
+  const readings: KpiReading[] = [];
+  const withReadings = (): ExportPart => (readings.length === 0 ? part : { ...part, kpiReadings: readings });
+  let bytes = bytesSoFar;
+  for (const kpi of kpis) {
+    let cursor = kpi.id === kpiAt && cursorAt !== undefined && cursorAt !== '' ? cursorAt : undefined;
+    for (;;) {
+      const page = await indexPage(ENTITY.kpiReading, INDEX.readingByKpi, [at(space, kpi.id)], cursor);
+      const list = page.results.map((r) => decodeKpiReading(r.key, r.value, space));
+      const size = bytesOf(list);
+      // Full: this index page starts the next export page (its cursor still points before it).
+      if (list.length > 0 && bytes > 0 && bytes + size > PAGE_BYTES) {
+        return { part: withReadings(), next: { g: space.generation, at: exportedAt, s: 'kpiReadings', after: `${kpi.id}|${cursor ?? ''}` } };
+      }
+      readings.push(...list);
+      bytes += size;
+      if (page.nextCursor === undefined) break;
+      cursor = page.nextCursor;
+    }
+  }
+  return { part: withReadings() };
 };
 
 /**
@@ -189,5 +222,6 @@ export const exportPage = async (
     );
   }
   if (position.s === 'leftOut') return leftOutSection(space, position.at, {}, 0, position.after);
+  if (position.s === 'kpiReadings') return kpiReadingsSection(space, position.at, {}, 0, position.after);
   return position.s === 'objectives' ? objectives(space, position) : snapshots(space, position);
 };

@@ -5,6 +5,8 @@ import {
   decodeCheckIn,
   decodeCycleCatalog,
   decodeIssueLinks,
+  decodeKpiCatalog,
+  decodeKpiReading,
   decodeLeftOutCatalog,
   decodeObjective,
   decodeSettings,
@@ -44,6 +46,10 @@ export const checkers: Record<EntityName, (key: string, value: unknown, space: S
     decodeIssueLinks(value);
     return [];
   },
+  [ENTITY.kpiReading]: (key, value, space) => {
+    decodeKpiReading(key, value, space);
+    return [];
+  },
   // Board shards, their tree indexes and row documents share the entity: board-repository tells them apart.
   [ENTITY.boardShard]: (key, value) => boardDocumentProblems(key, value),
   [ENTITY.catalog]: (key, value, space) => {
@@ -53,9 +59,11 @@ export const checkers: Record<EntityName, (key: string, value: unknown, space: S
         ? decodeCycleCatalog(value)
         : name === CATALOG.teams
           ? decodeTeamCatalog(value)
-          : name.startsWith(LEFT_OUT_PREFIX)
-            ? decodeLeftOutCatalog(value)
-            : undefined;
+          : name === CATALOG.kpis
+            ? decodeKpiCatalog(value)
+            : name.startsWith(LEFT_OUT_PREFIX)
+              ? decodeLeftOutCatalog(value)
+              : undefined;
     return catalog === undefined || catalog.corrupt.length === 0 ? [] : [`items ${catalog.corrupt.join(', ')} fail their schema`];
   },
 };

@@ -23,6 +23,7 @@ import { readGeneration, writeGeneration } from './generation-repository';
 import { snapshotItems } from './history-repository';
 import { readIssueLinks } from './issue-link-repository';
 import { mergeLeftOut } from './left-out-repository';
+import { kpiItems, mergeImportedKpis } from './kpi-repository';
 import type { StoredJob } from './import-job-record';
 import { jobWrite, readEndedJob, readJob, toJob, writeJob } from './import-job-record';
 import type { EntityName, Space } from './registry';
@@ -205,6 +206,8 @@ const writeRecords = async (space: Space, data: ImportPartData): Promise<void> =
   await Promise.all([
     batchSetAll(items),
     mergeLeftOut(space, data.leftOut ?? []),
+    mergeImportedKpis(space, data.kpis ?? []),
+    batchSetAll(kpiItems(space, [], data.kpiReadings ?? [])),
     bands === undefined ? undefined : importedSettings(bands).then((value) => rateLimited(() => kvs.set(at(space, KEY.bands), value))),
   ]);
 };

@@ -16,6 +16,7 @@ import { listLinksByIssue } from './issue-link-repository';
 import { coverageEpics } from './coverage-cache-repository';
 import { changeLeftOut, readLeftOut } from './left-out-repository';
 import { getObjective, getObjectives, listObjectivesOfCycle, writeObjective } from './objective-repository';
+import { changeKpi, kpiReadingsAsOf, listKpiReadings, listKpis, recordKpiReading } from './kpi-repository';
 import type { Space } from './registry';
 
 /**
@@ -79,6 +80,11 @@ export const createKvsOkrStore = (): OkrStore => {
     listSnapshotsOf: inLive(listSnapshotsOf),
     readLeftOut: inLive(readLeftOut),
     changeLeftOut: writing(inLive(changeLeftOut)),
+    listKpis: inLive(listKpis),
+    changeKpi: writing(inLive(changeKpi)),
+    recordKpiReading: writing(inLive(recordKpiReading)),
+    listKpiReadings: inLive(listKpiReadings),
+    kpiReadingsAsOf: inLive(kpiReadingsAsOf),
     exportAll: inLive(exportAll),
     exportPage: inLive(exportPage),
     // A paged import writes its own staging generation, never the live one.

@@ -12,12 +12,15 @@ export const ENTITY = {
   catalog: 'catalog',
   /** The board's projection of a cycle: SHARD_COUNT documents per cycle, written with every objective change. */
   boardShard: 'board-shard',
+  /** A KPI's readings, append-only like check-ins (the KPI itself is an item of the 'kpis' catalog). */
+  kpiReading: 'kpi-reading',
 } as const;
 export type EntityName = (typeof ENTITY)[keyof typeof ENTITY];
 
 export const INDEX = {
   checkInByKeyResult: 'by-key-result',
   snapshotByCycleWeek: 'by-cycle-week',
+  readingByKpi: 'by-kpi',
   /** Built into every entity: all items in key order. */
   byKey: 'by-key',
 } as const;
@@ -52,6 +55,8 @@ export const leftOutKey = (cycleId: string, teamId: string | undefined): string 
 export const CATALOG = {
   cycles: 'cycles',
   teams: 'teams',
+  /** Every KPI of the installation (kpi-repository.ts), capped so the document stays small. */
+  kpis: 'kpis',
   generation: 'generation',
 } as const;
 

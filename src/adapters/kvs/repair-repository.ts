@@ -8,6 +8,7 @@ import {
   CorruptRecord,
   decodeCheckIn,
   decodeIssueLinks,
+  decodeKpiReading,
   decodeObjective,
   decodeSettings,
   decodeSnapshot,
@@ -193,6 +194,7 @@ export const repairRecord = async (space: Space, request: RepairRequest): Promis
     [ENTITY.checkIn]: () => decodeCheckIn(at(space, key), data, space),
     [ENTITY.krSnapshot]: () => decodeSnapshot(data, space),
     [ENTITY.issueLink]: () => decodeIssueLinks(data),
+    [ENTITY.kpiReading]: () => decodeKpiReading(at(space, key), data, space),
   };
   const decode = decoders[kind];
   if (decode !== undefined) parsed(decode);
