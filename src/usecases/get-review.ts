@@ -7,7 +7,7 @@ import { compareObjectives } from '../domain/alignment';
 import { cycleWeeks } from '../domain/frozen-scorecard';
 import { gradeCycle, gradeKeyResult, gradeObjective, measuredGrade } from '../domain/grade';
 import { isoWeek } from '../domain/iso-week';
-import type { RetrospectiveDraft } from '../domain/retrospective-draft';
+import type { RetrospectiveCheckIn, RetrospectiveDraft } from '../domain/retrospective-draft';
 import { draftRetrospective } from '../domain/retrospective-draft';
 import { isActive } from '../domain/score';
 import { invalidState, notFound } from './errors';
@@ -59,6 +59,16 @@ export const midCycleForecast = (
     return value === undefined || end === undefined ? [] : [{ at: new Date(end).toISOString(), value }];
   });
   return forecastOf({ metric: kr.metric, trail, cycle })?.score ?? null;
+};
+
+/**
+ * A KR's check-ins with its latest one as the KR keeps it (read by key, so strongly consistent): the
+ * check-in index may not list a check-in made a moment ago, and the owner's last word decides a line.
+ */
+const withLatest = (kr: StoredKeyResult, listed: readonly CheckIn[]): RetrospectiveCheckIn[] => {
+  const last = kr.lastCheckIn;
+  const all: RetrospectiveCheckIn[] = listed.map((c) => ({ ...c, keyResultId: kr.id }));
+  return last === undefined || listed.some((c) => c.id === last.id) ? all : [...all, { keyResultId: kr.id, at: last.at, confidence: last.confidence }];
 };
 
 /**
@@ -137,7 +147,7 @@ export const getReview = async (ctx: Ctx, input: ApiParsedInput<'review.get'>): 
       draft: wire(
         draftRetrospective({
           keyResults: krs.map((kr) => ({ id: kr.id, title: kr.title, score: gradeKeyResult(kr), midCycleForecast: midCycleForecast(kr, cycle, snapshots) })),
-          checkIns: krs.flatMap((kr) => checkIns.get(kr.id) ?? []),
+          checkIns: krs.flatMap((kr) => withLatest(kr, checkIns.get(kr.id) ?? [])),
           bands,
         }),
       ),
