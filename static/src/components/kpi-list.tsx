@@ -34,6 +34,7 @@ export function KpiHealthBadge({ health }: { health: KpiHealth }) {
 export function KpiCard({
   kpi,
   headingLevel = 4,
+  related,
   actions,
   children,
   targeted = false,
@@ -43,9 +44,12 @@ export function KpiCard({
     'id' | 'name' | 'unit' | 'current' | 'previous' | 'moveIsGood' | 'health' | 'healthy' | 'direction' | 'updatedAt'
   >;
   headingLevel?: 3 | 4 | 5;
+  /** What relates to it (the objectives responding), under its figures. */
+  related?: ReactNode;
   actions?: ReactNode;
+  /** Below the actions: the form they open. */
   children?: ReactNode;
-  /** The KPI a link landed on: outlined until something else is chosen. */
+  /** The KPI a link landed on: outlined until the page reloads. */
   targeted?: boolean;
 }) {
   const Heading = `h${headingLevel}` as const;
@@ -62,20 +66,19 @@ export function KpiCard({
         <Heading id={`kpi-${kpi.id}-name`} className="cad-heading-xsmall cad-kpi__name" tabIndex={-1}>
           {kpi.name}
         </Heading>
-        {actions === undefined ? null : <div className="cad-inline cad-kpi__actions">{actions}</div>}
-      </div>
-      <div className="cad-inline">
-        <span className="cad-kpi__value">
-          {kpi.current === undefined ? t('kpi.noValue') : formatKpiValue(kpi.current, kpi.unit)}
-        </span>
         <KpiHealthBadge health={kpi.health} />
-        {move === undefined ? null : (
-          <span className={`cad-kpi__move cad-kpi__move--${move.news}`}>
-            <span aria-hidden="true">{move.arrow} </span>
-            {move.words}
-          </span>
-        )}
       </div>
+      {kpi.current === undefined ? null : (
+        <div className="cad-inline">
+          <span className="cad-kpi__value">{formatKpiValue(kpi.current, kpi.unit)}</span>
+          {move === undefined ? null : (
+            <span className={`cad-kpi__move cad-kpi__move--${move.news}`}>
+              <span aria-hidden="true">{move.arrow} </span>
+              {move.words}
+            </span>
+          )}
+        </div>
+      )}
       <p className="cad-subtle">
         {t('kpi.card.meta', {
           range: healthyRangeWords(kpi.healthy, kpi.unit),
@@ -83,6 +86,8 @@ export function KpiCard({
         })}
         {kpi.updatedAt === undefined ? null : <> · {t('kpi.card.updated', { day: formatDay(kpi.updatedAt) })}</>}
       </p>
+      {related}
+      {actions === undefined ? null : <div className="cad-inline cad-kpi__actions">{actions}</div>}
       {children}
     </li>
   );

@@ -181,23 +181,25 @@ export function KpiSection({
                           </>
                         ) : undefined
                       }
+                      related={
+                        objectivesOf.length === 0 ? undefined : (
+                          <div className="cad-kpi__objectives">
+                            <span className="cad-subtle">
+                              {t('kpi.section.responding', { count: objectivesOf.length })}
+                            </span>
+                            <ul className="cad-list">
+                              {objectivesOf.map((o) => (
+                                <li key={o.id}>
+                                  <ObjectiveLink objectiveId={o.id} cycleId={cycleId}>
+                                    {o.title}
+                                  </ObjectiveLink>
+                                </li>
+                              ))}
+                            </ul>
+                          </div>
+                        )
+                      }
                     >
-                      {objectivesOf.length === 0 ? null : (
-                        <div className="cad-kpi__objectives">
-                          <span className="cad-subtle">
-                            {t('kpi.section.responding', { count: objectivesOf.length })}
-                          </span>
-                          <ul className="cad-list">
-                            {objectivesOf.map((o) => (
-                              <li key={o.id}>
-                                <ObjectiveLink objectiveId={o.id} cycleId={cycleId}>
-                                  {o.title}
-                                </ObjectiveLink>
-                              </li>
-                            ))}
-                          </ul>
-                        </div>
-                      )}
                       {isOpen('record') ? <KpiReadingForm kpi={kpi} onRecorded={saved} /> : null}
                       {isOpen('edit') ? (
                         <KpiEditForm
