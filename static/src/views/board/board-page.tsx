@@ -21,6 +21,7 @@ import { buildRows } from './rows';
 import { SidePanel } from './side-panel';
 import { signalOf, StatusSummaryBar } from '../../components/status';
 import { ForecastFilterButton } from './forecast-filter';
+import { LeftOutBoard } from '../../components/left-out-board';
 import { useBoardPages } from './use-board-pages';
 import { useBoardRoute } from './use-board-route';
 import { useKeyResultRows } from './use-key-result-rows';
@@ -375,6 +376,13 @@ export function BoardPage({ start }: { start: BoardStart }) {
                   />
                 </StatusSummaryBar>
               ) : null}
+              {cycle === undefined ? null : (
+                <LeftOutBoard
+                  cycleId={cycle.id}
+                  teamId={teamId === '' ? undefined : teamId}
+                  teamName={teamId === '' ? undefined : index.teamNames.get(teamId)}
+                />
+              )}
               <div className="cad-board__toolbar">
                 <p className="cad-board__summary" role="status">
                   {summaryLine(index, filtered)}

@@ -14,6 +14,8 @@ import type { MacroBoard } from './macro-board';
 
 /** KPIs beside a scorecard: a chunk of its own, fetched only by pages that show them (bench:ui's macro budget). */
 const KpiOverview = lazy(() => import('../../components/kpi-overview'));
+/** A team's "not this cycle" list under its scorecard: a chunk of its own too, read-only. */
+const LeftOutOverview = lazy(() => import('../../components/left-out-overview'));
 
 /**
  * The scorecard's KPIs (a team's, or the company's own), pinned to the frozen scorecard's last day
@@ -130,6 +132,11 @@ export function MacroView({ config, embedded = false }: { config: MacroConfig; e
             includeInitiatives={config.includeKeyResults && config.includeInitiatives}
           />
           <ScorecardKpis config={config} scorecard={loaded.scorecard} />
+          {effectiveScope(config) === 'team' ? (
+            <Suspense fallback={<LoadingState inline />}>
+              <LeftOutOverview cycleId={loaded.scorecard.cycle.id} teamId={config.teamId} />
+            </Suspense>
+          ) : null}
         </>
       ) : loaded.kind === 'company' ? (
         <>

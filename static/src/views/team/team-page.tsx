@@ -1,8 +1,10 @@
+import { Fragment } from 'react';
 import type { Cycle, Team } from '../../../../src/contract';
 import { api } from '../../api/client';
 import { useAsync } from '../../api/use-api';
 import { t } from '../../app/i18n';
 import { currentCycle } from '../../components/cycles';
+import { LeftOutSection } from '../../components/left-out-section';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { TeamSection } from './team-section';
 import './team.css';
@@ -17,7 +19,8 @@ const load = async (projectKey: string | undefined): Promise<{ teams: Team[]; cy
 
 /**
  * The team page of a Jira project: for each team that lists the project, its OKRs in the current
- * cycle, the KRs due for a check-in this week (with the form inline) and the team's score over the cycle.
+ * cycle, the KRs due for a check-in this week (with the form inline) and the team's score over the cycle,
+ * and what it chose to leave out of the cycle.
  */
 export function TeamPage({ projectKey }: { projectKey: string | undefined }) {
   const data = useAsync(() => load(projectKey), [projectKey]);
@@ -49,7 +52,18 @@ export function TeamPage({ projectKey }: { projectKey: string | undefined }) {
       ) : cycle === undefined ? (
         <EmptyState title={t('team.page.noCycle.title')} description={t('team.page.noCycle.description')} />
       ) : (
-        teams.map((team) => <TeamSection key={team.id} team={team} cycle={cycle} showName={teams.length > 1} />)
+        teams.map((team) => (
+          <Fragment key={team.id}>
+            <TeamSection team={team} cycle={cycle} showName={teams.length > 1} />
+            {/* Beside the team's OKRs: the competing priorities it chose to leave out of this cycle. */}
+            <LeftOutSection
+              cycleId={cycle.id}
+              teamId={team.id}
+              title={teams.length > 1 ? t('leftout.team.title', { team: team.name }) : t('leftout.section.title')}
+              headingId={`team-${team.id}-left-out`}
+            />
+          </Fragment>
+        ))
       )}
     </main>
   );

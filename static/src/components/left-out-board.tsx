@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { t } from '../app/i18n';
+import { LeftOutSection } from './left-out-section';
+import './left-out.css';
+
+/**
+ * The board's "Not this cycle" disclosure near the summary, following its team filter: the company's
+ * list, and the filtered team's beside it. Closed by default; the lists are read when it first opens,
+ * so the board's first screen costs nothing more.
+ */
+export function LeftOutBoard({
+  cycleId,
+  teamId,
+  teamName,
+}: {
+  cycleId: string;
+  teamId: string | undefined;
+  teamName: string | undefined;
+}) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <details
+      className="cad-left-out-board"
+      data-left-out-board=""
+      onToggle={(e) => {
+        if (e.currentTarget.open) setOpened(true);
+      }}
+    >
+      <summary>{t('leftout.board.summary')}</summary>
+      {opened ? <p className="cad-subtlest">{t('leftout.section.explanation')}</p> : null}
+      {opened ? (
+        <div className="cad-left-out-board__lists">
+          <LeftOutSection
+            cycleId={cycleId}
+            title={t('leftout.board.company')}
+            headingId={`left-out-board-company-${cycleId}`}
+            explain={false}
+          />
+          {teamId === undefined ? null : (
+            <LeftOutSection
+              cycleId={cycleId}
+              teamId={teamId}
+              title={t('leftout.board.team', { team: teamName ?? teamId })}
+              headingId={`left-out-board-team-${teamId}`}
+              explain={false}
+            />
+          )}
+        </div>
+      ) : null}
+    </details>
+  );
+}
