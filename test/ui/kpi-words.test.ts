@@ -7,7 +7,8 @@ import type * as I18nModule from '../../static/src/app/i18n';
 import type * as KpiWordsModule from '../../static/src/components/kpi-words';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const catalogs = Object.fromEntries(LOCALES.map((l) => [l, readCatalog(ROOT, l)]));
+// With the chunk words: most KPI words come with the KPI chunk (app/chunk-words.ts).
+const catalogs = Object.fromEntries(LOCALES.map((l) => [l, readCatalog(ROOT, l, { chunks: true })]));
 
 let setTranslations: (typeof I18nModule)['setTranslations'];
 let words: typeof KpiWordsModule;

@@ -24,6 +24,11 @@ const CHUNKS = {
     'en-US': () => import('../../../locales/en-US/chunks/coverage.json'),
     'nl-NL': () => import('../../../locales/nl-NL/chunks/coverage.json'),
   },
+  /** KPIs' section, forms and macro list (components/kpi-section.tsx, kpi-overview.tsx, board kpi-picker.tsx); the link and health words stay in the catalog for board rows. */
+  kpi: {
+    'en-US': () => import('../../../locales/en-US/chunks/kpi.json'),
+    'nl-NL': () => import('../../../locales/nl-NL/chunks/kpi.json'),
+  },
   /** The board's getting-started guide (views/board/getting-started.tsx), shown mostly once per site. */
   start: {
     'en-US': () => import('../../../locales/en-US/chunks/start.json'),

@@ -1,5 +1,6 @@
 import { api } from '../api/client';
 import { useAsync } from '../api/use-api';
+import { useChunkWords } from '../app/chunk-words';
 import { t } from '../app/i18n';
 import { formatDay } from './format';
 import { KpiCard, KpiList, kpiSummaryWords } from './kpi-list';
@@ -17,6 +18,8 @@ export default function KpiOverview({
   teamId?: string | undefined;
   through?: string | undefined;
 }) {
+  // Its words come with it (app/chunk-words.ts); the macro shows it under a Suspense.
+  useChunkWords('kpi');
   const asOf = through === undefined ? undefined : `${through}T23:59:59.999Z`;
   const data = useAsync(
     () => api['kpis.list']({ ...(teamId === undefined ? {} : { teamId }), ...(asOf === undefined ? {} : { asOf }) }),

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import type { KpiView } from '../../../src/contract/review';
 import { api } from '../api/client';
 import { useRequestId } from '../api/request-id';
 import { useAsync } from '../api/use-api';
+import { useChunkWords } from '../app/chunk-words';
 import { t } from '../app/i18n';
 import { ObjectiveLink } from '../app/links';
 import { startHistory } from '../views/board/board-route';
@@ -53,19 +54,25 @@ const useLinkedKpi = (): string | undefined => {
  * strategic response"): each with its health in words, the objectives responding to it, and for team
  * members a reading form (like a check-in), edit and archive; "Add KPI" under the list.
  */
-export function KpiSection({
-  teamId,
-  teamName,
-  objectives,
-  cycleId,
-  headingId,
-}: {
+export function KpiSection(props: KpiSectionProps) {
+  return (
+    <Suspense fallback={<LoadingState inline />}>
+      <KpiSectionBody {...props} />
+    </Suspense>
+  );
+}
+
+interface KpiSectionProps {
   teamId: string;
   teamName: string;
   objectives: readonly KpiObjective[];
   cycleId: string;
   headingId: string;
-}) {
+}
+
+function KpiSectionBody({ teamId, teamName, objectives, cycleId, headingId }: KpiSectionProps) {
+  // The section's and its forms' words come with it (app/chunk-words.ts), outside the catalog every view fetches.
+  useChunkWords('kpi');
   const data = useAsync(() => api['kpis.list']({ teamId }), [teamId]);
   const [open, setOpen] = useState<Open | undefined>(undefined);
   const [archiving, setArchiving] = useState(false);

@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { Suspense, useMemo } from 'react';
+import { useChunkWords } from '../../app/chunk-words';
 import { t } from '../../app/i18n';
 import { kpiChoices } from '../../components/kpi-words';
 import type { BoardIndex } from './board-index';
@@ -8,21 +9,26 @@ import { SelectField } from './fields';
  * The KPI an objective responds to: its team's KPIs, then the company's (board.get `kpis`, no extra
  * read). Changing the team keeps the choice; the backend says so if it does not fit.
  */
-export function KpiPicker({
-  id,
-  index,
-  teamId,
-  value,
-  onChange,
-  error,
-}: {
+export function KpiPicker(props: KpiPickerProps) {
+  return (
+    <Suspense fallback={null}>
+      <KpiPickerField {...props} />
+    </Suspense>
+  );
+}
+
+interface KpiPickerProps {
   id: string;
   index: BoardIndex;
   teamId: string | undefined;
   value: string;
   onChange: (kpiId: string) => void;
   error: string | undefined;
-}) {
+}
+
+function KpiPickerField({ id, index, teamId, value, onChange, error }: KpiPickerProps) {
+  // Its words come with the KPI chunk (app/chunk-words.ts); the field appears once they are in.
+  useChunkWords('kpi');
   const choices = useMemo(() => kpiChoices([...index.kpis.values()], teamId, value), [index, teamId, value]);
   return (
     <SelectField
