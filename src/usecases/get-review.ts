@@ -76,7 +76,9 @@ const withLatest = (kr: StoredKeyResult, listed: readonly CheckIn[]): Retrospect
  * objectives without a team), ready to grade: each KR's measured grade and final score, the objective's
  * grade, its retrospective and a first draft of it from the cycle's check-ins and forecasts, what the
  * viewer may do, and, once closed, where it was carried. Anyone may read it.
- * Storage, three round trips: (1) the cycle and team catalogs, the cycle's tree index (16 documents) and
+ * Storage, three round trips after the live generation's (a team of 3 objectives x 4 KRs: 19 read units, no
+ * writes, test/integration/review-grading.test.ts keeps it independent of other teams): (1) the cycle and team
+ * catalogs, the cycle's tree index (16 documents) and
  * the settings; (2) the team's objectives' board rows (by key), the snapshot records of the middle weeks
  * for their shards (by key) and, for a closed cycle, their carried copies (by key); (3) the newest
  * DRAFT_CHECK_INS check-ins of each active KR (one index page each, in parallel). Jira: the admin check,
