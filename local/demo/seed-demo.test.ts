@@ -45,6 +45,12 @@ describe('demo seed', () => {
       );
       // Priya is not in the restricted Security project: its epics never reach her.
       expect(JSON.stringify(board.data)).not.toContain('SOC 2 Type II audit readiness');
+      // KPIs beside the OKRs: one out of its healthy range, and an objective that responds to it.
+      const late = board.data.kpis.find((k) => k.name === 'Time to first value');
+      expect(late).toMatchObject({ current: 16, health: 'high' });
+      expect(board.data.kpis.filter((k) => k.health !== 'healthy')).toEqual([late]);
+      const onboarding = enterprise?.children.find((c) => c.objective.title.startsWith('Deliver an exceptional onboarding'));
+      expect(onboarding?.objective.kpiId).toBe(late?.id);
     } finally {
       runtime.close();
     }

@@ -1,4 +1,4 @@
-import type { ApiInput, ApiKey, ApiOutput, ExportPage, Result } from '../../src/contract';
+import type { ApiInput, ApiKey, ApiOutput, ExportDocument, ExportPage, Result } from '../../src/contract';
 import { mergeExportPages } from '../../src/contract';
 import { cycleWindow } from '../../src/domain/cycle-window';
 import type { LocalRuntime } from '../platform/local-runtime';
@@ -16,7 +16,7 @@ import type { DemoUserHandle } from './demo-users';
 type Call = <K extends ApiKey>(key: K, payload: ApiInput<K>, as: DemoUserHandle) => Promise<ApiOutput<K>>;
 
 /** Keys that create a record and take a client request id, so a retried call never creates it twice. */
-const CREATES: ReadonlySet<ApiKey> = new Set(['cycles.create', 'teams.create', 'objectives.create', 'keyResults.create', 'initiatives.link', 'checkIns.create']);
+const CREATES: ReadonlySet<ApiKey> = new Set(['cycles.create', 'teams.create', 'kpis.save', 'objectives.create', 'keyResults.create', 'initiatives.link', 'checkIns.create', 'leftOut.add']);
 /** Transient failures (storage or Jira out, e.g. with --fault-rate) are retried: the seed must not stop start-up. */
 const ATTEMPTS = 8;
 
@@ -61,8 +61,75 @@ interface ObjectiveSeed {
   reviewer?: DemoUserHandle;
   parent?: string;
   status?: 'draft' | 'published';
+  /** The name of the KPI it responds to (of its team or the company). */
+  kpi?: string;
   krs: KrSeed[];
 }
+
+interface KpiSeed {
+  /** Absent: a company KPI (an OKR admin keeps it). */
+  team?: string;
+  name: string;
+  unit?: string;
+  direction: 'up' | 'down' | 'within';
+  healthy: { min?: number; max?: number };
+  /** Weekly readings, oldest first; the last is this week's. */
+  readings: number[];
+  by: DemoUserHandle;
+}
+
+/**
+ * A few KPIs a team beside its OKRs, with a few weeks of readings. One is out of its healthy range
+ * (Onboarding's time to first value), and an Onboarding objective responds to it. Payments' own KPIs stay
+ * healthy: the browser suite records one of its KPIs out of range and counts it alone.
+ */
+const KPIS: KpiSeed[] = [
+  { name: 'Enterprise logo churn (trailing 12 months)', unit: '%', direction: 'down', healthy: { max: 10 }, readings: [9.4, 8.9, 8.6], by: 'elena' },
+  { team: 'Payments', name: 'Checkout latency p95', unit: 'ms', direction: 'down', healthy: { max: 400 }, readings: [460, 410, 380], by: 'priya' },
+  { team: 'Onboarding', name: 'Time to first value', unit: 'days', direction: 'down', healthy: { max: 14 }, readings: [19, 17, 16], by: 'marcus' },
+  { team: 'Onboarding', name: 'Onboarding NPS', direction: 'up', healthy: { min: 30 }, readings: [31, 34, 36], by: 'hannah' },
+  { team: 'Platform', name: 'Monthly uptime', unit: '%', direction: 'up', healthy: { min: 99.9 }, readings: [99.95, 99.93, 99.97], by: 'sofia' },
+  { team: 'Platform', name: 'Deploys per week', direction: 'within', healthy: { min: 10, max: 40 }, readings: [18, 24, 27], by: 'kenji' },
+  { team: 'Security', name: 'Open critical vulnerabilities', direction: 'down', healthy: { max: 0 }, readings: [2, 1, 0], by: 'grace' },
+];
+
+const WEEK_MS = 7 * 86_400_000;
+
+/**
+ * The KPIs' readings, one a week up to an hour ago, put into the document before it is imported (the API
+ * records a reading now; the demo looks back a few weeks), with each KPI's current and previous value.
+ */
+const withKpiReadings = (doc: ExportDocument, ids: ReadonlyMap<string, string>, now: Date): ExportDocument => {
+  const readings = KPIS.flatMap((seed) => {
+    const kpiId = ids.get(seed.name) ?? '';
+    return seed.readings.map((value, i) => {
+      const at = now.getTime() - 3_600_000 - (seed.readings.length - 1 - i) * WEEK_MS;
+      return { id: `${kpiId}-r${at.toString(36)}demo`, kpiId, authorAccountId: id(seed.by), at: new Date(at).toISOString(), value };
+    });
+  });
+  const kpis = (doc.kpis ?? []).map((kpi) => {
+    const own = readings.filter((r) => r.kpiId === kpi.id);
+    const last = own.at(-1);
+    const before = own.at(-2);
+    return {
+      ...kpi,
+      ...(last === undefined ? {} : { current: last.value, updatedAt: last.at }),
+      ...(before === undefined ? {} : { previous: before.value, previousAt: before.at }),
+    };
+  });
+  return { ...doc, kpis, kpiReadings: readings.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
+};
+
+/**
+ * "Not this cycle": competing priorities the company and Platform argued about and left out, with why.
+ * Payments' list stays empty: the browser suite adds to it and counts what it added.
+ */
+const LEFT_OUT: { team?: string; title: string; why: string; by: DemoUserHandle }[] = [
+  { title: 'Open a sales office in Singapore', why: 'Our first enterprise customers need us at home first; we revisit it once three are referenceable.', by: 'elena' },
+  { title: 'A partner marketplace', why: 'Too early: no partner has asked for one yet.', by: 'elena' },
+  { team: 'Platform', title: 'Move every service onto a service mesh', why: 'Uptime work comes first; the mesh would take the whole team for the quarter.', by: 'sofia' },
+  { team: 'Platform', title: 'Self-service sandbox environments', why: 'Useful, but Onboarding can live with shared sandboxes for one more cycle.', by: 'kenji' },
+];
 
 const TEAMS = [
   { name: 'Payments', members: ['priya', 'daniel'], projects: ['PAY'] },
@@ -121,6 +188,7 @@ const OBJECTIVES: ObjectiveSeed[] = [
     title: 'Deliver an exceptional onboarding experience for new enterprise clients',
     level: 'team',
     team: 'Onboarding',
+    kpi: 'Time to first value',
     owner: 'marcus',
     reviewer: 'elena',
     parent: 'Make our first enterprise customers successful and referenceable',
@@ -253,6 +321,23 @@ export const seedDemoOkrs = async (runtime: LocalRuntime, now: Date = new Date()
     teamIds.set(team.name, created.id);
   }
 
+  // What the company and one team chose to leave out of the cycle (issue #14): a couple of items each.
+  for (const item of LEFT_OUT) {
+    const teamId = item.team === undefined ? undefined : teamIds.get(item.team);
+    await call('leftOut.add', { cycleId: cycle.id, ...(teamId === undefined ? {} : { teamId }), title: item.title, why: item.why }, item.by);
+  }
+
+  const kpiIds = new Map<string, string>();
+  for (const kpi of KPIS) {
+    const teamId = kpi.team === undefined ? undefined : teamIds.get(kpi.team);
+    const created = await call(
+      'kpis.save',
+      { ...(teamId === undefined ? {} : { teamId }), name: kpi.name, ...(kpi.unit === undefined ? {} : { unit: kpi.unit }), direction: kpi.direction, healthy: kpi.healthy },
+      kpi.by,
+    );
+    kpiIds.set(kpi.name, created.id);
+  }
+
   const objectiveIds = new Map<string, string>();
   for (const seed of OBJECTIVES) {
     const created = await call(
@@ -265,6 +350,7 @@ export const seedDemoOkrs = async (runtime: LocalRuntime, now: Date = new Date()
         ownerAccountId: id(seed.owner),
         ...(seed.reviewer === undefined ? {} : { reviewerAccountId: id(seed.reviewer) }),
         ...(seed.parent === undefined ? {} : { parentObjectiveId: objectiveIds.get(seed.parent) }),
+        ...(seed.kpi === undefined ? {} : { kpiId: kpiIds.get(seed.kpi) }),
         status: seed.status ?? 'published',
       },
       seed.level === 'company' ? 'elena' : seed.owner,
@@ -296,7 +382,7 @@ export const seedDemoOkrs = async (runtime: LocalRuntime, now: Date = new Date()
     pages.push(answer.page);
     cursor = answer.nextCursor;
   }
-  await call('data.import', { data: withDemoHistory(mergeExportPages(pages), now) }, 'elena');
+  await call('data.import', { data: withKpiReadings(withDemoHistory(mergeExportPages(pages), now), kpiIds, now) }, 'elena');
   // An import leaves the epics' cached progress blank until the daily reconcile reads Jira again.
   // The job is safe to run again, so a transient fault is retried like the resolver calls above.
   let reconciled = await runtime.app.runScheduledTrigger('reconcile-initiatives');
