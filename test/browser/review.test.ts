@@ -107,6 +107,10 @@ const shoot = async (name: string, frame: FrameLocator): Promise<void> => {
   ] as const) {
     await page.setViewportSize({ width, height });
     await cardOf(frame, KEPT).waitFor();
+    // The frame scrolls inside the page: its top (heading, team, grade) in the shot.
+    await frame.locator('h1.cad-review__heading').evaluate((el: { scrollIntoView(options: object): void }) => {
+      el.scrollIntoView({ block: 'start' });
+    });
     await screenshot(page, `review-${name}-${width}`);
   }
 };
@@ -117,7 +121,7 @@ describe('review and improve', () => {
     await frame.getByRole('button', { name: 'Move to review' }).click();
     // Moving to review opens the grading view on the cycle.
     await frame.getByRole('heading', { name: `Review of ${CYCLE}`, level: 1 }).waitFor();
-    await frame.getByLabel('Team', { exact: true }).selectOption({ label: TEAM });
+    await frame.getByRole('combobox', { name: 'Team', exact: true }).selectOption({ label: TEAM });
     const card = cardOf(frame, KEPT);
     await card.waitFor();
     await card.getByText('Draft, not saved').waitFor();
@@ -144,6 +148,9 @@ describe('review and improve', () => {
     const rewrite = dialog.getByRole('group', { name: `${REWRITTEN} (${TEAM})` });
     await rewrite.getByRole('radio', { name: 'Rewrite' }).check();
     await dialog.getByRole('textbox', { name: 'New title' }).fill(REWRITE_TO);
+    // The lessons each carried objective takes along are there to read before choosing.
+    await dialog.locator('li', { hasText: KEPT }).getByText('Lessons it takes along').click();
+    await dialog.locator('li', { hasText: KEPT }).getByText(LEARNED).waitFor();
     expect(await dialog.getByRole('group', { name: `${KEPT} (${TEAM})` }).getByRole('radio', { name: 'Keep' }).isChecked()).toBe(true);
     await screenshot(page, 'review-carry-over-1440');
     await dialog.getByRole('button', { name: 'Carry over and close' }).click();
@@ -152,9 +159,15 @@ describe('review and improve', () => {
     // The board lands on the next cycle, where both carried objectives wait as drafts.
     frame = boardFrame(page);
     await frame.locator('[data-row-kind="objective"]', { hasText: REWRITE_TO }).waitFor();
-    await frame.locator('[data-row-kind="objective"]', { hasText: KEPT }).first().click();
+    await frame
+      .locator('[data-row-kind="objective"]', { hasText: KEPT })
+      .getByRole('link', { name: KEPT, exact: true })
+      .click();
+    // Its panel shows the lessons it carries; so does its form, beside last cycle's other lessons.
     const panel = frame.getByRole('dialog');
+    await panel.getByRole('region', { name: `Lessons carried from “${KEPT}”` }).getByText(LEARNED).waitFor();
     await panel.getByRole('button', { name: 'Edit objective' }).click();
+    await panel.getByRole('form', { name: 'Edit objective' }).waitFor();
     await panel.getByRole('region', { name: `Lessons carried from “${KEPT}”` }).getByText(LEARNED).waitFor();
     await screenshot(page, 'review-lessons-carried-1440');
     expect(problems.errors).toEqual([]);
@@ -163,12 +176,12 @@ describe('review and improve', () => {
   it('shows the closed review in the dark and in Dutch', async () => {
     const dark = await openCycle('&theme=dark', 'closed');
     await dark.getByRole('button', { name: 'Review', exact: true }).click();
-    await dark.getByLabel('Team', { exact: true }).selectOption({ label: TEAM });
+    await dark.getByRole('combobox', { name: 'Team', exact: true }).selectOption({ label: TEAM });
     await shoot('dark', dark);
 
     const dutch = await openCycle('&locale=nl-NL', 'afgesloten');
     await dutch.getByRole('button', { name: 'Terugblik', exact: true }).click();
-    await dutch.getByLabel('Team', { exact: true }).selectOption({ label: TEAM });
+    await dutch.getByRole('combobox', { name: 'Team', exact: true }).selectOption({ label: TEAM });
     await page.setViewportSize({ width: 1024, height: 768 });
     await cardOf(dutch, KEPT).getByText(LEARNED).waitFor();
     await screenshot(page, 'review-dutch-1024');

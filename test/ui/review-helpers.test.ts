@@ -163,6 +163,11 @@ describe('grading: the choices of the review form', () => {
     expect(grading.nextCycle([old, q1, year, q3, q2], q1)?.id).toBe('q2');
     expect(grading.nextCycle([q1, year], q1)?.id).toBe('y');
     expect(grading.nextCycle([q1, { ...q2, status: 'closed' as const }], q1)).toBeUndefined();
+    // A cycle overlapping this one (started before it ends) is not the next one while one follows it.
+    const long = cycle('long', '2027-01-01', { status: 'review', endDate: '2027-04-01' });
+    const overlapping = cycle('mid', '2027-02-01');
+    expect(grading.nextCycle([long, overlapping, q2], long)?.id).toBe('q2');
+    expect(grading.nextCycle([long, overlapping], long)?.id).toBe('mid');
   });
 });
 

@@ -61,15 +61,22 @@ export const isFinished = (objective: Pick<ReviewObjective, 'keyResults'>): bool
   objective.keyResults.length > 0 && objective.keyResults.every((kr) => (kr.finalScore ?? kr.measuredScore) >= 1);
 
 /**
- * Where carried objectives go by default: the first cycle starting after this one that is not closed,
- * of the same length (a quarter's next quarter) when there is one.
+ * Where carried objectives go by default: the first cycle after this one that is not closed, of the
+ * same length (a quarter's next quarter) when there is one; one starting after this one ends comes
+ * before one that overlaps it (a year running beside the quarters is no next quarter).
  */
 export const nextCycle = <C extends Pick<Cycle, 'id' | 'kind' | 'startDate' | 'status'>>(
   cycles: readonly C[],
-  from: Pick<Cycle, 'id' | 'kind' | 'startDate'>,
+  from: Pick<Cycle, 'id' | 'kind' | 'startDate' | 'endDate'>,
 ): C | undefined => {
   const later = cycles
     .filter((c) => c.id !== from.id && c.status !== 'closed' && c.startDate > from.startDate)
     .sort((a, b) => a.startDate.localeCompare(b.startDate));
-  return later.find((c) => c.kind === from.kind) ?? later[0];
+  const after = later.filter((c) => c.startDate >= from.endDate);
+  return (
+    after.find((c) => c.kind === from.kind) ??
+    later.find((c) => c.kind === from.kind) ??
+    after[0] ??
+    later[0]
+  );
 };
