@@ -46,7 +46,7 @@ const TABLE: [string, ApiKey, (w: World, me: DemoHandle) => unknown, Cells][] = 
   ['Create a team objective (in that team)', 'objectives.create', (w) => ({ cycleId: w.cycle, title: 'Settle payouts same day', level: 'team', teamId: w.payments }), row(true, true, true, false, false)],
   ['Create an individual objective for yourself', 'objectives.create', (w) => ({ cycleId: w.cycle, title: 'Learn the payout stack', level: 'individual' }), row(true, true, true, true, true)],
   ['Create an individual objective for someone else', 'objectives.create', (w, me) => ({ cycleId: w.cycle, title: 'Learn the payout stack', level: 'individual', ownerAccountId: accountOf(me === 'sofia' ? 'marcus' : 'sofia') }), row(true, false, false, false, false)],
-  ['Edit an objective (title, description, status, parent, retrospective)', 'objectives.update', (w) => ({ id: w.objective, title: 'Make every payout boringly reliable' }), row(true, true, true, false, false)],
+  ['Edit an objective (title, description, status, parent, KPI)', 'objectives.update', (w) => ({ id: w.objective, title: 'Make every payout boringly reliable' }), row(true, true, true, false, false)],
   ['Set or clear an objective’s reviewer', 'objectives.update', (w) => ({ id: w.objective, reviewerAccountId: accountOf('sofia') }), row(true, true, true, false, false)],
   ['Make an objective a company objective (level)', 'objectives.update', (w) => ({ id: w.objective, level: 'company' }), row(true, false, false, false, false)],
   ['Make an objective individual (level): it stays its owner’s', 'objectives.update', (w) => ({ id: w.objective, level: 'individual' }), row(true, true, false, false, false)],
@@ -92,6 +92,27 @@ describe('the permissions table', () => {
       const result = await call(runtime, 'objectives.update', payload, 'daniel');
       expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field, message: expect.stringContaining(words) as unknown } });
     }
+  });
+});
+
+/** The review's cells: the same people, with the cycle in review (grading and retrospectives happen then only). */
+const REVIEW_TABLE: [string, (w: World) => unknown, Cells][] = [
+  // 82% -> 92% at 82%: measured 0.0, so a final 0.0 needs no reason.
+  ['Grade a key result (in review)', (w) => ({ cycleId: w.cycle, grades: [{ keyResultId: w.kr, score: 0 }] }), row(true, true, true, false, false)],
+  ['Write an objective’s retrospective (in review)', (w) => ({ cycleId: w.cycle, retrospectives: [{ objectiveId: w.objective, learned: 'Outages came from one bank.' }] }), row(true, true, false, false, false)],
+];
+
+const REVIEW_CELLS = REVIEW_TABLE.flatMap(([action, payload, cells]) =>
+  (Object.keys(COLUMNS) as Column[]).map((column) => [action, column, cells[column] ? 'allowed' : 'refused', payload] as const),
+);
+
+describe('the permissions table at review', () => {
+  it.each(REVIEW_CELLS)('%s: %s is %s', async (_action, column, verdict, payload) => {
+    const runtime = newRuntime();
+    const world = await setUp(runtime);
+    await ok(runtime, 'cycles.update', { id: world.cycle, status: 'review' }, 'elena');
+    const result = await call(runtime, 'cycles.grade', payload(world), COLUMNS[column]);
+    expect(result).toMatchObject(verdict === 'allowed' ? { ok: true } : { ok: false, error: { code: 'FORBIDDEN' } });
   });
 });
 
