@@ -170,6 +170,14 @@ describe('review and improve', () => {
     await panel.getByRole('form', { name: 'Edit objective' }).waitFor();
     await panel.getByRole('region', { name: `Lessons carried from “${KEPT}”` }).getByText(LEARNED).waitFor();
     await screenshot(page, 'review-lessons-carried-1440');
+
+    // A new objective of the team, in the Set phase: last cycle's lessons beside the form.
+    await panel.getByRole('button', { name: 'Close', exact: true }).click();
+    await frame.getByRole('button', { name: 'New objective' }).click();
+    const form = panel.getByRole('form', { name: 'New objective' });
+    await form.getByRole('radio', { name: 'Team', exact: true }).check();
+    await form.getByRole('combobox', { name: 'Team' }).selectOption({ label: TEAM });
+    await form.getByText(`Lessons from ${CYCLE}`).waitFor();
     expect(problems.errors).toEqual([]);
   });
 
