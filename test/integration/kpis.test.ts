@@ -1,9 +1,13 @@
+import { kvs } from '@forge/kvs';
 import { accountOf, call, fails, newRuntime, ok } from '../support/cadence-client';
 import { DAY_MS, moveAppClock } from '../support/app-clock';
 import type { ExportDocument } from '../../src/contract';
 import { countsOf } from '../../src/contract';
 import { exportDocument, exportPages } from '../support/export-document';
 import { anActiveCycle, aTeam, anObjective } from '../support/scenario';
+
+// Several resolver calls a test, and the paged import's events: generous time for a busy machine.
+jest.setTimeout(60_000);
 
 /** A Payments team of Priya and Daniel, and a cycle to put objectives in. */
 const setup = async () => {
@@ -216,7 +220,34 @@ describe('kpis: a team’s KPIs beside its OKRs', () => {
     const older = newRuntime();
     await ok(older, 'data.import', { data: old }, 'elena');
     expect((await ok(older, 'kpis.list', { teamId: team.id }, 'priya')).kpis).toEqual([]);
-  }, 60_000);
+  });
+
+  it('lists a damaged reading or KPI in data.health, skips a damaged KPI in views, and repairs them', async () => {
+    const { runtime, team } = await setup();
+    const kpi = await ok(runtime, 'kpis.save', { teamId: team.id, ...latency }, 'priya');
+    const other = await ok(runtime, 'kpis.save', { teamId: team.id, ...latency, name: 'Payout failures' }, 'priya');
+    const recorded = await ok(runtime, 'kpis.record', { kpiId: kpi.id, value: 380, requestId: 'req-reading-9' }, 'priya');
+    runtime.kvs.settle();
+    const readingId = (await ok(runtime, 'kpis.readings', { kpiId: kpi.id }, 'priya')).readings[0]?.id ?? '';
+    const rows = kvs.entity<Record<string, unknown>>('kpi-reading');
+    const good = await rows.get(readingId);
+    await rows.set(readingId, { ...good, data: { schemaVersion: 1, value: 'lots' } });
+    // A KPI item that fails its schema is left out of the list, never fatal to it.
+    const catalogs = kvs.entity<Record<string, unknown>>('catalog');
+    const catalog = (await catalogs.get('kpis')) as { version: number; data: { schemaVersion: 1; items: Record<string, unknown>[] } };
+    const items = catalog.data.items.map((k) => (k.id === other.id ? { ...k, healthy: {} } : k));
+    await catalogs.set('kpis', { ...catalog, data: { ...catalog.data, items } });
+    expect((await ok(runtime, 'kpis.list', { teamId: team.id }, 'priya')).kpis.map((k) => k.id)).toEqual([recorded.id]);
+
+    runtime.kvs.settle();
+    const health = await ok(runtime, 'data.health', {}, 'elena');
+    expect(health.corrupt.map((c) => [c.kind, c.key])).toEqual(expect.arrayContaining([['kpi-reading', readingId], ['catalog', 'kpis']]));
+    await ok(runtime, 'data.repair', { kind: 'kpi-reading', key: readingId, action: 'replace', record: good, requestId: 'repair-kpi-0001' }, 'elena');
+    await ok(runtime, 'data.repair', { kind: 'catalog', key: 'kpis', action: 'replace', record: catalog, requestId: 'repair-kpi-0002' }, 'elena');
+    runtime.kvs.settle();
+    expect((await ok(runtime, 'data.health', {}, 'elena')).corrupt).toEqual([]);
+    expect((await ok(runtime, 'kpis.list', { teamId: team.id }, 'priya')).kpis).toHaveLength(2);
+  });
 
   it('costs little: kpis.list of a team of 5 KPIs and kpis.record', async () => {
     const { runtime, team } = await setup();
