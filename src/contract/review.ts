@@ -233,6 +233,8 @@ export type KpiView = z.infer<typeof KpiViewSchema>;
 
 export const KpiListSchema = z.object({
   kpis: z.array(KpiViewSchema),
+  /** Team member (company list: OKR admin): may add KPIs, also to an empty list; absent when not worked out. */
+  canEdit: z.boolean().optional(),
   /** Set when the list was asked "as of" a moment: values are the latest readings at or before it. */
   asOf: IsoDateTimeSchema.optional(),
 });

@@ -259,7 +259,7 @@ function KpiSectionBody({ teamId, teamName, objectives, cycleId, headingId }: Kp
               </KpiList>
             </>
           )}
-          {open?.kind === 'add' ? (
+          {data.data?.canEdit === false && !kpis.some((k) => k.canEdit) ? null : open?.kind === 'add' ? (
             <KpiEditForm
               teamId={teamId}
               onSaved={() => {
