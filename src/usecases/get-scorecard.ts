@@ -10,7 +10,7 @@ import { summarizeStatuses } from '../domain/status';
 import { weekDaysIn } from '../domain/week-days';
 import { notFound, validation } from './errors';
 import { objectiveIdOf } from './ids';
-import type { KeyResultSnapshot, ObjectiveAggregate } from './model';
+import type { KeyResultSnapshot, LastCheckIn, ObjectiveAggregate } from './model';
 import type { BoardTreeEntry } from './shared/board-tree-entry';
 import type { Ctx } from './shared/context';
 import { requireCycle } from './shared/lookups';
@@ -22,7 +22,8 @@ import { cycleView, objectiveView, viewRatio } from './shared/views';
 
 /**
  * A frozen scorecard's moment: what `frozen` says, the snapshot it reads (absent: none at or before the
- * week asked for, so no figures) and the instant its pace is judged at (the end of `through`).
+ * week asked for, so no figures) and the instant its pace is judged at (the end of `through`, or now
+ * while that week runs).
  */
 export interface Freeze {
   frozen: NonNullable<Frozen>;
@@ -60,9 +61,51 @@ export const readFreeze = async (ctx: Ctx, cycle: Cycle, asOf: AsOf, objectiveId
   return {
     frozen: { asOf, asked, week: chosen?.week ?? null, exact: chosen?.exact ?? false, through },
     snapshot,
-    // The end of `through`, even while that week runs: a frozen page judges pace the same on every view.
-    at: new Date(startOfDayUtc(through) + DAY_MS),
+    // The end of `through` once it is past (every later view judges pace the same); now while that week runs.
+    at: new Date(Math.min(ctx.clock.now().getTime(), startOfDayUtc(through) + DAY_MS)),
   };
+};
+
+/** Check-ins read a page at a time when looking for a KR's last one before a frozen moment. */
+const CHECK_IN_PAGE = 10;
+
+/** A KR's last check-in at or before `at` (its newest first, paged), or undefined when it had none then. */
+const lastCheckInAsOf = async (ctx: Ctx, keyResultId: string, at: number): Promise<LastCheckIn | undefined> => {
+  let cursor: string | undefined;
+  do {
+    const page = await ctx.store.listCheckIns(keyResultId, CHECK_IN_PAGE, cursor);
+    const found = page.items.find((c) => Date.parse(c.at) <= at);
+    if (found !== undefined) return { id: found.id, at: found.at, value: found.value, confidence: found.confidence, authorAccountId: found.authorAccountId };
+    cursor = page.nextCursor;
+  } while (cursor !== undefined);
+  return undefined;
+};
+
+/**
+ * Frozen KRs with the confidence their owners had said by the frozen moment (else the row would read
+ * "no check-in yet"): the latest check-in stands when it is that old; for a KR checked in since, its
+ * check-ins are read newest first (one index query of 10 per such KR, about 1 read unit, in parallel).
+ */
+const withCheckInsAsOf = async (
+  ctx: Ctx,
+  frozen: readonly ObjectiveAggregate[],
+  stored: readonly ObjectiveAggregate[],
+  at: Date,
+): Promise<ObjectiveAggregate[]> => {
+  const latest = new Map(stored.flatMap((a) => a.keyResults.map((kr) => [kr.id, kr.lastCheckIn] as const)));
+  const until = at.getTime();
+  return Promise.all(
+    frozen.map(async (a) => ({
+      ...a,
+      keyResults: await Promise.all(
+        a.keyResults.map(async (kr) => {
+          const last = latest.get(kr.id);
+          const then = last === undefined ? undefined : Date.parse(last.at) <= until ? last : await lastCheckInAsOf(ctx, kr.id, until);
+          return then === undefined ? kr : { ...kr, lastCheckIn: then };
+        }),
+      ),
+    })),
+  );
 };
 
 /** Builds the scorecard of some objectives of a cycle (grading returns the same shape). */
@@ -82,8 +125,11 @@ export const scorecardOf = async (
     .filter((a) => a.objective.status !== 'archived')
     .sort((a, b) => compareObjectives(a.objective, b.objective));
   // Frozen: the KRs as the snapshot holds them (none without one); objectives it holds nothing of are left out.
-  const shown = freeze === null ? listed : snapshot === undefined ? [] : listed.flatMap((a) => frozenAggregate(a, snapshot) ?? []);
-  const loaded = await loadViewContext(ctx, cycle, options.includeInitiatives ? shown : []);
+  const frozenOnes = freeze === null || snapshot === undefined ? [] : listed.flatMap((a) => frozenAggregate(a, snapshot) ?? []);
+  const [shown, loaded] = await Promise.all([
+    freeze === null ? listed : withCheckInsAsOf(ctx, frozenOnes, listed, freeze.at),
+    loadViewContext(ctx, cycle, options.includeInitiatives && freeze === null ? listed : []),
+  ]);
   const view = freeze === null ? loaded : { ...loaded, now: freeze.at };
   // Drafts are listed (marked as drafts) but count in no figure: a draft is not yet a commitment.
   const counted = shown.filter((a) => a.objective.status === 'published');

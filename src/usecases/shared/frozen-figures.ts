@@ -9,8 +9,9 @@ import type { ViewContext } from './views';
 
 /**
  * A scorecard frozen at a weekly snapshot: each KR as the snapshot holds it, so a review page keeps what
- * was true in the meeting. Only the snapshot speaks: no check-in, trail or forecast of later, and no
- * epics (the snapshot does not say which were linked then).
+ * was true in the meeting. Only the snapshot speaks: no check-in, trail or forecast of later (the
+ * scorecard puts back the last check-in made by then), and no epics (the snapshot does not say which
+ * were linked then).
  */
 
 /** Scores this close are the same score (a stored score and one worked out again from its value). */

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Scorecard, ScorecardTeam, TrackStatus } from '../../../../src/contract';
+import type { AsOf } from '../../../../src/contract/review';
 import { api } from '../../api/client';
 import { useAsync } from '../../api/use-api';
 import { t } from '../../app/i18n';
@@ -11,11 +12,15 @@ import { ErrorState, LoadingState } from '../../components/states';
 import type { Signal } from '../../components/status';
 import { signalOf, StatusSummaryBar } from '../../components/status';
 
+const LIVE: AsOf = { kind: 'live' };
+
 interface Options {
   readonly cycleId: string;
   readonly signal: Signal;
   readonly includeKeyResults: boolean;
   readonly includeInitiatives: boolean;
+  /** When the company's figures stand: each team's objectives are read as of the same moment. */
+  readonly asOf: AsOf;
 }
 
 /**
@@ -50,8 +55,9 @@ function TeamObjectives({
         teamId: team,
         includeKeyResults: options.includeKeyResults,
         includeInitiatives: options.includeInitiatives,
+        asOf: options.asOf,
       }),
-    [options.cycleId, team, options.includeKeyResults, options.includeInitiatives],
+    [options.cycleId, team, options.includeKeyResults, options.includeInitiatives, options.asOf],
   );
   if (data.data === undefined) {
     return data.status === 'error' ? (
@@ -160,7 +166,9 @@ export function CompanyScorecard({
   const signal = signalOf(cycle);
   const teams = scorecard.teams ?? [];
   const shown = only === undefined ? teams : teams.filter((team) => team.tracks[only] > 0);
-  const options: Options = { cycleId: cycle.id, signal, includeKeyResults, includeInitiatives };
+  // Each team's objectives at the same moment as the company's figures: frozen at theirs, else live.
+  const asOf: AsOf = scorecard.frozen?.asOf ?? LIVE;
+  const options: Options = { cycleId: cycle.id, signal, includeKeyResults, includeInitiatives, asOf };
   return (
     <section className="cad-scorecard cad-company" aria-labelledby="company-title">
       <header className="cad-scorecard__header">

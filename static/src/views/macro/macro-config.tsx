@@ -12,6 +12,7 @@ import { ErrorState, LoadingState } from '../../components/states';
 import { useDebounced } from '../../components/use-debounced';
 import { ObjectivePicker } from '../pickers/objective-picker';
 import { DEFAULT_CONFIG, effectiveScope, missingOf } from './config';
+import { FiguresField } from './figures-field';
 import type { MacroConfig, MacroKind, MacroScope } from './config';
 import { MacroPreview } from './macro-preview';
 
@@ -48,10 +49,13 @@ export default function MacroConfigDialog({ initial }: { initial: MacroConfig | 
   const objectiveCycle = config.cycleId === CURRENT ? currentCycle(cycles)?.id : config.cycleId;
   const scope = effectiveScope(config);
   const pickingObjective = scope === 'objective';
+  // An objective, and a week of figures, belong to one cycle: saving pins it.
+  const pinsCycle = pickingObjective || (config.kind === 'scorecard' && config.figures === 'week');
+  const shownCycle = cycles.find((c) => c.id === objectiveCycle);
   // What the page will show: the config as it would be saved (an objective's cycle pinned).
   const candidate = useMemo(
-    (): MacroConfig => ({ ...config, scope, cycleId: pickingObjective ? (objectiveCycle ?? CURRENT) : config.cycleId }),
-    [config, scope, pickingObjective, objectiveCycle],
+    (): MacroConfig => ({ ...config, scope, cycleId: pinsCycle ? (objectiveCycle ?? CURRENT) : config.cycleId }),
+    [config, scope, pinsCycle, objectiveCycle],
   );
   const previewed = useDebounced(candidate, PREVIEW_DEBOUNCE_MS);
 
@@ -67,8 +71,8 @@ export default function MacroConfigDialog({ initial }: { initial: MacroConfig | 
       setMissing(lacking);
       return;
     }
-    // An objective belongs to one cycle: pin it, so the macro keeps showing that objective.
-    const cycleId = scope === 'objective' ? (objectiveCycle ?? CURRENT) : config.cycleId;
+    // An objective (or a week) belongs to one cycle: pin it, so the macro keeps showing that objective.
+    const cycleId = pinsCycle ? (objectiveCycle ?? CURRENT) : config.cycleId;
     setSaving(true);
     setSaveError(undefined);
     view.submit({ config: { ...config, scope, cycleId } }).catch((e: unknown) => {
@@ -129,7 +133,8 @@ export default function MacroConfigDialog({ initial }: { initial: MacroConfig | 
             })),
           ]}
           onChange={(cycleId) => {
-            update({ cycleId, objectiveId: '' });
+            // A week or the end of another cycle means nothing here: back to that cycle's default.
+            update({ cycleId, objectiveId: '', figures: 'auto', week: '' });
           }}
           hint={pickingObjective ? undefined : t('macro.config.cycleHint')}
         />
@@ -199,6 +204,7 @@ export default function MacroConfigDialog({ initial }: { initial: MacroConfig | 
             </div>
           </fieldset>
         ) : null}
+        {config.kind === 'scorecard' ? <FiguresField config={config} cycle={shownCycle} update={update} /> : null}
         <ConfigActions saving={saving} saveError={saveError} />
       </form>
       <MacroPreview config={previewed} updating={previewed !== candidate} />

@@ -9,7 +9,8 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import type { CheckInPanel } from './check-in-panel';
 import { CompanyScorecard } from './company-scorecard';
 import type { MacroConfig } from './config';
-import { effectiveScope } from './config';
+import { asOfOf, effectiveScope } from './config';
+import { FrozenLabel } from './frozen-label';
 import type { MacroBoard } from './macro-board';
 
 /** KPIs beside a scorecard: a chunk of its own, fetched only by pages that show them (bench:ui's macro budget). */
@@ -55,15 +56,19 @@ const load = async (config: MacroConfig): Promise<Loaded> => {
   const scope = effectiveScope(config);
   const target =
     scope === 'objective' ? { objectiveId: config.objectiveId } : scope === 'team' ? { teamId: config.teamId } : {};
+  // Live, frozen at a week, or at the cycle's end (absent: the backend's default for the cycle).
+  const asOf = asOfOf(config);
+  const frozen = asOf === undefined ? {} : { asOf };
   switch (config.kind) {
     case 'scorecard':
       if (scope === 'company')
-        return { kind: 'company', scorecard: await api['scorecard.get']({ cycleId, byTeam: true }) };
+        return { kind: 'company', scorecard: await api['scorecard.get']({ cycleId, byTeam: true, ...frozen }) };
       return {
         kind: 'scorecard',
         scorecard: await api['scorecard.get']({
           cycleId,
           ...target,
+          ...frozen,
           includeKeyResults: config.includeKeyResults,
           includeInitiatives: config.includeKeyResults && config.includeInitiatives,
         }),
@@ -103,6 +108,8 @@ export function MacroView({ config, embedded = false }: { config: MacroConfig; e
       config.objectiveId,
       config.includeKeyResults,
       config.includeInitiatives,
+      config.figures,
+      config.week,
     ],
   );
   const loaded = data.data;
@@ -125,27 +132,28 @@ export function MacroView({ config, embedded = false }: { config: MacroConfig; e
       ) : null}
       {loaded.kind === 'no-cycle' ? (
         <EmptyState title={t('macro.view.noCycle.title')} description={t('macro.view.noCycle.description')} />
-      ) : loaded.kind === 'scorecard' ? (
+      ) : loaded.kind === 'scorecard' || loaded.kind === 'company' ? (
         <>
-          <ScorecardView
-            scorecard={loaded.scorecard}
-            includeInitiatives={config.includeKeyResults && config.includeInitiatives}
-          />
+          <FrozenLabel frozen={loaded.scorecard.frozen} cycle={loaded.scorecard.cycle} />
+          {/* Frozen at a week with no snapshot yet: the label says so, and no figure shows. */}
+          {loaded.scorecard.frozen?.week === null ? null : loaded.kind === 'scorecard' ? (
+            <ScorecardView
+              scorecard={loaded.scorecard}
+              includeInitiatives={config.includeKeyResults && config.includeInitiatives}
+            />
+          ) : (
+            <CompanyScorecard
+              scorecard={loaded.scorecard}
+              includeKeyResults={config.includeKeyResults}
+              includeInitiatives={config.includeKeyResults && config.includeInitiatives}
+            />
+          )}
           <ScorecardKpis config={config} scorecard={loaded.scorecard} />
-          {effectiveScope(config) === 'team' ? (
+          {loaded.kind === 'scorecard' && effectiveScope(config) === 'team' ? (
             <Suspense fallback={<LoadingState inline />}>
               <LeftOutOverview cycleId={loaded.scorecard.cycle.id} teamId={config.teamId} />
             </Suspense>
           ) : null}
-        </>
-      ) : loaded.kind === 'company' ? (
-        <>
-          <CompanyScorecard
-            scorecard={loaded.scorecard}
-            includeKeyResults={config.includeKeyResults}
-            includeInitiatives={config.includeKeyResults && config.includeInitiatives}
-          />
-          <ScorecardKpis config={config} scorecard={loaded.scorecard} />
         </>
       ) : loaded.kind === 'board' ? (
         <loaded.Tree board={loaded.board} config={config} />
