@@ -9,6 +9,9 @@ import { aKeyResult, anActiveCycle, anObjective, aTeam } from '../support/scenar
  * before's retrospectives while the next one is set.
  */
 
+// Each test builds its site through the API; on a loaded machine the first one pays the warm-up too.
+jest.setTimeout(30_000);
+
 /**
  * A cycle in review with Payments' objective (Priya's, with a retrospective), the company's (Elena's, with
  * a retrospective), Payments' second objective without one, and an individual objective to drop; and the

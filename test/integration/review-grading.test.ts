@@ -8,6 +8,9 @@ import { aKeyResult, anObjective, aTeam } from '../support/scenario';
  * gathers a team's objectives with a first draft of each retrospective from the cycle's check-ins.
  */
 
+// Each test builds its site through the API; on a loaded machine the first one pays the warm-up too.
+jest.setTimeout(30_000);
+
 const DAY = 86_400_000;
 const isoDay = (offsetDays: number): string => new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
 
