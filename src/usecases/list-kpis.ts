@@ -57,6 +57,7 @@ const asOfValues = (kpi: StoredKpi, readings: readonly KpiReading[]): StoredKpi 
  * generation document, then the KPI and team catalogs in parallel (two gets, strongly consistent; a team
  * of 5 KPIs is a fraction of a 10 KB read unit each). With `asOf` the values are the newest reading at or
  * before it: one more round trip of one index query per KPI (at most 2 small items each, in parallel).
+ * `canEdit` on the list: whether the viewer may add a KPI to it (also when it is empty).
  * The definition (name, range, direction) is today's: KPIs keep no history of their definitions. Jira:
  * POST /rest/api/3/permissions/check only when the viewer is not a member of the team.
  * @throws AppError NOT_FOUND teamId.
@@ -65,12 +66,12 @@ export const listKpis = async (ctx: Ctx, input: ApiParsedInput<'kpis.list'>): Pr
   const [all, teams] = await Promise.all([ctx.store.listKpis(), ctx.store.listTeams()]);
   if (input.teamId !== undefined && !teams.some((t) => t.id === input.teamId)) throw notFound('Team', input.teamId, 'teamId');
   const kpis = all.filter((k) => k.teamId === input.teamId && (input.includeArchived || k.status === 'active'));
-  const rights = kpiRights(ctx, teams);
-  const canEdit = kpis.length === 0 ? false : await rights(input.teamId);
-  if (input.asOf === undefined) return { kpis: kpis.map((k) => kpiView(k, canEdit)) };
+  // The list's right is each KPI's too (they share the team), and says whether the viewer may add one.
+  const canEdit = await kpiRights(ctx, teams)(input.teamId);
+  if (input.asOf === undefined) return { kpis: kpis.map((k) => kpiView(k, canEdit)), canEdit };
   const readings = await ctx.store.kpiReadingsAsOf(
     kpis.map((k) => k.id),
     input.asOf,
   );
-  return { kpis: kpis.map((k) => kpiView(asOfValues(k, readings.get(k.id) ?? []), canEdit)), asOf: input.asOf };
+  return { kpis: kpis.map((k) => kpiView(asOfValues(k, readings.get(k.id) ?? []), canEdit)), asOf: input.asOf, canEdit };
 };

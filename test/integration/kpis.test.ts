@@ -41,8 +41,9 @@ describe('kpis: a team’s KPIs beside its OKRs', () => {
     const listed = await ok(runtime, 'kpis.list', { teamId: team.id }, 'marcus');
     expect(listed.kpis).toEqual([expect.objectContaining({ id: kpi.id, current: 380, previous: 520, health: 'healthy', canEdit: false })]);
     expect((await ok(runtime, 'kpis.list', { teamId: team.id }, 'daniel')).kpis[0]?.canEdit).toBe(true);
-    // The company's KPIs are another list.
-    expect((await ok(runtime, 'kpis.list', {}, 'priya')).kpis).toEqual([]);
+    // The company's KPIs are another list; the list says who may add to it, also when it is empty.
+    expect(await ok(runtime, 'kpis.list', {}, 'priya')).toEqual({ kpis: [], canEdit: false });
+    expect(await ok(runtime, 'kpis.list', {}, 'elena')).toEqual({ kpis: [], canEdit: true });
 
     // A KPI that should stay up, and falls under its minimum: low.
     const conversion = await ok(runtime, 'kpis.save', { teamId: team.id, name: 'Checkout conversion', unit: '%', direction: 'up', healthy: { min: 60, max: 90 } }, 'priya');
