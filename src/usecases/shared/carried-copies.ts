@@ -3,9 +3,19 @@ import { previousCycle } from '../../domain/current-cycle';
 import { carriedObjectiveId } from '../ids';
 import type { Ctx } from './context';
 
-/** The cycles that follow `cycle` (those whose previous cycle it is; usually one). */
-export const nextCycles = (cycles: readonly Cycle[], cycle: Cycle): Cycle[] =>
-  cycles.filter((c) => c.id !== cycle.id && previousCycle(cycles, c)?.id === cycle.id);
+/** Later cycles a close may have carried into: at most this many, nearest first. */
+export const CARRY_TARGETS = 4;
+
+/**
+ * The cycles a close of `cycle` may have carried objectives into: the next one of its kind (the one whose
+ * previous cycle it is) first, then the nearest others starting after it (the close may pick any open
+ * cycle, an overlapping one or one of another length), CARRY_TARGETS in all.
+ */
+export const nextCycles = (cycles: readonly Cycle[], cycle: Cycle): Cycle[] => {
+  const later = cycles.filter((c) => c.id !== cycle.id && c.startDate > cycle.startDate).sort((a, b) => a.startDate.localeCompare(b.startDate));
+  const next = later.filter((c) => previousCycle(cycles, c)?.id === cycle.id);
+  return [...next, ...later.filter((c) => !next.includes(c))].slice(0, CARRY_TARGETS);
+};
 
 /**
  * Where objectives were carried into `targets`: original id -> copy id. A copy's id derives from its
