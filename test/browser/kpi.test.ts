@@ -100,7 +100,7 @@ describe('KPIs', () => {
     const link = frame.locator(`[data-kpi-link="${kpiId}"]`).first();
     await link.waitFor();
     // Out of range since the first test: the row says so in words, not only in red.
-    expect(await link.textContent()).toContain(`KPI: ${KPI} (Below range)`);
+    expect(await link.textContent()).toContain(`KPI below range: ${KPI}`);
     // Mid-screen, so the screenshots show the row whole (this suite's tsconfig has no DOM types).
     await link.evaluate((el: { scrollIntoView(options: object): void }) => {
       el.scrollIntoView({ block: 'center' });

@@ -46,21 +46,22 @@ export function KpiLink({
   long?: boolean;
 }) {
   const flagged = kpiFlagged(kpi.health);
-  const label = long ? t('kpi.link.respondsTo', { name: kpi.name }) : t('kpi.link.short', { name: kpi.name });
-  const health = flagged || long ? ` (${healthWords(kpi.health)})` : '';
+  // On a row the health comes first, so a narrow column cuts the name, never the flag.
+  const label = long
+    ? `${t('kpi.link.respondsTo', { name: kpi.name })} (${healthWords(kpi.health)})`
+    : flagged
+      ? t(`kpi.link.flagged.${kpi.health}`, { name: kpi.name })
+      : t('kpi.link.short', { name: kpi.name });
   const body = (
     <>
-      {flagged ? <span aria-hidden="true">{healthIcon(kpi.health)} </span> : null}
-      <span className="cad-kpi-link__name">
-        {label}
-        {health}
-      </span>
+      {flagged ? <span aria-hidden="true">{healthIcon(kpi.health)}</span> : null}
+      <span className="cad-kpi-link__name">{label}</span>
     </>
   );
   const className = `cad-kpi-link${flagged ? ' cad-kpi-link--flagged' : ''}`;
   if (projectKey === undefined) {
     return (
-      <span className={className} data-kpi-link={kpi.id} title={`${label}${health}`}>
+      <span className={className} data-kpi-link={kpi.id} title={label}>
         {body}
       </span>
     );
@@ -70,7 +71,7 @@ export function KpiLink({
       href={`#kpi-${kpi.id}`}
       className={`cad-link ${className}`}
       data-kpi-link={kpi.id}
-      title={`${label}${health}`}
+      title={label}
       onClick={(e) => {
         openKpi(e, projectKey, kpi.id);
       }}

@@ -129,15 +129,14 @@ export const ObjectiveRow = memo(function ObjectiveRow({
               </span>
             ) : null}
           </span>
-          <span className="cad-row__sub">
-            {context}
-            {kpi === undefined ? null : (
-              <>
-                {context === '' ? null : ' · '}
-                <KpiLink kpi={kpi} projectKey={kpiProjectKey} />
-              </>
-            )}
-          </span>
+          {kpi === undefined ? (
+            <span className="cad-row__sub">{context}</span>
+          ) : (
+            <span className="cad-row__sub cad-kpi-sub">
+              <span className="cad-kpi-sub__context">{context}</span>
+              <KpiLink kpi={kpi} projectKey={kpiProjectKey} />
+            </span>
+          )}
         </span>
       </div>
       <div className="cad-row__stack">
