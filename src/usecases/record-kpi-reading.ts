@@ -23,7 +23,8 @@ const refuseArchived = (kpi: StoredKpi | undefined, kpiId: string): void => {
  * company KPIs: OKR admins). Idempotent with `requestId`: the reading's key derives from it, so a repeat
  * answers the first and writes nothing. Storage: the generation document; the KPI and team catalogs in
  * parallel; the KPI catalog and the reading's key in parallel; then the transaction (the catalog and a
- * row of ~0.2 KB, plus the generation check).
+ * row of ~0.2 KB, plus the generation check). Measured (test/integration/kpis.test.ts): 5 read units, 1 write
+ * unit, 4 storage round trips.
  * @throws AppError NOT_FOUND kpiId, FORBIDDEN, INVALID_STATE kpiId (archived), VALIDATION value.
  */
 export const recordKpiReading = async (ctx: Ctx, input: ApiParsedInput<'kpis.record'>): Promise<ApiOutput<'kpis.record'>> => {
