@@ -1,15 +1,17 @@
 import type { ApiOutput, ApiParsedInput, LeftOut } from '../contract';
 import { validation } from './errors';
 import { newPlainId, requestKey } from './ids';
-import { LEFT_OUT_CAP, leftOutAnswer, leftOutScope, notACandidate, previousList, requireEditLeftOut } from './list-left-out';
+import { LEFT_OUT_CAP, leftOutAnswer, leftOutScope, notACandidate, readPrevious, requireEditLeftOut } from './list-left-out';
+import { startEarly } from './shared/start-early';
 import type { Ctx } from './shared/context';
 
 /**
  * leftOut.add: an item on a cycle's "not this cycle" list (title, why), added by the caller (from the
  * invocation, never the payload). With carriedFromId it carries an item of the cycle before forward: it
  * must be one of that list's items not carried yet, and carrying one already carried adds nothing.
- * A repeat of a requestId writes nothing. Reads: the cycle and team catalogs, the last cycle's list (to
- * check carriedFromId), then one conditional read-modify-write of the list (one get, one write).
+ * A repeat of a requestId writes nothing. Reads: the cycle and team catalogs, then one conditional
+ * read-modify-write of the list (one get, one write) beside a get of the last cycle's list (awaited
+ * first when it must check carriedFromId). A member adding: 5 read units, 1 write unit, 4 storage round trips.
  * @throws AppError NOT_FOUND cycleId / teamId / carriedFromId, FORBIDDEN, INVALID_STATE cycleId (closed),
  * VALIDATION title (the list is full).
  */
@@ -17,11 +19,9 @@ export const addLeftOut = async (ctx: Ctx, input: ApiParsedInput<'leftOut.add'>)
   const scope = await leftOutScope(ctx, input);
   await requireEditLeftOut(ctx, scope);
   const { carriedFromId } = input;
-  if (carriedFromId !== undefined) {
-    const previous = previousList(scope);
-    const [before] = previous === undefined ? [[]] : await ctx.store.readLeftOut([previous]);
-    if (!(before ?? []).some((i) => i.id === carriedFromId)) throw notACandidate(carriedFromId);
-  }
+  // The last cycle's list: checked first when carrying an item, else read beside the change for the answer.
+  const previous = startEarly(readPrevious(ctx, scope));
+  if (carriedFromId !== undefined && !(await previous).some((i) => i.id === carriedFromId)) throw notACandidate(carriedFromId);
   const request = { accountId: ctx.actor.accountId, requestId: input.requestId };
   const item: LeftOut = {
     id: newPlainId(ctx.ids, request, 'left-out'),
@@ -40,5 +40,5 @@ export const addLeftOut = async (ctx: Ctx, input: ApiParsedInput<'leftOut.add'>)
     return [...items, item];
   };
   const items = await ctx.store.changeLeftOut(scope.list, apply, requestKey(ctx.ids, 'leftOut.add', ctx.actor.accountId, input.requestId));
-  return leftOutAnswer(ctx, scope, items);
+  return leftOutAnswer(ctx, scope, { items, previous: await previous });
 };

@@ -66,21 +66,31 @@ export const candidatesOf = (items: readonly LeftOut[], previous: readonly LeftO
   return previous.filter((p) => !carried.has(p.id));
 };
 
-/**
- * The answer of every leftOut.* key. `items`: the list as just written, when a change wrote it (then
- * only the previous list is read). Reads: one batchGet of both lists (strongly consistent; one read
- * unit each for lists under 4 KB), and the OKR admin check (a Jira call) only for a non-member.
- */
-export const leftOutAnswer = async (ctx: Ctx, scope: LeftOutScope, items?: readonly LeftOut[]): Promise<LeftOutList> => {
+/** The last cycle's list of the same team (or the company's), read by key: empty for a first cycle. */
+export const readPrevious = async (ctx: Ctx, scope: LeftOutScope): Promise<LeftOut[]> => {
   const previous = previousList(scope);
-  const wanted = [...(items === undefined ? [scope.list] : []), ...(previous === undefined ? [] : [previous])];
+  return previous === undefined ? [] : ((await ctx.store.readLeftOut([previous]))[0] ?? []);
+};
+
+/**
+ * The answer of every leftOut.* key. After a change, `written` holds the list as stored and the last
+ * cycle's list (read beside the change, so the answer costs no round trip more). Otherwise one batchGet
+ * of both lists (strongly consistent; one read unit each under 4 KB). The OKR admin check (a Jira
+ * call) only for someone who is not a member of the team.
+ */
+export const leftOutAnswer = async (
+  ctx: Ctx,
+  scope: LeftOutScope,
+  written?: { items: readonly LeftOut[]; previous: readonly LeftOut[] },
+): Promise<LeftOutList> => {
+  const previous = previousList(scope);
+  const lists = [scope.list, ...(previous === undefined ? [] : [previous])];
   const [read, canEdit] = await Promise.all([
-    wanted.length === 0 ? Promise.resolve([]) : ctx.store.readLeftOut(wanted),
+    written === undefined ? ctx.store.readLeftOut(lists) : Promise.resolve([written.items, written.previous]),
     scope.cycle.status === 'closed' ? Promise.resolve(false) : mayEdit(ctx, scope),
   ]);
-  const current = items ?? read[0] ?? [];
-  const before = previous === undefined ? [] : (read[items === undefined ? 1 : 0] ?? []);
-  return { items: [...current], candidates: candidatesOf(current, before), canEdit };
+  const current = read[0] ?? [];
+  return { items: [...current], candidates: candidatesOf(current, read[1] ?? []), canEdit };
 };
 
 /** leftOut.list: a cycle's list of one team, or the company's, with the last cycle's candidates. Anyone may read. @throws AppError NOT_FOUND cycleId / teamId. */

@@ -111,6 +111,23 @@ describe('leftOut: "not this cycle" lists', () => {
     expect(list).toMatchObject({ canEdit: false, items: [expect.objectContaining({ title: 'Instant payouts' })] });
   });
 
+  it('reads lists by key within a small budget', async () => {
+    const { runtime, last, now, team } = await setup();
+    await ok(runtime, 'leftOut.add', { cycleId: last.id, teamId: team.id, title: 'Crypto payouts' }, 'priya');
+    const cost = () => {
+      const summary = runtime.log.last()?.summary;
+      return { storageCalls: summary?.storageCalls, round: summary?.sequentialStorageRoundTrips, read: summary?.readUnits, write: summary?.writeUnits, jira: summary?.jiraCalls };
+    };
+    await ok(runtime, 'leftOut.add', { cycleId: now.id, teamId: team.id, title: 'Instant payouts', why: 'Reliability first' }, 'priya');
+    const add = cost();
+    await ok(runtime, 'leftOut.list', { cycleId: now.id, teamId: team.id }, 'priya');
+    const list = cost();
+    // A member: no Jira call. The generation, then the cycle and team catalogs, then both lists in one batchGet.
+    expect(list).toEqual({ storageCalls: 4, round: 3, read: 4, write: 0, jira: 0 });
+    // The same, then the list's get and its conditional write, with last cycle's list read beside them.
+    expect(add).toEqual({ storageCalls: 6, round: 4, read: 5, write: 1, jira: 0 });
+  });
+
   it('names an unknown cycle or team', async () => {
     const { runtime, now } = await setup();
     expect(await fails(runtime, 'leftOut.list', { cycleId: 'nosuchcycle1' }, 'priya')).toMatchObject({ code: 'NOT_FOUND', field: 'cycleId' });
