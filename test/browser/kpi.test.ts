@@ -171,6 +171,32 @@ describe('KPIs', () => {
     expect(await o.frame('view').locator('[data-kpi-overview]').count()).toBe(0);
   });
 
+  it('pins the KPIs of a frozen macro scorecard to its week: readings made since do not show', async () => {
+    const o = await suite.open(withUser('/wiki/spaces/OKR/pages/1002?configure=1', PEOPLE.elena));
+    const dialog = o.frame('macro-config');
+    await dialog.getByRole('form', { name: 'Configure the OKR macro' }).waitFor();
+    await dialog.getByRole('radio', { name: /^Scorecard — / }).check();
+    const cycle = dialog.getByLabel('Cycle', { exact: true });
+    const option = cycle.locator('option', { hasText: await demoCycleName(suite.host()) });
+    await cycle.selectOption((await option.first().getAttribute('value')) ?? '');
+    await dialog.getByLabel('Team', { exact: true }).selectOption({ label: 'Payments' });
+    await dialog.getByRole('radio', { name: /^As of a week of the cycle/ }).check();
+    // The cycle's first week: long before this suite's readings.
+    const week = dialog.getByLabel('Week', { exact: true });
+    await week.selectOption(
+      (await week.locator('option:not([disabled]):not([value=""])').first().getAttribute('value')) ?? '',
+    );
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await o.page.locator('#macro-config-dialog').waitFor({ state: 'detached' });
+    const view = o.frame('view');
+    const overview = view.locator('[data-kpi-overview]');
+    await overview.getByText(/^Frozen: as of /).waitFor();
+    await overview.locator(`li[data-kpi-id="${kpiId}"] [data-kpi-health="no_value"]`).waitFor();
+    expect(await overview.getByText('91.5%').count()).toBe(0);
+    await overview.scrollIntoViewIfNeeded();
+    await screenshot(o.page, 'kpi-macro-frozen-1440');
+  });
+
   it('looks right in dark mode and in Dutch', async () => {
     const dark = await suite.open(withUser('/jira/projects/PAY/apps/cadence-team', PEOPLE.priya, 'dark'));
     const card = dark.frame().locator(`li[data-kpi-id="${kpiId}"]`);
