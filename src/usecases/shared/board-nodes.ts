@@ -24,7 +24,8 @@ export const boardObjective = (
 ): BoardObjective => {
   // Without its digest (a row document that failed its schema) the row still shows what the index knows.
   const source = digest?.objective ?? objectiveOfEntry(cycleId, node.entry);
-  const { cycleId: _c, description: _d, retrospective: _r, authorship: _a, ...objective } = source;
+  // Retrospectives and carried lessons are the objective panel's and the review's, not a board row's.
+  const { cycleId: _c, description: _d, retrospective: _r, authorship: _a, lessons: _l, ...objective } = source;
   return {
     ...objective,
     score: viewRatio(node.score),
