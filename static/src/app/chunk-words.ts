@@ -29,6 +29,16 @@ const CHUNKS = {
     'en-US': () => import('../../../locales/en-US/chunks/kpi.json'),
     'nl-NL': () => import('../../../locales/nl-NL/chunks/kpi.json'),
   },
+  /** A frozen scorecard's note (views/macro/frozen-label.tsx): comes with it, only to pages that freeze. */
+  frozen: {
+    'en-US': () => import('../../../locales/en-US/chunks/frozen.json'),
+    'nl-NL': () => import('../../../locales/nl-NL/chunks/frozen.json'),
+  },
+  /** The macro config's "Show figures" (views/macro/figures-field.tsx): only editors open the dialog. */
+  figures: {
+    'en-US': () => import('../../../locales/en-US/chunks/figures.json'),
+    'nl-NL': () => import('../../../locales/nl-NL/chunks/figures.json'),
+  },
   /** The board's getting-started guide (views/board/getting-started.tsx), shown mostly once per site. */
   start: {
     'en-US': () => import('../../../locales/en-US/chunks/start.json'),

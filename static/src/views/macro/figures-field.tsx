@@ -38,21 +38,21 @@ export function FiguresField({
   return (
     <>
       <RadioGroupField<Shown>
-        legend={t('frozen.config.figures')}
+        legend={t('figures.figures')}
         value={shown}
-        hint={closed && config.figures === 'auto' ? t('frozen.config.autoHint') : undefined}
+        hint={closed && config.figures === 'auto' ? t('figures.autoHint') : undefined}
         options={[
-          { value: 'live', label: t('frozen.config.live'), description: t('frozen.config.liveDescription') },
+          { value: 'live', label: t('figures.live'), description: t('figures.liveDescription') },
           {
             value: 'week',
-            label: t('frozen.config.week'),
-            description: t('frozen.config.weekDescription'),
+            label: t('figures.week'),
+            description: t('figures.weekDescription'),
             disabled: cycle === undefined,
           },
           {
             value: 'cycle-end',
-            label: t('frozen.config.cycleEnd'),
-            description: closed ? t('frozen.config.cycleEndDescription') : t('frozen.config.cycleEndClosedOnly'),
+            label: t('figures.cycleEnd'),
+            description: closed ? t('figures.cycleEndDescription') : t('figures.cycleEndClosedOnly'),
             disabled: !closed,
           },
         ]}
@@ -62,13 +62,13 @@ export function FiguresField({
       />
       {shown === 'week' && cycle !== undefined ? (
         <SelectField
-          label={t('frozen.config.weekSelect')}
+          label={t('figures.weekSelect')}
           value={config.week}
           options={weekOptions(cycle)}
           onChange={(week) => {
             update({ week });
           }}
-          hint={config.cycleId === '' ? t('frozen.config.weekHint') : undefined}
+          hint={config.cycleId === '' ? t('figures.weekHint') : undefined}
         />
       ) : null}
     </>

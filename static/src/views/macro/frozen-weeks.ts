@@ -15,7 +15,7 @@ export const weekWords = (week: string, cycle: CycleDays): { number: string; fir
 
 /** The weeks a scorecard can be frozen at, as select options: "Week 5: 1 Feb – 7 Feb". */
 export const weekOptions = (cycle: CycleDays): { value: string; label: string }[] =>
-  cycleWeeks(cycle).map((week) => ({ value: week, label: t('frozen.config.weekOption', weekWords(week, cycle)) }));
+  cycleWeeks(cycle).map((week) => ({ value: week, label: t('figures.weekOption', weekWords(week, cycle)) }));
 
 /**
  * The instant figures beside a frozen scorecard (the macro's KPIs: kpis.list {asOf}) should stand at:

@@ -4,6 +4,7 @@ import type { SyntheticEvent } from 'react';
 import type { Cycle, CycleStatus, Team } from '../../../../src/contract';
 import { api } from '../../api/client';
 import { useAsync } from '../../api/use-api';
+import { loadChunkWords } from '../../app/chunk-words';
 import { t } from '../../app/i18n';
 import { ConfigActions } from '../../components/config-actions';
 import { currentCycle } from '../../components/cycles';
@@ -30,7 +31,12 @@ const CURRENT = '';
 const PREVIEW_DEBOUNCE_MS = 400;
 
 const loadChoices = async (): Promise<{ cycles: Cycle[]; teams: Team[] }> => {
-  const [{ cycles }, { teams }] = await Promise.all([api['cycles.list']({}), api['teams.list']({})]);
+  // The "Show figures" words come with the dialog (chunk words), beside its data.
+  const [{ cycles }, { teams }] = await Promise.all([
+    api['cycles.list']({}),
+    api['teams.list']({}),
+    loadChunkWords('figures'),
+  ]);
   return { cycles, teams };
 };
 

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import type { Board, Cycle, Scorecard } from '../../../../src/contract';
 import { api } from '../../api/client';
 import { useAsync } from '../../api/use-api';
+import { loadChunkWords } from '../../app/chunk-words';
 import { t } from '../../app/i18n';
 import { currentCycle } from '../../components/cycles';
 import { ScorecardView } from '../../components/scorecard';
@@ -10,7 +11,7 @@ import type { CheckInPanel } from './check-in-panel';
 import { CompanyScorecard } from './company-scorecard';
 import type { MacroConfig } from './config';
 import { asOfOf, effectiveScope } from './config';
-import { FrozenLabel } from './frozen-label';
+import type { FrozenLabel } from './frozen-label';
 import type { MacroBoard } from './macro-board';
 
 /** KPIs beside a scorecard: a chunk of its own, fetched only by pages that show them (bench:ui's macro budget). */
@@ -34,8 +35,8 @@ function ScorecardKpis({ config, scorecard }: { config: MacroConfig; scorecard: 
 
 type Loaded =
   | { kind: 'no-cycle' }
-  | { kind: 'scorecard'; scorecard: Scorecard }
-  | { kind: 'company'; scorecard: Scorecard }
+  | { kind: 'scorecard'; scorecard: Scorecard; Label: typeof FrozenLabel | undefined }
+  | { kind: 'company'; scorecard: Scorecard; Label: typeof FrozenLabel | undefined }
   | { kind: 'board'; board: Board; Tree: typeof MacroBoard }
   | { kind: 'check-in'; scorecard: Scorecard; Panel: typeof CheckInPanel };
 
@@ -44,6 +45,23 @@ const resolveCycle = async (cycleId: string): Promise<string | undefined> => {
   if (cycleId !== '') return cycleId;
   const { cycles } = await api['cycles.list']({});
   return currentCycle<Cycle>(cycles)?.id;
+};
+
+/** The frozen note and its words: a chunk only pages that freeze their figures load (bench:ui's macro budget). */
+const loadFrozenLabel = (): Promise<typeof FrozenLabel> =>
+  Promise.all([import('./frozen-label'), loadChunkWords('frozen')]).then(([m]) => m.FrozenLabel);
+
+/**
+ * The scorecard and, when it is frozen, its note: fetched beside the data when the config asks for a
+ * frozen one, else only once the answer says so (a closed cycle's default).
+ */
+const withLabel = async (
+  read: Promise<Scorecard>,
+  frozenAsked: boolean,
+): Promise<{ scorecard: Scorecard; Label: typeof FrozenLabel | undefined }> => {
+  const early = frozenAsked ? loadFrozenLabel() : undefined;
+  const scorecard = await read;
+  return { scorecard, Label: scorecard.frozen === null ? undefined : await (early ?? loadFrozenLabel()) };
 };
 
 /**
@@ -59,19 +77,26 @@ const load = async (config: MacroConfig): Promise<Loaded> => {
   // Live, frozen at a week, or at the cycle's end (absent: the backend's default for the cycle).
   const asOf = asOfOf(config);
   const frozen = asOf === undefined ? {} : { asOf };
+  const frozenAsked = asOf !== undefined && asOf.kind !== 'live';
   switch (config.kind) {
     case 'scorecard':
       if (scope === 'company')
-        return { kind: 'company', scorecard: await api['scorecard.get']({ cycleId, byTeam: true, ...frozen }) };
+        return {
+          kind: 'company',
+          ...(await withLabel(api['scorecard.get']({ cycleId, byTeam: true, ...frozen }), frozenAsked)),
+        };
       return {
         kind: 'scorecard',
-        scorecard: await api['scorecard.get']({
-          cycleId,
-          ...target,
-          ...frozen,
-          includeKeyResults: config.includeKeyResults,
-          includeInitiatives: config.includeKeyResults && config.includeInitiatives,
-        }),
+        ...(await withLabel(
+          api['scorecard.get']({
+            cycleId,
+            ...target,
+            ...frozen,
+            includeKeyResults: config.includeKeyResults,
+            includeInitiatives: config.includeKeyResults && config.includeInitiatives,
+          }),
+          frozenAsked,
+        )),
       };
     case 'board': {
       // The tree, like the check-in panel below, is a chunk of its own fetched beside its data.
@@ -134,7 +159,9 @@ export function MacroView({ config, embedded = false }: { config: MacroConfig; e
         <EmptyState title={t('macro.view.noCycle.title')} description={t('macro.view.noCycle.description')} />
       ) : loaded.kind === 'scorecard' || loaded.kind === 'company' ? (
         <>
-          <FrozenLabel frozen={loaded.scorecard.frozen} cycle={loaded.scorecard.cycle} />
+          {loaded.Label === undefined ? null : (
+            <loaded.Label frozen={loaded.scorecard.frozen} cycle={loaded.scorecard.cycle} />
+          )}
           {/* Frozen at a week with no snapshot yet: the label says so, and no figure shows. */}
           {loaded.scorecard.frozen?.week === null ? null : loaded.kind === 'scorecard' ? (
             <ScorecardView
