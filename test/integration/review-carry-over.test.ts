@@ -69,6 +69,8 @@ describe('carry-over with choices', () => {
     expect(await ok(runtime, 'cycles.carryOver', { fromCycleId: cycle.id, toCycleId: next.id, choices }, 'elena')).toEqual(first);
     const board = await ok(runtime, 'board.get', { cycleId: next.id }, 'elena');
     expect(board.objectiveCount).toBe(3);
+    // Lessons are the panel's, not a board row's.
+    expect(board.roots.map((n) => n.objective).find((o) => o.id === copyOf.get(payouts.id))).not.toHaveProperty('lessons');
 
     // review.get of the closed cycle says where each went.
     await ok(runtime, 'cycles.update', { id: cycle.id, status: 'closed' }, 'elena');
