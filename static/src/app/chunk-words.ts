@@ -29,6 +29,11 @@ const CHUNKS = {
     'en-US': () => import('../../../locales/en-US/chunks/kpi.json'),
     'nl-NL': () => import('../../../locales/nl-NL/chunks/kpi.json'),
   },
+  /** "Not this cycle" lists (components/left-out-*.tsx); the board's disclosure label stays in the catalog. */
+  leftout: {
+    'en-US': () => import('../../../locales/en-US/chunks/leftout.json'),
+    'nl-NL': () => import('../../../locales/nl-NL/chunks/leftout.json'),
+  },
   /** A frozen scorecard's note (views/macro/frozen-label.tsx): comes with it, only to pages that freeze. */
   frozen: {
     'en-US': () => import('../../../locales/en-US/chunks/frozen.json'),

@@ -1,6 +1,8 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
+import { useChunkWords } from '../app/chunk-words';
 import { t } from '../app/i18n';
 import { LeftOutSection } from './left-out-section';
+import { LoadingState } from './states';
 import './left-out.css';
 
 /**
@@ -27,26 +29,46 @@ export function LeftOutBoard({
       }}
     >
       <summary>{t('leftout.board.summary')}</summary>
-      {opened ? <p className="cad-subtlest">{t('leftout.section.explanation')}</p> : null}
       {opened ? (
-        <div className="cad-left-out-board__lists">
-          <LeftOutSection
-            cycleId={cycleId}
-            title={t('leftout.board.company')}
-            headingId={`left-out-board-company-${cycleId}`}
-            explain={false}
-          />
-          {teamId === undefined ? null : (
-            <LeftOutSection
-              cycleId={cycleId}
-              teamId={teamId}
-              title={t('leftout.board.team', { team: teamName ?? teamId })}
-              headingId={`left-out-board-team-${teamId}`}
-              explain={false}
-            />
-          )}
-        </div>
+        <Suspense fallback={<LoadingState inline />}>
+          <LeftOutBoardLists cycleId={cycleId} teamId={teamId} teamName={teamName} />
+        </Suspense>
       ) : null}
     </details>
+  );
+}
+
+/** The lists, once the disclosure opened (their words come with them: chunk-words.ts). */
+function LeftOutBoardLists({
+  cycleId,
+  teamId,
+  teamName,
+}: {
+  cycleId: string;
+  teamId: string | undefined;
+  teamName: string | undefined;
+}) {
+  useChunkWords('leftout');
+  return (
+    <>
+      <p className="cad-subtlest">{t('leftout.section.explanation')}</p>
+      <div className="cad-left-out-board__lists">
+        <LeftOutSection
+          cycleId={cycleId}
+          title={t('leftout.board.company')}
+          headingId={`left-out-board-company-${cycleId}`}
+          explain={false}
+        />
+        {teamId === undefined ? null : (
+          <LeftOutSection
+            cycleId={cycleId}
+            teamId={teamId}
+            title={t('leftout.board.team', { team: teamName ?? teamId })}
+            headingId={`left-out-board-team-${teamId}`}
+            explain={false}
+          />
+        )}
+      </div>
+    </>
   );
 }

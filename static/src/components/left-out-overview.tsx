@@ -1,5 +1,6 @@
 import { api } from '../api/client';
 import { useAsync } from '../api/use-api';
+import { useChunkWords } from '../app/chunk-words';
 import { t } from '../app/i18n';
 import { LeftOutItems } from './left-out-items';
 import { ErrorState, LoadingState } from './states';
@@ -9,6 +10,7 @@ import { ErrorState, LoadingState } from './states';
  * Says nothing when the list is empty, so pages of teams without one look as before.
  */
 export default function LeftOutOverview({ cycleId, teamId }: { cycleId: string; teamId: string }) {
+  useChunkWords('leftout');
   const data = useAsync(() => api['leftOut.list']({ cycleId, teamId }), [cycleId, teamId]);
   const items = data.data?.items;
   if (items === undefined) {

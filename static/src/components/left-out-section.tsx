@@ -4,6 +4,7 @@ import type { LeftOut, LeftOutList } from '../../../src/contract/review';
 import { api } from '../api/client';
 import { useRequestId } from '../api/request-id';
 import { useAsync } from '../api/use-api';
+import { useChunkWords } from '../app/chunk-words';
 import { t } from '../app/i18n';
 import { Button } from './button';
 import { CharCounter, counterShown, tooLong } from './char-counter';
@@ -131,7 +132,8 @@ function LeftOutForm({ onAdd }: { onAdd: (title: string, why: string) => Promise
 export function LeftOutSection({
   cycleId,
   teamId,
-  title,
+  title: titleGiven,
+  teamName,
   headingId,
   headingLevel = 3,
   readOnly = false,
@@ -139,12 +141,17 @@ export function LeftOutSection({
 }: {
   cycleId: string;
   teamId?: string | undefined;
-  title: string;
+  /** The heading; without it "Not this cycle", or "<teamName>: not this cycle" when a team name is given. */
+  title?: string | undefined;
+  teamName?: string | undefined;
   headingId: string;
   headingLevel?: 2 | 3 | 4;
   readOnly?: boolean;
   explain?: boolean;
 }) {
+  useChunkWords('leftout');
+  const title =
+    titleGiven ?? (teamName === undefined ? t('leftout.section.title') : t('leftout.team.title', { team: teamName }));
   const data = useAsync(
     () => api['leftOut.list']({ cycleId, ...(teamId === undefined ? {} : { teamId }) }),
     [cycleId, teamId],

@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import { Fragment, Suspense } from 'react';
 import type { Cycle, Team } from '../../../../src/contract';
 import { api } from '../../api/client';
 import { useAsync } from '../../api/use-api';
@@ -56,12 +56,14 @@ export function TeamPage({ projectKey }: { projectKey: string | undefined }) {
           <Fragment key={team.id}>
             <TeamSection team={team} cycle={cycle} showName={teams.length > 1} />
             {/* Beside the team's OKRs: the competing priorities it chose to leave out of this cycle. */}
-            <LeftOutSection
-              cycleId={cycle.id}
-              teamId={team.id}
-              title={teams.length > 1 ? t('leftout.team.title', { team: team.name }) : t('leftout.section.title')}
-              headingId={`team-${team.id}-left-out`}
-            />
+            <Suspense fallback={<LoadingState inline />}>
+              <LeftOutSection
+                cycleId={cycle.id}
+                teamId={team.id}
+                teamName={teams.length > 1 ? team.name : undefined}
+                headingId={`team-${team.id}-left-out`}
+              />
+            </Suspense>
           </Fragment>
         ))
       )}
