@@ -1,23 +1,10 @@
 import type { Cycle } from '../../../../src/contract';
-import { cycleWeeks } from '../../../../src/domain/frozen-scorecard';
-import { isoWeek } from '../../../../src/domain/iso-week';
 import { t } from '../../app/i18n';
 import { RadioGroupField, SelectField } from '../../components/fields';
-import type { MacroConfig, MacroFigures } from './config';
+import type { MacroConfig } from './config';
+import type { ShownFigures } from './figures-choice';
+import { defaultWeek, shownFigures } from './figures-choice';
 import { weekOptions } from './frozen-weeks';
-
-type Shown = Exclude<MacroFigures, 'auto'>;
-
-/** What 'auto' shows for a cycle: the backend's default (a closed cycle at its end, else live). */
-export const shownFigures = (figures: MacroFigures, cycle: Pick<Cycle, 'status'> | undefined): Shown =>
-  figures !== 'auto' ? figures : cycle?.status === 'closed' ? 'cycle-end' : 'live';
-
-/** The week a new "as of a week" choice starts at: the cycle's latest week so far (its last once over). */
-export const defaultWeek = (cycle: Pick<Cycle, 'startDate' | 'endDate'>, now: Date = new Date()): string => {
-  const weeks = cycleWeeks(cycle);
-  const current = isoWeek(now);
-  return [...weeks].reverse().find((w) => w <= current) ?? weeks[0] ?? '';
-};
 
 /**
  * A scorecard's "Show figures": live, as of a week of the cycle (a select of its weeks with their
@@ -37,7 +24,7 @@ export function FiguresField({
   const closed = cycle?.status === 'closed';
   return (
     <>
-      <RadioGroupField<Shown>
+      <RadioGroupField<ShownFigures>
         legend={t('figures.figures')}
         value={shown}
         hint={closed && config.figures === 'auto' ? t('figures.autoHint') : undefined}
