@@ -36,8 +36,10 @@ export const markOnce = (name: string): void => {
  * busy main thread (the board's later fetches and renders) delays by far more than the paint itself.
  */
 export const markAfterPaint = (name: string): void => {
-  if (typeof requestAnimationFrame === 'undefined') return;
-  requestAnimationFrame(() => {
+  // Read off globalThis: the backend's typecheck (no DOM library) reaches this file through type imports.
+  const raf = (globalThis as { requestAnimationFrame?: (callback: () => void) => number }).requestAnimationFrame;
+  if (raf === undefined) return;
+  raf.call(globalThis, () => {
     setTimeout(() => {
       markOnce(name);
     }, 0);
