@@ -9,7 +9,7 @@ import type * as GradingModule from '../../static/src/views/board/review/grading
 import type * as RouteModule from '../../static/src/views/board/review/review-route';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const catalogs = Object.fromEntries(LOCALES.map((l) => [l, readCatalog(ROOT, l)]));
+const catalogs = Object.fromEntries(LOCALES.map((l) => [l, readCatalog(ROOT, l, { chunks: true })]));
 
 let setTranslations: (typeof I18nModule)['setTranslations'];
 let words: typeof DraftWordsModule;

@@ -44,6 +44,11 @@ const CHUNKS = {
     'en-US': () => import('../../../locales/en-US/chunks/figures.json'),
     'nl-NL': () => import('../../../locales/nl-NL/chunks/figures.json'),
   },
+  /** The grading view and carry-over dialog (views/board/review/*); the cycle bar's entry and the lessons stay in the catalog. */
+  review: {
+    'en-US': () => import('../../../locales/en-US/chunks/review.json'),
+    'nl-NL': () => import('../../../locales/nl-NL/chunks/review.json'),
+  },
   /** The board's getting-started guide (views/board/getting-started.tsx), shown mostly once per site. */
   start: {
     'en-US': () => import('../../../locales/en-US/chunks/start.json'),

@@ -34,9 +34,10 @@ type Open =
  * The KPI a board link landed on (the team page's subpath /kpis/<id>): read once from the page's history,
  * then scrolled to and focused when the list has it.
  */
-const useLinkedKpi = (): string | undefined => {
+const useLinkedKpi = (enabled: boolean): string | undefined => {
   const [target, setTarget] = useState<string | undefined>(undefined);
   useEffect(() => {
+    if (!enabled) return undefined;
     let live = true;
     void startHistory().then((history) => {
       const id = history === undefined ? undefined : kpiIdOfPath(history.location.pathname);
@@ -45,7 +46,7 @@ const useLinkedKpi = (): string | undefined => {
     return () => {
       live = false;
     };
-  }, []);
+  }, [enabled]);
   return target;
 };
 
@@ -63,22 +64,26 @@ export function KpiSection(props: KpiSectionProps) {
 }
 
 interface KpiSectionProps {
-  teamId: string;
-  teamName: string;
+  /** Undefined: the company's KPIs (the settings page; OKR admins keep them, no board link lands there). */
+  teamId: string | undefined;
+  teamName?: string | undefined;
   objectives: readonly KpiObjective[];
   cycleId: string;
   headingId: string;
+  /** 2 where the section is a page's section (the settings page); cards take the level below. */
+  headingLevel?: 2 | 3;
 }
 
-function KpiSectionBody({ teamId, teamName, objectives, cycleId, headingId }: KpiSectionProps) {
+function KpiSectionBody({ teamId, teamName = '', objectives, cycleId, headingId, headingLevel = 3 }: KpiSectionProps) {
   // The section's and its forms' words come with it (app/chunk-words.ts), outside the catalog every view fetches.
   useChunkWords('kpi');
-  const data = useAsync(() => api['kpis.list']({ teamId }), [teamId]);
+  const company = teamId === undefined;
+  const data = useAsync(() => api['kpis.list'](teamId === undefined ? {} : { teamId }), [teamId]);
   const [open, setOpen] = useState<Open | undefined>(undefined);
   const [archiving, setArchiving] = useState(false);
   const [archiveError, setArchiveError] = useState<unknown>(undefined);
   const requestId = useRequestId();
-  const linked = useLinkedKpi();
+  const linked = useLinkedKpi(!company);
   const kpis = data.data?.kpis.filter((k) => k.status === 'active');
 
   const linkedShown = linked !== undefined && kpis?.some((k) => k.id === linked) === true;
@@ -115,14 +120,17 @@ function KpiSectionBody({ teamId, teamName, objectives, cycleId, headingId }: Kp
       });
   };
 
+  const Heading = `h${headingLevel}` as const;
   const responding = (kpiId: string) => objectives.filter((o) => o.kpiId === kpiId && o.status !== 'archived');
 
   return (
     <section aria-labelledby={headingId} className="cad-stack" data-kpi-team={teamId}>
-      <h3 id={headingId} className="cad-heading-small">
-        {t('kpi.section.title')}
-      </h3>
-      <p className="cad-subtlest">{t('kpi.section.explanation')}</p>
+      <Heading id={headingId} className={headingLevel === 2 ? 'cad-heading-medium' : 'cad-heading-small'}>
+        {company ? t('kpi.section.companyTitle') : t('kpi.section.title')}
+      </Heading>
+      <p className="cad-subtlest">
+        {company ? t('kpi.section.companyExplanation') : t('kpi.section.explanation')}
+      </p>
       {kpis === undefined ? (
         data.status === 'error' ? (
           <ErrorState error={data.error} reload={data.reload} title={t('kpi.section.loadError')} />
@@ -135,13 +143,17 @@ function KpiSectionBody({ teamId, teamName, objectives, cycleId, headingId }: Kp
             <ErrorState error={data.error} reload={data.reload} title={t('kpi.section.loadError')} />
           ) : null}
           {kpis.length === 0 ? (
-            <p className="cad-subtle">{t('kpi.section.empty', { team: teamName })}</p>
+            <p className="cad-subtle">
+              {company ? t('kpi.section.companyEmpty') : t('kpi.section.empty', { team: teamName })}
+            </p>
           ) : (
             <>
               <p className="cad-subtle" data-kpi-summary="">
                 {kpiSummaryWords(kpis)}
               </p>
-              <KpiList label={t('kpi.section.listLabel', { team: teamName })}>
+              <KpiList
+                label={company ? t('kpi.section.companyTitle') : t('kpi.section.listLabel', { team: teamName })}
+              >
                 {kpis.map((kpi) => {
                   const objectivesOf = responding(kpi.id);
                   const isOpen = (kind: Open['kind']) =>
@@ -150,6 +162,7 @@ function KpiSectionBody({ teamId, teamName, objectives, cycleId, headingId }: Kp
                     <KpiCard
                       key={kpi.id}
                       kpi={kpi}
+                      headingLevel={headingLevel === 2 ? 3 : 4}
                       targeted={kpi.id === linked}
                       actions={
                         kpi.canEdit ? (

@@ -1,4 +1,4 @@
-import { Suspense, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { Me, Settings, Team } from '../../../../src/contract';
 import { api } from '../../api/client';
 import { useAsync } from '../../api/use-api';
@@ -16,6 +16,9 @@ import type { AdminSection } from './sections';
 import { ADMIN_SECTIONS, sectionsFor } from './sections';
 import './admin.css';
 
+// Loaded when the section opens: the KPI components stay out of the settings page's initial bundle.
+const CompanyKpisSection = lazy(() => import('./company-kpis-section'));
+
 interface Loaded {
   me: Me;
   settings: Settings;
@@ -32,7 +35,7 @@ const load = async (): Promise<Loaded> => {
 };
 
 /**
- * "Cadence settings": teams, scoring, administrators, export and import, data health. The Jira admin
+ * "Cadence settings": teams, company KPIs, scoring, administrators, export and import, data health. The Jira admin
  * page shows it, and so does the board (?settings=…) for OKR admins who cannot open Jira's admin area.
  * OKR admins change things; anyone else reads teams, scoring and who administers, with why they cannot
  * change them. A read-only installation shows its banner and no write controls.
@@ -108,6 +111,10 @@ function AdminAppWithWords({ section: asked, onSection, onClose }: AdminAppProps
           <div className="cad-admin__section">
             {section === 'teams' ? (
               <TeamsSection teams={data.data.teams} canEdit={canEdit} onChanged={data.reload} />
+            ) : section === 'kpis' ? (
+              <Suspense fallback={<LoadingState inline />}>
+                <CompanyKpisSection />
+              </Suspense>
             ) : section === 'scoring' ? (
               <ScoringSection
                 settings={settings ?? data.data.settings}

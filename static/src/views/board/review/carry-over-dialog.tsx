@@ -14,6 +14,7 @@ import { FormError, RadioField, SelectField, TextField, tooLong } from '../field
 import { LessonsText } from './lessons-text';
 import { isFinished, nextCycle } from './grading';
 import './review.css';
+import { useChunkWords } from '../../../app/chunk-words';
 
 /** A carried objective's new title may be as long as any objective's (ObjectiveFields.title). */
 const TITLE_LIMIT = 200;
@@ -64,6 +65,7 @@ export default function CarryOverDialog({
   onClosed: (closed: Cycle, target: Cycle | undefined) => void;
   onCancel: () => void;
 }) {
+  useChunkWords('review');
   const headingId = useId();
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);

@@ -16,6 +16,7 @@ import { ReviewCard } from './review-card';
 import type { ReviewRoute } from './review-route';
 import { COMPANY, teamIdOf } from './review-route';
 import './review.css';
+import { useChunkWords } from '../../../app/chunk-words';
 
 const CarryOverDialog = lazy(() => import('./carry-over-dialog'));
 
@@ -41,6 +42,7 @@ export default function ReviewApp({
   onClose: () => void;
   onCycleClosed: (closed: Cycle, target: Cycle | undefined) => void;
 }) {
+  useChunkWords('review');
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const base = useAsync(
