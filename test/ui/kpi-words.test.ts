@@ -63,7 +63,7 @@ describe('KPI words', () => {
     });
     expect(words.kpiMove({ unit: undefined, current: 3, previous: undefined, moveIsGood: null })).toBeUndefined();
     speak('nl-NL');
-    expect(words.kpiMove({ ...kpi, moveIsGood: false })?.words).toBe('Gedaald van 98%, slecht nieuws');
+    expect(words.kpiMove({ ...kpi, moveIsGood: false })?.words).toBe('Gedaald vanaf 98%, slecht nieuws');
   });
 
   it('leads a board link to the KPI on its team page and reads it back', () => {

@@ -1,4 +1,5 @@
 import { startContext } from '../../app/context';
+import { loadChunkWords } from '../../app/chunk-words';
 import { t } from '../../app/i18n';
 import { startBoard } from './board-start';
 import { BOARD_MARKS, markOnce } from './perf-marks';
@@ -15,8 +16,14 @@ void context.then(() => {
   markOnce(BOARD_MARKS.context);
 });
 const start = startBoard();
-import('./board-app').then(
-  ({ renderBoard }) => {
+// The board's words (chunk words) come beside the app chunk, once the context has set the language.
+// A context that fails is renderBoard's to report; words that fail to load fail the board like its chunk.
+const words = context.then(
+  () => loadChunkWords('board'),
+  () => undefined,
+);
+Promise.all([import('./board-app'), words]).then(
+  ([{ renderBoard }]) => {
     markOnce(BOARD_MARKS.app);
     renderBoard(start, context);
   },

@@ -1,5 +1,6 @@
 import type { Cycle } from '../../../../src/contract';
 import type { Frozen } from '../../../../src/contract/review';
+import { loadChunkWords } from '../../app/chunk-words';
 import { t } from '../../app/i18n';
 import { Lozenge } from '../../components/lozenge';
 import { weekWords } from './frozen-weeks';
@@ -38,3 +39,9 @@ export function FrozenLabel({ frozen, cycle }: { frozen: Frozen; cycle: Pick<Cyc
     </section>
   );
 }
+
+/**
+ * The label once its words are in. The words' loader lives here, in the label's lazy chunk, not in the
+ * macro's entry: chunk-words.ts and its table of loaders would otherwise cost every macro ~1 KB gzipped.
+ */
+export const frozenLabelWithWords = (): Promise<typeof FrozenLabel> => loadChunkWords('frozen').then(() => FrozenLabel);

@@ -4,7 +4,7 @@ import type { SyntheticEvent } from 'react';
 import type { Cycle, CycleStatus, Team } from '../../../../src/contract';
 import { api } from '../../api/client';
 import { useAsync } from '../../api/use-api';
-import { loadChunkWords } from '../../app/chunk-words';
+import { loadChunkWords, useChunkWords } from '../../app/chunk-words';
 import { t } from '../../app/i18n';
 import { ConfigActions } from '../../components/config-actions';
 import { currentCycle } from '../../components/cycles';
@@ -46,6 +46,7 @@ const loadChoices = async (): Promise<{ cycles: Cycle[]; teams: Team[] }> => {
  * view.submit({config}) (Confluence stores it with the macro); Cancel is view.close().
  */
 export default function MacroConfigDialog({ initial }: { initial: MacroConfig | undefined }) {
+  useChunkWords('macro');
   const [config, setConfig] = useState<MacroConfig>(initial ?? DEFAULT_CONFIG);
   const [missing, setMissing] = useState<string | undefined>(undefined);
   const [saving, setSaving] = useState(false);

@@ -2,7 +2,6 @@ import { lazy, Suspense } from 'react';
 import type { Board, Cycle, Scorecard } from '../../../../src/contract';
 import { api } from '../../api/client';
 import { useAsync } from '../../api/use-api';
-import { loadChunkWords } from '../../app/chunk-words';
 import { t } from '../../app/i18n';
 import { currentCycle } from '../../components/cycles';
 import { ScorecardView } from '../../components/scorecard';
@@ -49,7 +48,7 @@ const resolveCycle = async (cycleId: string): Promise<string | undefined> => {
 
 /** The frozen note and its words: a chunk only pages that freeze their figures load (bench:ui's macro budget). */
 const loadFrozenLabel = (): Promise<typeof FrozenLabel> =>
-  Promise.all([import('./frozen-label'), loadChunkWords('frozen')]).then(([m]) => m.FrozenLabel);
+  import('./frozen-label').then((m) => m.frozenLabelWithWords());
 
 /**
  * The scorecard and, when it is frozen, its note: fetched beside the data when the config asks for a
