@@ -1,10 +1,9 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
-import type { KeyboardEvent } from 'react';
+import { useId } from 'react';
 import type { Coverage, Cycle } from '../../../../src/contract';
 import { useChunkWords } from '../../app/chunk-words';
 import { t } from '../../app/i18n';
 import { Button } from '../../components/button';
-import { wrapTab } from '../../components/dialog-tab';
+import { useModalDialog } from '../../components/use-modal-dialog';
 import { CoverageList, CoverageSummary } from './coverage-list';
 import './coverage.css';
 
@@ -31,41 +30,13 @@ export default function CoverageDialog({
   // Its words come with it (app/chunk-words.ts); the figure's Suspense shows nothing meanwhile.
   useChunkWords('coverage');
   const headingId = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  // Read at the first render, before showModal moves focus into the dialog.
-  const [opener] = useState(() => document.activeElement);
-
-  useLayoutEffect(() => {
-    const el = dialog.current;
-    if (el !== null && !el.open) el.showModal();
-  }, []);
-  useEffect(() => {
-    heading.current?.focus({ preventScroll: true });
-  }, []);
-
-  const close = () => {
-    // Closed natively first: while the modal is open the board is inert and cannot take focus.
-    dialog.current?.close();
-    if (opener instanceof HTMLElement && opener.isConnected) opener.focus({ preventScroll: true });
-    onClose();
-  };
-
-  const onKeyDown = (e: KeyboardEvent<HTMLDialogElement>) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      close();
-      return;
-    }
-    if (dialog.current !== null) wrapTab(e, dialog.current, heading.current);
-  };
+  const { dialog, heading, close, onKeyDown } = useModalDialog(onClose);
 
   const team = coverage.teams.length === 1 ? coverage.teams[0] : undefined;
   return (
     <dialog
       ref={dialog}
-      className="cad-coverage-dialog"
+      className="cad-side-dialog cad-coverage-dialog"
       aria-labelledby={headingId}
       aria-busy={loading}
       onKeyDown={onKeyDown}

@@ -1,14 +1,13 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
-import type { KeyboardEvent } from 'react';
+import { useId, useState } from 'react';
 import type { CarryAction, Cycle, Me, ReviewObjective, Team } from '../../../../../src/contract';
 import { api } from '../../../api/client';
 import { useRequestId } from '../../../api/request-id';
 import { useAsync } from '../../../api/use-api';
 import { t } from '../../../app/i18n';
 import { Button } from '../../../components/button';
-import { wrapTab } from '../../../components/dialog-tab';
 import { describeError } from '../../../components/errors';
 import { ErrorState, LoadingState } from '../../../components/states';
+import { useModalDialog } from '../../../components/use-modal-dialog';
 import { CycleForm } from '../cycle-form';
 import { FormError, RadioField, SelectField, TextField, tooLong } from '../fields';
 import { LessonsText } from './lessons-text';
@@ -68,9 +67,7 @@ export default function CarryOverDialog({
   useChunkWords('review');
   const headingId = useId();
   const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  const [opener] = useState(() => document.activeElement);
+  const { dialog, heading, close, onKeyDown } = useModalDialog(onCancel);
   const entries = useAsync(() => loadEntries(cycle.id), [cycle.id]);
   const [made, setMade] = useState<readonly Cycle[]>([]);
   const all = [...cycles, ...made.filter((m) => !cycles.some((c) => c.id === m.id))];
@@ -83,29 +80,6 @@ export default function CarryOverDialog({
   const [error, setError] = useState<unknown>(undefined);
   const [local, setLocal] = useState<ReadonlyMap<string, string>>(new Map());
   const requestId = useRequestId();
-
-  useLayoutEffect(() => {
-    const el = dialog.current;
-    if (el !== null && !el.open) el.showModal();
-  }, []);
-  useEffect(() => {
-    heading.current?.focus({ preventScroll: true });
-  }, []);
-
-  const close = () => {
-    dialog.current?.close();
-    if (opener instanceof HTMLElement && opener.isConnected) opener.focus({ preventScroll: true });
-    onCancel();
-  };
-  const onKeyDown = (e: KeyboardEvent<HTMLDialogElement>) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      close();
-      return;
-    }
-    if (dialog.current !== null) wrapTab(e, dialog.current, heading.current);
-  };
 
   const choiceOf = (o: ReviewObjective): Choice =>
     choices.get(o.id) ?? { action: isFinished(o) ? 'drop' : 'keep', title: o.title };
@@ -163,7 +137,7 @@ export default function CarryOverDialog({
   return (
     <dialog
       ref={dialog}
-      className="cad-carry-dialog"
+      className="cad-side-dialog cad-carry-dialog"
       aria-labelledby={headingId}
       onKeyDown={onKeyDown}
       onCancel={(e) => {
