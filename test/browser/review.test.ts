@@ -188,7 +188,7 @@ describe('review and improve', () => {
     await shoot('dark', dark);
 
     const dutch = await openCycle('&locale=nl-NL', 'afgesloten');
-    await dutch.getByRole('button', { name: 'Terugblik', exact: true }).click();
+    await dutch.getByRole('button', { name: 'Review', exact: true }).click();
     await dutch.getByRole('combobox', { name: 'Team', exact: true }).selectOption({ label: TEAM });
     await page.setViewportSize({ width: 1024, height: 768 });
     await cardOf(dutch, KEPT).getByText(LEARNED).waitFor();
