@@ -162,8 +162,9 @@ describe.each<Locale>(['en-US', 'nl-NL'])('the method guide in %s', (locale) => 
     await shoot(`guide-section-${locale}-dark`);
     await dialog.getByRole('button', { name: words.whole }).click();
     await dialog.locator('[data-guide-mode="whole"]').waitFor();
-    // The five mistakes link to their checks: one of them, followed, scrolls the guide to that check.
-    const link = dialog.locator('a[href="#cad-guide-sandbagging"]');
+    // The five mistakes (and the Review section) link to their checks: the mistakes' link to the
+    // sandbagging check, the last of the two in the guide, followed, scrolls the guide to that check.
+    const link = dialog.locator('a[href="#cad-guide-sandbagging"]').last();
     await link.click();
     await frame.locator('#cad-guide-sandbagging:focus').waitFor();
     await shoot(`guide-whole-${locale}-dark`);
