@@ -70,6 +70,15 @@ export function SelectField<V extends string>({
           </option>
         ))}
       </select>
+      <FieldNotes id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
+/** A field's hint and inline error, under it; their ids are what aria-describedby names (`<id>-hint`, `<id>-error`). */
+function FieldNotes({ id, hint, error }: { id: string; hint?: ReactNode; error?: string | undefined }) {
+  return (
+    <>
       {hint === undefined ? null : (
         <p id={`${id}-hint`} className="cad-field__hint">
           {hint}
@@ -80,6 +89,46 @@ export function SelectField<V extends string>({
           {error}
         </p>
       )}
+    </>
+  );
+}
+
+/** A text or number box with its label, an optional hint and an inline error. */
+export function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  numeric = false,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+  hint?: string;
+  numeric?: boolean;
+}) {
+  return (
+    <div className="cad-field">
+      <label className="cad-field__label" htmlFor={id}>
+        {label}
+      </label>
+      <input
+        id={id}
+        className="cad-input"
+        type="text"
+        inputMode={numeric ? 'decimal' : undefined}
+        value={value}
+        aria-invalid={error === undefined ? undefined : true}
+        aria-describedby={describedBy(hint !== undefined && `${id}-hint`, error !== undefined && `${id}-error`)}
+        onChange={(e) => {
+          onChange(e.target.value);
+        }}
+      />
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }

@@ -6,63 +6,11 @@ import { useRequestId } from '../api/request-id';
 import { t } from '../app/i18n';
 import { Button } from './button';
 import { describeError, fieldErrors } from './errors';
-import { SelectField } from './fields';
+import { SelectField, TextField } from './fields';
 import { DIRECTIONS, directionWords, parseNumberField, rangeProblem } from './kpi-words';
 import { useReadOnly } from './read-only';
 
 const FORM_FIELDS = new Set(['name', 'unit', 'direction', 'healthy', 'healthy.min', 'healthy.max']);
-
-/** A text or number box with its label and inline error. */
-function TextField({
-  id,
-  label,
-  value,
-  onChange,
-  error,
-  hint,
-  numeric = false,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  error: string | undefined;
-  hint?: string;
-  numeric?: boolean;
-}) {
-  const describedBy =
-    [error === undefined ? '' : `${id}-error`, hint === undefined ? '' : `${id}-hint`].filter(Boolean).join(' ') ||
-    undefined;
-  return (
-    <div className="cad-field">
-      <label className="cad-field__label" htmlFor={id}>
-        {label}
-      </label>
-      <input
-        id={id}
-        className="cad-input"
-        type="text"
-        inputMode={numeric ? 'decimal' : undefined}
-        value={value}
-        aria-invalid={error === undefined ? undefined : true}
-        aria-describedby={describedBy}
-        onChange={(e) => {
-          onChange(e.target.value);
-        }}
-      />
-      {hint === undefined ? null : (
-        <p id={`${id}-hint`} className="cad-field__hint">
-          {hint}
-        </p>
-      )}
-      {error === undefined ? null : (
-        <p id={`${id}-error`} className="cad-field__error">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
 
 const numberText = (n: number | undefined): string => (n === undefined ? '' : String(n));
 

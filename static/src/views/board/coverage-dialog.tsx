@@ -46,15 +46,20 @@ export default function CoverageDialog({
         close();
       }}
     >
-      <div className="cad-coverage-dialog__head">
-        <h2 id={headingId} ref={heading} tabIndex={-1} className="cad-heading-medium cad-coverage-dialog__heading">
+      <div className="cad-side-dialog__head cad-coverage-dialog__head">
+        <h2
+          id={headingId}
+          ref={heading}
+          tabIndex={-1}
+          className="cad-heading-medium cad-side-dialog__heading cad-coverage-dialog__heading"
+        >
           {t('coverage.dialog.title')}
         </h2>
         <Button appearance="subtle" onClick={close}>
           {t('coverage.dialog.close')}
         </Button>
       </div>
-      <div className="cad-coverage-dialog__body">
+      <div className="cad-side-dialog__body cad-coverage-dialog__body">
         <p className="cad-subtle">
           {t('coverage.dialog.intro', {
             scope:

@@ -145,15 +145,20 @@ export default function CarryOverDialog({
         close();
       }}
     >
-      <div className="cad-carry-dialog__head">
-        <h2 id={headingId} ref={heading} tabIndex={-1} className="cad-heading-medium cad-carry-dialog__heading">
+      <div className="cad-side-dialog__head cad-carry-dialog__head">
+        <h2
+          id={headingId}
+          ref={heading}
+          tabIndex={-1}
+          className="cad-heading-medium cad-side-dialog__heading cad-carry-dialog__heading"
+        >
           {t('review.carry.title', { cycle: cycle.name })}
         </h2>
         <Button appearance="subtle" onClick={close}>
           {t('review.carry.cancel')}
         </Button>
       </div>
-      <div className="cad-carry-dialog__body">
+      <div className="cad-side-dialog__body cad-carry-dialog__body">
         <p className="cad-text">{t('review.carry.intro')}</p>
         {creating ? (
           <section className="cad-stack" aria-label={t('review.carry.newCycle')}>
@@ -251,7 +256,7 @@ export default function CarryOverDialog({
         )}
         <FormError message={error === undefined ? undefined : describeError(error)} />
       </div>
-      <div className="cad-carry-dialog__foot cad-inline">
+      <div className="cad-side-dialog__head cad-carry-dialog__foot cad-inline">
         <Button appearance="primary" disabled={busy || entries.data === undefined} onClick={confirm}>
           {busy ? t('review.carry.closing') : t('review.carry.confirm')}
         </Button>
