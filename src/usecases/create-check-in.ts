@@ -44,8 +44,8 @@ const epicBaseline = (initiatives: readonly StoredInitiative[], keyResultId: str
  * checkIns.create: the weekly check-in on a KR: its new current value, confidence, note and blockers.
  * Append-only: the check-in row is written only if absent, in the same transaction as the objective
  * (whose KR takes the value and the latest check-in), conditional on the version read. Idempotent with
- * `requestId`: a repeat answers the first check-in and stores nothing. Without one, a check-in that repeats
- * the person's last one on the KR within minutes (domain/check-in-repeat.ts) answers that one. A KR
+ * `requestId`: a repeat answers the first check-in and stores nothing. With or without one, a check-in that
+ * repeats the person's last one on the KR within minutes (domain/check-in-repeat.ts) answers that one. A KR
  * measured from its epics takes its value from them: a different value is refused. Three sequential storage round
  * trips without contention: [objective, cycles, bands] in parallel, the objective's board shard, then
  * the transaction;
@@ -89,10 +89,11 @@ export const createCheckIn = async (ctx: Ctx, input: ApiParsedInput<'checkIns.cr
     const value = checkInValue(kr, input.value);
     if (kr.metric.kind === 'binary' && value !== 0 && value !== 1) throw validation('value', 'must be 0 or 1 for a binary key result');
     const content = { authorAccountId: ctx.actor.accountId, value, confidence: input.confidence, note: input.note, blockers: input.blockers };
-    // Saying again what was just said (a second "No change") answers the check-in already made.
+    // Saying again what was just said (a second "No change", or one draft accepted from two open forms,
+    // each with its own request id) answers the check-in already made.
     // The KR keeps only its latest check-in's value and confidence: those first, the words from its row.
     const previous = kr.lastCheckIn;
-    if (checkInId === undefined && previous !== undefined && repeatsCheckIn({ ...previous, note: input.note, blockers: input.blockers }, content, now)) {
+    if (previous !== undefined && repeatsCheckIn({ ...previous, note: input.note, blockers: input.blockers }, content, now)) {
       const row = await ctx.store.getCheckIn(previous.id);
       if (row !== undefined && repeatsCheckIn(row, content, now)) return { aggregate: current, result: row, write: false };
     }

@@ -69,6 +69,21 @@ describe('check-ins', () => {
     expect((await ok(runtime, 'checkIns.list', { keyResultId: kr1.id }, 'priya')).checkIns).toHaveLength(3);
   });
 
+  it('stores one check-in when the same draft is accepted from two open forms, each with its own request id', async () => {
+    const runtime = newRuntime();
+    const { kr1 } = await paymentsSetup(runtime);
+    const draft = { keyResultId: kr1.id, value: 3, confidence: 'on_track', note: 'Two epics done this week' };
+    const [one, two] = await Promise.all([
+      ok(runtime, 'checkIns.create', { ...draft, requestId: 'form-one-accept-1' }, 'daniel'),
+      ok(runtime, 'checkIns.create', { ...draft, requestId: 'form-two-accept-1' }, 'daniel'),
+    ]);
+    expect(two.checkIn).toEqual(one.checkIn);
+    // The second form's retry of its own request answers the same check-in too.
+    expect((await ok(runtime, 'checkIns.create', { ...draft, requestId: 'form-two-accept-1' }, 'daniel')).checkIn).toEqual(one.checkIn);
+    runtime.kvs.settle();
+    expect((await ok(runtime, 'checkIns.list', { keyResultId: kr1.id }, 'priya')).checkIns).toHaveLength(1);
+  });
+
   it('takes the value of a KR measured from its epics from them, and refuses one typed over it', async () => {
     const runtime = newRuntime();
     const { objective } = await paymentsSetup(runtime);

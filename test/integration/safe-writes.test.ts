@@ -23,8 +23,10 @@ describe('safe writes', () => {
       runtime.kvs.settle();
       const listed = await ok(runtime, 'checkIns.list', { keyResultId: kr1.id }, 'daniel');
       expect(listed.checkIns.map((c) => c.id)).toEqual([first.checkIn.id]);
-      // Another request id is another check-in.
-      await ok(runtime, 'checkIns.create', { ...payload, requestId: 'req-0f8c2d7e-bbbb' }, 'daniel');
+      // Another request id saying the same within minutes answers the first too (domain/check-in-repeat.ts);
+      // saying something new is another check-in.
+      expect((await ok(runtime, 'checkIns.create', { ...payload, requestId: 'req-0f8c2d7e-bbbb' }, 'daniel')).checkIn.id).toBe(first.checkIn.id);
+      await ok(runtime, 'checkIns.create', { ...payload, value: 3, requestId: 'req-0f8c2d7e-cccc' }, 'daniel');
       runtime.kvs.settle();
       expect((await ok(runtime, 'checkIns.list', { keyResultId: kr1.id }, 'daniel')).checkIns).toHaveLength(2);
     } finally {
