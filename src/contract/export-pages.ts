@@ -40,15 +40,38 @@ export type ExportPosition = z.output<typeof ExportPositionSchema>;
 const SECTIONS = ['cycles', 'teams', 'objectives', 'keyResults', 'initiatives', 'checkIns', 'snapshots'] as const;
 export type ExportSection = (typeof SECTIONS)[number];
 export const EXPORT_SECTIONS: readonly ExportSection[] = SECTIONS;
+/**
+ * Sections added with #14, optional in a document and so in a header's counts: an import counts them
+ * too when its header gives them (a header written before them does not, and is not held to them).
+ */
+const OPTIONAL_SECTIONS = ['leftOut', 'kpis', 'kpiReadings'] as const;
+export type OptionalExportSection = (typeof OPTIONAL_SECTIONS)[number];
+export const COUNTED_SECTIONS: readonly (ExportSection | OptionalExportSection)[] = [...SECTIONS, ...OPTIONAL_SECTIONS];
 
 /** How many records of each section a document (or part) holds. */
 export const ExportCountsSchema = z
-  .object(Object.fromEntries(SECTIONS.map((s) => [s, z.number().int().min(0)])) as Record<ExportSection, z.ZodNumber>)
+  .object({
+    ...(Object.fromEntries(SECTIONS.map((s) => [s, z.number().int().min(0)])) as Record<ExportSection, z.ZodNumber>),
+    ...(Object.fromEntries(OPTIONAL_SECTIONS.map((s) => [s, z.number().int().min(0).optional()])) as Record<
+      OptionalExportSection,
+      z.ZodOptional<z.ZodNumber>
+    >),
+  })
   .strict();
-export type ExportCounts = Record<ExportSection, number>;
+export type ExportCounts = Record<ExportSection, number> & Partial<Record<OptionalExportSection, number>>;
 
-export const countsOf = (part: ExportPart): ExportCounts =>
-  Object.fromEntries(SECTIONS.map((s) => [s, part[s]?.length ?? 0])) as ExportCounts;
+/** Counts of every section the part holds (an optional section only when the part has it). */
+export const countsOf = (part: ExportPart): ExportCounts => {
+  const counts = Object.fromEntries(SECTIONS.map((s) => [s, part[s]?.length ?? 0])) as ExportCounts;
+  for (const s of OPTIONAL_SECTIONS) {
+    const items = part[s];
+    if (items !== undefined) counts[s] = items.length;
+  }
+  return counts;
+};
+
+/** Every record the counts name. */
+export const totalCount = (counts: ExportCounts): number => COUNTED_SECTIONS.reduce((n, s) => n + (counts[s] ?? 0), 0);
 
 /** Concatenates data.export's pages, in the order given, into the export document. */
 export const mergeExportPages = (pages: readonly ExportPage[]): ExportDocument => {

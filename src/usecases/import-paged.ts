@@ -1,5 +1,5 @@
 import type { ApiOutput, ApiParsedInput, ExportPart, ImportStatus } from '../contract';
-import { countsOf, EXPORT_SECTIONS, ExportPartSchema, ImportHeaderSchema } from '../contract';
+import { countsOf, ExportPartSchema, ImportHeaderSchema, totalCount } from '../contract';
 import { AppError } from './errors';
 import { isIdOf } from './ids';
 import type { Issue } from './import-data';
@@ -17,12 +17,11 @@ import { requireOkrAdmin } from './shared/permissions';
  */
 
 const statusOf = (job: ImportJob): ImportStatus => {
-  const total = (c: ImportJob['expected']): number => EXPORT_SECTIONS.reduce((n, s) => n + c[s], 0);
   return {
     importId: job.importId,
     state: job.state,
-    expected: total(job.expected),
-    written: total(job.written),
+    expected: totalCount(job.expected),
+    written: totalCount(job.written),
     verified: job.verified,
     ...(job.error === undefined ? {} : { error: job.error }),
   };

@@ -3,7 +3,7 @@ import { countsOf } from '../../src/contract';
 import { fails, newRuntime, ok } from '../support/cadence-client';
 import type { LocalRuntime } from '../../local/platform/local-runtime';
 import { exportDocument, exportPages, storeOfClones } from '../support/export-document';
-import { paymentsSetup } from '../support/scenario';
+import { aTeam, paymentsSetup } from '../support/scenario';
 
 /**
  * Paged export and import (issue #9): data.export answers pages that put together give the document;
@@ -156,6 +156,42 @@ describe('paged import', () => {
     const status = await ok(target, 'data.import.status', { importId }, 'elena');
     expect(status.state).toBe('failed');
     expect(status.error).toMatch(/not whole/);
+    target.kvs.settle();
+    expect(withoutTime(await exportDocument(target))).toEqual(withoutTime(before));
+  }, 60_000);
+
+  it('counts KPIs and their readings too: a header that names them is held to them', async () => {
+    const source = newRuntime();
+    const team = await aTeam(source, 'Payments', ['priya']);
+    const kpi = await ok(source, 'kpis.save', { teamId: team.id, name: 'Checkout latency p95', unit: 'ms', direction: 'down', healthy: { max: 400 } }, 'priya');
+    await ok(source, 'kpis.record', { kpiId: kpi.id, value: 520 }, 'priya');
+    await ok(source, 'kpis.record', { kpiId: kpi.id, value: 380 }, 'priya');
+    source.kvs.settle();
+    const full = await exportDocument(source);
+    expect(countsOf(full)).toMatchObject({ kpis: 1, kpiReadings: 2 });
+    const target = newRuntime();
+    await paymentsSetup(target);
+    const before = await exportDocument(target);
+    // Every section arrives but one of the two readings: the import must not switch on without it.
+    const { format: _f, version: _v, exportedAt: _e, ...part } = full;
+    const { importId } = await ok(
+      target,
+      'data.import.start',
+      { requestId: 'paged-import-kpis', header: { format: 'cadence-export', version: 1, counts: countsOf(full) } },
+      'elena',
+    );
+    await ok(
+      target,
+      'data.import.append',
+      { importId, requestId: 'paged-part-kpis', part: { ...part, kpiReadings: (part.kpiReadings ?? []).slice(0, 1) } },
+      'elena',
+    );
+    await ok(target, 'data.import.finish', { importId }, 'elena');
+    await target.events.drain();
+    const status = await ok(target, 'data.import.status', { importId }, 'elena');
+    // One team, one KPI, two readings: the progress counts them all.
+    expect(status).toMatchObject({ state: 'failed', expected: 4, written: 3 });
+    expect(status.error).toMatch(/1 of 2 kpiReadings were sent/);
     target.kvs.settle();
     expect(withoutTime(await exportDocument(target))).toEqual(withoutTime(before));
   }, 60_000);

@@ -1,6 +1,6 @@
 import { kvs } from '@forge/kvs';
 import type { Cycle, ExportCounts, ImportState, Team } from '../../contract';
-import { EXPORT_SECTIONS } from '../../contract';
+import { COUNTED_SECTIONS, EXPORT_SECTIONS, totalCount } from '../../contract';
 import { AppError } from '../../usecases/errors';
 import type { InitiativeLink, ObjectiveAggregate, ObjectiveDigest } from '../../usecases/model';
 import { digestOf } from '../../usecases/model';
@@ -52,7 +52,16 @@ const OBJECTIVES_PER_STEP = 200;
 export const MAX_STEP_RETRIES = 4;
 
 const zero = (): ExportCounts => Object.fromEntries(EXPORT_SECTIONS.map((s) => [s, 0])) as ExportCounts;
-const total = (counts: ExportCounts): number => EXPORT_SECTIONS.reduce((n, s) => n + counts[s], 0);
+
+/** The tally after a part: every section it counts added (an optional one from 0 the first time). */
+const added = (written: ExportCounts, part: ExportCounts): ExportCounts => {
+  const next = { ...written };
+  for (const s of COUNTED_SECTIONS) {
+    const n = part[s];
+    if (n !== undefined) next[s] = (written[s] ?? 0) + n;
+  }
+  return next;
+};
 
 /** The job, or once its generation was cleaned up, its final state (kept for a while: import-job-record.ts). */
 export const getImportJob = async (importId: string): Promise<ImportJob | undefined> => {
@@ -154,7 +163,7 @@ export const appendImportPart = async (
     await writeRecords(space, data);
     const next: StoredJob = {
       ...job,
-      written: Object.fromEntries(EXPORT_SECTIONS.map((s) => [s, job.written[s] + data.counts[s]])) as ExportCounts,
+      written: added(job.written, data.counts),
       parts: [...job.parts, { requestId, objectiveIds: data.objectives.map((a) => a.objective.id) }],
     };
     const w = jobWrite(next, version);
@@ -250,7 +259,7 @@ const failImport = async (importId: string, message: string): Promise<void> => {
   const found = await readJob(importId).catch(() => undefined);
   if (state.generation.active === importId) {
     if (found !== undefined && found.job.state !== 'done')
-      await writeJob({ ...found.job, state: 'done', verified: total(found.job.expected) }, found.version).catch(() => false);
+      await writeJob({ ...found.job, state: 'done', verified: totalCount(found.job.expected) }, found.version).catch(() => false);
     return;
   }
   if (found !== undefined && found.job.state !== 'done')
@@ -403,9 +412,12 @@ const verifyPage = async (job: StoredJob, ids: readonly string[]): Promise<numbe
 const countProblems = (job: StoredJob, cycles: readonly Cycle[], teams: readonly Team[]): string[] => {
   const teamIds = new Set(teams.map((t) => t.id));
   return [
-    ...EXPORT_SECTIONS.flatMap((s) =>
-      job.written[s] === job.expected[s] ? [] : [`${String(job.written[s])} of ${String(job.expected[s])} ${s} were sent`],
-    ),
+    // A section the header does not count (an optional one, from a client older than it) is not held to a number.
+    ...COUNTED_SECTIONS.flatMap((s) => {
+      const expected = job.expected[s];
+      const written = job.written[s] ?? 0;
+      return expected === undefined || written === expected ? [] : [`${String(written)} of ${String(expected)} ${s} were sent`];
+    }),
     ...(cycles.length === job.expected.cycles
       ? []
       : [`${String(cycles.length)} of ${String(job.expected.cycles)} cycles read back`]),
@@ -424,7 +436,7 @@ const completeImport = async (job: StoredJob, version: number): Promise<void> =>
   const state = await readGeneration();
   if (state.generation.active === job.importId) {
     // A retry after a switch that committed: only the job is left to record.
-    await writeJob({ ...job, state: 'done', verified: total(job.expected) }, version);
+    await writeJob({ ...job, state: 'done', verified: totalCount(job.expected) }, version);
     return;
   }
   const { cycleValue, teamValue, cycles, teams } = await stagedCatalogs(space);
@@ -452,7 +464,7 @@ const completeImport = async (job: StoredJob, version: number): Promise<void> =>
   // Every objective (with its KRs and initiatives) was read back; cycles and teams were counted; check-ins
   // and snapshots were checked by their batch writes' failed keys: the whole import counts as verified.
   // A lost write here is settled by the event's retry (the switch is seen as done above).
-  await writeJob({ ...job, state: 'done', verified: total(job.expected) }, version);
+  await writeJob({ ...job, state: 'done', verified: totalCount(job.expected) }, version);
   await cleanupRetired().catch((error: unknown) => {
     console.warn('old data left for a later cleanup', error);
   });

@@ -1,5 +1,5 @@
 import type { ExportCounts, ExportDocument, ExportPart, ImportHeader } from '../../../../src/contract';
-import { countsOf, EXPORT_SECTIONS } from '../../../../src/contract/export-pages';
+import { countsOf, totalCount } from '../../../../src/contract/export-pages';
 
 /**
  * A part's size in JSON characters. data.import.append takes one part per invoke, and an invoke's
@@ -10,8 +10,8 @@ export const PART_BUDGET = 160_000;
 
 const sizeOf = (value: unknown): number => JSON.stringify(value).length;
 
-/** How many records of each section, and in all. */
-export const totalOf = (counts: ExportCounts): number => EXPORT_SECTIONS.reduce((n, s) => n + counts[s], 0);
+/** How many records in all (the contract's count, optional sections included). */
+export const totalOf = (counts: ExportCounts): number => totalCount(counts);
 
 export const headerOf = (doc: ExportDocument): ImportHeader => ({
   format: doc.format,
