@@ -264,7 +264,10 @@ export const FrozenSchema = z
     asked: z.string(),
     week: z.string().nullable(),
     exact: z.boolean(),
-    /** The last day (ISO date) of the week shown, or of the week asked for when there is no snapshot. */
+    /**
+     * The day (ISO date) the figures stand through: the day the snapshot was taken when that was within
+     * its week, else the last day of the week shown (or of the week asked for when there is no snapshot).
+     */
     through: z.string(),
   })
   .nullable();

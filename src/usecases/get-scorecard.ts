@@ -57,12 +57,19 @@ export const readFreeze = async (ctx: Ctx, cycle: Cycle, asOf: AsOf, objectiveId
   if (found.length === 0) found = await read(weeks.filter((w) => w < asked));
   const chosen = frozenWeek(asOf, cycle, found.map((s) => s.week));
   const snapshot = chosen === null ? undefined : found.find((s) => s.week === chosen.week);
-  const through = weekDaysIn(chosen?.week ?? asked, cycle).last;
+  const weekLast = weekDaysIn(chosen?.week ?? asked, cycle).last;
+  const weekEnd = startOfDayUtc(weekLast) + DAY_MS;
+  // A snapshot taken inside its week holds the values of that moment: pace and confidence are judged
+  // then too, and the figures stand through that day (a check-in later that week must not leak in).
+  const takenAt = snapshot?.takenAt === undefined ? undefined : Date.parse(snapshot.takenAt);
+  const takenInWeek = takenAt !== undefined && takenAt < weekEnd;
+  const through = takenInWeek ? new Date(takenAt).toISOString().slice(0, 10) : weekLast;
   return {
     frozen: { asOf, asked, week: chosen?.week ?? null, exact: chosen?.exact ?? false, through },
     snapshot,
-    // The end of `through` once it is past (every later view judges pace the same); now while that week runs.
-    at: new Date(Math.min(ctx.clock.now().getTime(), startOfDayUtc(through) + DAY_MS)),
+    // The snapshot's moment when it was taken within its week; else the end of the week once it is past
+    // (every later view judges pace the same); now while that week runs.
+    at: new Date(Math.min(ctx.clock.now().getTime(), takenInWeek ? takenAt : weekEnd)),
   };
 };
 

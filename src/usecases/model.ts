@@ -116,6 +116,11 @@ export interface KeyResultSnapshot {
   scores: Record<string, number>;
   /** KRs flagged stale by the weekly job: active cycle and no check-in for 7 days. */
   stale: string[];
+  /**
+   * When it was taken (absent in snapshots stored or imported before it was kept): a frozen scorecard
+   * judges pace and reads confidence as of this moment, the one its values are of.
+   */
+  takenAt?: string;
 }
 
 export const EMPTY_PROGRESS: EpicProgress = { done: 0, total: 0, excluded: 0, ratio: null, addedAfterStart: 0 };

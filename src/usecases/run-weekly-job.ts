@@ -13,7 +13,7 @@ import { sendReminders } from './send-reminders';
  * last one (update-cycle.ts), so a scorecard frozen at the cycle's end shows what stood at close.
  */
 export const cycleSnapshot = (cycle: Cycle, digests: readonly ObjectiveCore[], week: string, now: Date): KeyResultSnapshot => {
-  const snapshot: KeyResultSnapshot = { cycleId: cycle.id, week, values: {}, scores: {}, stale: [] };
+  const snapshot: KeyResultSnapshot = { cycleId: cycle.id, week, values: {}, scores: {}, stale: [], takenAt: now.toISOString() };
   for (const a of digests) {
     if (a.objective.status === 'archived') continue;
     for (const kr of a.keyResults) {

@@ -21,6 +21,13 @@ const weeklyJob = async (runtime: ReturnType<typeof newRuntime>): Promise<void> 
   expect(await runtime.app.runScheduledTrigger('weekly-check-in')).toMatchObject({ ok: true });
 };
 
+/** The day a snapshot taken at `at` (default now) within its week stands through: that day. */
+const takenThrough = (week: string, cycle: Parameters<typeof weekDaysIn>[1], at = Date.now()): string => {
+  const day = new Date(at).toISOString().slice(0, 10);
+  const last = weekDaysIn(week, cycle).last;
+  return day < last ? day : last;
+};
+
 describe('scorecard.get asOf', () => {
   it('shows a week as its snapshot holds it: later check-ins, KRs and objectives do not move it', async () => {
     const runtime = newRuntime();
@@ -41,7 +48,8 @@ describe('scorecard.get asOf', () => {
     // A KR checked in since is looked up in its check-ins, listed through an index (a moment later, as on Forge).
     runtime.kvs.settle();
     const frozen = await ok(runtime, 'scorecard.get', { cycleId: cycle.id, teamId: team.id, asOf: { kind: 'week', week } }, 'marcus');
-    expect(frozen.frozen).toEqual({ asOf: { kind: 'week', week }, asked: week, week, exact: true, through: weekDaysIn(week, cycle).last });
+    // It stands through the day the weekly job took it (within the week), not the week's last day.
+    expect(frozen.frozen).toEqual({ asOf: { kind: 'week', week }, asked: week, week, exact: true, through: takenThrough(week, cycle, Date.now() - 7 * DAY_MS) });
     // Only the objective the snapshot holds, with the two KRs it held, at their values then.
     expect(frozen.objectives.map((o) => o.id)).toEqual([objective.id]);
     const [o] = frozen.objectives;
@@ -57,6 +65,26 @@ describe('scorecard.get asOf', () => {
     expect(frozen.summary).toMatchObject({ objectives: 1, keyResults: 2, score: 0.25, forecastMisses: 0 });
   });
 
+  it('reads confidence and judges pace as of the moment its snapshot was taken, not later that week', async () => {
+    const runtime = newRuntime();
+    const { cycle, team, kr2 } = await paymentsSetup(runtime);
+    await ok(runtime, 'checkIns.create', { keyResultId: kr2.id, value: 25, confidence: 'on_track', note: 'Before the snapshot' }, 'priya');
+    await weeklyJob(runtime);
+    const week = isoWeek(new Date());
+    // An hour later, still the same week: the owner turns pessimistic. The snapshot did not see it.
+    moveAppClock(60 * 60 * 1000);
+    await ok(runtime, 'checkIns.create', { keyResultId: kr2.id, value: 30, confidence: 'off_track', note: 'After the snapshot' }, 'priya');
+    runtime.kvs.settle();
+    const frozen = await ok(runtime, 'scorecard.get', { cycleId: cycle.id, teamId: team.id, asOf: { kind: 'week', week } }, 'marcus');
+    const kr = frozen.objectives[0]?.keyResults.find((k) => k.id === kr2.id);
+    // The value and the confidence are of one moment: 25 said on track, not 25 beside a later "off track".
+    expect(kr?.metric.current).toBe(25);
+    expect(kr?.lastCheckIn).toMatchObject({ value: 25, confidence: 'on_track' });
+    // The live scorecard has the later word.
+    const live = await ok(runtime, 'scorecard.get', { cycleId: cycle.id, teamId: team.id }, 'marcus');
+    expect(live.objectives[0]?.keyResults.find((k) => k.id === kr2.id)?.lastCheckIn).toMatchObject({ value: 30, confidence: 'off_track' });
+  });
+
   it('reads the latest snapshot before a week that has none, and says when there is none at all', async () => {
     const runtime = newRuntime();
     const { cycle, team, kr2 } = await paymentsSetup(runtime);
@@ -66,7 +94,7 @@ describe('scorecard.get asOf', () => {
     await weeklyJob(runtime);
     const later = weeks[weeks.indexOf(taken) + 2] ?? '';
     const before = await ok(runtime, 'scorecard.get', { cycleId: cycle.id, teamId: team.id, asOf: { kind: 'week', week: later } }, 'marcus');
-    expect(before.frozen).toEqual({ asOf: { kind: 'week', week: later }, asked: later, week: taken, exact: false, through: weekDaysIn(taken, cycle).last });
+    expect(before.frozen).toEqual({ asOf: { kind: 'week', week: later }, asked: later, week: taken, exact: false, through: takenThrough(taken, cycle) });
     expect(before.objectives[0]?.keyResults[1]?.metric.current).toBe(25);
 
     const first = weeks[0] ?? '';
@@ -151,7 +179,8 @@ describe('closing a cycle', () => {
     // Closed early: the close snapshot is this week's; the end of the cycle reads it.
     const week = isoWeek(new Date());
     const card = await ok(runtime, 'scorecard.get', { cycleId: cycle.id, teamId: team.id }, 'marcus');
-    expect(card.frozen).toEqual({ asOf: { kind: 'cycle-end' }, asked: cycleWeeks(cycle).at(-1), week, exact: false, through: weekDaysIn(week, cycle).last });
+    // It stands through the day of the close, when its snapshot was taken.
+    expect(card.frozen).toEqual({ asOf: { kind: 'cycle-end' }, asked: cycleWeeks(cycle).at(-1), week, exact: false, through: takenThrough(week, cycle) });
     const krs = card.objectives[0]?.keyResults ?? [];
     expect(krs.map((kr) => [kr.metric.current, kr.finalScore])).toEqual([
       [4, 0.3],

@@ -290,17 +290,25 @@ const SnapshotDataV1 = z.object({
   values: z.record(z.string(), z.number()),
   scores: z.record(z.string(), z.number()),
   stale: z.array(z.string()),
+  takenAt: z.iso.datetime().optional(),
 });
 const SnapshotRecord = z.object({ cycleId: z.string(), week: z.string(), shard: z.number().int(), data: SnapshotDataV1 });
 export const encodeSnapshot = (s: KeyResultSnapshot, shard: number, space: Space): Attributes => ({
   cycleId: at(space, s.cycleId),
   week: s.week,
   shard,
-  data: { schemaVersion: 1, values: s.values, scores: s.scores, stale: s.stale },
+  data: { schemaVersion: 1, values: s.values, scores: s.scores, stale: s.stale, ...(s.takenAt === undefined ? {} : { takenAt: s.takenAt }) },
 });
 export const decodeSnapshot = (value: unknown, space: Space): KeyResultSnapshot => {
   const r = parse(SnapshotRecord, value, 'KR snapshot');
-  return { cycleId: unprefixed(space, r.cycleId), week: r.week, values: r.data.values, scores: r.data.scores, stale: r.data.stale };
+  return {
+    cycleId: unprefixed(space, r.cycleId),
+    week: r.week,
+    values: r.data.values,
+    scores: r.data.scores,
+    stale: r.data.stale,
+    ...(r.data.takenAt === undefined ? {} : { takenAt: r.data.takenAt }),
+  };
 };
 
 // the generation document (catalog entity, key 'generation'): which space is live, one being staged, old ones to delete

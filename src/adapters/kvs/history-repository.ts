@@ -40,7 +40,7 @@ export const shardSnapshot = (s: KeyResultSnapshot): { shard: number; part: KeyR
     const shard = shardOfKeyResult(krId);
     let p = parts.get(shard);
     if (p === undefined) {
-      p = { cycleId: s.cycleId, week: s.week, values: {}, scores: {}, stale: [] };
+      p = { cycleId: s.cycleId, week: s.week, values: {}, scores: {}, stale: [], ...(s.takenAt === undefined ? {} : { takenAt: s.takenAt }) };
       parts.set(shard, p);
     }
     return p;
@@ -72,6 +72,8 @@ export const mergeSnapshots = (parts: readonly KeyResultSnapshot[]): KeyResultSn
     Object.assign(w.values, p.values);
     Object.assign(w.scores, p.scores);
     w.stale.push(...p.stale);
+    // Every shard of one snapshot is written at once with the same time; the latest stands if they differ.
+    if (p.takenAt !== undefined && (w.takenAt === undefined || p.takenAt > w.takenAt)) w.takenAt = p.takenAt;
     weeks.set(id, w);
   }
   return [...weeks.values()].sort((a, b) => (`${a.cycleId}:${a.week}` < `${b.cycleId}:${b.week}` ? -1 : 1));

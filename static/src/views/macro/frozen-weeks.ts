@@ -19,7 +19,8 @@ export const weekOptions = (cycle: CycleDays): { value: string; label: string }[
 
 /**
  * The instant figures beside a frozen scorecard (the macro's KPIs: kpis.list {asOf}) should stand at:
- * the end of the frozen week's last day in the cycle (`frozen.through`, UTC like every cycle day);
+ * the end of the day the scorecard's figures stand through (`frozen.through`: the snapshot's day, or
+ * its week's last day in the cycle; UTC like every cycle day);
  * undefined when the scorecard is live.
  */
 export const frozenUntil = (frozen: Frozen): string | undefined =>
