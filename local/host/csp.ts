@@ -42,18 +42,21 @@ export const frameCsp = (manifest: AppManifest): string => {
  * i18n fetches `./__LOCALES__/<locale>.json` from the resource's origin [pkg:bridge/out/i18n/index.js],
  * so Forge's policy admits that; any other fetch stays refused (a path ending in / matches its prefix).
  */
-export const resourceCsp = (frame: string, localesUrl: string): string =>
-  frame.replace("connect-src 'none'", `connect-src ${localesUrl}`);
+export const resourceCsp = (frame: string, localesUrl: string, pageOrigin: string): string =>
+  frame.replace("connect-src 'none'", `connect-src ${localesUrl}`).replace("frame-ancestors 'self'", `frame-ancestors ${pageOrigin}`);
 
-/** The host's own pages: no inline script or style anywhere, every host script is a file. */
-export const CHROME_CSP = [
+/**
+ * The host's own pages: no inline script or style anywhere, every host script is a file. Frames come
+ * from the resource origin only (HostState.resourceOrigin), as Forge's come from its CDN.
+ */
+export const chromeCsp = (resourceOrigin: string): string => [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
-  "frame-src 'self'",
+  `frame-src ${resourceOrigin}`,
   "frame-ancestors 'none'",
   "base-uri 'none'",
   "form-action 'self'",

@@ -14,6 +14,8 @@ export interface FrameRecord {
   moduleKey: string;
   moduleType: UiModuleType;
   resourceKey: string;
+  /** The origin the frame's resource is served from (HostState.resourceOrigin): never the page's. */
+  resourceOrigin: string;
   accountId: string;
   /** One module instance (a gadget on a dashboard, a macro on a page); config is stored per localId. */
   localId: string;

@@ -90,11 +90,34 @@ describe('module resources', () => {
     expect(answer.status).toBe(200);
     // connect-src admits only the resource's own __LOCALES__ folder, which the bridge's i18n fetches.
     expect(answer.headers.get('content-security-policy')).toMatch(
-      /^default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src http:\/\/127\.0\.0\.1:\d+\/resources\/board\/__LOCALES__\/; frame-ancestors 'self'; base-uri 'none'; form-action 'none'$/,
+      /^default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src http:\/\/127\.0\.0\.1:\d+\/resources\/board\/__LOCALES__\/; frame-ancestors http:\/\/127\.0\.0\.1:\d+; base-uri 'none'; form-action 'none'$/,
     );
-    const head = /<head>\s*<script src="\/__local\/bridge.js"><\/script>/.exec(answer.body);
+    const head = /<head>\s*<script src="\/__local\/bridge.js" data-host-origin="http:\/\/127\.0\.0\.1:\d+"><\/script>/.exec(answer.body);
     expect(head).not.toBeNull();
     expect(answer.body.indexOf('/__local/bridge.js')).toBeLessThan(answer.body.indexOf('type="module"'));
+  });
+
+  it('frames a module from another origin than the page, which serves module files and nothing of the site', async () => {
+    const answer = await text('/jira/apps/cadence-board');
+    const src = /<iframe[^>]*\ssrc="([^"]+)"/.exec(answer.body)?.[1] ?? '';
+    const frameUrl = new URL(src.replaceAll('&amp;', '&'));
+    // Forge serves Custom UI from its CDN, not the product's origin: frame and page only talk by postMessage.
+    expect(frameUrl.origin).not.toBe(host.url);
+    expect(frameUrl.pathname).toBe('/resources/board/index.html');
+    expect(answer.headers.get('content-security-policy')).toContain(`frame-src ${frameUrl.origin};`);
+    const frame = await fetch(frameUrl);
+    expect(frame.status).toBe(200);
+    expect(frame.headers.get('content-security-policy')).toContain(`frame-ancestors ${host.url}`);
+    expect((await fetch(`${frameUrl.origin}/__local/bridge.js`)).status).toBe(200);
+    expect((await fetch(`${frameUrl.origin}/avatars/5f0c1a2b3c4d5e6f7a8b9c01.svg`)).status).toBe(200);
+    for (const path of ['/jira/apps/cadence-board', '/__local/host.js', '/__local/calls', '/admin'])
+      expect((await fetch(`${frameUrl.origin}${path}`)).status).toBe(404);
+    const bridge = await fetch(`${frameUrl.origin}/__local/bridge/invoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ frameId: 'x', payload: {} }),
+    });
+    expect(bridge.status).toBe(404);
   });
 
   it('serves files with their content types', async () => {

@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { LocalRuntime } from '../platform/local-runtime';
-import { CHROME_CSP, frameCsp } from './csp';
+import { chromeCsp, frameCsp } from './csp';
 import { forgeRoutes } from './forge-routes';
 import { FrameRegistry } from './frame-registry';
 import type { HostExtras, HostState } from './host-state';
@@ -37,6 +38,7 @@ const resourceDirectories = (runtime: LocalRuntime, extras: HostExtras): Map<str
 };
 
 const answerError = (
+  state: HostState,
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
@@ -60,10 +62,51 @@ const answerError = (
   }
   if (kind === 'page') {
     const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${error.status}</title><link rel="stylesheet" href="/__local/host.css"><link rel="stylesheet" href="/__local/pages.css"></head><body><main class="page"><h1>${error.status} ${escapeHtml(error.code)}</h1><p class="notice notice--error">${escapeHtml(error.message)}</p><p><a href="/">Start page</a></p></main></body></html>`;
-    send(res, error.status, 'text/html; charset=utf-8', body, { 'content-security-policy': CHROME_CSP });
+    send(res, error.status, 'text/html; charset=utf-8', body, { 'content-security-policy': chromeCsp(state.resourceOrigin) });
     return;
   }
   sendError(res, error.status, error.code, error.message);
+};
+
+/**
+ * What a module iframe loads from the resource origin: its resource's files, the bridge script, and the
+ * site's avatar and icon images (the emulated site hands out relative image URLs, which a frame resolves
+ * against its own origin).
+ */
+const isFrameFile = (method: string, pathname: string): boolean =>
+  (method === 'GET' || method === 'HEAD') &&
+  (pathname.startsWith('/resources/') ||
+    pathname.startsWith('/avatars/') ||
+    pathname.startsWith('/icons/') ||
+    pathname === '/__local/bridge.js' ||
+    pathname === '/favicon.ico');
+
+interface Listening {
+  port: number;
+  close(): Promise<void>;
+}
+
+const listen = async (server: Server, host: string, port: number): Promise<Listening> => {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address: AddressInfo | string | null = server.address();
+  if (address === null || typeof address === 'string') throw new Error('local host: the server has no TCP address');
+  return {
+    port: address.port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((e) => {
+          if (e) reject(e);
+          else resolve();
+        });
+      }),
+  };
 };
 
 /**
@@ -78,19 +121,27 @@ export const createHostServer = async (runtime: LocalRuntime, options: HostServe
     frames: new FrameRegistry(configs),
     configs,
     origin: '',
+    resourceOrigin: '',
     resourceDirs: resourceDirectories(runtime, options),
     moduleResources: options.moduleResources ?? {},
     frameCsp: frameCsp(runtime.manifest),
   };
-  let allowedHosts = new Set<string>();
+  let siteHosts = new Set<string>();
+  let resourceHosts = new Set<string>();
 
-  const server = createServer((req, res) => {
+  /**
+   * One handler for both listeners: the site (pages, bridge, admin and script surfaces) and the resource
+   * origin, which serves what a module iframe loads (its resource and the bridge script) and nothing else.
+   */
+  const handler = (listener: 'site' | 'resources') => (req: IncomingMessage, res: ServerResponse) => {
+    const hosts = listener === 'site' ? siteHosts : resourceHosts;
+    const base = listener === 'site' ? state.origin : state.resourceOrigin;
     let url: URL;
     let kind: Route['kind'] = 'api';
     try {
-      if (!allowedHosts.has(req.headers.host ?? ''))
+      if (!hosts.has(req.headers.host ?? ''))
         throw new HttpError(421, 'MISDIRECTED', 'this host only answers on its loopback address');
-      url = new URL(req.url ?? '/', state.origin);
+      url = new URL(req.url ?? '/', base);
     } catch (e) {
       const error =
         e instanceof HttpError ? e : new HttpError(400, 'BAD_REQUEST', e instanceof Error ? e.message : 'bad request');
@@ -105,42 +156,34 @@ export const createHostServer = async (runtime: LocalRuntime, options: HostServe
           method !== 'GET' &&
           method !== 'HEAD' &&
           origin !== undefined &&
-          !allowedHosts.has(origin.replace(/^https?:\/\//, ''))
+          !siteHosts.has(origin.replace(/^https?:\/\//, ''))
         ) {
           throw new HttpError(403, 'CROSS_ORIGIN', `cross-origin ${method} from ${origin} refused`);
         }
+        if (listener === 'resources' && !isFrameFile(method, url.pathname))
+          throw new HttpError(404, 'NOT_FOUND', `the resource origin serves module resources only, not ${url.pathname}`);
         const match = matchRoute(ROUTES, method, url.pathname);
         if (!match) throw new HttpError(404, 'NOT_FOUND', `nothing at ${url.pathname}`);
         kind = match.route.kind;
         await match.route.handle({ state, req, res, url }, match.params);
       } catch (e) {
-        answerError(req, res, url, kind, asHttpError(e));
+        answerError(state, req, res, url, kind, asHttpError(e));
       }
     })();
-  });
+  };
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address: AddressInfo | string | null = server.address();
-  if (address === null || typeof address === 'string') throw new Error('local host: the server has no TCP address');
-  const { port } = address;
-  state.origin = `http://${options.host}:${port}`;
-  allowedHosts = new Set([`${options.host}:${port}`, `localhost:${port}`]);
+  const site = await listen(createServer(handler('site')), options.host, options.port ?? 0);
+  // Any free port: pages name it in each iframe's src.
+  const resources = await listen(createServer(handler('resources')), options.host, 0);
+  state.origin = `http://${options.host}:${String(site.port)}`;
+  state.resourceOrigin = `http://${options.host}:${String(resources.port)}`;
+  siteHosts = new Set([`${options.host}:${String(site.port)}`, `localhost:${String(site.port)}`]);
+  resourceHosts = new Set([`${options.host}:${String(resources.port)}`, `localhost:${String(resources.port)}`]);
 
   return {
     url: state.origin,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((e) => {
-          if (e) reject(e);
-          else resolve();
-        });
-      }),
+    close: async () => {
+      await Promise.all([site.close(), resources.close()]);
+    },
   };
 };

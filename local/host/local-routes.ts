@@ -55,10 +55,11 @@ export const localRoutes: readonly Route[] = [
       rest === '' ? 'index.html' : rest.split('/').map(encodeURIComponent).join('/'),
     );
     if (file.contentType.startsWith('text/html')) {
-      send(res, 200, file.contentType, injectBridge(file.body.toString('utf8')), {
+      send(res, 200, file.contentType, injectBridge(file.body.toString('utf8'), state.origin), {
         'content-security-policy': resourceCsp(
           state.frameCsp,
-          `${state.origin}/resources/${encodeURIComponent(key)}/${I18N_BUNDLE_FOLDER_NAME}/`,
+          `${state.resourceOrigin}/resources/${encodeURIComponent(key)}/${I18N_BUNDLE_FOLDER_NAME}/`,
+          state.origin,
         ),
       });
       return;

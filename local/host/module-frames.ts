@@ -42,6 +42,7 @@ export const openFrame = (state: HostState, request: FrameRequest): FrameRecord 
     moduleKey: request.moduleKey,
     moduleType: type,
     resourceKey: resourceKeyFor(state, request.moduleKey, request.role),
+    resourceOrigin: state.resourceOrigin,
     accountId: request.viewer.accountId,
     localId: request.localId,
     theme: request.viewer.theme,
@@ -60,7 +61,7 @@ export const frameHtml = (
   // `route` is the initial createHistory location (a module sub-path such as /jira/apps/<key>/objectives/1);
   // `routeBase` is the page path the host puts the app's route after as it moves, as Jira does.
   const route = options.route === undefined ? '' : `&route=${encodeURIComponent(options.route)}`;
-  const src = `/resources/${encodeURIComponent(frame.resourceKey)}/index.html?frame=${encodeURIComponent(frame.frameId)}${route}`;
+  const src = `${frame.resourceOrigin}/resources/${encodeURIComponent(frame.resourceKey)}/index.html?frame=${encodeURIComponent(frame.frameId)}${route}`;
   return html`<iframe
     class="module-frame module-frame--${options.variant}"
     title="${options.title}"

@@ -1,5 +1,5 @@
 import * as admin from './admin-api';
-import { CHROME_CSP } from './csp';
+import { chromeCsp } from './csp';
 import { send } from './http-util';
 import { adminPage } from './pages/admin-page';
 import { confluencePage } from './pages/confluence-page';
@@ -19,7 +19,7 @@ const page =
   ({ state, res, url }: RequestContext, params: readonly string[]): void => {
     const rendered = render(pageContext(state, url), params);
     send(res, rendered.status, 'text/html; charset=utf-8', rendered.body.value, {
-      'content-security-policy': CHROME_CSP,
+      'content-security-policy': chromeCsp(state.resourceOrigin),
     });
   };
 
@@ -74,7 +74,7 @@ export const pageRoutes: readonly Route[] = [
   route('GET', /^\/issues\/?$/, 'page', async ({ state, res, url }) => {
     const rendered = await searchPage(pageContext(state, url));
     send(res, rendered.status, 'text/html; charset=utf-8', rendered.body.value, {
-      'content-security-policy': CHROME_CSP,
+      'content-security-policy': chromeCsp(state.resourceOrigin),
     });
   }),
   route(

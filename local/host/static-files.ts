@@ -78,10 +78,11 @@ export const readStaticFile = async (
 /**
  * Puts the local bridge first in <head>, before the bundle's module script: @forge/bridge reads
  * `globalThis.__bridge` when it is first evaluated. A classic script file, not inline, because of the CSP.
+ * `hostOrigin` is the page's origin, the only one the bridge posts to and hears from.
  */
-export const injectBridge = (html: string): string => {
+export const injectBridge = (html: string, hostOrigin: string): string => {
   const head = /<head(\s[^>]*)?>/i.exec(html);
   if (!head) throw new HttpError(500, 'NO_HEAD', 'resource index.html has no <head> to load the bridge into');
   const at = head.index + head[0].length;
-  return `${html.slice(0, at)}\n    <script src="/__local/bridge.js"></script>${html.slice(at)}`;
+  return `${html.slice(0, at)}\n    <script src="/__local/bridge.js" data-host-origin="${hostOrigin}"></script>${html.slice(at)}`;
 };

@@ -12,7 +12,9 @@
   const CHANNEL = 'cadence-local-bridge';
   const ROUTE_PARAM = 'route';
   const frameId = new URLSearchParams(window.location.search).get('frame') ?? '';
-  const origin = window.location.origin;
+  // The page's origin, named by the host where it injects this script: frames are served from another
+  // origin (as Forge's CDN is not the product's), so the bridge only talks to that one.
+  const origin = document.currentScript?.dataset.hostOrigin ?? window.location.origin;
 
   /** Calls the parent page answers (some by asking the server). */
   const HOST_CALLS = new Set([

@@ -7,7 +7,8 @@
  */
 (() => {
   const CHANNEL = 'cadence-local-bridge';
-  const origin = window.location.origin;
+  /** A frame's own origin (the host's resource origin, not this page's): the only one it is answered at. */
+  const frameOrigin = (iframe) => new URL(iframe.src, window.location.href).origin;
   const MAX_FRAME_HEIGHT = 20000;
   /** The page's own query parameters (local/host/links.ts VIEWER_PARAMS): never part of an app's route. */
   const VIEWER_PARAMS = ['as', 'theme', 'locale'];
@@ -15,7 +16,7 @@
   const moduleFrames = () => Array.from(document.querySelectorAll('iframe[data-frame-id]'));
 
   const reply = (iframe, message) => {
-    if (iframe.contentWindow) iframe.contentWindow.postMessage({ channel: CHANNEL, ...message }, origin);
+    if (iframe.contentWindow) iframe.contentWindow.postMessage({ channel: CHANNEL, ...message }, frameOrigin(iframe));
   };
 
   const callServer = async (name, frameId, payload) => {
@@ -100,9 +101,10 @@
       if (dialog) dialog.remove();
       window.history.replaceState(null, '', done);
       for (const view of moduleFrames()) {
-        // Re-render the macro with its new config: the server reads it fresh on getContext.
+        // Re-render the macro with its new config: the server reads it fresh on getContext. The frame is
+        // another origin (as on Forge), so the page reloads it by navigating it again, not through its window.
         if (view.dataset.role === 'view' && view.dataset.localId === iframe.dataset.localId)
-          view.contentWindow.location.reload();
+          view.setAttribute('src', view.getAttribute('src') ?? '');
       }
     } else if (iframe.dataset.role === 'gadget-edit') {
       window.location.assign(done);
@@ -155,11 +157,10 @@
   };
 
   window.addEventListener('message', (event) => {
-    if (event.origin !== origin) return;
     const message = event.data;
     if (message === null || typeof message !== 'object' || message.channel !== CHANNEL) return;
     const iframe = moduleFrames().find((f) => f.contentWindow === event.source);
-    if (!iframe || iframe.dataset.frameId !== message.frameId) return;
+    if (!iframe || event.origin !== frameOrigin(iframe) || iframe.dataset.frameId !== message.frameId) return;
     if (message.type === 'resize') {
       const min = Number(iframe.dataset.minHeight ?? '0');
       const height = Math.min(MAX_FRAME_HEIGHT, Math.max(min, Number(message.height) || 0));
