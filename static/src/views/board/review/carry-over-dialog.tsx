@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { CarryAction, Cycle, Me, ReviewObjective, Team } from '../../../../../src/contract';
+import type { CarryAction, Cycle, Me, ReviewObjective } from '../../../../../src/contract';
 import { api } from '../../../api/client';
 import { useRequestId } from '../../../api/request-id';
 import { useAsync } from '../../../api/use-api';
@@ -10,6 +10,7 @@ import { ErrorState, LoadingState } from '../../../components/states';
 import { useModalDialog } from '../../../components/use-modal-dialog';
 import { CycleForm } from '../cycle-form';
 import { FormError, RadioField, SelectField, TextField, tooLong } from '../fields';
+import { cycleTeams } from './cycle-teams';
 import { LessonsText } from './lessons-text';
 import { isFinished, nextCycle } from './grading';
 import './review.css';
@@ -27,11 +28,14 @@ interface Entry {
   readonly team: string;
 }
 
-/** Every objective of the cycle, scope by scope (each team's, then the company's own): review.get per scope. */
+/**
+ * Every objective of the cycle, scope by scope (each team with objectives in it, then the company's
+ * own): review.get per scope.
+ */
 const loadEntries = async (cycleId: string): Promise<Entry[]> => {
-  const { teams } = await api['teams.list']({});
+  const teams = await cycleTeams(cycleId);
   const scopes: { teamId: string | undefined; name: string }[] = [
-    ...teams.map((team: Team) => ({ teamId: team.id, name: team.name })),
+    ...teams,
     { teamId: undefined, name: t('review.team.company') },
   ];
   const reviews = await Promise.all(

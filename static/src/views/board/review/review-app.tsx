@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
-import type { BandConfig, Cycle, Me, Team } from '../../../../../src/contract';
+import type { BandConfig, Cycle, Me } from '../../../../../src/contract';
 import { DEFAULT_BANDS } from '../../../../../src/contract/insights';
 import { api } from '../../../api/client';
 import { useAsync } from '../../../api/use-api';
@@ -12,6 +12,8 @@ import { ScoreBar } from '../../../components/score-bar';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { bandOf } from '../../../../../src/domain/bands';
 import { SelectField } from '../fields';
+import type { CycleTeam } from './cycle-teams';
+import { cycleTeams } from './cycle-teams';
 import { ReviewCard } from './review-card';
 import type { ReviewRoute } from './review-route';
 import { COMPANY, teamIdOf } from './review-route';
@@ -20,9 +22,12 @@ import { useChunkWords } from '../../../app/chunk-words';
 
 const CarryOverDialog = lazy(() => import('./carry-over-dialog'));
 
-/** The team a review opens on when the URL names none: the viewer's first team of the site, else the company's. */
-const defaultTeam = (teams: readonly Team[], me: Me | undefined): string =>
-  teams.find((team) => me?.teamIds.includes(team.id) === true)?.id ?? COMPANY;
+/**
+ * The team a review opens on when the URL names none: the viewer's first team with objectives in the
+ * cycle, else the company's.
+ */
+const defaultTeam = (teams: readonly CycleTeam[], me: Me | undefined): string =>
+  teams.find((team) => me?.teamIds.includes(team.teamId) === true)?.teamId ?? COMPANY;
 
 /**
  * The grading view (Review, issue #14): a board route (`?review=<team>`) over the board, one team's (or
@@ -60,8 +65,11 @@ export default function ReviewApp({
   );
   const cycles = base.data?.cycles ?? [];
   const cycle = cycles.find((c) => c.id === route.cycleId) ?? currentCycle(cycles);
-  const team = route.team ?? (base.data === undefined ? undefined : defaultTeam(base.data.teams, me));
   const cycleId = cycle?.id;
+  // Only teams with objectives in the cycle: nothing to grade elsewhere.
+  const teams = useAsync(() => (cycleId === undefined ? Promise.resolve(undefined) : cycleTeams(cycleId)), [cycleId]);
+  const listed = teams.data ?? [];
+  const team = route.team ?? (teams.data === undefined ? undefined : defaultTeam(teams.data, me));
   const review = useAsync(
     () =>
       cycleId === undefined || team === undefined
@@ -76,7 +84,9 @@ export default function ReviewApp({
   }, []);
 
   const teamOptions = [
-    ...(base.data?.teams ?? []).map((tm) => ({ value: tm.id, label: tm.name })),
+    ...listed.map((tm) => ({ value: tm.teamId, label: tm.name })),
+    // A link may name a team with nothing in this cycle: it stays selectable (its review says so).
+    ...(team === undefined || team === COMPANY || listed.some((tm) => tm.teamId === team) ? [] : [{ value: team, label: base.data?.teams.find((tm) => tm.id === team)?.name ?? team }]),
     { value: COMPANY, label: t('review.team.company') },
   ];
   // While another team's (or cycle's) review loads, the last one is not shown under the new name.
