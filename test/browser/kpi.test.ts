@@ -67,9 +67,22 @@ describe('KPIs', () => {
     expect(await card.getAttribute('class')).toContain('cad-kpi--flagged');
     await card.getByText('Down from 97.2%, bad news').waitFor();
     await section.getByText('1 KPI out of range.').waitFor();
+
+    // Its history: every reading, newest first, with who recorded it and the note. The reading just made
+    // reaches the index a moment later (as on Forge): the list catches up with the KPI's last update.
+    await card.getByRole('button', { name: `History of ${KPI}` }).click();
+    const history = card.getByRole('list', { name: `Readings of ${KPI}` });
+    await history.getByText('91.5%').waitFor({ timeout: 15_000 });
+    const readings = history.getByRole('listitem');
+    expect(await readings.count()).toBe(2);
+    await readings.nth(0).getByText('Card processor outage on Tuesday.').waitFor();
+    await readings.nth(0).getByText('Priya Raman').waitFor();
+    await readings.nth(1).getByText('97.2%').waitFor();
     expect(await seriousViolations(o.page)).toEqual([]);
     await card.scrollIntoViewIfNeeded();
     await atBothSizes(o, 'kpi-team');
+    await card.getByRole('button', { name: `History of ${KPI}` }).click();
+    expect(await card.getByRole('list', { name: `Readings of ${KPI}` }).count()).toBe(0);
 
     // Adding a KPI: a range that cannot be saved is refused in words before anything is sent.
     await section.getByRole('button', { name: 'Add KPI' }).click();
@@ -201,6 +214,8 @@ describe('KPIs', () => {
     const dark = await suite.open(withUser('/jira/projects/PAY/apps/cadence-team', PEOPLE.priya, 'dark'));
     const card = dark.frame().locator(`li[data-kpi-id="${kpiId}"]`);
     await card.waitFor();
+    await card.getByRole('button', { name: `History of ${KPI}` }).click();
+    await card.getByRole('list', { name: `Readings of ${KPI}` }).getByText('97.2%').waitFor();
     await card.scrollIntoViewIfNeeded();
     expect(await seriousViolations(dark.page)).toEqual([]);
     await atBothSizes(dark, 'kpi-team-dark');
@@ -209,6 +224,9 @@ describe('KPIs', () => {
     const nl = page.locator(`li[data-kpi-id="${kpiId}"]`);
     await nl.getByText('Onder het bereik').waitFor();
     await nl.getByText('gezond bereik 95%–99,5% · hoger is beter').waitFor();
+    await nl.getByRole('button', { name: `Geschiedenis van ${KPI}` }).click();
+    // Dates and numbers in Dutch too.
+    await nl.getByRole('list', { name: `Metingen van ${KPI}` }).getByText('91,5%').waitFor();
     await nl.scrollIntoViewIfNeeded();
     await screenshot(o.page, 'kpi-team-nl');
   });

@@ -10,6 +10,7 @@ import { startHistory } from '../views/board/board-route';
 import { Button } from './button';
 import { describeError } from './errors';
 import { KpiEditForm } from './kpi-edit-form';
+import { KpiHistory } from './kpi-history';
 import { KpiCard, KpiList, kpiSummaryWords } from './kpi-list';
 import { KpiReadingForm } from './kpi-reading-form';
 import { kpiIdOfPath } from './kpi-words';
@@ -25,6 +26,7 @@ export interface KpiObjective {
 }
 
 type Open =
+  | { kind: 'history'; kpiId: string }
   | { kind: 'record'; kpiId: string }
   | { kind: 'edit'; kpiId: string }
   | { kind: 'add' }
@@ -128,9 +130,7 @@ function KpiSectionBody({ teamId, teamName = '', objectives, cycleId, headingId,
       <Heading id={headingId} className={headingLevel === 2 ? 'cad-heading-medium' : 'cad-heading-small'}>
         {company ? t('kpi.section.companyTitle') : t('kpi.section.title')}
       </Heading>
-      <p className="cad-subtlest">
-        {company ? t('kpi.section.companyExplanation') : t('kpi.section.explanation')}
-      </p>
+      <p className="cad-subtlest">{company ? t('kpi.section.companyExplanation') : t('kpi.section.explanation')}</p>
       {kpis === undefined ? (
         data.status === 'error' ? (
           <ErrorState error={data.error} reload={data.reload} title={t('kpi.section.loadError')} />
@@ -151,9 +151,7 @@ function KpiSectionBody({ teamId, teamName = '', objectives, cycleId, headingId,
               <p className="cad-subtle" data-kpi-summary="">
                 {kpiSummaryWords(kpis)}
               </p>
-              <KpiList
-                label={company ? t('kpi.section.companyTitle') : t('kpi.section.listLabel', { team: teamName })}
-              >
+              <KpiList label={company ? t('kpi.section.companyTitle') : t('kpi.section.listLabel', { team: teamName })}>
                 {kpis.map((kpi) => {
                   const objectivesOf = responding(kpi.id);
                   const isOpen = (kind: Open['kind']) =>
@@ -165,41 +163,54 @@ function KpiSectionBody({ teamId, teamName = '', objectives, cycleId, headingId,
                       headingLevel={headingLevel === 2 ? 3 : 4}
                       targeted={kpi.id === linked}
                       actions={
-                        kpi.canEdit ? (
-                          <>
-                            <WriteButton
-                              appearance="subtle"
-                              aria-expanded={isOpen('record')}
-                              onClick={() => {
-                                setOpen(isOpen('record') ? undefined : { kind: 'record', kpiId: kpi.id });
-                              }}
-                            >
-                              {t('kpi.section.record')}
-                              <span className="cad-visually-hidden"> {t('kpi.section.of', { name: kpi.name })}</span>
-                            </WriteButton>
-                            <WriteButton
-                              appearance="subtle"
-                              aria-expanded={isOpen('edit')}
-                              onClick={() => {
-                                setOpen(isOpen('edit') ? undefined : { kind: 'edit', kpiId: kpi.id });
-                              }}
-                            >
-                              {t('kpi.section.edit')}
-                              <span className="cad-visually-hidden"> {kpi.name}</span>
-                            </WriteButton>
-                            <WriteButton
-                              appearance="subtle"
-                              aria-expanded={isOpen('archive')}
-                              onClick={() => {
-                                setArchiveError(undefined);
-                                setOpen(isOpen('archive') ? undefined : { kind: 'archive', kpiId: kpi.id });
-                              }}
-                            >
-                              {t('kpi.section.archive')}
-                              <span className="cad-visually-hidden"> {kpi.name}</span>
-                            </WriteButton>
-                          </>
-                        ) : undefined
+                        <>
+                          {/* Everyone reads a KPI's readings; only its team records and edits. */}
+                          <Button
+                            appearance="subtle"
+                            aria-expanded={isOpen('history')}
+                            onClick={() => {
+                              setOpen(isOpen('history') ? undefined : { kind: 'history', kpiId: kpi.id });
+                            }}
+                          >
+                            {t('kpi.section.history')}
+                            <span className="cad-visually-hidden"> {t('kpi.section.of', { name: kpi.name })}</span>
+                          </Button>
+                          {kpi.canEdit ? (
+                            <>
+                              <WriteButton
+                                appearance="subtle"
+                                aria-expanded={isOpen('record')}
+                                onClick={() => {
+                                  setOpen(isOpen('record') ? undefined : { kind: 'record', kpiId: kpi.id });
+                                }}
+                              >
+                                {t('kpi.section.record')}
+                                <span className="cad-visually-hidden"> {t('kpi.section.of', { name: kpi.name })}</span>
+                              </WriteButton>
+                              <WriteButton
+                                appearance="subtle"
+                                aria-expanded={isOpen('edit')}
+                                onClick={() => {
+                                  setOpen(isOpen('edit') ? undefined : { kind: 'edit', kpiId: kpi.id });
+                                }}
+                              >
+                                {t('kpi.section.edit')}
+                                <span className="cad-visually-hidden"> {kpi.name}</span>
+                              </WriteButton>
+                              <WriteButton
+                                appearance="subtle"
+                                aria-expanded={isOpen('archive')}
+                                onClick={() => {
+                                  setArchiveError(undefined);
+                                  setOpen(isOpen('archive') ? undefined : { kind: 'archive', kpiId: kpi.id });
+                                }}
+                              >
+                                {t('kpi.section.archive')}
+                                <span className="cad-visually-hidden"> {kpi.name}</span>
+                              </WriteButton>
+                            </>
+                          ) : null}
+                        </>
                       }
                       related={
                         objectivesOf.length === 0 ? undefined : (
@@ -220,6 +231,7 @@ function KpiSectionBody({ teamId, teamName = '', objectives, cycleId, headingId,
                         )
                       }
                     >
+                      {isOpen('history') ? <KpiHistory kpi={kpi} version={kpi.updatedAt} /> : null}
                       {isOpen('record') ? <KpiReadingForm kpi={kpi} onRecorded={saved} /> : null}
                       {isOpen('edit') ? (
                         <KpiEditForm
