@@ -6,7 +6,7 @@
  *    real board and, from a second host on the same data, a plain <ul> of the same objective rows
  *    (bench/plain-list) in the board's place: board.get's first screen (at most 100 objectives; the
  *    rest loads on demand), so both render the same answer. Both go through the same Jira page, frame, bridge and
- *    board.get. Chromium loads them alternately; each page marks `cadence:board:start` (its script
+ *    board.get, served by a process of their own (board-render-host.ts), not the one driving Chromium. Chromium loads them alternately; each page marks `cadence:board:start` (its script
  *    runs), `cadence:board:data` (board.get answered) and `cadence:board:rows` (rows painted), read from
  *    the frame's own clock (0 = the frame's navigation start). Prints medians and the ratio board /
  *    plain list of the time to rows painted (target <= 1.2x, issue #11), and the board's own marks
@@ -21,7 +21,9 @@
  * Needs a build (`npm run build`) and Debian's chromium (test/support/browser.ts). BENCH_BOARD_DIR names
  * another built board than static/build/board (a private build while others rebuild the shared one).
  */
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -124,13 +126,35 @@ const measure = async (browser, url, rowSelector) => {
   }
 };
 
+/**
+ * Starts the seeded hosts in a child process (bench/board-render-host.ts), so Playwright's client in this
+ * process never holds the local server's event loop; resolves with their URLs and a close().
+ */
+const startHostProcess = () =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'board-render-host.ts')], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: { ...process.env, ...(process.env.BENCH_BOARD_DIR ? { BENCH_BOARD_DIR_RESOLVED: BOARD_DIR } : {}) },
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`bench host exited with ${code} before it announced its URLs`)));
+    createInterface({ input: child.stdout }).once('line', (line) => {
+      const hosts = JSON.parse(line);
+      resolve({
+        ...hosts,
+        close: () =>
+          new Promise((done) => {
+            child.removeAllListeners('exit');
+            child.once('exit', () => done());
+            child.stdin.end();
+          }),
+      });
+    });
+  });
+
 const main = async () => {
-  const { startBenchHosts } = await tsImport('./board-render-setup.ts', import.meta.url);
   const started = performance.now();
-  const hosts = await startBenchHosts(
-    path.join(here, 'plain-list'),
-    process.env.BENCH_BOARD_DIR ? BOARD_DIR : undefined,
-  );
+  const hosts = await startHostProcess();
   console.log(`\nSeeded ${hosts.objectives} objectives in ${Math.round(performance.now() - started)} ms`);
   const { launchBrowser } = await tsImport('../test/support/browser.ts', import.meta.url);
   const browser = await launchBrowser();
