@@ -94,7 +94,8 @@
   };
 
   // --- dialogs and edit modes: where a submitted or closed config view leads
-  const finish = (iframe) => {
+  /** `saved`: the view submitted a configuration (a close without saving changes nothing to show again). */
+  const finish = (iframe, saved) => {
     const done = iframe.dataset.doneUrl ?? window.location.pathname;
     if (iframe.dataset.role === 'macro-config') {
       const dialog = document.getElementById('macro-config-dialog');
@@ -103,7 +104,7 @@
       for (const view of moduleFrames()) {
         // Re-render the macro with its new config: the server reads it fresh on getContext. The frame is
         // another origin (as on Forge), so the page reloads it by navigating it again, not through its window.
-        if (view.dataset.role === 'view' && view.dataset.localId === iframe.dataset.localId)
+        if (saved && view.dataset.role === 'view' && view.dataset.localId === iframe.dataset.localId)
           view.setAttribute('src', view.getAttribute('src') ?? '');
       }
     } else if (iframe.dataset.role === 'gadget-edit') {
@@ -137,12 +138,12 @@
         return undefined;
       case 'close':
         if (iframe.dataset.role === 'view') return false;
-        setTimeout(() => finish(iframe), 0);
+        setTimeout(() => finish(iframe, false), 0);
         return true;
       case 'submit': {
         const ok = await callServer('submit', frameId, payload);
         // Answer first, then tear the config view down.
-        if (ok === true) setTimeout(() => finish(iframe), 0);
+        if (ok === true) setTimeout(() => finish(iframe, true), 0);
         return ok;
       }
       case 'navigate': {
