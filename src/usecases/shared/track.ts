@@ -4,6 +4,8 @@ import { metricProgress } from '../../domain/progress';
 import { isActive } from '../../domain/score';
 import type { StatusThresholds } from '../../domain/status';
 import { trackStatus } from '../../domain/status';
+import { freshSince } from '../../domain/staleness';
+import { trackStatusHorizon } from '../../domain/track-horizon';
 import type { StoredKeyResult } from '../model';
 import type { BoardTreeEntry } from './board-tree-entry';
 import { isStale, staleSince } from './stale';
@@ -41,4 +43,21 @@ export const objectiveTrack = (
 export const entryTrack = (entry: BoardTreeEntry, score: number | null, cycle: Cycle, now: Date, pace: StatusThresholds): TrackStatus => {
   const stale = entry.keyResultCount > 0 && staleSince(entry.freshestCheckInAt, undefined, entry, cycle, now);
   return trackStatus({ progress: entry.keyResultCount === 0 ? null : score, expected: expectedProgress(cycle, now), stale }, pace);
+};
+
+/**
+ * Until when entryTrack's answer for this entry holds (domain/track-horizon.ts): the same inputs, so the
+ * staleness rule applies exactly where entryTrack applies it.
+ */
+export const entryTrackHorizon = (entry: BoardTreeEntry, score: number | null, cycle: Cycle, now: Date, pace: StatusThresholds): number => {
+  const applies = entry.keyResultCount > 0 && cycle.status === 'active' && entry.status === 'published';
+  return trackStatusHorizon(
+    {
+      progress: entry.keyResultCount === 0 ? null : score,
+      freshSince: applies ? freshSince(entry.freshestCheckInAt, undefined, cycle) : undefined,
+    },
+    cycle,
+    now,
+    pace,
+  );
 };
