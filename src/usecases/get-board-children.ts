@@ -1,6 +1,6 @@
 import type { ApiOutput, ApiParsedInput } from '../contract';
 import { notFound } from './errors';
-import { windowFindings, windowNodes } from './shared/board-nodes';
+import { keptChildCount, windowFindings, windowNodes } from './shared/board-nodes';
 import { childPage } from './shared/board-window';
 import type { Ctx } from './shared/context';
 import { detachedOf, loadBoardRows, loadBoardTree } from './get-board';
@@ -35,7 +35,7 @@ export const getBoardChildren = async (
   return {
     ...(input.objectiveId === undefined ? {} : { objectiveId: input.objectiveId }),
     childCount: list.length,
-    children: windowNodes(cycle.id, filtered, { open: new Map() }, page.nodes, rows, view),
+    children: windowNodes(cycle.id, keptChildCount(filtered), { open: new Map() }, page.nodes, rows, view),
     ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }),
     detached: input.objectiveId === undefined ? detachedOf(filtered, ids) : [],
     findings: windowFindings({ cycle, entries, shown: digests, teams, now: view.now, scope, withScope: false }),

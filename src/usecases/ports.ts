@@ -1,6 +1,7 @@
 import type { AdminGroup, BandConfig, CheckIn, Cycle, Kpi, KpiReading, LeftOut, PaceThresholds, Settings, Team } from '../contract';
 import type { ExportCounts, ExportDocument, ExportPart, ExportPosition, ImportState } from '../contract';
 import type { InitiativeLink, KeyResultSnapshot, ObjectiveAggregate, ObjectiveDigest, StatusCategory } from './model';
+import type { BoardHead } from './shared/board-head';
 import type { BoardTreeEntry } from './shared/board-tree-entry';
 
 /** What use cases need from the outside world. Adapters implement these; tests run the real adapters. */
@@ -89,6 +90,13 @@ export interface OkrStore {
   listDigestsOfCycle(cycleId: string): Promise<ObjectiveDigest[]>;
   /** The cycle's tree index (every objective, any status, a few dozen bytes each): one batchGet of 16 documents. */
   readBoardTree(cycleId: string): Promise<BoardTreeEntry[]>;
+  /**
+   * The cycle's tree stamp and its kept first screen for a filter (shared/board-head.ts): one batchGet of
+   * two small documents. The stamp is '' while the cycle has none; a head that fails its schema is none.
+   */
+  readBoardHead(cycleId: string, filter: string): Promise<{ stamp: string; head?: BoardHead }>;
+  /** Keeps a first screen for a filter (it lapses by itself after a day). */
+  writeBoardHead(cycleId: string, filter: string, head: BoardHead): Promise<void>;
   /** The digests of some objectives of a cycle, by key (25 a request); unknown ids are left out. */
   readBoardRows(cycleId: string, objectiveIds: readonly string[]): Promise<ObjectiveDigest[]>;
   /** @throws VersionConflict when the aggregate changed since it was read (or exists when it should not). */

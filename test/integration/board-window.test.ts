@@ -193,6 +193,14 @@ describe('the first screen of a 5,000-objective cycle', () => {
       take(board.roots);
       expect(shown.length).toBeLessThanOrEqual(100);
       for (const s of shown) expect(s).toEqual(expected.get(s.id));
+
+      // The next load answers the same from the kept head: it reads what it shows, not the 5,000-entry index.
+      const again = await ok(runtime, 'board.get', { cycleId: seeded.cycle.id }, 'priya');
+      const kept = runtime.log.last()?.summary;
+      expect({ ...again, generatedAt: '' }).toEqual({ ...board, generatedAt: '' });
+      expect(kept?.writeUnits).toBe(0);
+      expect(kept?.readUnits).toBeLessThanOrEqual(20);
+      expect(kept?.readUnits).toBeLessThan((entry?.summary.readUnits ?? 0) - 15);
     } finally {
       runtime.close();
     }

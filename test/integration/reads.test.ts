@@ -19,8 +19,13 @@ describe('board, scorecard, lint, issue panel and the weekly job', () => {
     const other = await anObjective(runtime, 'marcus', { cycleId: cycle.id, level: 'individual', title: 'Coach the onboarding squad' });
 
     const board = await ok(runtime, 'board.get', { cycleId: cycle.id }, 'priya');
-    // The generation document, then catalogs, bands and the tree index in parallel, then the rows shown.
-    expect(runtime.log.last()?.summary).toMatchObject({ jiraCalls: 1, sequentialStorageRoundTrips: 3 });
+    // The generation document, then catalogs, settings and the kept head (none yet), then the tree index,
+    // then the rows shown beside keeping the head.
+    expect(runtime.log.last()?.summary).toMatchObject({ jiraCalls: 1, sequentialStorageRoundTrips: 4 });
+    // Once kept, the head answers: no tree index, the same board.
+    const again = await ok(runtime, 'board.get', { cycleId: cycle.id }, 'priya');
+    expect(runtime.log.last()?.summary).toMatchObject({ jiraCalls: 1, sequentialStorageRoundTrips: 3, writeUnits: 0 });
+    expect({ ...again, generatedAt: '' }).toEqual({ ...board, generatedAt: '' });
     expect(board.roots.map((r) => r.objective.id)).toEqual([company.id, other.id]);
     const root = board.roots[0];
     expect(root?.objective).toMatchObject({ score: 0.5, canEdit: false });

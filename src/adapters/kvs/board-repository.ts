@@ -4,6 +4,7 @@ import { digestOf } from '../../usecases/model';
 import type { BoardTreeEntry } from '../../usecases/shared/board-tree-entry';
 import { treeEntryOf } from '../../usecases/shared/board-tree-entry';
 import { decodeTreeEntries, entryTuple } from './board-tree-codec';
+import { decodeHead, isHeadKey, isStampKey, stampItem } from './board-head-repository';
 import type { Attributes } from './codecs';
 import { CorruptRecord, decodeBoardShardRecord, decodeDigests } from './codecs';
 import type { Item } from './kvs-io';
@@ -26,6 +27,7 @@ import { at, boardShardKey, ENTITY, SHARD_COUNT, shardOf } from './registry';
  * - one row document per objective (`<cycle>:row:<id>`): its digest alone, so the board reads the
  *   digests of the objectives on screen and no others.
  * Data written before these existed has none: reads fall back to the board shard (see readBoardTree).
+ * The same entity also keeps the board's first screens and the cycle's tree stamp (board-head-repository.ts).
  */
 
 export interface BoardShard {
@@ -86,6 +88,11 @@ export const listDigestsOfCycle = async (space: Space, cycleId: string): Promise
  */
 export const boardDocumentProblems = (key: string, value: unknown): string[] => {
   const record = decodeBoardShardRecord(value);
+  if (isStampKey(key)) return [];
+  if (isHeadKey(key)) {
+    decodeHead(key, value);
+    return [];
+  }
   const raw = unpack(record.data.packed);
   if (isTreeKey(key)) {
     decodeTreeEntries(raw, key);
@@ -169,11 +176,13 @@ export const putBoardShards = async (space: Space, aggregates: readonly Objectiv
     entry.digests.push(digestOf(a));
     byKey.set(key, entry);
   }
-  await batchSetAll(
-    [...byKey].flatMap(([key, e]) => [
+  const stamps = [...new Set([...byKey.values()].map((e) => e.cycleId))].map((cycleId) => stampItem(space, cycleId));
+  await batchSetAll([
+    ...stamps,
+    ...[...byKey].flatMap(([key, e]) => [
       { entity: ENTITY.boardShard, key, value: encodeBoardShard(e.cycleId, e.digests, 1) },
       { entity: ENTITY.boardShard, key: treeKey(space, e.cycleId, e.shard), value: encodeTreeShard(e.cycleId, e.digests, 1) },
       ...e.digests.map((d) => ({ entity: ENTITY.boardShard, key: rowKey(space, e.cycleId, d.objective.id), value: encodeRow(e.cycleId, d) })),
     ]),
-  );
+  ]);
 };

@@ -7,6 +7,7 @@ import { digestOf } from '../../usecases/model';
 import type { ImportJob, ImportPartData } from '../../usecases/ports';
 import { pushImportStep } from '../events/import-queue';
 import { boardShardOf, encodeBoardShard, encodeRow, encodeTreeShard, getBoardShard, rowKey, treeKey } from './board-repository';
+import { stampItem } from './board-head-repository';
 import type { Attributes } from './codecs';
 import {
   decodeCycleCatalog,
@@ -372,6 +373,8 @@ const writeProjections = async (space: Space, aggregates: readonly ObjectiveAggr
       })),
     ];
   });
+  // A new stamp per cycle touched, should a head ever have been kept in this generation.
+  const stamps = [...new Set([...byShardKey.values()].map((e) => e.cycleId))].map((cycleId) => stampItem(space, cycleId));
   const linkItems = issueDocs.map((doc) => ({
     entity: ENTITY.issueLink,
     key: doc.key,
@@ -380,7 +383,7 @@ const writeProjections = async (space: Space, aggregates: readonly ObjectiveAggr
       1,
     ),
   }));
-  await batchSetAll([...boardItems, ...linkItems]);
+  await batchSetAll([...boardItems, ...stamps, ...linkItems]);
 };
 
 /** One page: its objectives read back whole, their references checked, their board and lookups staged. */

@@ -1,6 +1,7 @@
 import type { OkrStore } from '../../usecases/ports';
 import { startEarly } from '../../usecases/shared/start-early';
 import { listDigestsOfCycle, readBoardRows, readBoardTree } from './board-repository';
+import { readBoardHead, writeBoardHead } from './board-head-repository';
 import type { Settings } from '../../contract';
 import { changeCycle, changeSettings, changeTeam, getCycle, getSettings, getTeam, listCycles, listTeams, putCycle, putTeam } from './catalog-repository';
 import { cleanupRetired, exportAll, replaceAll } from './data-repository';
@@ -71,6 +72,8 @@ export const createKvsOkrStore = (): OkrStore => {
     listDigestsOfCycle: inLive(listDigestsOfCycle),
     readBoardTree: inLive(readBoardTree),
     readBoardRows: inLive(readBoardRows),
+    readBoardHead: inLive(readBoardHead),
+    writeBoardHead: inLive(writeBoardHead),
     writeObjective: writing(inLive(writeObjective)),
     getCheckIn: inLive(getCheckIn),
     listCheckIns: inLive(listCheckIns),

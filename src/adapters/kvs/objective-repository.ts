@@ -6,6 +6,7 @@ import type { Attributes } from './codecs';
 import { CorruptRecord, decodeObjective, encodeCheckIn, encodeObjective } from './codecs';
 import type { Item } from './kvs-io';
 import { boardShardOf, encodeBoardShard, encodeRow, encodeTreeShard, getBoardShard, listDigestsOfCycle, rowKey, treeKey, withDigest } from './board-repository';
+import { newStamp, stampKey } from './board-head-repository';
 import { readIssueLinks, withObjectiveLinks } from './issue-link-repository';
 import { batchGetAll, isConditionFailure, jitter, rateLimited, versionIs } from './kvs-io';
 import { readGeneration, replacedByImport, stillLive } from './generation-repository';
@@ -68,8 +69,9 @@ export const writeObjective = async (space: Space, write: AggregateWrite): Promi
   const record = encodeObjective(aggregate, expectedVersion + 1);
   const checkIns = write.newCheckIns ?? [];
   const issueIds = [...new Set(write.linkedIssueIds ?? [])];
-  // The objective, its board shard, the shard's tree index, its row document and the generation check.
-  const fits = 5 + checkIns.length + issueIds.length <= MAX_TRANSACTION_OPS;
+  // The objective, its board shard, the shard's tree index, its row document, the cycle's tree stamp and
+  // the generation check.
+  const fits = 6 + checkIns.length + issueIds.length <= MAX_TRANSACTION_OPS;
   const shardKey = boardShardOf(space, aggregate);
 
   for (let attempt = 0; attempt < MAX_SHARD_ATTEMPTS; attempt++) {
@@ -88,6 +90,8 @@ export const writeObjective = async (space: Space, write: AggregateWrite): Promi
       // neither is read first (no extra round trip or read unit).
       .set(treeKey(space, objective.cycleId, shardOf(objective.id)), encodeTreeShard(objective.cycleId, digests, shard.version + 1), { entityName: ENTITY.boardShard })
       .set(rowKey(space, objective.cycleId, objective.id), encodeRow(objective.cycleId, digest), { entityName: ENTITY.boardShard })
+      // The tree changed: no first screen kept before this answers any more (usecases/shared/board-head.ts).
+      .set(stampKey(space, objective.cycleId), newStamp(objective.cycleId), { entityName: ENTITY.boardShard })
       // An import that made another generation live since this one was read: refuse, don't write into it.
       .check(CATALOG.generation, { entityName: ENTITY.catalog, conditions: stillLive(space) });
     for (const c of checkIns) {

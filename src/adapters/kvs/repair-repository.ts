@@ -3,6 +3,7 @@ import { AppError } from '../../usecases/errors';
 import type { RepairRequest } from '../../usecases/ports';
 import { VersionConflict } from '../../usecases/ports';
 import { boardShardOf, encodeBoardShard, encodeTreeShard, getBoardShard, rowKey, treeKey } from './board-repository';
+import { newStamp, stampKey } from './board-head-repository';
 import type { Attributes } from './codecs';
 import {
   CorruptRecord,
@@ -132,6 +133,7 @@ const removeObjective = async (space: Space, key: string, raw: unknown): Promise
           entityName: ENTITY.boardShard,
         })
         .delete(rowKey(space, cycleId, key), { entityName: ENTITY.boardShard })
+        .set(stampKey(space, cycleId), newStamp(cycleId), { entityName: ENTITY.boardShard })
         .delete(at(space, key), { entityName: ENTITY.objective })
         .check(CATALOG.generation, { entityName: ENTITY.catalog, conditions: stillLive(space) })
         .execute(),

@@ -1,4 +1,4 @@
-import type { BoardNode, BoardObjective, CompactFinding, Cycle, Team } from '../../contract';
+import type { BoardNode, BoardObjective, CompactFinding, Cycle, Finding, Team } from '../../contract';
 import { bandOf } from '../../domain/bands';
 import { expectedProgress } from '../../domain/pace';
 import { trackStatus } from '../../domain/status';
@@ -42,33 +42,60 @@ export const boardObjective = (
   };
 };
 
-/** The window's nodes as the board answers them: open nodes with their first children, the rest collapsed. */
+/**
+ * The window's nodes as the board answers them: open nodes with their first children, the rest collapsed.
+ * `childCountOf`: how many children the filter keeps under a node, shown or not.
+ */
 export const windowNodes = (
   cycleId: string,
-  filtered: FilteredTree,
+  childCountOf: (node: IndexNode) => number,
   window: Pick<TreeWindow, 'open'>,
   nodes: readonly IndexNode[],
   rows: ReadonlyMap<string, ObjectiveDigest>,
   view: ViewContext,
 ): BoardNode[] => {
   const nodeOf = (n: IndexNode): BoardNode => {
-    const all = filtered.childrenOf(n);
+    const all = childCountOf(n);
     const open = window.open.get(n.entry.id) ?? [];
     return {
       objective: boardObjective(cycleId, n, rows.get(n.entry.id), view),
-      childCount: all.length,
+      childCount: all,
       children: open.map(nodeOf),
-      ...(open.length > 0 && open.length < all.length ? { childrenCursor: cursorOf(open.length) } : {}),
+      ...(open.length > 0 && open.length < all ? { childrenCursor: cursorOf(open.length) } : {}),
     };
   };
   return nodes.map(nodeOf);
 };
 
+/** A filtered tree's child counts, for windowNodes. */
+export const keptChildCount =
+  (filtered: FilteredTree) =>
+  (node: IndexNode): number =>
+    filtered.childrenOf(node).length;
+
+const isAboutObjectives = (f: { target: { kind: string } }): boolean => f.target.kind === 'objective' || f.target.kind === 'keyResult';
+
+/**
+ * The cycle's lint over the shown objectives in full (from their digests) and `others` as the index knows
+ * them, which is all the cross-objective rules (alignment, too many objectives) read. Findings the partial
+ * objectives would raise on their own are about objectives not shown: findingsFor drops them.
+ */
+const lintWindow = (input: { cycle: Cycle; others: readonly BoardTreeEntry[]; shown: readonly ObjectiveDigest[]; teams: readonly Team[]; now: Date }): Finding[] => {
+  const full = new Set(input.shown.map((d) => d.objective.id));
+  const partial = input.others
+    .filter((e) => !full.has(e.id))
+    .map((e) => ({
+      objective: objectiveOfEntry(input.cycle.id, e),
+      keyResults: [],
+      initiativeCounts: {},
+      updatedAt: '',
+    }));
+  return lintDigests(input.cycle, [...input.shown, ...partial], input.teams, input.now);
+};
+
 /**
  * Findings about the objectives shown (and, with `withScope`, about the teams and people in scope) as
- * the whole cycle's lint finds them: the shown objectives in full from their digests, every other one
- * as the index knows it, which is all the cross-objective rules (alignment, too many objectives) read.
- * Findings the partial objectives would raise on their own are about objectives not shown: dropped.
+ * the whole cycle's lint finds them: the shown objectives in full, every other one as the index knows it.
  */
 export const windowFindings = (input: {
   cycle: Cycle;
@@ -78,18 +105,48 @@ export const windowFindings = (input: {
   now: Date;
   scope: BoardFilter;
   withScope: boolean;
-}): CompactFinding[] => {
-  const full = new Set(input.shown.map((d) => d.objective.id));
-  const partial = input.entries
-    .filter((e) => !full.has(e.id))
-    .map((e) => ({
-      objective: objectiveOfEntry(input.cycle.id, e),
-      keyResults: [],
-      initiativeCounts: {},
-      updatedAt: '',
-    }));
-  const all = lintDigests(input.cycle, [...input.shown, ...partial], input.teams, input.now);
-  return findingsFor(all, input.shown, input.scope)
-    .filter((f) => input.withScope || f.target.kind === 'objective' || f.target.kind === 'keyResult')
+}): CompactFinding[] =>
+  findingsFor(lintWindow({ ...input, others: input.entries }), input.shown, input.scope)
+    .filter((f) => input.withScope || isAboutObjectives(f))
     .map(compactFinding);
+
+const findingKey = (f: CompactFinding): string => `${f.ruleId}|${f.target.kind}|${f.target.id}`;
+
+/**
+ * The board's findings about a window: about the shown objectives and their KRs, from their digests and
+ * their ancestors (the rules about one objective read only it and, for alignment, the objectives up its
+ * parent links, so these are what the whole cycle's lint says about them); then about the teams and
+ * people in scope: those the whole tree index raises (`fromIndex`, kept in the board's head) and those the
+ * shown objectives' KRs raise (a team whose scored objectives all reached 1.0), each once.
+ */
+export const boardFindings = (input: {
+  cycle: Cycle;
+  ancestors: readonly BoardTreeEntry[];
+  shown: readonly ObjectiveDigest[];
+  teams: readonly Team[];
+  now: Date;
+  scope: BoardFilter;
+  fromIndex: readonly CompactFinding[];
+}): CompactFinding[] => {
+  const found = findingsFor(lintWindow({ ...input, others: input.ancestors }), input.shown, input.scope).map(compactFinding);
+  const aboutScope = [...input.fromIndex];
+  const seen = new Set(aboutScope.map(findingKey));
+  for (const f of found) {
+    if (isAboutObjectives(f) || seen.has(findingKey(f))) continue;
+    seen.add(findingKey(f));
+    aboutScope.push(f);
+  }
+  return [...found.filter(isAboutObjectives), ...aboutScope];
 };
+
+/** Findings about the teams and people in scope that the tree index alone raises (too many objectives). */
+export const indexScopeFindings = (input: {
+  cycle: Cycle;
+  entries: readonly BoardTreeEntry[];
+  teams: readonly Team[];
+  now: Date;
+  scope: BoardFilter;
+}): CompactFinding[] =>
+  findingsFor(lintWindow({ ...input, others: input.entries, shown: [] }), [], input.scope)
+    .filter((f) => !isAboutObjectives(f))
+    .map(compactFinding);
