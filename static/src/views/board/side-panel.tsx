@@ -7,6 +7,7 @@ import { LoadingState } from '../../components/states';
 import type { PanelProps } from './panel-props';
 import type { PanelState } from './panel-state';
 import { panelKey } from './panel-state';
+import '../../components/side-dialog.css';
 import './panel.css';
 
 /**
@@ -121,7 +122,7 @@ export function SidePanel(props: PanelProps) {
   return (
     <dialog
       ref={dialog}
-      className="cad-panel"
+      className="cad-side-dialog cad-panel"
       data-mode={push ? 'push' : 'modal'}
       aria-modal={push ? 'false' : 'true'}
       aria-labelledby={headingId}
@@ -130,15 +131,15 @@ export function SidePanel(props: PanelProps) {
         e.preventDefault();
       }}
     >
-      <div className="cad-panel__head">
-        <h2 id={headingId} ref={heading} tabIndex={-1} className="cad-heading-medium cad-panel__heading">
+      <div className="cad-side-dialog__head">
+        <h2 id={headingId} ref={heading} tabIndex={-1} className="cad-heading-medium cad-side-dialog__heading">
           {titleOf(props.panel)}
         </h2>
         <Button appearance="subtle" onClick={closeAndReturn}>
           {t('editor.panel.close')}
         </Button>
       </div>
-      <div className="cad-panel__body">
+      <div className="cad-side-dialog__body">
         <Suspense fallback={<LoadingState inline />}>
           <PanelBody key={key} {...props} />
         </Suspense>
