@@ -31,6 +31,8 @@ type Open =
   | { kind: 'edit'; kpiId: string }
   | { kind: 'add' }
   | { kind: 'archive'; kpiId: string };
+/** The parts a KPI card opens (all but the add form). */
+type CardPart = Exclude<Open, { kind: 'add' }>['kind'];
 
 /**
  * The KPI a board link landed on (the team page's subpath /kpis/<id>): read once from the page's history,
@@ -156,6 +158,14 @@ function KpiSectionBody({ teamId, teamName = '', objectives, cycleId, headingId,
                   const objectivesOf = responding(kpi.id);
                   const isOpen = (kind: Open['kind']) =>
                     open?.kind === kind && 'kpiId' in open && open.kpiId === kpi.id;
+                  // Each action button opens its part of the card, or closes it when open.
+                  const toggles = (kind: CardPart, before?: () => void) => ({
+                    'aria-expanded': isOpen(kind),
+                    onClick: () => {
+                      before?.();
+                      setOpen(isOpen(kind) ? undefined : { kind, kpiId: kpi.id });
+                    },
+                  });
                   return (
                     <KpiCard
                       key={kpi.id}
@@ -167,10 +177,7 @@ function KpiSectionBody({ teamId, teamName = '', objectives, cycleId, headingId,
                           {/* Everyone reads a KPI's readings; only its team records and edits. */}
                           <Button
                             appearance="subtle"
-                            aria-expanded={isOpen('history')}
-                            onClick={() => {
-                              setOpen(isOpen('history') ? undefined : { kind: 'history', kpiId: kpi.id });
-                            }}
+                            {...toggles('history')}
                           >
                             {t('kpi.section.history')}
                             <span className="cad-visually-hidden"> {t('kpi.section.of', { name: kpi.name })}</span>
@@ -179,31 +186,23 @@ function KpiSectionBody({ teamId, teamName = '', objectives, cycleId, headingId,
                             <>
                               <WriteButton
                                 appearance="subtle"
-                                aria-expanded={isOpen('record')}
-                                onClick={() => {
-                                  setOpen(isOpen('record') ? undefined : { kind: 'record', kpiId: kpi.id });
-                                }}
+                                {...toggles('record')}
                               >
                                 {t('kpi.section.record')}
                                 <span className="cad-visually-hidden"> {t('kpi.section.of', { name: kpi.name })}</span>
                               </WriteButton>
                               <WriteButton
                                 appearance="subtle"
-                                aria-expanded={isOpen('edit')}
-                                onClick={() => {
-                                  setOpen(isOpen('edit') ? undefined : { kind: 'edit', kpiId: kpi.id });
-                                }}
+                                {...toggles('edit')}
                               >
                                 {t('kpi.section.edit')}
                                 <span className="cad-visually-hidden"> {kpi.name}</span>
                               </WriteButton>
                               <WriteButton
                                 appearance="subtle"
-                                aria-expanded={isOpen('archive')}
-                                onClick={() => {
+                                {...toggles('archive', () => {
                                   setArchiveError(undefined);
-                                  setOpen(isOpen('archive') ? undefined : { kind: 'archive', kpiId: kpi.id });
-                                }}
+                                })}
                               >
                                 {t('kpi.section.archive')}
                                 <span className="cad-visually-hidden"> {kpi.name}</span>
