@@ -266,7 +266,8 @@ export const FrozenSchema = z
     exact: z.boolean(),
     /**
      * The day (ISO date) the figures stand through: the day the snapshot was taken when that was within
-     * its week, else the last day of the week shown (or of the week asked for when there is no snapshot).
+     * its week (the cycle's first day at the earliest: a cycle closed before it started), else the last
+     * day of the week shown (or of the week asked for when there is no snapshot).
      */
     through: z.string(),
   })

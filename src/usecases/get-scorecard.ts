@@ -57,13 +57,15 @@ export const readFreeze = async (ctx: Ctx, cycle: Cycle, asOf: AsOf, objectiveId
   if (found.length === 0) found = await read(weeks.filter((w) => w < asked));
   const chosen = frozenWeek(asOf, cycle, found.map((s) => s.week));
   const snapshot = chosen === null ? undefined : found.find((s) => s.week === chosen.week);
-  const weekLast = weekDaysIn(chosen?.week ?? asked, cycle).last;
+  const { first: weekFirst, last: weekLast } = weekDaysIn(chosen?.week ?? asked, cycle);
   const weekEnd = startOfDayUtc(weekLast) + DAY_MS;
   // A snapshot taken inside its week holds the values of that moment: pace and confidence are judged
   // then too, and the figures stand through that day (a check-in later that week must not leak in).
   const takenAt = snapshot?.takenAt === undefined ? undefined : Date.parse(snapshot.takenAt);
   const takenInWeek = takenAt !== undefined && takenAt < weekEnd;
-  const through = takenInWeek ? new Date(takenAt).toISOString().slice(0, 10) : weekLast;
+  const takenDay = takenInWeek ? new Date(takenAt).toISOString().slice(0, 10) : weekLast;
+  // A cycle closed before it started took its snapshot before its first day: the figures stand through that day.
+  const through = takenDay < weekFirst ? weekFirst : takenDay;
   return {
     frozen: { asOf, asked, week: chosen?.week ?? null, exact: chosen?.exact ?? false, through },
     snapshot,

@@ -201,6 +201,17 @@ describe('closing a cycle', () => {
     expect((await ok(runtime, 'scorecard.get', { cycleId: cycle.id, teamId: team.id, asOf: { kind: 'live' } }, 'marcus')).frozen).toBeNull();
   });
 
+  it('stands through the first day of a cycle closed before it started, not a day before it', async () => {
+    const runtime = newRuntime();
+    const day = (offset: number): string => new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
+    const cycle = await ok(runtime, 'cycles.create', { name: 'Next', startDate: day(10), endDate: day(100) }, 'elena');
+    const objective = await anObjective(runtime, 'elena', { cycleId: cycle.id });
+    await aKeyResult(runtime, 'elena', objective.id);
+    for (const status of ['active', 'review', 'closed'] as const) await ok(runtime, 'cycles.update', { id: cycle.id, status }, 'elena');
+    const card = await ok(runtime, 'scorecard.get', { cycleId: cycle.id }, 'marcus');
+    expect(card.frozen?.through).toBe(cycle.startDate);
+  });
+
   it('takes one when nothing was graded too, for a team and for the whole company', async () => {
     const runtime = newRuntime();
     const { cycle, team } = await paymentsSetup(runtime);
