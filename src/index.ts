@@ -11,5 +11,6 @@ export { reconcileInitiatives } from './triggers/reconcile-initiatives';
 // JQL functions keyResultWork and objectiveWork (jira:jqlFunction, function key `work-jql`).
 export { workJql } from './triggers/jql-function';
 
-// Async events (consumer `import-consumer` of queue `cadence-import`).
+// Async events (consumer `import-consumer` of queue `cadence-import`; `forecast-consumer` of `cadence-forecasts`).
 export { importJob } from './triggers/import-job';
+export { forecastJob } from './triggers/forecast-job';

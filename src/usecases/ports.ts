@@ -149,6 +149,8 @@ export interface OkrStore {
   startImport(args: { importId: string; requestId: string; expected: ExportCounts; createdBy: string; now: string }): Promise<ImportJob>;
   /** Writes a part into the staging generation; a repeated request id writes nothing. */
   appendImportPart(importId: string, requestId: string, data: ImportPartData): Promise<ImportJob>;
+  /** Enqueues a page of a cycle's forecast refresh (refresh-forecasts.ts) as an async event: the objectives after `after`. */
+  queueForecastRefresh(cycleId: string, after: string): Promise<void>;
   /** Hands the staged import to async events that verify it and switch it on. */
   finishImport(importId: string): Promise<ImportJob>;
   getImportJob(importId: string): Promise<ImportJob | undefined>;

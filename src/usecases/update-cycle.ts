@@ -13,7 +13,8 @@ import { cycleSnapshot } from './run-weekly-job';
 /**
  * cycles.update: rename, move dates, or move the status along planning -> active -> review -> closed
  * (review -> active reopens). A closed cycle is final. A repeat of a `requestId` answers the cycle as
- * stored and writes nothing. Closing also stores the cycle's last weekly snapshot (snapshotAtClose).
+ * stored and writes nothing. Closing also stores the cycle's last weekly snapshot (snapshotAtClose); new
+ * dates start the refresh of the cycle's kept forecast scores (one async event, then one per page).
  * @throws AppError FORBIDDEN (not an OKR admin: Jira POST /rest/api/3/permissions/check), NOT_FOUND id,
  *   INVALID_STATE status (transition not allowed, or the cycle is closed), VALIDATION endDate.
  */
@@ -46,6 +47,16 @@ export const updateCycle = async (ctx: Ctx, input: ApiParsedInput<'cycles.update
   const cycle = await ctx.store.changeCycle(input.id, apply, requestKey(ctx.ids, 'cycles.update', ctx.actor.accountId, input.requestId));
   // Only the request that closed it: a repeat answers the closed cycle and takes nothing again.
   if (before.status !== 'closed' && cycle.status === 'closed') await snapshotAtClose(ctx, cycle);
+  // New dates move every kept forecast score (the board's "forecast disagrees" count): refreshed by
+  // async events, a page of objectives each (refresh-forecasts.ts), since a cycle can hold thousands.
+  if (cycle.startDate !== before.startDate || cycle.endDate !== before.endDate) {
+    try {
+      await ctx.store.queueForecastRefresh(cycle.id, '');
+    } catch (error) {
+      // The dates are saved; the count then follows each objective's next write, as it did before refreshes.
+      console.warn(`forecast refresh of ${cycle.id} not queued: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   return cycle;
 };
 

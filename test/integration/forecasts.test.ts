@@ -81,4 +81,24 @@ describe('forecasts', () => {
     await ok(runtime, 'keyResults.update', { id: kr2.id, metric: { target: 18 } }, 'priya');
     expect((await ok(runtime, 'board.get', { cycleId: cycle.id }, 'priya')).forecastMisses).toBe(0);
   }, 60_000);
+
+  it('keeps the board’s count in step when the cycle’s dates move, through async events a page at a time', async () => {
+    const runtime = newRuntime();
+    const { cycle, kr2 } = await paymentsSetup(runtime);
+    for (const [week, value] of [11, 11.5, 12].entries()) {
+      if (week > 0) moveAppClock(7 * DAY_MS);
+      await ok(runtime, 'checkIns.create', { keyResultId: kr2.id, value, confidence: 'on_track' }, 'priya');
+    }
+    // Heading for about 17 of 18 by the cycle's end: on track agrees.
+    await ok(runtime, 'keyResults.update', { id: kr2.id, metric: { target: 18 } }, 'priya');
+    expect((await ok(runtime, 'board.get', { cycleId: cycle.id }, 'priya')).forecastMisses).toBe(0);
+    // The cycle now ends in ten days: about 12.7 of 18 by then, red, and the owner still says on track.
+    const endDate = new Date(Date.now() + 10 * DAY_MS).toISOString().slice(0, 10);
+    await ok(runtime, 'cycles.update', { id: cycle.id, endDate }, 'elena');
+    await runtime.events.drain();
+    const board = await ok(runtime, 'board.get', { cycleId: cycle.id }, 'priya');
+    expect(board.forecastMisses).toBe(1);
+    expect(board.roots[0]?.objective.keyResultSummary.forecastMisses).toBe(1);
+    expect((await ok(runtime, 'scorecard.get', { cycleId: cycle.id }, 'priya')).summary.forecastMisses).toBe(1);
+  }, 60_000);
 });

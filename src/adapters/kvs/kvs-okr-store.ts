@@ -2,6 +2,7 @@ import type { OkrStore } from '../../usecases/ports';
 import { startEarly } from '../../usecases/shared/start-early';
 import { listDigestsOfCycle, readBoardRows, readBoardTree } from './board-repository';
 import { readBoardHead, writeBoardHead } from './board-head-repository';
+import { pushForecastRefresh } from '../events/forecast-queue';
 import type { Settings } from '../../contract';
 import { changeCycle, changeSettings, changeTeam, getCycle, getSettings, getTeam, listCycles, listTeams, putCycle, putTeam } from './catalog-repository';
 import { cleanupRetired, exportAll, replaceAll } from './data-repository';
@@ -97,6 +98,7 @@ export const createKvsOkrStore = (): OkrStore => {
     getImportJob,
     abandonImport,
     runImportStep,
+    queueForecastRefresh: pushForecastRefresh,
     // Stages a new generation beside the live one: not bound to the live space.
     replaceAll: writing(replaceAll),
     cleanupRetired: () => cleanupRetired(),
