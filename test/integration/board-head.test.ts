@@ -97,4 +97,18 @@ describe('the board keeps its first screen', () => {
     const health = await ok(runtime, 'data.health', {}, 'elena');
     expect(health.corrupt.map((c) => c.key)).toEqual([`${cycle.id}:head:all`]);
   });
+
+  it('builds a head again when an admin removes a damaged board document', async () => {
+    runtime = newRuntime();
+    const { cycle, objective } = await paymentsSetup(runtime);
+    await load(runtime, { cycleId: cycle.id });
+    expect((await load(runtime, { cycleId: cycle.id })).fromTree).toBe(false);
+    // The objective's row document, damaged, then removed through data.repair.
+    const rowKey = `${cycle.id}:row:${objective.id}`;
+    await kvs.entity<Record<string, unknown>>('board-shard').set(rowKey, { cycleId: cycle.id, version: 1, data: { schemaVersion: 1, packed: 'bm90IGRlZmxhdGVk' } });
+    runtime.kvs.settle();
+    expect((await ok(runtime, 'data.health', {}, 'elena')).corrupt.map((c) => c.key)).toEqual([rowKey]);
+    await ok(runtime, 'data.repair', { kind: 'board-shard', key: rowKey, action: 'remove', requestId: 'repair-head-1' }, 'elena');
+    expect((await load(runtime, { cycleId: cycle.id })).fromTree).toBe(true);
+  });
 });

@@ -182,6 +182,10 @@ export const repairRecord = async (space: Space, request: RepairRequest): Promis
       return;
     }
     await rateLimited(() => kvs.entity<Attributes>(kind).delete(at(space, key)));
+    // A board document gone changes what the board reads: no kept first screen answers after it.
+    const cycleId = typeof raw === 'object' && raw !== null ? (raw as Attributes).cycleId : undefined;
+    if (kind === ENTITY.boardShard && typeof cycleId === 'string' && cycleId !== '')
+      await rateLimited(() => kvs.entity<Attributes>(ENTITY.boardShard).set(stampKey(space, cycleId), newStamp(cycleId)));
     return;
   }
 
