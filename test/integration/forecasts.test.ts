@@ -7,19 +7,26 @@ import { paymentsSetup } from '../support/scenario';
  * Forecast vs confidence (issue #13): a KR's check-ins over three weeks draw its trend; every view shows
  * where it is heading, and the board counts the objectives whose owners' word the forecast contradicts.
  */
+
+/** Payments, its multi-currency KR (10 -> 40) checked in on track at 11, 11.5 and 12 a week apart. */
+const threeWeeksOnTrack = async () => {
+  const runtime = newRuntime();
+  const setup = await paymentsSetup(runtime);
+  for (const [week, value] of [11, 11.5, 12].entries()) {
+    if (week > 0) moveAppClock(7 * DAY_MS);
+    await ok(runtime, 'checkIns.create', { keyResultId: setup.kr2.id, value, confidence: 'on_track' }, 'priya');
+  }
+  return { runtime, ...setup };
+};
+
 describe('forecasts', () => {
   afterEach(() => {
     jest.useRealTimers();
   });
 
   it('follows three weeks of check-ins into objectives.get, board.keyResults and the board’s count, and survives export and import', async () => {
-    const runtime = newRuntime();
-    const { cycle, objective, kr1, kr2 } = await paymentsSetup(runtime);
     // 10 -> 40 customers; rising half a customer a week while the owner says on track.
-    for (const [week, value] of [11, 11.5, 12].entries()) {
-      if (week > 0) moveAppClock(7 * DAY_MS);
-      await ok(runtime, 'checkIns.create', { keyResultId: kr2.id, value, confidence: 'on_track' }, 'priya');
-    }
+    const { runtime, cycle, objective, kr1, kr2 } = await threeWeeksOnTrack();
 
     const view = await ok(runtime, 'objectives.get', { id: objective.id }, 'priya');
     const forecast = view.keyResults.find((kr) => kr.id === kr2.id)?.forecast;
@@ -70,12 +77,7 @@ describe('forecasts', () => {
   }, 60_000);
 
   it('keeps the board’s count in step when a KR’s target changes', async () => {
-    const runtime = newRuntime();
-    const { cycle, kr2 } = await paymentsSetup(runtime);
-    for (const [week, value] of [11, 11.5, 12].entries()) {
-      if (week > 0) moveAppClock(7 * DAY_MS);
-      await ok(runtime, 'checkIns.create', { keyResultId: kr2.id, value, confidence: 'on_track' }, 'priya');
-    }
+    const { runtime, cycle, kr2 } = await threeWeeksOnTrack();
     expect((await ok(runtime, 'board.get', { cycleId: cycle.id }, 'priya')).forecastMisses).toBe(1);
     // Heading for about 17: with 18 as the target the forecast scores green, and on track agrees with it.
     await ok(runtime, 'keyResults.update', { id: kr2.id, metric: { target: 18 } }, 'priya');
@@ -83,12 +85,7 @@ describe('forecasts', () => {
   }, 60_000);
 
   it('keeps the board’s count in step when the cycle’s dates move, through async events a page at a time', async () => {
-    const runtime = newRuntime();
-    const { cycle, kr2 } = await paymentsSetup(runtime);
-    for (const [week, value] of [11, 11.5, 12].entries()) {
-      if (week > 0) moveAppClock(7 * DAY_MS);
-      await ok(runtime, 'checkIns.create', { keyResultId: kr2.id, value, confidence: 'on_track' }, 'priya');
-    }
+    const { runtime, cycle, kr2 } = await threeWeeksOnTrack();
     // Heading for about 17 of 18 by the cycle's end: on track agrees.
     await ok(runtime, 'keyResults.update', { id: kr2.id, metric: { target: 18 } }, 'priya');
     expect((await ok(runtime, 'board.get', { cycleId: cycle.id }, 'priya')).forecastMisses).toBe(0);
