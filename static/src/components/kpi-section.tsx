@@ -160,6 +160,7 @@ function KpiSectionBody({ teamId, teamName = '', objectives, cycleId, headingId,
                     open?.kind === kind && 'kpiId' in open && open.kpiId === kpi.id;
                   // Each action button opens its part of the card, or closes it when open.
                   const toggles = (kind: CardPart, before?: () => void) => ({
+                    appearance: 'subtle' as const,
                     'aria-expanded': isOpen(kind),
                     onClick: () => {
                       before?.();
@@ -175,31 +176,21 @@ function KpiSectionBody({ teamId, teamName = '', objectives, cycleId, headingId,
                       actions={
                         <>
                           {/* Everyone reads a KPI's readings; only its team records and edits. */}
-                          <Button
-                            appearance="subtle"
-                            {...toggles('history')}
-                          >
+                          <Button {...toggles('history')}>
                             {t('kpi.section.history')}
                             <span className="cad-visually-hidden"> {t('kpi.section.of', { name: kpi.name })}</span>
                           </Button>
                           {kpi.canEdit ? (
                             <>
-                              <WriteButton
-                                appearance="subtle"
-                                {...toggles('record')}
-                              >
+                              <WriteButton {...toggles('record')}>
                                 {t('kpi.section.record')}
                                 <span className="cad-visually-hidden"> {t('kpi.section.of', { name: kpi.name })}</span>
                               </WriteButton>
-                              <WriteButton
-                                appearance="subtle"
-                                {...toggles('edit')}
-                              >
+                              <WriteButton {...toggles('edit')}>
                                 {t('kpi.section.edit')}
                                 <span className="cad-visually-hidden"> {kpi.name}</span>
                               </WriteButton>
                               <WriteButton
-                                appearance="subtle"
                                 {...toggles('archive', () => {
                                   setArchiveError(undefined);
                                 })}
