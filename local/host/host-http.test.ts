@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import type { TestHost } from './test-support';
 import { ADMIN_ID, PM_ID, getJson, postJson, startTestHost } from './test-support';
@@ -92,7 +94,10 @@ describe('module resources', () => {
     expect(answer.headers.get('content-security-policy')).toMatch(
       /^default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src http:\/\/127\.0\.0\.1:\d+\/resources\/board\/__LOCALES__\/; frame-ancestors http:\/\/127\.0\.0\.1:\d+; base-uri 'none'; form-action 'none'$/,
     );
-    const head = /<head>\s*<script src="\/__local\/bridge.js" data-host-origin="http:\/\/127\.0\.0\.1:\d+"><\/script>/.exec(answer.body);
+    const head =
+      /<head>\s*<script src="\/__local\/bridge.js" data-host-origin="http:\/\/127\.0\.0\.1:\d+"><\/script>/.exec(
+        answer.body,
+      );
     expect(head).not.toBeNull();
     expect(answer.body.indexOf('/__local/bridge.js')).toBeLessThan(answer.body.indexOf('type="module"'));
   });
@@ -118,6 +123,44 @@ describe('module resources', () => {
       body: JSON.stringify({ frameId: 'x', payload: {} }),
     });
     expect(bridge.status).toBe(404);
+  });
+
+  it("serves module files while the site's thread is busy, as Forge's CDN does while a function runs", async () => {
+    const answer = await text('/jira/apps/cadence-board');
+    const frameUrl = new URL((/<iframe[^>]*\ssrc="([^"]+)"/.exec(answer.body)?.[1] ?? '').replaceAll('&amp;', '&'));
+    // Another process fetches the board's index.html for 1.5 s and prints when each answer arrived, while
+    // this thread (the site's, where invocations run) is blocked for 0.8 s.
+    const client = spawn(
+      process.execPath,
+      [
+        '-e',
+        `(async () => { const end = Date.now() + 1500; while (Date.now() < end) { const r = await fetch(${JSON.stringify(frameUrl.href)}); await r.text(); console.log(r.status, Date.now()); } })();`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const lines: string[] = [];
+    const first = new Promise<void>((resolve) => {
+      createInterface({ input: client.stdout }).on('line', (line) => {
+        lines.push(line);
+        resolve();
+      });
+    });
+    const exited = new Promise<void>((resolve) => {
+      client.once('exit', () => {
+        resolve();
+      });
+    });
+    await first;
+    const from = Date.now();
+    while (Date.now() - from < 800) {
+      // busy: nothing else on this thread runs
+    }
+    const to = Date.now();
+    await exited;
+    const during = lines
+      .map((line) => line.split(' ').map(Number))
+      .filter(([status, at = 0]) => status === 200 && at > from + 100 && at < to - 100);
+    expect(during.length).toBeGreaterThan(0);
   });
 
   it('serves files with their content types', async () => {

@@ -12,6 +12,7 @@ import { asHttpError, HttpError, isFormPost, redirect, send, sendError } from '.
 import { localRoutes } from './local-routes';
 import { createModuleConfigStore } from './module-config-store';
 import { pageRoutes } from './page-routes';
+import { startResourceOrigin } from './resource-origin';
 import { escapeHtml } from './pages/html';
 import type { Route } from './route';
 import { matchRoute } from './route';
@@ -62,24 +63,13 @@ const answerError = (
   }
   if (kind === 'page') {
     const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${error.status}</title><link rel="stylesheet" href="/__local/host.css"><link rel="stylesheet" href="/__local/pages.css"></head><body><main class="page"><h1>${error.status} ${escapeHtml(error.code)}</h1><p class="notice notice--error">${escapeHtml(error.message)}</p><p><a href="/">Start page</a></p></main></body></html>`;
-    send(res, error.status, 'text/html; charset=utf-8', body, { 'content-security-policy': chromeCsp(state.resourceOrigin) });
+    send(res, error.status, 'text/html; charset=utf-8', body, {
+      'content-security-policy': chromeCsp(state.resourceOrigin),
+    });
     return;
   }
   sendError(res, error.status, error.code, error.message);
 };
-
-/**
- * What a module iframe loads from the resource origin: its resource's files, the bridge script, and the
- * site's avatar and icon images (the emulated site hands out relative image URLs, which a frame resolves
- * against its own origin).
- */
-const isFrameFile = (method: string, pathname: string): boolean =>
-  (method === 'GET' || method === 'HEAD') &&
-  (pathname.startsWith('/resources/') ||
-    pathname.startsWith('/avatars/') ||
-    pathname.startsWith('/icons/') ||
-    pathname === '/__local/bridge.js' ||
-    pathname === '/favicon.ico');
 
 interface Listening {
   port: number;
@@ -127,21 +117,15 @@ export const createHostServer = async (runtime: LocalRuntime, options: HostServe
     frameCsp: frameCsp(runtime.manifest),
   };
   let siteHosts = new Set<string>();
-  let resourceHosts = new Set<string>();
 
-  /**
-   * One handler for both listeners: the site (pages, bridge, admin and script surfaces) and the resource
-   * origin, which serves what a module iframe loads (its resource and the bridge script) and nothing else.
-   */
-  const handler = (listener: 'site' | 'resources') => (req: IncomingMessage, res: ServerResponse) => {
-    const hosts = listener === 'site' ? siteHosts : resourceHosts;
-    const base = listener === 'site' ? state.origin : state.resourceOrigin;
+  /** The site: pages, the bridge, admin and script surfaces (module files come from the resource origin). */
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     let url: URL;
     let kind: Route['kind'] = 'api';
     try {
-      if (!hosts.has(req.headers.host ?? ''))
+      if (!siteHosts.has(req.headers.host ?? ''))
         throw new HttpError(421, 'MISDIRECTED', 'this host only answers on its loopback address');
-      url = new URL(req.url ?? '/', base);
+      url = new URL(req.url ?? '/', state.origin);
     } catch (e) {
       const error =
         e instanceof HttpError ? e : new HttpError(400, 'BAD_REQUEST', e instanceof Error ? e.message : 'bad request');
@@ -160,8 +144,6 @@ export const createHostServer = async (runtime: LocalRuntime, options: HostServe
         ) {
           throw new HttpError(403, 'CROSS_ORIGIN', `cross-origin ${method} from ${origin} refused`);
         }
-        if (listener === 'resources' && !isFrameFile(method, url.pathname))
-          throw new HttpError(404, 'NOT_FOUND', `the resource origin serves module resources only, not ${url.pathname}`);
         const match = matchRoute(ROUTES, method, url.pathname);
         if (!match) throw new HttpError(404, 'NOT_FOUND', `nothing at ${url.pathname}`);
         kind = match.route.kind;
@@ -172,13 +154,21 @@ export const createHostServer = async (runtime: LocalRuntime, options: HostServe
     })();
   };
 
-  const site = await listen(createServer(handler('site')), options.host, options.port ?? 0);
-  // Any free port: pages name it in each iframe's src.
-  const resources = await listen(createServer(handler('resources')), options.host, 0);
+  const site = await listen(createServer(handler), options.host, options.port ?? 0);
   state.origin = `http://${options.host}:${String(site.port)}`;
-  state.resourceOrigin = `http://${options.host}:${String(resources.port)}`;
   siteHosts = new Set([`${options.host}:${String(site.port)}`, `localhost:${String(site.port)}`]);
-  resourceHosts = new Set([`${options.host}:${String(resources.port)}`, `localhost:${String(resources.port)}`]);
+  // Any free port, on a thread of its own (resource-worker.ts): pages name it in each iframe's src.
+  const resources = await startResourceOrigin({
+    host: options.host,
+    siteOrigin: state.origin,
+    resourceDirs: new Map(state.resourceDirs),
+    localesDir: runtime.installation.appCodeDir,
+    frameCsp: state.frameCsp,
+  }).catch(async (e: unknown) => {
+    await site.close();
+    throw e;
+  });
+  state.resourceOrigin = `http://${options.host}:${String(resources.port)}`;
 
   return {
     url: state.origin,

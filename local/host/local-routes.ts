@@ -1,19 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { I18N_BUNDLE_FOLDER_NAME } from '@forge/i18n';
 import { z } from 'zod';
 import { runBridgeCall } from './bridge-calls';
 import { asHttpError, HttpError, readJson, send, sendJson } from './http-util';
 import type { Route } from './route';
 import { route } from './route';
-import { resourceCsp } from './csp';
-import { contentTypeOf, injectBridge, readStaticFile } from './static-files';
+import { BROWSER_DIR, serveResource } from './resource-files';
+import { contentTypeOf } from './static-files';
 
 /**
  * The host's own plumbing: its browser scripts, the bridge endpoint host.js calls, the module
  * resources (with the bridge injected and the Forge CSP), and the images the emulated site links to.
  */
-const BROWSER_DIR = path.join(__dirname, 'browser');
 /** Only these files are served from the browser folder; nothing else there is reachable. */
 const HOST_FILES = new Set(['bridge.js', 'host.js', 'host.css', 'pages.css']);
 
@@ -42,30 +40,21 @@ export const localRoutes: readonly Route[] = [
     }
   }),
 
-  route('GET', /^\/resources\/([^/]+)(?:\/(.*))?$/, 'api', async ({ state, res }, [key = '', rest = '']) => {
-    const resourceDir = state.resourceDirs.get(key);
-    if (resourceDir === undefined) throw new HttpError(404, 'NOT_FOUND', `no resource '${key}'`);
-    // The CLI copies __LOCALES__ into every resource at deploy time; the host serves the one folder
-    // the function code directory holds under each resource, as @forge/bridge's i18n fetches it.
-    const locales = rest.startsWith(`${I18N_BUNDLE_FOLDER_NAME}/`);
-    const dir = locales ? state.runtime.installation.appCodeDir : resourceDir;
-    // `rest` was decoded by the router; re-encode per segment so resolveInside checks every segment.
-    const file = await readStaticFile(
-      dir,
-      rest === '' ? 'index.html' : rest.split('/').map(encodeURIComponent).join('/'),
-    );
-    if (file.contentType.startsWith('text/html')) {
-      send(res, 200, file.contentType, injectBridge(file.body.toString('utf8'), state.origin), {
-        'content-security-policy': resourceCsp(
-          state.frameCsp,
-          `${state.resourceOrigin}/resources/${encodeURIComponent(key)}/${I18N_BUNDLE_FOLDER_NAME}/`,
-          state.origin,
-        ),
-      });
-      return;
-    }
-    send(res, 200, file.contentType, file.body);
-  }),
+  // The site serves module files too, for scripts and tests; frames load them from the resource origin.
+  route('GET', /^\/resources\/([^/]+)(?:\/(.*))?$/, 'api', ({ state, res }, [key = '', rest = '']) =>
+    serveResource(
+      res,
+      {
+        resourceDirs: state.resourceDirs,
+        localesDir: state.runtime.installation.appCodeDir,
+        frameCsp: state.frameCsp,
+        origin: state.origin,
+        resourceOrigin: state.resourceOrigin,
+      },
+      key,
+      rest,
+    ),
+  ),
 
   route('GET', /^\/avatars\/([^/]+)\.svg$/, 'api', ({ state, res }, [name = '']) => {
     send(res, 200, 'image/svg+xml', svg(state.runtime.site.avatarSvg(name), `avatar ${name}`));

@@ -10,21 +10,22 @@ export interface RequestContext {
   url: URL;
 }
 
-export interface Route {
+/** `C`: what a handler is given; the resource origin's thread (resource-worker.ts) has no HostState. */
+export interface Route<C = RequestContext> {
   methods: readonly string[];
   /** Matched against the still-encoded pathname; capture groups are decoded into `params`. */
   pattern: RegExp;
   /** Pages answer errors with HTML, everything else with `{error: {code, message}}` JSON. */
   kind: 'page' | 'api';
-  handle(ctx: RequestContext, params: readonly string[]): Promise<void> | void;
+  handle(ctx: C, params: readonly string[]): Promise<void> | void;
 }
 
-export const route = (
+export const route = <C = RequestContext>(
   methods: string | readonly string[],
   pattern: RegExp,
   kind: Route['kind'],
-  handle: Route['handle'],
-): Route => ({
+  handle: Route<C>['handle'],
+): Route<C> => ({
   methods: typeof methods === 'string' ? [methods] : methods,
   pattern,
   kind,
@@ -39,13 +40,17 @@ const decode = (segment: string): string => {
   }
 };
 
-export interface RouteMatch {
-  route: Route;
+export interface RouteMatch<C = RequestContext> {
+  route: Route<C>;
   params: string[];
 }
 
 /** The first route whose pattern matches; a path match with the wrong method is a 405. */
-export const matchRoute = (routes: readonly Route[], method: string, pathname: string): RouteMatch | undefined => {
+export const matchRoute = <C>(
+  routes: readonly Route<C>[],
+  method: string,
+  pathname: string,
+): RouteMatch<C> | undefined => {
   let pathMatched = false;
   for (const r of routes) {
     const m = r.pattern.exec(pathname);
