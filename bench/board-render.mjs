@@ -157,7 +157,11 @@ const main = async () => {
   const hosts = await startHostProcess();
   console.log(`\nSeeded ${hosts.objectives} objectives in ${Math.round(performance.now() - started)} ms`);
   const { launchBrowser } = await tsImport('../test/support/browser.ts', import.meta.url);
-  const browser = await launchBrowser();
+  // A browser that cannot start must not leave the host process serving.
+  const browser = await launchBrowser().catch(async (error) => {
+    await hosts.close();
+    throw error;
+  });
   try {
     // Warm-up of both (module loading and statement caches in the runtime, Chromium's own start).
     await measure(browser, hosts.boardUrl, '[data-row-kind="objective"]');

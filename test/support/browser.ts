@@ -30,7 +30,8 @@ interface Chromium {
   env?: Record<string, string>;
 }
 
-const ROOT = path.join(__dirname, '..', '..');
+// From __filename: tsx's tsImport (bench/board-render.mjs) sets it but not a usable __dirname.
+const ROOT = path.join(path.dirname(__filename), '..', '..');
 
 const bundledChromium = (): Chromium => {
   const { version } = JSON.parse(
