@@ -72,7 +72,27 @@ const CHUNKS = {
 
 export type ChunkArea = keyof typeof CHUNKS;
 
+const fetches = new Map<string, Promise<Record<string, unknown>>>();
 const loads = new Map<string, Promise<void>>();
+
+const fetchWords = (area: ChunkArea, locale: Locale): Promise<Record<string, unknown>> => {
+  const key = `${locale}/${area}`;
+  let words = fetches.get(key);
+  if (words === undefined) {
+    words = CHUNKS[area][locale]().then((module) => module.default);
+    fetches.set(key, words);
+  }
+  return words;
+};
+
+/**
+ * Starts fetching an area's words as soon as the language is known, beside the catalog rather than after
+ * it (the board's entry does, views/board/main.tsx); loadChunkWords adds them once the catalog is in,
+ * since startI18n replaces the catalog. A failure is loadChunkWords' to report.
+ */
+export const prefetchChunkWords = (area: ChunkArea, locale: Locale): void => {
+  fetchWords(area, locale).catch(() => undefined);
+};
 
 /** Loads an area's chunk words in the view's language, once per page. */
 export const loadChunkWords = (area: ChunkArea): Promise<void> => {
@@ -80,8 +100,8 @@ export const loadChunkWords = (area: ChunkArea): Promise<void> => {
   const key = `${locale}/${area}`;
   let load = loads.get(key);
   if (load === undefined) {
-    load = CHUNKS[area][locale]().then((module) => {
-      addWords(area, module.default);
+    load = fetchWords(area, locale).then((words) => {
+      addWords(area, words);
     });
     loads.set(key, load);
   }

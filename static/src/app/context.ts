@@ -1,5 +1,6 @@
 import { i18n, view } from '@forge/bridge';
 import type { FullContext } from '@forge/bridge';
+import type { Locale } from '../../../src/contract/i18n';
 import { localeOf } from '../../../src/contract/i18n';
 import { ensureThemeAttributes } from '../components/theme';
 import { startI18n } from './i18n';
@@ -29,16 +30,20 @@ const warmIntl = (locale: string): void => {
  * Theming and the context are independent bridge calls and go out together; the catalog index is
  * fetched beside them, so once the context names the locale only the catalog itself is left to fetch.
  * A view that wants all this under way before React has loaded starts it itself and hands the promise
- * to mount() (the board does, see views/board/main.tsx). No React here, on purpose.
+ * to mount() (the board does, see views/board/main.tsx). No React here, on purpose. `onLocale` hears the
+ * view's language as soon as the context names it, before the catalog has loaded (the board starts its
+ * own words then).
  */
-export const startContext = (): Promise<ForgeContext> => {
+export const startContext = (onLocale?: (locale: Locale) => void): Promise<ForgeContext> => {
   // Theming is cosmetic: a host without it still gets a working view.
   const themed = view.theme.enable().catch(() => undefined);
   const index = i18n.getTranslations(INDEX_ONLY_LOCALE, { fallback: false }).catch(() => undefined);
   const context = view.getContext();
   return Promise.all([context, themed]).then(async ([ready]) => {
     ensureThemeAttributes();
-    warmIntl(localeOf(ready.locale));
+    const locale = localeOf(ready.locale);
+    onLocale?.(locale);
+    warmIntl(locale);
     // The catalog loads before the first render, so no view ever shows a key or flips language. After
     // the index (settled either way): two index requests in flight would both go out.
     await index;

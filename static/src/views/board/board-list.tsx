@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import { t } from '../../app/i18n';
 import type { BoardActions } from './board-actions';
@@ -116,7 +116,9 @@ export function BoardList({
     viewport.current?.scrollTo({ top: 0 });
   }, [scrollReset]);
 
-  useEffect(() => {
+  // At commit, as the plain list does right after appending its rows: the frame asked for next is the
+  // one that paints them. From a passive effect the mark waited for React's effects and a frame more.
+  useLayoutEffect(() => {
     if (last < 0) return;
     markAfterPaint(BOARD_MARKS.rows);
   }, [last]);

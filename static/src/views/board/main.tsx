@@ -1,5 +1,5 @@
 import { startContext } from '../../app/context';
-import { loadChunkWords } from '../../app/chunk-words';
+import { loadChunkWords, prefetchChunkWords } from '../../app/chunk-words';
 import { t } from '../../app/i18n';
 import { startBoard } from './board-start';
 import { BOARD_MARKS, markOnce } from './perf-marks';
@@ -11,12 +11,15 @@ import { BOARD_MARKS, markOnce } from './perf-marks';
  * so evaluating React first would hold every one of them back; split this way they are on the wire
  * while the app chunk downloads and evaluates. bench/board-render.mjs counts both chunks as initial.
  */
-const context = startContext();
+// The board's words start downloading beside the catalog, once the context names the language.
+const context = startContext((locale) => {
+  prefetchChunkWords('board', locale);
+});
 void context.then(() => {
   markOnce(BOARD_MARKS.context);
 });
 const start = startBoard();
-// The board's words (chunk words) come beside the app chunk, once the context has set the language.
+// The board's words (chunk words) are added once the catalog is in (startI18n replaces the catalog).
 // A context that fails is renderBoard's to report; words that fail to load fail the board like its chunk.
 const words = context.then(
   () => loadChunkWords('board'),
