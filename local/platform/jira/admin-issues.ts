@@ -190,6 +190,7 @@ export const updateIssue = (deps: AdminDeps, idOrKey: string, raw: UpdateIssueIn
     ctx.issues.update(after);
     const statusChanged = before.statusId !== after.statusId;
     const changelogId = String(nextSequenceValue(deps.db, 'changelog', 10000));
+    ctx.changelog.add({ id: changelogId, issueId: after.id, created: at, authorId: input.actor ?? null, items });
     deps.bus.emit(() => ({
       eventType: 'avi:jira:updated:issue',
       selfGenerated: false,
@@ -220,10 +221,13 @@ export const deleteIssue = (deps: AdminDeps, idOrKey: string, raw: DeleteIssueIn
     // Rendered before the rows go; the closure below only hands it over.
     const payload = eventIssue(ctx, issue);
     for (const child of ctx.issues.childrenOf(issue.id)) {
-      if (issueTypeById(child.issueTypeId).hierarchyLevel < 0) ctx.issues.delete(child.id);
-      else ctx.issues.update({ ...child, parentId: null });
+      if (issueTypeById(child.issueTypeId).hierarchyLevel < 0) {
+        ctx.issues.delete(child.id);
+        ctx.changelog.deleteFor(child.id);
+      } else ctx.issues.update({ ...child, parentId: null });
     }
     ctx.issues.delete(issue.id);
+    ctx.changelog.deleteFor(issue.id);
     deps.bus.emit(() => ({
       eventType: 'avi:jira:deleted:issue',
       selfGenerated: false,

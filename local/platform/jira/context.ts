@@ -1,5 +1,6 @@
 import type { JqlFunctionRuntime } from './jql/app-function-calls';
 import type { DirectoryStore } from './store-directory';
+import type { ChangelogStore } from './store-changelog';
 import type { IssueStore } from './store-issues';
 import type { NotificationStore } from './store-notifications';
 
@@ -7,6 +8,8 @@ import type { NotificationStore } from './store-notifications';
 export interface SiteContext {
   directory: DirectoryStore;
   issues: IssueStore;
+  /** Each issue's change history (expand=changelog). */
+  changelog: ChangelogStore;
   /** Base of `self` links, e.g. `https://acme-cloud.atlassian.net`. */
   siteUrl: string;
   /** The app's own Atlassian account, what `asApp()` acts as (returned by /myself). */

@@ -13,6 +13,8 @@ export interface IssueJson {
   self: string;
   key: string;
   fields: Record<string, unknown>;
+  /** With `expand=changelog` only (renderChangelog). */
+  changelog?: unknown;
 }
 
 /** Memoised reads while rendering many issues in one response. */
@@ -139,5 +141,30 @@ export const renderIssue = (
     self: issueSelf(ctx, issue.id),
     key: issue.key,
     fields,
+  };
+};
+
+/**
+ * An issue's `changelog` under `expand=changelog` on a search: its most recent histories first, at
+ * most 40, as /rest/api/3/search/jql returns them (JRACLOUD-96459: more needs GET /issue/{id}/changelog);
+ * `total` counts them all.
+ */
+export const SEARCH_CHANGELOG_LIMIT = 40;
+
+export const renderChangelog = (ctx: SiteContext, lookup: RenderLookup, issue: IssueRecord): unknown => {
+  const { histories, total } = ctx.changelog.recent(issue.id, SEARCH_CHANGELOG_LIMIT);
+  return {
+    startAt: 0,
+    maxResults: histories.length,
+    total,
+    histories: histories.map((h) => {
+      const author = lookup.user(h.authorId);
+      return {
+        id: h.id,
+        ...(author === undefined ? {} : { author: renderUser(ctx.siteUrl, author) }),
+        created: formatJiraTime(h.created),
+        items: h.items,
+      };
+    }),
   };
 };

@@ -61,6 +61,14 @@ export const migrateJiraSchema = (db: Db): void => {
       labels TEXT NOT NULL,
       rank INTEGER NOT NULL
     );
+    CREATE TABLE IF NOT EXISTS jira_issue_changelog (
+      id INTEGER PRIMARY KEY,
+      issue_id INTEGER NOT NULL,
+      created TEXT NOT NULL,
+      author_id TEXT,
+      items TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS jira_issue_changelog_issue ON jira_issue_changelog(issue_id, id);
     CREATE INDEX IF NOT EXISTS jira_issues_parent ON jira_issues(parent_id);
     CREATE INDEX IF NOT EXISTS jira_issues_project ON jira_issues(project_id);
   `);

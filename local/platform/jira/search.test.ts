@@ -1,4 +1,5 @@
 import { route } from '@forge/api';
+import { z } from 'zod';
 import { DEMO_USERS } from '../../demo/demo-users';
 import { getJson, jqlKeys, postSearch } from './test-requests';
 import type { TestSite } from './test-support';
@@ -129,6 +130,73 @@ describe('POST /rest/api/3/search/jql', () => {
     expect(idsOnly.issues).toHaveLength(137);
     expect(idsOnly.isLast).toBe(true);
     expect(searchPage.parse((await postSearch({ jql: 'project = PLAT' })).body).issues).toHaveLength(50);
+  });
+
+  it("adds each issue's 40 most recent histories under expand=changelog, newest first, and none without it", async () => {
+    const [from, to] = t.site.listIssues().filter((i) => i.issueType === 'Epic' && i.projectKey === 'PAY');
+    const story = t.site.listIssues().find((i) => i.issueType !== 'Epic' && i.parentKey === from?.key);
+    if (from === undefined || to === undefined || story === undefined)
+      throw new Error('the demo site has no PAY epics with children');
+    const hannah = DEMO_USERS.hannah.accountId;
+    t.site.updateIssue(story.key, { parent: to.key, actor: hannah, at: '2026-02-01T10:00:00.000Z' });
+    for (let n = 0; n < 44; n += 1) t.site.updateIssue(story.key, { summary: `Renamed ${String(n)}` });
+    const changelog = z.object({
+      startAt: z.number(),
+      maxResults: z.number(),
+      total: z.number(),
+      histories: z.array(
+        z.object({
+          id: z.string(),
+          author: z.object({ accountId: z.string() }).optional(),
+          created: z.string(),
+          items: z.array(
+            z.object({
+              field: z.string(),
+              fieldtype: z.string(),
+              fieldId: z.string(),
+              from: z.string().nullable(),
+              fromString: z.string().nullable(),
+              to: z.string().nullable(),
+              toString: z.string().nullable(),
+            }),
+          ),
+        }),
+      ),
+    });
+    const answer = z.object({ issues: z.array(z.object({ key: z.string(), changelog })) });
+    const expanded = answer.parse((await postSearch({ jql: `key = ${story.key}`, expand: 'names,changelog' })).body);
+    const log = expanded.issues[0]?.changelog;
+    expect(log?.total).toBe(45);
+    expect(log?.histories).toHaveLength(40);
+    expect(log?.histories[0]?.items).toEqual([expect.objectContaining({ field: 'summary', toString: 'Renamed 43' })]);
+    // The move under the other epic is the 45th most recent: beyond what a search returns.
+    expect(log?.histories.some((h) => h.items.some((i) => i.fieldId === 'parent'))).toBe(false);
+
+    const moved = t.site.listIssues().find((i) => i.issueType !== 'Epic' && i.parentKey === from.key);
+    if (moved === undefined) throw new Error('the epic has one child only');
+    t.site.updateIssue(moved.key, { parent: to.key, actor: hannah, at: '2026-02-02T10:00:00.000Z' });
+    const one = answer.parse((await postSearch({ jql: `key = ${moved.key}`, expand: 'changelog' })).body).issues[0]
+      ?.changelog;
+    expect(one?.histories).toEqual([
+      {
+        id: expect.any(String) as unknown,
+        author: expect.objectContaining({ accountId: hannah }) as unknown,
+        created: '2026-02-02T10:00:00.000+0000',
+        items: [
+          {
+            field: 'IssueParentAssociation',
+            fieldtype: 'jira',
+            fieldId: 'parent',
+            from: from.id,
+            fromString: from.key,
+            to: to.id,
+            toString: to.key,
+          },
+        ],
+      },
+    ]);
+    const plain = (await postSearch({ jql: `key = ${moved.key}` })).body;
+    expect(JSON.stringify(plain)).not.toContain('changelog"');
   });
 
   it('answers malformed requests with 400', async () => {

@@ -20,6 +20,7 @@ import { createJiraRateLimiter, rateLimitsFromEnv } from './rate-limits';
 import { routeRequest } from './router';
 import { migrateJiraSchema } from './schema';
 import { createDirectoryStore } from './store-directory';
+import { createChangelogStore } from './store-changelog';
 import { createIssueStore } from './store-issues';
 import { createNotificationStore } from './store-notifications';
 import type { SentNotification } from './store-notifications';
@@ -91,6 +92,7 @@ export const createJiraSite = (db: Db, options: JiraSiteOptions = {}): JiraSite 
   const ctx: SiteContext = {
     directory: createDirectoryStore(db),
     issues: createIssueStore(db),
+    changelog: createChangelogStore(db),
     siteUrl: (options.siteUrl ?? DEFAULT_SITE_URL).replace(/\/+$/, ''),
     appAccount: options.appAccount ?? DEFAULT_APP_ACCOUNT,
     now: options.now ?? (() => new Date()),

@@ -5,15 +5,16 @@ import { parseFieldSelection } from '../fields';
 import { badRequest } from '../http';
 import { resolveAppFunctions } from '../jql/app-function-calls';
 import { runJql } from '../jql/run-jql';
-import { createRenderLookup, renderIssue } from '../render-issue';
+import { createRenderLookup, renderChangelog, renderIssue } from '../render-issue';
 import type { IssueJson } from '../render-issue';
 import { parseJsonBody, parseQuery } from '../request';
 import type { Route, RouteEnv } from './route';
 
 /**
- * `GET|POST /rest/api/3/search/jql`: token paging, `fields` default id only, no `total`.
- * `expand`, `properties`, `fieldsByKeys`, `failFast` and `reconcileIssues` are accepted and ignored
- * (the local site is always consistent, so reconciling is a no-op).
+ * `GET|POST /rest/api/3/search/jql`: token paging, `fields` default id only, no `total`. `expand`
+ * honours `changelog` (render-issue.ts renderChangelog); its other values, `properties`, `fieldsByKeys`,
+ * `failFast` and `reconcileIssues` are accepted and ignored (the local site is always consistent, so
+ * reconciling is a no-op).
  */
 
 const searchBody = z.strictObject({
@@ -40,7 +41,7 @@ const searchQuery = z.object({
   reconcileIssues: z.array(z.string()).optional(),
 });
 
-type SearchInput = Pick<z.infer<typeof searchBody>, 'jql' | 'nextPageToken' | 'maxResults' | 'fields'>;
+type SearchInput = Pick<z.infer<typeof searchBody>, 'jql' | 'nextPageToken' | 'maxResults' | 'fields' | 'expand'>;
 
 export interface SearchPage {
   issues: IssueJson[];
@@ -86,7 +87,12 @@ export const search = async (env: RouteEnv, input: SearchInput): Promise<SearchP
     appFragments,
   );
   const lookup = createRenderLookup(env.ctx);
-  const issues = matched.slice(offset, offset + limit).map((issue) => renderIssue(env.ctx, lookup, issue, selection));
+  // A comma-delimited string, unlike most of Jira's `expand` parameters.
+  const changelog = (input.expand ?? '').split(',').some((e) => e.trim() === 'changelog');
+  const issues = matched.slice(offset, offset + limit).map((issue) => {
+    const json = renderIssue(env.ctx, lookup, issue, selection);
+    return changelog ? { ...json, changelog: renderChangelog(env.ctx, lookup, issue) } : json;
+  });
   const more = offset + limit < matched.length;
   // On the last page Jira leaves nextPageToken out rather than sending null.
   return more ? { issues, nextPageToken: encodeToken(offset + limit, jql), isLast: false } : { issues, isLast: true };
