@@ -1,4 +1,15 @@
-import type { AdminGroup, BandConfig, CheckIn, Cycle, Kpi, KpiReading, LeftOut, PaceThresholds, Settings, Team } from '../contract';
+import type {
+  AdminGroup,
+  BandConfig,
+  CheckIn,
+  Cycle,
+  Kpi,
+  KpiReading,
+  LeftOut,
+  PaceThresholds,
+  Settings,
+  Team,
+} from '../contract';
 import type { ExportCounts, ExportDocument, ExportPart, ExportPosition, ImportState } from '../contract';
 import type { InitiativeLink, KeyResultSnapshot, ObjectiveAggregate, ObjectiveDigest, StatusCategory } from './model';
 import type { BoardHead } from './shared/board-head';
@@ -111,7 +122,11 @@ export interface OkrStore {
   putSnapshots(snapshots: readonly KeyResultSnapshot[]): Promise<void>;
   listSnapshots(cycleId: string): Promise<KeyResultSnapshot[]>;
   /** Those weeks' snapshots as far as they hold the KRs of these objectives (read by key; weeks never snapshotted are absent). */
-  listSnapshotsOf(cycleId: string, weeks: readonly string[], objectiveIds: readonly string[]): Promise<KeyResultSnapshot[]>;
+  listSnapshotsOf(
+    cycleId: string,
+    weeks: readonly string[],
+    objectiveIds: readonly string[],
+  ): Promise<KeyResultSnapshot[]>;
 
   /** "Not this cycle" lists read by key (one batchGet, strongly consistent), in the order asked; a list never written is empty. */
   readLeftOut(lists: readonly LeftOutListKey[]): Promise<LeftOut[][]>;
@@ -119,7 +134,11 @@ export interface OkrStore {
    * Applies `apply` to one list's items (again on each lost race) and answers the items stored; a request
    * already applied writes nothing and answers the stored items.
    */
-  changeLeftOut(list: LeftOutListKey, apply: (items: readonly LeftOut[]) => LeftOut[], request?: string): Promise<LeftOut[]>;
+  changeLeftOut(
+    list: LeftOutListKey,
+    apply: (items: readonly LeftOut[]) => LeftOut[],
+    request?: string,
+  ): Promise<LeftOut[]>;
 
   /** Every KPI of the installation, any status: one catalog document read with get (strongly consistent). */
   listKpis(): Promise<StoredKpi[]>;
@@ -133,7 +152,10 @@ export interface OkrStore {
    * in one transaction with the KPI catalog. `check` refuses (throws) against the KPI as stored, again on
    * each lost race. A reading whose id is stored already (a repeated request) writes nothing and is answered.
    */
-  recordKpiReading(reading: KpiReading, check: (kpi: StoredKpi | undefined) => void): Promise<{ kpi: StoredKpi; reading: KpiReading }>;
+  recordKpiReading(
+    reading: KpiReading,
+    check: (kpi: StoredKpi | undefined) => void,
+  ): Promise<{ kpi: StoredKpi; reading: KpiReading }>;
   /** A KPI's readings, newest first, through its index (a reading may show up a moment after it was written). */
   listKpiReadings(kpiId: string, limit: number, cursor?: string): Promise<Page<KpiReading>>;
   /** Each KPI's newest two readings at or before `asOf`, newest first: one bounded index query per KPI, in parallel. */
@@ -144,9 +166,18 @@ export interface OkrStore {
    * One page of the export from `position` (undefined: the first).
    * @throws AppError CONFLICT when the position is of another generation (an import happened between pages).
    */
-  exportPage(position: ExportPosition | undefined, exportedAt: string): Promise<{ part: ExportPart; next?: ExportPosition }>;
+  exportPage(
+    position: ExportPosition | undefined,
+    exportedAt: string,
+  ): Promise<{ part: ExportPart; next?: ExportPosition }>;
   /** Paged import (adapters/kvs/import-jobs.ts): claims a staging generation named `importId` and records the job. */
-  startImport(args: { importId: string; requestId: string; expected: ExportCounts; createdBy: string; now: string }): Promise<ImportJob>;
+  startImport(args: {
+    importId: string;
+    requestId: string;
+    expected: ExportCounts;
+    createdBy: string;
+    now: string;
+  }): Promise<ImportJob>;
   /** Writes a part into the staging generation; a repeated request id writes nothing. */
   appendImportPart(importId: string, requestId: string, data: ImportPartData): Promise<ImportJob>;
   /** Enqueues a page of a cycle's forecast refresh (refresh-forecasts.ts) as an async event: the objectives after `after`. */
@@ -157,7 +188,11 @@ export interface OkrStore {
   /** Marks an import failed and retires its staging generation (the live data is untouched). */
   abandonImport(importId: string, why: string): Promise<void>;
   /** One verify event of a finishing import; `retry`: a storage fault, deliver the event again. */
-  runImportStep(importId: string, step: number, retryCount: number): Promise<{ state: ImportState | undefined; retry: boolean }>;
+  runImportStep(
+    importId: string,
+    step: number,
+    retryCount: number,
+  ): Promise<{ state: ImportState | undefined; retry: boolean }>;
   /**
    * Replaces all data: stages it as a new generation, verifies it, and makes it live in one conditional
    * write; a failure before that leaves the old data live and whole.
@@ -355,6 +390,11 @@ export interface WorkIssue {
   resolved: string | undefined;
   /** The parent's issue id (the epic, for a child issue). */
   parentId: string | undefined;
+  /**
+   * ISO instant: when the issue was last moved under its current parent, as its changelog says;
+   * undefined when it was created there, or the move lies beyond the 40 histories a search returns.
+   */
+  parentSetAt: string | undefined;
 }
 
 export interface ViewerAccess {

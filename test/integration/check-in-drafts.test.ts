@@ -20,13 +20,29 @@ describe('check-ins drafted from Jira (checkIns.draft)', () => {
   it('drafts the measured value and what moved under the epics since the last check-in; accepting it starts the next', async () => {
     const { runtime, sourced, fx } = await linkedPaymentsSetup();
     const first = await draft(runtime, sourced.id);
-    expect(first.draft).toMatchObject({ keyResultId: sourced.id, value: 50, valueSource: 'initiatives', since: sourced.createdAt });
+    expect(first.draft).toMatchObject({
+      keyResultId: sourced.id,
+      value: 50,
+      valueSource: 'initiatives',
+      since: sourced.createdAt,
+    });
     // Nothing moved since the KR was added; without a check-in there is no baseline, so the epic is named as it stands.
-    expect(first.draft.changes).toEqual({ done: [], added: [], wontDo: [], epics: [{ issueKey: fx, summary: 'Multi-currency payroll payouts', from: null, to: 'In Progress' }], truncated: false });
+    expect(first.draft.changes).toEqual({
+      done: [],
+      added: [],
+      wontDo: [],
+      epics: [{ issueKey: fx, summary: 'Multi-currency payroll payouts', from: null, to: 'In Progress' }],
+      truncated: false,
+    });
     // permissions/check and a search as the user, a search as the app: 3 calls.
     expect(first.calls).toBe(3);
 
-    const { checkIn } = await ok(runtime, 'checkIns.create', { keyResultId: sourced.id, confidence: first.draft.confidence }, 'priya');
+    const { checkIn } = await ok(
+      runtime,
+      'checkIns.create',
+      { keyResultId: sourced.id, confidence: first.draft.confidence },
+      'priya',
+    );
     expect(checkIn.epicStatuses).toEqual([{ issueId: runtime.site.getIssue(fx)?.id, statusName: 'In Progress' }]);
 
     const snapshot = issueKey(runtime, 'Snapshot the FX rate when payroll is approved');
@@ -44,7 +60,9 @@ describe('check-ins drafted from Jira (checkIns.draft)', () => {
     expect(keys(second.draft.changes?.wontDo)).toEqual([cad]);
     expect(keys(second.draft.changes?.added)).toEqual([aud]);
     expect(second.draft.changes?.added[0]).toMatchObject({ summary: 'Payouts in AUD', epicKey: fx });
-    expect(second.draft.changes?.epics).toEqual([{ issueKey: fx, summary: 'Multi-currency payroll payouts', from: 'In Progress', to: 'In Review' }]);
+    expect(second.draft.changes?.epics).toEqual([
+      { issueKey: fx, summary: 'Multi-currency payroll payouts', from: 'In Progress', to: 'In Review' },
+    ]);
     // 3 done of 4 in scope (one more excluded, one added): what the event-driven refresh stored too.
     expect(second.draft.value).toBe(75);
     const stored = await ok(runtime, 'objectives.get', { id: sourced.objectiveId }, 'priya');
@@ -55,11 +73,28 @@ describe('check-ins drafted from Jira (checkIns.draft)', () => {
     expect(runtime.site.listIssues().filter((i) => i.parentKey === fx)).toHaveLength(6);
     expect(second.points).toBe(3 + (1 + 1 + 6) + (1 + 1 + 3));
 
-    const accepted = await ok(runtime, 'checkIns.create', { keyResultId: sourced.id, confidence: second.draft.confidence }, 'priya');
+    const accepted = await ok(
+      runtime,
+      'checkIns.create',
+      { keyResultId: sourced.id, confidence: second.draft.confidence },
+      'priya',
+    );
     expect(accepted.checkIn.value).toBe(second.draft.value);
     const third = await draft(runtime, sourced.id);
     expect(third.draft.since).toBe(accepted.checkIn.at);
     expect(third.draft.changes).toEqual({ done: [], added: [], wontDo: [], epics: [], truncated: false });
+
+    // An old issue moved under the epic is added too: only its changelog says so. One merely edited is not.
+    const elsewhere = runtime.site
+      .listIssues()
+      .find((i) => i.projectKey === 'PAY' && i.issueType !== 'Epic' && i.parentKey !== null && i.parentKey !== fx);
+    if (elsewhere === undefined) throw new Error('the demo site has no PAY issue under another epic');
+    runtime.site.updateIssue(elsewhere.key, { parent: fx });
+    runtime.site.updateIssue(aud, { summary: 'Payouts in AUD and NZD' });
+    await runtime.whenIdle();
+    const fourth = await draft(runtime, sourced.id);
+    expect(fourth.draft.changes).toMatchObject({ done: [], wontDo: [], epics: [] });
+    expect(keys(fourth.draft.changes?.added)).toEqual([elsewhere.key]);
     // Eleven resolver calls and three event-driven refreshes: slow on a loaded machine.
   }, 60_000);
 
@@ -67,7 +102,9 @@ describe('check-ins drafted from Jira (checkIns.draft)', () => {
     const { runtime: source, sourced } = await linkedPaymentsSetup();
     await ok(source, 'checkIns.create', { keyResultId: sourced.id, confidence: 'on_track' }, 'priya');
     const first = await exportDocument(source, 'elena');
-    expect(first.checkIns[0]?.epicStatuses).toEqual([{ issueId: expect.any(String) as unknown, statusName: 'In Progress' }]);
+    expect(first.checkIns[0]?.epicStatuses).toEqual([
+      { issueId: expect.any(String) as unknown, statusName: 'In Progress' },
+    ]);
     const target = newRuntime();
     await ok(target, 'data.import', { data: first }, 'elena');
     target.kvs.settle();
@@ -78,24 +115,44 @@ describe('check-ins drafted from Jira (checkIns.draft)', () => {
   it('never names a restricted epic or its child issues to someone outside its project', async () => {
     const runtime = newRuntime();
     const { cycle } = await paymentsSetup(runtime);
-    const company = await anObjective(runtime, 'elena', { cycleId: cycle.id, title: 'Win the trust of enterprise buyers' });
-    const kr = await aKeyResult(runtime, 'elena', company.id, { title: 'Pass 1 SOC 2 Type II audit', metric: { kind: 'number', start: 0, target: 1 } });
+    const company = await anObjective(runtime, 'elena', {
+      cycleId: cycle.id,
+      title: 'Win the trust of enterprise buyers',
+    });
+    const kr = await aKeyResult(runtime, 'elena', company.id, {
+      title: 'Pass 1 SOC 2 Type II audit',
+      metric: { kind: 'number', start: 0, target: 1 },
+    });
     const secret = epicKey(runtime, 'SOC 2 Type II audit readiness');
     const open = epicKey(runtime, 'Workspace health score service');
     await ok(runtime, 'initiatives.link', { keyResultId: kr.id, issueKey: secret }, 'elena');
     await ok(runtime, 'initiatives.link', { keyResultId: kr.id, issueKey: open }, 'elena');
-    runtime.site.createIssue({ project: 'SEC', issueType: 'Task', summary: 'Penetration test of the payroll API', parent: secret });
-    runtime.site.createIssue({ project: 'PLAT', issueType: 'Task', summary: 'Health score for dormant workspaces', parent: open });
+    runtime.site.createIssue({
+      project: 'SEC',
+      issueType: 'Task',
+      summary: 'Penetration test of the payroll API',
+      parent: secret,
+    });
+    runtime.site.createIssue({
+      project: 'PLAT',
+      issueType: 'Task',
+      summary: 'Health score for dormant workspaces',
+      parent: open,
+    });
     await runtime.whenIdle();
 
     const outsider = await draft(runtime, kr.id, 'priya');
     const json = JSON.stringify(outsider.draft);
-    for (const hidden of [secret, 'SOC 2 Type II audit readiness', 'Penetration test of the payroll API']) expect(json).not.toContain(hidden);
+    for (const hidden of [secret, 'SOC 2 Type II audit readiness', 'Penetration test of the payroll API'])
+      expect(json).not.toContain(hidden);
     expect(outsider.draft.changes?.added.map((i) => i.summary)).toEqual(['Health score for dormant workspaces']);
     expect(keys(outsider.draft.changes?.epics)).toEqual([open]);
 
     const insider = await draft(runtime, kr.id, 'grace');
-    expect(insider.draft.changes?.added.map((i) => i.summary).sort()).toEqual(['Health score for dormant workspaces', 'Penetration test of the payroll API']);
+    expect(insider.draft.changes?.added.map((i) => i.summary).sort()).toEqual([
+      'Health score for dormant workspaces',
+      'Penetration test of the payroll API',
+    ]);
     expect(keys(insider.draft.changes?.epics).sort()).toEqual([open, secret].sort());
   }, 30_000);
 
@@ -115,10 +172,18 @@ describe('check-ins drafted from Jira (checkIns.draft)', () => {
   it('refuses an unknown KR, and one that takes no check-in (archived), as checkIns.create would', async () => {
     const { runtime, objective, kr2 } = await linkedPaymentsSetup();
     for (const unknown of [`${objective.id}-kzzzzzz`, 'zzzzzzzzzzzz-kzzzzzz']) {
-      expect(await fails(runtime, 'checkIns.draft', { keyResultId: unknown }, 'priya')).toMatchObject({ code: 'NOT_FOUND', field: 'keyResultId' });
+      expect(await fails(runtime, 'checkIns.draft', { keyResultId: unknown }, 'priya')).toMatchObject({
+        code: 'NOT_FOUND',
+        field: 'keyResultId',
+      });
     }
-    expect(await fails(runtime, 'checkIns.draft', { keyResultId: 'not-an-id' }, 'priya')).toMatchObject({ code: 'VALIDATION' });
+    expect(await fails(runtime, 'checkIns.draft', { keyResultId: 'not-an-id' }, 'priya')).toMatchObject({
+      code: 'VALIDATION',
+    });
     await ok(runtime, 'keyResults.archive', { id: kr2.id }, 'priya');
-    expect(await fails(runtime, 'checkIns.draft', { keyResultId: kr2.id }, 'priya')).toMatchObject({ code: 'INVALID_STATE', field: 'keyResultId' });
+    expect(await fails(runtime, 'checkIns.draft', { keyResultId: kr2.id }, 'priya')).toMatchObject({
+      code: 'INVALID_STATE',
+      field: 'keyResultId',
+    });
   }, 30_000);
 });

@@ -1,7 +1,15 @@
 import { assumeTrustedRoute, route } from '@forge/api';
 import { AppError } from '../../usecases/errors';
 import { startEarly } from '../../usecases/shared/start-early';
-import type { ChildIssue, EpicRef, EpicState, InProgressEpic, JiraGateway, ViewerAccess, WorkIssue } from '../../usecases/ports';
+import type {
+  ChildIssue,
+  EpicRef,
+  EpicState,
+  InProgressEpic,
+  JiraGateway,
+  ViewerAccess,
+  WorkIssue,
+} from '../../usecases/ports';
 import type { JiraClient } from './jira-client';
 import { listPrecomputations, updatePrecomputations } from './precomputations';
 import { createNotificationChannel } from './notification-channel';
@@ -54,6 +62,28 @@ const epicRefOf = (issue: SearchIssue): EpicRef => ({
   isEpic: issue.fields.issuetype?.hierarchyLevel === 1,
 });
 
+/**
+ * Field names Jira's changelog uses for a move under a parent: `IssueParentAssociation` (fieldId
+ * `parent`) on team-managed and newer sites, `Parent`, and `Epic Link` on company-managed projects that
+ * still have it. Each item's `to` is the new parent's issue id.
+ */
+const PARENT_FIELDS = new Set(['IssueParentAssociation', 'Parent', 'Epic Link']);
+
+/** The latest changelog entry that moved the issue under its current parent, if the histories hold one. */
+const parentSetAt = (issue: SearchIssue): string | undefined => {
+  const parent = issue.fields.parent?.id;
+  if (parent === undefined) return undefined;
+  let latest: number | undefined;
+  for (const history of issue.changelog?.histories ?? []) {
+    const moved = history.items.some(
+      (item) => (item.fieldId === 'parent' || PARENT_FIELDS.has(item.field)) && item.to === parent,
+    );
+    const at = Date.parse(isoInstant(history.created));
+    if (moved && !Number.isNaN(at) && (latest === undefined || at > latest)) latest = at;
+  }
+  return latest === undefined ? undefined : new Date(latest).toISOString();
+};
+
 const childOf = (issue: SearchIssue): ChildIssue => ({
   statusCategory: issue.fields.status.statusCategory.key,
   resolution: issue.fields.resolution?.name,
@@ -72,13 +102,20 @@ export const createJiraGateway = (client: JiraClient): JiraGateway => {
     fields: readonly string[],
     schema: z.ZodType<T>,
     as: 'app' | 'user' = 'app',
+    expand?: 'changelog',
   ): Promise<T['issues']> => {
     const issues: T['issues'] = [];
     let nextPageToken: string | undefined;
     do {
       const page = await client.request(as, route`/rest/api/3/search/jql`, schema, {
         method: 'POST',
-        body: { jql, fields, maxResults: 100, ...(nextPageToken === undefined ? {} : { nextPageToken }) },
+        body: {
+          jql,
+          fields,
+          maxResults: 100,
+          ...(expand === undefined ? {} : { expand }),
+          ...(nextPageToken === undefined ? {} : { nextPageToken }),
+        },
       });
       issues.push(...(page.body?.issues ?? []));
       nextPageToken = page.body?.isLast === true ? undefined : page.body?.nextPageToken;
@@ -184,9 +221,11 @@ export const createJiraGateway = (client: JiraClient): JiraGateway => {
     },
 
     /**
-     * POST /rest/api/3/search/jql as the user, `id in (...) OR (parent in (...) AND (created >= "-<n>m" OR
-     * resolved >= "-<n>m"))`, ≤ 50 epics a query: 1 point a page plus 1 an issue. A relative period, so
-     * the user's time zone cannot shift the window (absolute JQL dates are read in it).
+     * POST /rest/api/3/search/jql as the user, `id in (...) OR (parent in (...) AND updated >= "-<n>m")`
+     * with expand=changelog, ≤ 50 epics a query: 1 point a page plus 1 an issue. Every child touched in the
+     * period, not only those created or resolved in it: an issue moved into an epic is old, and only its
+     * changelog (parentSetAt) tells it was added. A relative period, so the user's time zone cannot shift
+     * the window (absolute JQL dates are read in it).
      */
     async epicWorkForUser(epicIds, minutes): Promise<WorkIssue[]> {
       const unique = [...new Set(epicIds)].filter((id) => /^\d+$/.test(id));
@@ -194,8 +233,8 @@ export const createJiraGateway = (client: JiraClient): JiraGateway => {
       const found: WorkIssue[] = [];
       for (let i = 0; i < unique.length; i += EPICS_PER_QUERY) {
         const list = unique.slice(i, i + EPICS_PER_QUERY).join(', ');
-        const jql = `id in (${list}) OR (parent in (${list}) AND (created >= "${since}" OR resolved >= "${since}")) ORDER BY key`;
-        for (const issue of await searchPages(jql, WORK_FIELDS, SearchPageJson, 'user')) {
+        const jql = `id in (${list}) OR (parent in (${list}) AND updated >= "${since}") ORDER BY key`;
+        for (const issue of await searchPages(jql, WORK_FIELDS, SearchPageJson, 'user', 'changelog')) {
           const resolved = issue.fields.resolutiondate;
           found.push({
             id: issue.id,
@@ -207,6 +246,7 @@ export const createJiraGateway = (client: JiraClient): JiraGateway => {
             created: isoInstant(issue.fields.created),
             resolved: resolved === undefined || resolved === null ? undefined : isoInstant(resolved),
             parentId: issue.fields.parent?.id,
+            parentSetAt: parentSetAt(issue),
           });
         }
       }
@@ -265,7 +305,10 @@ export const createJiraGateway = (client: JiraClient): JiraGateway => {
       const keys = [...new Set(projectKeys)].filter((k) => /^[A-Z][A-Z0-9_]*$/i.test(k));
       const epics: InProgressEpic[] = [];
       for (let i = 0; i < keys.length; i += PROJECT_KEYS_PER_REQUEST) {
-        const list = keys.slice(i, i + PROJECT_KEYS_PER_REQUEST).map((k) => `"${k}"`).join(', ');
+        const list = keys
+          .slice(i, i + PROJECT_KEYS_PER_REQUEST)
+          .map((k) => `"${k}"`)
+          .join(', ');
         const jql = `project in (${list}) AND issuetype = Epic AND statusCategory = "In Progress" ORDER BY created DESC`;
         for (const issue of await searchPages(jql, COVERAGE_FIELDS, SearchPageJson, 'user')) {
           const ref = epicRefOf(issue);
@@ -323,7 +366,9 @@ export const createJiraGateway = (client: JiraClient): JiraGateway => {
           .then((r) => r.body?.groups.items ?? []),
       );
       return myGroups.then((groups) =>
-        groups.some((g) => (g.groupId === undefined || g.groupId === null ? g.name === group.name : g.groupId === group.groupId)),
+        groups.some((g) =>
+          g.groupId === undefined || g.groupId === null ? g.name === group.name : g.groupId === group.groupId,
+        ),
       );
     },
   };

@@ -38,6 +38,19 @@ const SearchIssueJson = z.object({
     /** Asked for by coverage only: the issue security level (null or absent when none). */
     security: z.object({ id: z.string() }).nullable().optional(),
   }),
+  /** With expand=changelog (the check-in draft): the issue's most recent histories, at most 40. */
+  changelog: z
+    .object({
+      histories: z.array(
+        z.object({
+          created: z.string(),
+          items: z.array(
+            z.object({ field: z.string(), fieldId: z.string().optional(), to: z.string().nullable().optional() }),
+          ),
+        }),
+      ),
+    })
+    .optional(),
 });
 export type SearchIssue = z.infer<typeof SearchIssueJson>;
 

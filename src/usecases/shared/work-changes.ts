@@ -40,7 +40,7 @@ export interface WorkChangesInput {
 }
 
 /**
- * Child issues created since then are `added`; resolved since then as Won't Do or Duplicate (the
+ * Child issues created since then, or moved under the epic since then (parentSetAt), are `added`; resolved since then as Won't Do or Duplicate (the
  * resolutions epic-progress takes out of scope) `wontDo`; resolved since then in a done status `done`.
  * An issue can be both added and done. Epics are listed when their status differs from the baseline
  * (every epic, `from` null, when there is none). Lists in key order, each cut at WORK_LIST_LIMIT.
@@ -55,7 +55,11 @@ export const workChanges = (input: WorkChangesInput): WorkChanges => {
     const epic = issue.parentId === undefined ? undefined : epics.get(issue.parentId);
     if (epic === undefined || epics.has(issue.id)) continue;
     const ref: IssueRef = { issueId: issue.id, issueKey: issue.key, summary: issue.summary, epicKey: epic.key };
-    if (Date.parse(issue.created) >= since) added.push(ref);
+    const addedAt = Math.max(
+      Date.parse(issue.created),
+      issue.parentSetAt === undefined ? Number.NEGATIVE_INFINITY : Date.parse(issue.parentSetAt),
+    );
+    if (addedAt >= since) added.push(ref);
     const resolvedSince = issue.resolved !== undefined && Date.parse(issue.resolved) >= since;
     if (!resolvedSince) continue;
     if (issue.resolution !== undefined && EXCLUDED_RESOLUTIONS.has(issue.resolution)) wontDo.push(ref);
