@@ -10,9 +10,10 @@ export interface ResourceOrigin {
 
 /**
  * The worker runs the TypeScript source through tsx, whether the host itself runs under tsx (npm start),
- * jest or the bench: a worker thread does not inherit jest's transform.
+ * jest or the bench: a worker thread does not inherit jest's transform. Both paths are absolute, since an
+ * eval'd worker resolves modules from the process's working directory.
  */
-const BOOT = `require('tsx/cjs/api').register(); require(${JSON.stringify(path.join(__dirname, 'resource-worker.ts'))});`;
+const BOOT = `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register(); require(${JSON.stringify(path.join(__dirname, 'resource-worker.ts'))});`;
 
 const Listening = z.object({ port: z.number().int().positive() });
 
