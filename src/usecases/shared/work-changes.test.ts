@@ -23,6 +23,14 @@ const epic = issue({
   statusCategory: 'indeterminate',
   parentId: undefined,
 });
+/** What moved under epic PAY-1 (baseline In Progress) since SINCE, among these children. */
+const changesOf = (children: readonly WorkIssue[]) =>
+  workChanges({
+    epicIds: ['100'],
+    since: SINCE,
+    baseline: new Map([['100', 'In Progress']]),
+    issues: [epic, ...children],
+  });
 const keys = (list: readonly { issueKey: string }[]): string[] => list.map((i) => i.issueKey);
 
 describe('changesSince', () => {
@@ -45,37 +53,31 @@ describe('changesSince', () => {
 
 describe('workChanges', () => {
   it('sorts child issues into done, added and won’t do by their fields since then', () => {
-    const changes = workChanges({
-      epicIds: ['100'],
-      since: SINCE,
-      baseline: new Map([['100', 'In Progress']]),
-      issues: [
-        epic,
-        issue({
-          id: '1',
-          key: 'PAY-2',
-          statusCategory: 'done',
-          statusName: 'Done',
-          resolution: 'Done',
-          resolved: AFTER,
-        }),
-        issue({ id: '2', key: 'PAY-3', created: AFTER }),
-        issue({ id: '3', key: 'PAY-4', statusCategory: 'done', resolution: "Won't Do", resolved: AFTER }),
-        issue({
-          id: '4',
-          key: 'PAY-5',
-          statusCategory: 'done',
-          resolution: 'Duplicate',
-          resolved: AFTER,
-          created: AFTER,
-        }),
-        // Resolved before: no news. Resolved since but not done (a resolution outside the done category): neither.
-        issue({ id: '5', key: 'PAY-6', statusCategory: 'done', resolution: 'Done', resolved: BEFORE }),
-        issue({ id: '6', key: 'PAY-7', statusCategory: 'indeterminate', resolution: 'Done', resolved: AFTER }),
-        // Exactly at `since` counts.
-        issue({ id: '7', key: 'PAY-8', statusCategory: 'done', resolution: 'Done', resolved: SINCE }),
-      ],
-    });
+    const changes = changesOf([
+      issue({
+        id: '1',
+        key: 'PAY-2',
+        statusCategory: 'done',
+        statusName: 'Done',
+        resolution: 'Done',
+        resolved: AFTER,
+      }),
+      issue({ id: '2', key: 'PAY-3', created: AFTER }),
+      issue({ id: '3', key: 'PAY-4', statusCategory: 'done', resolution: "Won't Do", resolved: AFTER }),
+      issue({
+        id: '4',
+        key: 'PAY-5',
+        statusCategory: 'done',
+        resolution: 'Duplicate',
+        resolved: AFTER,
+        created: AFTER,
+      }),
+      // Resolved before: no news. Resolved since but not done (a resolution outside the done category): neither.
+      issue({ id: '5', key: 'PAY-6', statusCategory: 'done', resolution: 'Done', resolved: BEFORE }),
+      issue({ id: '6', key: 'PAY-7', statusCategory: 'indeterminate', resolution: 'Done', resolved: AFTER }),
+      // Exactly at `since` counts.
+      issue({ id: '7', key: 'PAY-8', statusCategory: 'done', resolution: 'Done', resolved: SINCE }),
+    ]);
     expect(keys(changes.done)).toEqual(['PAY-2', 'PAY-8']);
     expect(keys(changes.added)).toEqual(['PAY-3', 'PAY-5']);
     expect(keys(changes.wontDo)).toEqual(['PAY-4', 'PAY-5']);
@@ -85,25 +87,19 @@ describe('workChanges', () => {
   });
 
   it('counts an old issue moved under the epic since then as added, and one moved there before as not', () => {
-    const changes = workChanges({
-      epicIds: ['100'],
-      since: SINCE,
-      baseline: new Map([['100', 'In Progress']]),
-      issues: [
-        epic,
-        issue({ id: '1', key: 'PAY-2', parentSetAt: AFTER }),
-        issue({ id: '2', key: 'PAY-3', parentSetAt: BEFORE }),
-        // Moved in and done since then: both.
-        issue({
-          id: '3',
-          key: 'PAY-4',
-          parentSetAt: SINCE,
-          statusCategory: 'done',
-          resolution: 'Done',
-          resolved: AFTER,
-        }),
-      ],
-    });
+    const changes = changesOf([
+      issue({ id: '1', key: 'PAY-2', parentSetAt: AFTER }),
+      issue({ id: '2', key: 'PAY-3', parentSetAt: BEFORE }),
+      // Moved in and done since then: both.
+      issue({
+        id: '3',
+        key: 'PAY-4',
+        parentSetAt: SINCE,
+        statusCategory: 'done',
+        resolution: 'Done',
+        resolved: AFTER,
+      }),
+    ]);
     expect(keys(changes.added)).toEqual(['PAY-2', 'PAY-4']);
     expect(keys(changes.done)).toEqual(['PAY-4']);
   });
