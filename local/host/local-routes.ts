@@ -1,12 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
 import { runBridgeCall } from './bridge-calls';
 import { asHttpError, HttpError, readJson, send, sendJson } from './http-util';
 import type { Route } from './route';
 import { route } from './route';
-import { BROWSER_DIR, serveResource } from './resource-files';
-import { contentTypeOf } from './static-files';
+import { serveBrowserFile, serveResource } from './resource-files';
 
 /**
  * The host's own plumbing: its browser scripts, the bridge endpoint host.js calls, the module
@@ -25,7 +22,7 @@ const svg = (body: string | undefined, what: string): string => {
 export const localRoutes: readonly Route[] = [
   route('GET', /^\/__local\/([a-z-]+\.(?:js|css))$/, 'api', async ({ res }, [name = '']) => {
     if (!HOST_FILES.has(name)) throw new HttpError(404, 'NOT_FOUND', `/__local/${name} not found`);
-    send(res, 200, contentTypeOf(name), await readFile(path.join(BROWSER_DIR, name)));
+    await serveBrowserFile(res, name);
   }),
 
   // A call's own failure (a resolver error, an unknown frame or call) is answered 200 with

@@ -25,7 +25,7 @@ export interface ResourceFiles {
   resourceOrigin: string;
 }
 
-export const BROWSER_DIR = path.join(__dirname, 'browser');
+const BROWSER_DIR = path.join(__dirname, 'browser');
 
 /**
  * A module resource's file: index.html with the local bridge injected and Forge's Custom UI CSP,
@@ -59,8 +59,9 @@ export const serveResource = async (
   send(res, 200, file.contentType, file.body);
 };
 
-export const serveBridgeScript = async (res: ServerResponse): Promise<void> => {
-  send(res, 200, contentTypeOf('bridge.js'), await readFile(path.join(BROWSER_DIR, 'bridge.js')));
+/** One of the host's own browser files (browser/); the caller decides which are reachable. */
+export const serveBrowserFile = async (res: ServerResponse, name: string): Promise<void> => {
+  send(res, 200, contentTypeOf(name), await readFile(path.join(BROWSER_DIR, name)));
 };
 
 /** A request on the resource origin's thread. */
@@ -85,7 +86,9 @@ export const frameFileRoutes = (
     'api',
     ({ files, res }, [key = '', rest = '']) => serveResource(res, files, key, rest),
   ),
-  route<FrameFileContext>(['GET', 'HEAD'], /^\/__local\/bridge\.js$/, 'api', ({ res }) => serveBridgeScript(res)),
+  route<FrameFileContext>(['GET', 'HEAD'], /^\/__local\/bridge\.js$/, 'api', ({ res }) =>
+    serveBrowserFile(res, 'bridge.js'),
+  ),
   route<FrameFileContext>(
     ['GET', 'HEAD'],
     /^\/(?:avatars\/[^/]+\.svg|icons\/issuetype\/[a-z]+\.svg|favicon\.ico)$/,
