@@ -71,13 +71,12 @@ export const createChangelogStore = (db: Db): ChangelogStore => {
     },
     recent: (issueId, limit) => {
       if (!/^\d+$/.test(issueId)) return { histories: [], total: 0 };
-      const histories = prepare('SELECT * FROM jira_issue_changelog WHERE issue_id = ? ORDER BY id DESC LIMIT ?')
-        .all(Number(issueId), limit)
-        .map(toHistory);
-      const { total } = countRow.parse(
-        prepare('SELECT COUNT(*) AS total FROM jira_issue_changelog WHERE issue_id = ?').get(Number(issueId)),
-      );
-      return { histories, total };
+      // One query: the window count is taken before LIMIT, so it counts every history of the issue.
+      const rows = prepare(
+        'SELECT *, COUNT(*) OVER () AS total FROM jira_issue_changelog WHERE issue_id = ? ORDER BY id DESC LIMIT ?',
+      ).all(Number(issueId), limit);
+      const total = rows.length === 0 ? 0 : countRow.parse(rows[0]).total;
+      return { histories: rows.map(toHistory), total };
     },
     deleteFor: (issueId) => {
       prepare('DELETE FROM jira_issue_changelog WHERE issue_id = ?').run(Number(issueId));
