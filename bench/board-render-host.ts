@@ -10,8 +10,13 @@ import path from 'node:path';
 import { startBenchHosts } from './board-render-setup';
 
 const main = async (): Promise<void> => {
-  const hosts = await startBenchHosts(path.join(__dirname, 'plain-list'), process.env.BENCH_BOARD_DIR_RESOLVED);
-  process.stdout.write(`${JSON.stringify({ boardUrl: hosts.boardUrl, plainUrl: hosts.plainUrl, objectives: hosts.objectives })}\n`);
+  const frames = process.env.BENCH_FRAMES ?? 'cross-site';
+  if (frames !== 'cross-site' && frames !== 'same-site')
+    throw new Error(`BENCH_FRAMES must be cross-site or same-site (got '${frames}')`);
+  const hosts = await startBenchHosts(path.join(__dirname, 'plain-list'), process.env.BENCH_BOARD_DIR_RESOLVED, frames);
+  process.stdout.write(
+    `${JSON.stringify({ boardUrl: hosts.boardUrl, plainUrl: hosts.plainUrl, objectives: hosts.objectives })}\n`,
+  );
   process.stdin.resume();
   process.stdin.on('end', () => {
     void hosts.close().then(() => process.exit(0));

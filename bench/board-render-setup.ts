@@ -2,8 +2,11 @@
  * The runtime bench/board-render.mjs measures against: 1,000 objectives seeded (bench/scale-seed.ts)
  * and two hosts on the same data. One serves the real board; the other serves bench/plain-list in the
  * board's place, so both pages load through the same Jira page, frame, bridge and board.get call.
+ * Frames come from another site than the page, as on Forge (the host's default), unless `frames` says
+ * `same-site` (BENCH_FRAMES=same-site, to compare).
  */
 import { createHostServer } from '../local/host/host-server';
+import type { FrameSite } from '../local/host/resource-files';
 import { createLocalRuntime } from '../local/platform/local-runtime';
 import { BOARD_SCALE, seedScale } from './scale-seed';
 
@@ -19,12 +22,17 @@ export interface BenchHosts {
  * `boardDir`: a built board other than static/build/board (BENCH_BOARD_DIR), so a bench can run on a
  * build of its own while others rebuild the shared one.
  */
-export const startBenchHosts = async (plainListDir: string, boardDir?: string): Promise<BenchHosts> => {
+export const startBenchHosts = async (
+  plainListDir: string,
+  boardDir?: string,
+  frames: FrameSite = 'cross-site',
+): Promise<BenchHosts> => {
   const runtime = createLocalRuntime();
   await seedScale(runtime, BOARD_SCALE);
   const board = await createHostServer(runtime, {
     port: 0,
     host: '127.0.0.1',
+    frames,
     ...(boardDir === undefined
       ? {}
       : { extraResources: { 'board-bench': boardDir }, moduleResources: { 'cadence-board': 'board-bench' } }),
@@ -32,6 +40,7 @@ export const startBenchHosts = async (plainListDir: string, boardDir?: string): 
   const plain = await createHostServer(runtime, {
     port: 0,
     host: '127.0.0.1',
+    frames,
     extraResources: { 'plain-list': plainListDir },
     moduleResources: { 'cadence-board': 'plain-list' },
   });

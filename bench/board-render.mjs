@@ -18,6 +18,9 @@
  *    rows were painted (the entry imports the app chunk at once); chunks loaded later on demand (side
  *    panel, map) are excluded. Target <= 250 KB.
  *
+ * Frames come from another site than the page, as Forge's CDN does, so Chromium runs each in a process of
+ * its own; BENCH_FRAMES=same-site serves them from the page's site instead, to compare.
+ *
  * Needs a build (`npm run build`) and Debian's chromium (test/support/browser.ts). BENCH_BOARD_DIR names
  * another built board than static/build/board (a private build while others rebuild the shared one).
  */

@@ -92,7 +92,7 @@ describe('module resources', () => {
     expect(answer.status).toBe(200);
     // connect-src admits only the resource's own __LOCALES__ folder, which the bridge's i18n fetches.
     expect(answer.headers.get('content-security-policy')).toMatch(
-      /^default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src http:\/\/127\.0\.0\.1:\d+\/resources\/board\/__LOCALES__\/; frame-ancestors http:\/\/127\.0\.0\.1:\d+; base-uri 'none'; form-action 'none'$/,
+      /^default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src http:\/\/localhost:\d+\/resources\/board\/__LOCALES__\/; frame-ancestors http:\/\/127\.0\.0\.1:\d+; base-uri 'none'; form-action 'none'$/,
     );
     const head =
       /<head>\s*<script src="\/__local\/bridge.js" data-host-origin="http:\/\/127\.0\.0\.1:\d+"><\/script>/.exec(
@@ -102,12 +102,15 @@ describe('module resources', () => {
     expect(answer.body.indexOf('/__local/bridge.js')).toBeLessThan(answer.body.indexOf('type="module"'));
   });
 
-  it('frames a module from another origin than the page, which serves module files and nothing of the site', async () => {
+  it('frames a module from another site than the page, which serves module files and nothing of the site', async () => {
     const answer = await text('/jira/apps/cadence-board');
     const src = /<iframe[^>]*\ssrc="([^"]+)"/.exec(answer.body)?.[1] ?? '';
     const frameUrl = new URL(src.replaceAll('&amp;', '&'));
     // Forge serves Custom UI from its CDN, not the product's origin: frame and page only talk by postMessage.
     expect(frameUrl.origin).not.toBe(host.url);
+    // Nor its site (another host name, not a port): browsers isolate the frame in a process of its own.
+    expect(frameUrl.hostname).toBe('localhost');
+    expect(new URL(host.url).hostname).toBe('127.0.0.1');
     expect(frameUrl.pathname).toBe('/resources/board/index.html');
     expect(answer.headers.get('content-security-policy')).toContain(`frame-src ${frameUrl.origin};`);
     const frame = await fetch(frameUrl);

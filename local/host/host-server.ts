@@ -12,6 +12,8 @@ import { asHttpError, HttpError, isFormPost, redirect, send, sendError } from '.
 import { localRoutes } from './local-routes';
 import { createModuleConfigStore } from './module-config-store';
 import { pageRoutes } from './page-routes';
+import type { FrameSite } from './resource-files';
+import { resourceOriginAt } from './resource-files';
 import { startResourceOrigin } from './resource-origin';
 import { escapeHtml } from './pages/html';
 import type { Route } from './route';
@@ -22,6 +24,8 @@ export interface HostServerOptions extends HostExtras {
   port?: number;
   /** Loopback only: the host has no authentication. */
   host: '127.0.0.1';
+  /** Module frames from another site than the page, as on Forge (the default), or the same site. */
+  frames?: FrameSite;
 }
 
 export interface HostServer {
@@ -158,8 +162,10 @@ export const createHostServer = async (runtime: LocalRuntime, options: HostServe
   state.origin = `http://${options.host}:${String(site.port)}`;
   siteHosts = new Set([`${options.host}:${String(site.port)}`, `localhost:${String(site.port)}`]);
   // Any free port, on a thread of its own (resource-worker.ts): pages name it in each iframe's src.
+  const frames = options.frames ?? 'cross-site';
   const resources = await startResourceOrigin({
     host: options.host,
+    frames,
     siteOrigin: state.origin,
     resourceDirs: new Map(state.resourceDirs),
     localesDir: runtime.installation.appCodeDir,
@@ -168,7 +174,7 @@ export const createHostServer = async (runtime: LocalRuntime, options: HostServe
     await site.close();
     throw e;
   });
-  state.resourceOrigin = `http://${options.host}:${String(resources.port)}`;
+  state.resourceOrigin = resourceOriginAt(frames, resources.port);
 
   return {
     url: state.origin,

@@ -18,10 +18,11 @@ export interface HostState {
   /** `http://127.0.0.1:<port>`, known once the server listens: the product's pages and the bridge. */
   origin: string;
   /**
-   * `http://127.0.0.1:<another port>`: where module iframes load their resources from. Forge serves Custom
-   * UI from its CDN, another origin than the product page, so a frame and its page only talk by
-   * postMessage, and the frame's files do not queue behind the page's API calls for the browser's six
-   * connections per origin (HTTP/1.1 here).
+   * `http://localhost:<another port>`: where module iframes load their resources from. Forge serves Custom
+   * UI from its CDN, another site than the product page, so a frame and its page only talk by
+   * postMessage, the frame runs in a renderer process of its own (resource-files.ts resourceOriginAt),
+   * and its files do not queue behind the page's API calls for the browser's six connections per origin
+   * (HTTP/1.1 here).
    */
   resourceOrigin: string;
   /** resourceKey -> absolute directory. */

@@ -25,6 +25,21 @@ export interface ResourceFiles {
   resourceOrigin: string;
 }
 
+/**
+ * Whether module frames come from another site than the page (`cross-site`, as on Forge) or only another
+ * origin (`same-site`). Forge serves Custom UI from its CDN, another site than the product's
+ * (atlassian-dev.net beside atlassian.net), so Chromium's site isolation gives each module frame a
+ * renderer process of its own: a frame's scripts never hold up its page's thread, nor the page's the
+ * frame's. To a browser `localhost` and `127.0.0.1` are different sites, and both are loopback: the site
+ * is on 127.0.0.1 and cross-site module files come from `localhost` (served on 127.0.0.1, which browsers
+ * and Node try for localhost beside ::1).
+ */
+export type FrameSite = 'cross-site' | 'same-site';
+
+/** The resource origin on `port`. */
+export const resourceOriginAt = (frames: FrameSite, port: number): string =>
+  `http://${frames === 'cross-site' ? 'localhost' : '127.0.0.1'}:${String(port)}`;
+
 const BROWSER_DIR = path.join(__dirname, 'browser');
 
 /**

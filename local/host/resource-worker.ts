@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
 import { asHttpError, HttpError, sendError } from './http-util';
 import type { FrameFileContext } from './resource-files';
-import { frameFileRoutes } from './resource-files';
+import { frameFileRoutes, resourceOriginAt } from './resource-files';
 import { matchRoute } from './route';
 
 /**
@@ -14,6 +14,7 @@ import { matchRoute } from './route';
  */
 const WorkerData = z.object({
   host: z.literal('127.0.0.1'),
+  frames: z.enum(['cross-site', 'same-site']),
   siteOrigin: z.url(),
   resourceDirs: z.map(z.string(), z.string()),
   localesDir: z.string().min(1),
@@ -65,7 +66,7 @@ const server = createServer((req, res) => {
 
 server.listen(0, data.host, () => {
   const { port: listening } = server.address() as AddressInfo;
-  const resourceOrigin = `http://${data.host}:${String(listening)}`;
+  const resourceOrigin = resourceOriginAt(data.frames, listening);
   files = {
     resourceDirs: data.resourceDirs,
     localesDir: data.localesDir,

@@ -6,7 +6,7 @@ import { createHostServer } from '../../local/host/host-server';
 import type { HostServer } from '../../local/host/host-server';
 import { createLocalRuntime } from '../../local/platform/local-runtime';
 import type { LocalRuntime } from '../../local/platform/local-runtime';
-import { launchBrowser, screenshot, watchProblems } from '../support/browser';
+import { launchBrowser, screenshot, TEST_FRAMES, watchProblems } from '../support/browser';
 import type { PageProblems } from '../support/browser';
 import { frameSelector } from './views-host';
 
@@ -38,7 +38,7 @@ beforeAll(async () => {
     teams: 4,
   });
   runtime.kvs.setQuota({ readUnitsPerMinute: 1e9 });
-  server = await createHostServer(runtime, { port: 0, host: '127.0.0.1' });
+  server = await createHostServer(runtime, { port: 0, host: '127.0.0.1', frames: TEST_FRAMES });
   browser = await launchBrowser();
 }, 150_000);
 

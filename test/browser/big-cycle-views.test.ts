@@ -8,7 +8,7 @@ import { createLocalRuntime } from '../../local/platform/local-runtime';
 import type { LocalRuntime } from '../../local/platform/local-runtime';
 import type { BoardNode } from '../../src/contract';
 import { ok } from '../support/cadence-client';
-import { launchBrowser, watchProblems } from '../support/browser';
+import { launchBrowser, TEST_FRAMES, watchProblems } from '../support/browser';
 import type { PageProblems } from '../support/browser';
 import { frameSelector, seriousViolations } from './views-host';
 
@@ -46,7 +46,7 @@ beforeAll(async () => {
   });
   runtime.kvs.setQuota({ readUnitsPerMinute: 1e9 });
   firstScreen = new Set(idsOf((await ok(runtime, 'board.get', { cycleId: seeded.cycle.id }, 'elena')).roots));
-  server = await createHostServer(runtime, { port: 0, host: '127.0.0.1' });
+  server = await createHostServer(runtime, { port: 0, host: '127.0.0.1', frames: TEST_FRAMES });
   browser = await launchBrowser();
 }, 90_000);
 

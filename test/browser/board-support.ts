@@ -6,6 +6,7 @@ import { createHostServer } from '../../local/host/host-server';
 import type { HostServer } from '../../local/host/host-server';
 import { createLocalRuntime } from '../../local/platform/local-runtime';
 import type { LocalRuntime } from '../../local/platform/local-runtime';
+import { TEST_FRAMES } from '../support/browser';
 
 /** A runtime seeded with the demo company (site and OKRs) behind a host on an ephemeral port. */
 export interface BoardHost {
@@ -18,7 +19,7 @@ export interface BoardHost {
 export const startBoardHost = async (): Promise<BoardHost> => {
   const runtime = createLocalRuntime();
   await seedDemo(runtime);
-  const server = await createHostServer(runtime, { port: 0, host: '127.0.0.1' });
+  const server = await createHostServer(runtime, { port: 0, host: '127.0.0.1', frames: TEST_FRAMES });
   return {
     runtime,
     server,

@@ -5,7 +5,7 @@ import { createHostServer } from '../../local/host/host-server';
 import type { HostServer } from '../../local/host/host-server';
 import { createLocalRuntime } from '../../local/platform/local-runtime';
 import type { LocalRuntime } from '../../local/platform/local-runtime';
-import { launchBrowser, watchProblems } from '../support/browser';
+import { launchBrowser, TEST_FRAMES, watchProblems } from '../support/browser';
 import type { PageProblems } from '../support/browser';
 import { boardFrame } from './board-support';
 
@@ -36,7 +36,7 @@ beforeAll(async () => {
     teams: 8,
   });
   runtime.kvs.setQuota({ readUnitsPerMinute: 1e9 });
-  server = await createHostServer(runtime, { port: 0, host: '127.0.0.1' });
+  server = await createHostServer(runtime, { port: 0, host: '127.0.0.1', frames: TEST_FRAMES });
   browser = await launchBrowser();
 }, 90_000);
 
@@ -47,7 +47,8 @@ afterAll(async () => {
 });
 
 const collapsedToggles = (frame: FrameLocator) =>
-  frame.locator('[data-row-kind="objective"] button[aria-expanded="false"]');
+  // The tree's toggles, not the KR chips beside them (also aria-expanded buttons).
+  frame.locator('[data-row-kind="objective"] button.cad-row__toggle[aria-expanded="false"]');
 const objectiveRows = (frame: FrameLocator) => frame.locator('[data-row-kind="objective"]');
 
 const open = async (page: Page, query = ''): Promise<FrameLocator> => {
@@ -72,6 +73,28 @@ const shoot = async (page: Page, name: string): Promise<void> => {
 
 describe('a board larger than its first screen', () => {
   let problems: PageProblems;
+
+  it("runs in a renderer process of its own on a host that serves frames across sites, as Forge's CDN is", async () => {
+    // The host's default; this suite's other tests click into the frame, which needs same-site frames here.
+    const crossSite = await createHostServer(runtime, { port: 0, host: '127.0.0.1' });
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${crossSite.url}/jira/apps/cadence-board?as=${PRIYA}`);
+      await objectiveRows(boardFrame(page)).first().waitFor();
+      // An out-of-process frame is a target of its own; a same-process one is not.
+      const cdp = await browser.newBrowserCDPSession();
+      const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+        targetInfos: { type: string; url: string }[];
+      };
+      await cdp.detach();
+      const frames = targetInfos.filter((t) => t.type === 'iframe' && t.url.includes('/resources/board/'));
+      expect(frames.map((t) => new URL(t.url).hostname)).toEqual(['localhost']);
+    } finally {
+      await context.close();
+      await crossSite.close();
+    }
+  });
 
   it('opens a collapsed node on demand, by click and by keyboard, and says so while it loads', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -102,10 +125,7 @@ describe('a board larger than its first screen', () => {
     await toggle.click();
     await frame.getByRole('status').filter({ hasText: 'Loading aligned objectives…' }).waitFor();
     await expect(
-      frame
-        .locator(`[data-objective-id="${String(id)}"] button[aria-expanded]`)
-        .first()
-        .getAttribute('aria-expanded'),
+      frame.locator(`[data-objective-id="${String(id)}"] button.cad-row__toggle`).getAttribute('aria-expanded'),
     ).resolves.toBe('true');
     release();
     await frame.getByRole('status').filter({ hasText: 'Loading aligned objectives…' }).waitFor({ state: 'detached' });
@@ -118,7 +138,7 @@ describe('a board larger than its first screen', () => {
     const nextId = String(await nextRow.getAttribute('data-objective-id'));
     await nextRow.locator('[data-row-focus]').focus();
     await page.keyboard.press('ArrowRight');
-    await frame.locator(`[data-objective-id="${nextId}"] button[aria-expanded="true"]`).waitFor();
+    await frame.locator(`[data-objective-id="${nextId}"] button.cad-row__toggle[aria-expanded="true"]`).waitFor();
     expect(problems.errors).toEqual([]);
     await context.close();
   });
@@ -203,8 +223,9 @@ describe('a board larger than its first screen', () => {
         const id = String(
           await toggle.locator('xpath=ancestor::*[@data-row-kind="objective"]').getAttribute('data-objective-id'),
         );
-        await toggle.click();
-        await frame.locator(`[data-objective-id="${id}"] button[aria-expanded="true"]`).waitFor();
+        // That row's own toggle: the first collapsed one may be another row by the time of the click.
+        await frame.locator(`[data-objective-id="${id}"] button.cad-row__toggle[aria-expanded="false"]`).click();
+        await frame.locator(`[data-objective-id="${id}"] button.cad-row__toggle[aria-expanded="true"]`).waitFor();
         await frame.getByText('Loading aligned objectives…').waitFor({ state: 'detached' });
         await shoot(page, `board-window-${String(width)}-${theme}-expanded`);
         await context.close();

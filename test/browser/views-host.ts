@@ -7,7 +7,7 @@ import { createLocalRuntime } from '../../local/platform/local-runtime';
 import type { LocalRuntime } from '../../local/platform/local-runtime';
 import type { ApiInput, ApiKey, ApiOutput, Result } from '../../src/contract';
 import { seriousViolationsIn } from '../support/axe';
-import { launchBrowser, screenshot, watchProblems } from '../support/browser';
+import { launchBrowser, screenshot, TEST_FRAMES, watchProblems } from '../support/browser';
 import type { PageProblems } from '../support/browser';
 
 /**
@@ -39,7 +39,7 @@ export const startViewsHost = async (options: { faultInjector?: FaultInjector } 
   );
   await seedDemo(runtime);
   await runtime.whenIdle();
-  const server = await createHostServer(runtime, { port: 0, host: '127.0.0.1' });
+  const server = await createHostServer(runtime, { port: 0, host: '127.0.0.1', frames: TEST_FRAMES });
   const browser = await launchBrowser();
   return {
     runtime,

@@ -99,6 +99,15 @@ export const launchBrowser = (): Promise<Browser> => {
   });
 };
 
+/**
+ * The module frames the browser suites' hosts serve: from the page's own site. Across sites (Forge's
+ * way, the host's default) Chromium runs a frame in a process of its own, and in this headless Chromium
+ * page-level mouse input (page.mouse, and clicks Playwright routes through the page) then lands on the
+ * host page's <iframe> element instead of the frame's content. board-window.test.ts checks the
+ * cross-site frame on its own; host-bridge and host-pages tests run cross-site.
+ */
+export const TEST_FRAMES = 'same-site';
+
 /** Console errors, uncaught page errors and CSP violations seen by a page (its frames included). */
 export interface PageProblems {
   errors: string[];

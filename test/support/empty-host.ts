@@ -4,7 +4,7 @@ import { createHostServer } from '../../local/host';
 import type { HostServer } from '../../local/host';
 import { createLocalRuntime } from '../../local/platform/local-runtime';
 import type { LocalRuntime } from '../../local/platform/local-runtime';
-import { launchBrowser } from './browser';
+import { launchBrowser, TEST_FRAMES } from './browser';
 
 /**
  * A host on the site `npm start -- --no-seed` starts: a company that has just installed Cadence (one Jira
@@ -39,7 +39,7 @@ export interface EmptyHost {
 export const startEmptyHost = async (options: { dataDir?: string; browser?: boolean } = {}): Promise<EmptyHost> => {
   const runtime = createLocalRuntime(options.dataDir === undefined ? {} : { dataDir: options.dataDir });
   await seedEmptySite(runtime);
-  const server = await createHostServer(runtime, { port: 0, host: '127.0.0.1' });
+  const server = await createHostServer(runtime, { port: 0, host: '127.0.0.1', frames: TEST_FRAMES });
   let browser: Browser | undefined;
   try {
     browser = options.browser === false ? undefined : await launchBrowser();
