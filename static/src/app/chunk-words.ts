@@ -1,4 +1,3 @@
-import { use } from 'react';
 import type { Locale } from '../../../src/contract/i18n';
 import { addWords, currentLocale } from './i18n';
 
@@ -106,9 +105,4 @@ export const loadChunkWords = (area: ChunkArea): Promise<void> => {
     loads.set(key, load);
   }
   return load;
-};
-
-/** Suspends the calling component until its area's words are in (the nearest <Suspense> shows meanwhile). */
-export const useChunkWords = (area: ChunkArea): void => {
-  use(loadChunkWords(area));
 };

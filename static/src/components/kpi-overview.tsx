@@ -1,6 +1,6 @@
 import { api } from '../api/client';
 import { useAsync } from '../api/use-api';
-import { useChunkWords } from '../app/chunk-words';
+import { useChunkWords } from '../app/use-chunk-words';
 import { t } from '../app/i18n';
 import { formatDay } from './format';
 import { KpiCard, KpiList, kpiSummaryWords } from './kpi-list';

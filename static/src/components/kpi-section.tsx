@@ -3,7 +3,7 @@ import type { KpiView } from '../../../src/contract/review';
 import { api } from '../api/client';
 import { useRequestId } from '../api/request-id';
 import { useAsync } from '../api/use-api';
-import { useChunkWords } from '../app/chunk-words';
+import { useChunkWords } from '../app/use-chunk-words';
 import { t } from '../app/i18n';
 import { ObjectiveLink } from '../app/links';
 import { startHistory } from '../views/board/board-route';

@@ -1,5 +1,5 @@
 import { Suspense, useState } from 'react';
-import { useChunkWords } from '../app/chunk-words';
+import { useChunkWords } from '../app/use-chunk-words';
 import { t } from '../app/i18n';
 import { LeftOutSection } from './left-out-section';
 import { LoadingState } from './states';

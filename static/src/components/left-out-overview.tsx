@@ -1,6 +1,6 @@
 import { api } from '../api/client';
 import { useAsync } from '../api/use-api';
-import { useChunkWords } from '../app/chunk-words';
+import { useChunkWords } from '../app/use-chunk-words';
 import { t } from '../app/i18n';
 import { LeftOutItems } from './left-out-items';
 import { ErrorState, LoadingState } from './states';

@@ -4,7 +4,7 @@ import type { LeftOut, LeftOutList } from '../../../src/contract/review';
 import { api } from '../api/client';
 import { useRequestId } from '../api/request-id';
 import { useAsync } from '../api/use-api';
-import { useChunkWords } from '../app/chunk-words';
+import { useChunkWords } from '../app/use-chunk-words';
 import { t } from '../app/i18n';
 import { Button } from './button';
 import { CharCounter, counterShown, tooLong } from './char-counter';

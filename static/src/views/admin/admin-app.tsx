@@ -2,7 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import type { Me, Settings, Team } from '../../../../src/contract';
 import { api } from '../../api/client';
 import { useAsync } from '../../api/use-api';
-import { useChunkWords } from '../../app/chunk-words';
+import { useChunkWords } from '../../app/use-chunk-words';
 import { t } from '../../app/i18n';
 import { Button } from '../../components/button';
 import { ReadOnlyProvider } from '../../components/read-only';

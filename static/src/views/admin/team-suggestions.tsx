@@ -3,7 +3,7 @@ import type { Team } from '../../../../src/contract';
 import { api } from '../../api/client';
 import { useRequestId } from '../../api/request-id';
 import { useAsync } from '../../api/use-api';
-import { useChunkWords } from '../../app/chunk-words';
+import { useChunkWords } from '../../app/use-chunk-words';
 import { t } from '../../app/i18n';
 import { Button } from '../../components/button';
 import { WriteButton } from '../../components/read-only';

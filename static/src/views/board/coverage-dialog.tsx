@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { Coverage, Cycle } from '../../../../src/contract';
-import { useChunkWords } from '../../app/chunk-words';
+import { useChunkWords } from '../../app/use-chunk-words';
 import { t } from '../../app/i18n';
 import { Button } from '../../components/button';
 import { useModalDialog } from '../../components/use-modal-dialog';

@@ -5,7 +5,7 @@ import { proposedCycleWindow } from '../../../../src/domain/form-defaults';
 import { KEY_RESULTS_PER_OBJECTIVE } from '../../../../src/domain/lint';
 import { api } from '../../api/client';
 import { useAsync } from '../../api/use-api';
-import { useChunkWords } from '../../app/chunk-words';
+import { useChunkWords } from '../../app/use-chunk-words';
 import { t } from '../../app/i18n';
 import { Button } from '../../components/button';
 import { formatDay } from '../../components/format';

@@ -1,5 +1,5 @@
 import { Suspense, useMemo } from 'react';
-import { useChunkWords } from '../../app/chunk-words';
+import { useChunkWords } from '../../app/use-chunk-words';
 import { t } from '../../app/i18n';
 import { kpiChoices } from '../../components/kpi-words';
 import type { BoardIndex } from './board-index';

@@ -1,6 +1,6 @@
 import { Suspense, useId } from 'react';
 import type { Finding, Severity } from '../../../../src/contract';
-import { useChunkWords } from '../../app/chunk-words';
+import { useChunkWords } from '../../app/use-chunk-words';
 import { t } from '../../app/i18n';
 import { findingHint, findingMessage, severityWords } from '../../components/finding-words';
 import { GuideLink } from '../../components/guide-link';

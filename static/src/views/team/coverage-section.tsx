@@ -2,7 +2,7 @@ import { Suspense } from 'react';
 import type { Cycle, Team } from '../../../../src/contract';
 import { api } from '../../api/client';
 import { useAsync } from '../../api/use-api';
-import { useChunkWords } from '../../app/chunk-words';
+import { useChunkWords } from '../../app/use-chunk-words';
 import { t } from '../../app/i18n';
 import { ErrorState, LoadingState } from '../../components/states';
 import { CoverageList, CoverageSummary } from '../board/coverage-list';

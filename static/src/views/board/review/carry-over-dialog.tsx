@@ -14,7 +14,7 @@ import { cycleTeams } from './cycle-teams';
 import { LessonsText } from './lessons-text';
 import { isFinished, nextCycle } from './grading';
 import './review.css';
-import { useChunkWords } from '../../../app/chunk-words';
+import { useChunkWords } from '../../../app/use-chunk-words';
 
 /** A carried objective's new title may be as long as any objective's (ObjectiveFields.title). */
 const TITLE_LIMIT = 200;

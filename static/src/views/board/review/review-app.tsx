@@ -18,7 +18,7 @@ import { ReviewCard } from './review-card';
 import type { ReviewRoute } from './review-route';
 import { COMPANY, teamIdOf } from './review-route';
 import './review.css';
-import { useChunkWords } from '../../../app/chunk-words';
+import { useChunkWords } from '../../../app/use-chunk-words';
 
 const CarryOverDialog = lazy(() => import('./carry-over-dialog'));
 
