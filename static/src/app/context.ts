@@ -43,11 +43,15 @@ export const startContext = (onLocale?: (locale: Locale) => void): Promise<Forge
     ensureThemeAttributes();
     const locale = localeOf(ready.locale);
     onLocale?.(locale);
-    warmIntl(locale);
     // The catalog loads before the first render, so no view ever shows a key or flips language. After
     // the index (settled either way): two index requests in flight would both go out.
-    await index;
-    document.documentElement.lang = await startI18n(ready.locale);
+    const catalog = index.then(() => startI18n(ready.locale));
+    // In a task of its own, after the catalog's request has left (the line above sends it from a
+    // microtask once the index is in): tens of ms of ICU loading that would otherwise hold it back.
+    setTimeout(() => {
+      warmIntl(locale);
+    }, 0);
+    document.documentElement.lang = await catalog;
     return ready;
   });
 };
