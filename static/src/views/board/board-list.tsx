@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { t } from '../../app/i18n';
 import type { BoardActions } from './board-actions';
@@ -7,6 +7,7 @@ import { ROW_HEIGHT } from './board-actions';
 import type { BoardIndex } from './board-index';
 import { BoardKeyResultRow, NoKeyResultsRow, PendingKeyResultRow } from './board-key-result-row';
 import { MoreRow } from './more-row';
+import { observeRectAfterLayout, scrollAfterFirstWrite } from './observe-rect';
 import { ObjectiveRow } from './objective-row';
 import { BOARD_MARKS, markAfterPaint, markOnce } from './perf-marks';
 import type { BoardRow, KeyResultsState } from './rows';
@@ -94,6 +95,7 @@ export function BoardList({
   scrollReset: unknown;
 }) {
   const viewport = useRef<HTMLDivElement>(null);
+  const [scrollToFn] = useState(scrollAfterFirstWrite);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => viewport.current,
@@ -104,6 +106,8 @@ export function BoardList({
     // The viewport's size before it is measured, so the very first render already holds the rows in
     // view (instead of an empty pass, a measurement, then the rows).
     initialRect: { width: 0, height: VIEWPORT_MAX },
+    observeElementRect: observeRectAfterLayout,
+    scrollToFn,
     scrollMargin: HEAD_HEIGHT,
     scrollPaddingStart: HEAD_HEIGHT,
   });
@@ -112,7 +116,11 @@ export function BoardList({
   const last = items.at(-1)?.index ?? -1;
   if (last >= 0) markOnce(BOARD_MARKS.list);
 
+  // Not on mount: a new viewport is at the top already, and scrolling it forces a layout.
+  const shownReset = useRef(scrollReset);
   useEffect(() => {
+    if (shownReset.current === scrollReset) return;
+    shownReset.current = scrollReset;
     viewport.current?.scrollTo({ top: 0 });
   }, [scrollReset]);
 
