@@ -7,12 +7,13 @@
  * plain list's one), which no Forge site does.
  */
 import path from 'node:path';
+import { z } from 'zod';
+import { FRAME_SITES } from '../local/host/resource-files';
 import { startBenchHosts } from './board-render-setup';
 
 const main = async (): Promise<void> => {
-  const frames = process.env.BENCH_FRAMES ?? 'cross-site';
-  if (frames !== 'cross-site' && frames !== 'same-site')
-    throw new Error(`BENCH_FRAMES must be cross-site or same-site (got '${frames}')`);
+  // Unset: the host's default, frames from another site than the page as on Forge.
+  const frames = z.enum(FRAME_SITES).optional().parse(process.env.BENCH_FRAMES);
   const hosts = await startBenchHosts(path.join(__dirname, 'plain-list'), process.env.BENCH_BOARD_DIR_RESOLVED, frames);
   process.stdout.write(
     `${JSON.stringify({ boardUrl: hosts.boardUrl, plainUrl: hosts.plainUrl, objectives: hosts.objectives })}\n`,

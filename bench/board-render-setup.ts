@@ -25,14 +25,14 @@ export interface BenchHosts {
 export const startBenchHosts = async (
   plainListDir: string,
   boardDir?: string,
-  frames: FrameSite = 'cross-site',
+  frames?: FrameSite,
 ): Promise<BenchHosts> => {
   const runtime = createLocalRuntime();
   await seedScale(runtime, BOARD_SCALE);
   const board = await createHostServer(runtime, {
     port: 0,
     host: '127.0.0.1',
-    frames,
+    ...(frames === undefined ? {} : { frames }),
     ...(boardDir === undefined
       ? {}
       : { extraResources: { 'board-bench': boardDir }, moduleResources: { 'cadence-board': 'board-bench' } }),
@@ -40,7 +40,7 @@ export const startBenchHosts = async (
   const plain = await createHostServer(runtime, {
     port: 0,
     host: '127.0.0.1',
-    frames,
+    ...(frames === undefined ? {} : { frames }),
     extraResources: { 'plain-list': plainListDir },
     moduleResources: { 'cadence-board': 'plain-list' },
   });

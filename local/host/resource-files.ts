@@ -34,7 +34,8 @@ export interface ResourceFiles {
  * is on 127.0.0.1 and cross-site module files come from `localhost` (served on 127.0.0.1, which browsers
  * and Node try for localhost beside ::1).
  */
-export type FrameSite = 'cross-site' | 'same-site';
+export const FRAME_SITES = ['cross-site', 'same-site'] as const;
+export type FrameSite = (typeof FRAME_SITES)[number];
 
 /** The resource origin on `port`. */
 export const resourceOriginAt = (frames: FrameSite, port: number): string =>

@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
 import { asHttpError, HttpError, sendError } from './http-util';
 import type { FrameFileContext } from './resource-files';
-import { frameFileRoutes, resourceOriginAt } from './resource-files';
+import { FRAME_SITES, frameFileRoutes, resourceOriginAt } from './resource-files';
 import { matchRoute } from './route';
 
 /**
@@ -14,7 +14,7 @@ import { matchRoute } from './route';
  */
 const WorkerData = z.object({
   host: z.literal('127.0.0.1'),
-  frames: z.enum(['cross-site', 'same-site']),
+  frames: z.enum(FRAME_SITES),
   siteOrigin: z.url(),
   resourceDirs: z.map(z.string(), z.string()),
   localesDir: z.string().min(1),

@@ -1,9 +1,9 @@
 import { elementScroll, observeElementOffset, observeElementRect, Virtualizer } from '@tanstack/react-virtual';
 import type { VirtualizerOptions } from '@tanstack/react-virtual';
-import { observeRectAfterLayout, scrollAfterFirstWrite } from '../../static/src/views/board/observe-rect';
+import { observeRectAfterLayout, scrollAfterFirstWrite } from '../../static/src/views/board/viewport-options';
 
 /**
- * The board's virtualizer options (static/src/views/board/observe-rect.ts) against TanStack's own, on a
+ * The board's virtualizer options (static/src/views/board/viewport-options.ts) against TanStack's own, on a
  * stand-in viewport that counts what forces a layout in a browser: reading its size and scrolling it.
  */
 const viewport = (height: number) => {

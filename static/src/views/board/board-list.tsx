@@ -7,7 +7,7 @@ import { ROW_HEIGHT } from './board-actions';
 import type { BoardIndex } from './board-index';
 import { BoardKeyResultRow, NoKeyResultsRow, PendingKeyResultRow } from './board-key-result-row';
 import { MoreRow } from './more-row';
-import { observeRectAfterLayout, scrollAfterFirstWrite } from './observe-rect';
+import { observeRectAfterLayout, scrollAfterFirstWrite } from './viewport-options';
 import { ObjectiveRow } from './objective-row';
 import { BOARD_MARKS, markAfterPaint, markOnce } from './perf-marks';
 import type { BoardRow, KeyResultsState } from './rows';

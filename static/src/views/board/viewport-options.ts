@@ -10,17 +10,17 @@ import { elementScroll } from '@tanstack/react-virtual';
  */
 type Options = VirtualizerOptions<HTMLDivElement, Element>;
 
-/**
- * observeElementRect without its first, synchronous read: until the ResizeObserver's first report, which
- * comes after the next layout and before that frame's paint, the virtualizer keeps its `initialRect`,
- * and the viewport's size is read only there, where layout is already done.
- */
 /** The viewport's size, typed by shape: the backend's typecheck (no DOM library) reaches this file through test/ui. */
 const sizeOf = (element: unknown): Rect => {
   const { clientWidth, clientHeight } = element as { clientWidth: number; clientHeight: number };
   return { width: Math.round(clientWidth), height: Math.round(clientHeight) };
 };
 
+/**
+ * observeElementRect without its first, synchronous read: until the ResizeObserver's first report, which
+ * comes after the next layout and before that frame's paint, the virtualizer keeps its `initialRect`,
+ * and the viewport's size is read only there, where layout is already done.
+ */
 export const observeRectAfterLayout: Options['observeElementRect'] = (instance, report: (rect: Rect) => void) => {
   const element = instance.scrollElement;
   const ResizeObserverOf = instance.targetWindow?.ResizeObserver;
