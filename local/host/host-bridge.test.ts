@@ -195,6 +195,20 @@ describe('acting user and theme', () => {
   });
 });
 
+describe('getContext', () => {
+  it('is answered in the page, which asks the server once per frame as it starts the frame', async () => {
+    const order: string[] = [];
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname === '/__local/bridge/getContext' || pathname === '/__local/bridge.js') order.push(pathname);
+    });
+    const results = await probe('/jira/apps/cadence-board');
+    expect(results.context).toMatchObject({ value: { extension: { type: 'jira:globalPage' } } });
+    // Asked before the frame had even loaded its bridge, as Jira holds a module's context before its frame asks.
+    expect(order).toEqual(['/__local/bridge/getContext', '/__local/bridge.js']);
+  });
+});
+
 describe('view.submit and view.close', () => {
   it('saves a gadget configuration from the edit view and leaves edit mode', async () => {
     await probe('/jira/dashboards/local?edit=cadence-gadget', 'iframe[data-role="gadget-edit"]');

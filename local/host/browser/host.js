@@ -1,4 +1,4 @@
-/* global window, document, fetch, setTimeout */
+/* global window, document, fetch, setTimeout, MutationObserver */
 /**
  * The host page's side of the local Forge bridge (the role Jira or Confluence plays on Forge). Module
  * iframes post calls here; this script answers them locally (flags, window title, events, closing
@@ -34,6 +34,31 @@
       throw error;
     }
     return body.value;
+  };
+
+  // --- contexts
+  /**
+   * Each module frame's context, asked of the server once per load of the frame, as the page starts it.
+   * Jira and Confluence hold a module's context before its frame asks (Forge answers getContext in the
+   * page, with no round trip to the app), so a frame's calls (its own, @forge/i18n's) never wait on the
+   * server, nor queue beside the frame's invocations there. A failed answer is not kept.
+   */
+  const contexts = new WeakMap();
+  const contextOf = (iframe) => {
+    const known = contexts.get(iframe);
+    if (known) return known;
+    const answer = callServer('getContext', iframe.dataset.frameId, undefined);
+    contexts.set(iframe, answer);
+    answer.catch(() => {
+      if (contexts.get(iframe) === answer) contexts.delete(iframe);
+    });
+    return answer;
+  };
+  /** A frame loaded again (a macro re-rendered with its saved config) gets its context afresh. */
+  const reloadFrame = (iframe) => {
+    contexts.delete(iframe);
+    iframe.setAttribute('src', iframe.getAttribute('src') ?? '');
+    void contextOf(iframe).catch(() => undefined);
   };
 
   // --- flags
@@ -102,10 +127,10 @@
       if (dialog) dialog.remove();
       window.history.replaceState(null, '', done);
       for (const view of moduleFrames()) {
-        // Re-render the macro with its new config: the server reads it fresh on getContext. The frame is
-        // another origin (as on Forge), so the page reloads it by navigating it again, not through its window.
+        // Re-render the macro with its new config, in a context asked afresh. The frame is another origin
+        // (as on Forge), so the page reloads it by navigating it again, not through its window.
         if (saved && view.dataset.role === 'view' && view.dataset.localId === iframe.dataset.localId)
-          view.setAttribute('src', view.getAttribute('src') ?? '');
+          reloadFrame(view);
       }
     } else if (iframe.dataset.role === 'gadget-edit') {
       window.location.assign(done);
@@ -146,6 +171,8 @@
         if (ok === true) setTimeout(() => finish(iframe, true), 0);
         return ok;
       }
+      case 'getContext':
+        return contextOf(iframe);
       case 'navigate': {
         const { url, type } = await callServer('navigate', frameId, payload);
         if (type === 'new-tab') window.open(url, '_blank', 'noopener');
@@ -194,8 +221,18 @@
     );
   });
 
-  // The user switcher reloads the page as the chosen user.
+  // A frame's context is asked for as the parser (or the page) inserts the frame, before the frame loads.
+  const askContexts = (node) => {
+    if (node.nodeType !== 1) return;
+    const frames = node.matches('iframe[data-frame-id]') ? [node] : node.querySelectorAll('iframe[data-frame-id]');
+    for (const iframe of frames) void contextOf(iframe).catch(() => undefined);
+  };
+  new MutationObserver((records) => {
+    for (const record of records) for (const node of record.addedNodes) askContexts(node);
+  }).observe(document.documentElement, { childList: true, subtree: true });
+
   window.addEventListener('DOMContentLoaded', () => {
+    // The user switcher reloads the page as the chosen user.
     for (const select of document.querySelectorAll('select[data-autosubmit]')) {
       select.addEventListener('change', () => select.form && select.form.submit());
     }
