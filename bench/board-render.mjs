@@ -212,7 +212,7 @@ const main = async () => {
     });
     // Where the board's time goes between its script starting and its rows (perf-marks.ts).
     console.log(
-      `Board marks (median ms): app chunk requested ${Math.round(b.chunkStart)}, received ${Math.round(b.chunkEnd)}, evaluated ${Math.round(b.app)}, context and catalog ready ${Math.round(b.context)}, first page render ${Math.round(b.page)}, cycles and route known ${Math.round(b.cycles)}, board.get answered ${Math.round(b.data)}, first rows rendered ${Math.round(b.list)}, rows painted ${Math.round(b.rows)}`,
+      `Board marks (median ms): app chunk requested ${Math.round(b.chunkStart)}, received ${Math.round(b.chunkEnd)}, evaluated ${Math.round(b.app)}, context and catalog ready ${Math.round(b.context)}, first page render ${Math.round(b.page)}, cycle known ${Math.round(b.cycles)}, board.get answered ${Math.round(b.data)}, first rows rendered ${Math.round(b.list)}, rows painted ${Math.round(b.rows)}`,
     );
     // The initial load: what index.html names plus every chunk the board fetched before its rows were
     // painted (its entry imports React and the app right away, see static/src/views/board/main.tsx).

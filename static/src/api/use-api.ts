@@ -6,16 +6,30 @@ export type Async<T> =
 
 /**
  * Runs `load` when `deps` change and on `reload()`. Keeps the last data while reloading so views do not
- * flash empty, and ignores answers that arrive after a newer request (no stale overwrite).
+ * flash empty, and ignores answers that arrive after a newer request (no stale overwrite). `initial`,
+ * read once at mount, is data already at hand (an answer that arrived before React, api/settled.ts): the
+ * first render shows it and the first load is skipped.
  */
-export const useAsync = <T>(load: () => Promise<T>, deps: readonly unknown[]): Async<T> & { reload: () => void } => {
-  const [state, setState] = useState<Async<T>>({ status: 'loading' });
+export const useAsync = <T>(
+  load: () => Promise<T>,
+  deps: readonly unknown[],
+  initial?: () => T | undefined,
+): Async<T> & { reload: () => void } => {
+  const [state, setState] = useState<Async<T>>(() => {
+    const data = initial?.();
+    return data === undefined ? { status: 'loading' } : { status: 'ready', data };
+  });
   const [nonce, setNonce] = useState(0);
   const request = useRef(0);
   const loadRef = useRef(load);
   loadRef.current = load;
+  const skipFirst = useRef(state.status === 'ready');
 
   useEffect(() => {
+    if (skipFirst.current) {
+      skipFirst.current = false;
+      return;
+    }
     const mine = ++request.current;
     setState((s) => ({ status: 'loading', ...(s.data === undefined ? {} : { data: s.data }) }));
     loadRef.current().then(

@@ -1,8 +1,9 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Me } from '../../../../src/contract';
 import type { ForgeContext } from '../../app/context';
 import { t } from '../../app/i18n';
 import { mount } from '../../app/mount';
+import { prefetched, settledValue } from '../../api/settled';
 import { useAsync } from '../../api/use-api';
 import { LoadingState } from '../../components/states';
 import type { AdminSection } from '../admin/sections';
@@ -11,6 +12,7 @@ import { BoardPage } from './board-page';
 import type { RouteHistory } from './board-route';
 import { parseRoute } from './board-route';
 import type { BoardStart } from './board-start';
+import { restartBoard } from './board-start';
 import { ReviewOpener, useReviewRoute } from './review/review-route';
 
 /** The settings view (views/admin), a chunk of its own: most board visits never open it. */
@@ -57,7 +59,7 @@ const useSettingsRoute = (start: BoardStart) => {
 };
 
 function BoardWithSettings({ start, me }: { start: BoardStart; me: Promise<Me> }) {
-  const viewer = useAsync(() => me, [me]);
+  const viewer = useAsync(() => me, [me], useMemo(() => settledValue(me), [me]));
   const { section, go } = useSettingsRoute(start);
   const { review, go: goReview } = useReviewRoute(start);
   // A cycle closed from the review changes cycles under the board: it is built again, from the URL as it is then.
@@ -98,10 +100,7 @@ function BoardWithSettings({ start, me }: { start: BoardStart; me: Promise<Me> }
               goReview(undefined, 'push', (target ?? closed).id);
               setBoard((b) => ({
                 key: b.key + 1,
-                start: {
-                  ...start,
-                  route: start.route.then(({ history }) => ({ history, route: parseRoute(history?.location) })),
-                },
+                start: restartBoard(start),
               }));
             }}
           />
@@ -127,17 +126,8 @@ function BoardWithSettings({ start, me }: { start: BoardStart; me: Promise<Me> }
 /** React and the board, loaded by main.tsx once it has started the first calls. */
 export const renderBoard = (start: BoardStart, context: Promise<ForgeContext>): void => {
   // One me.get for the board and the settings button: the button reads the prefetched answer, the
-  // board gets it too (its first start.me()), and later calls ask again as before.
-  const me = start.me();
-  me.catch(() => undefined);
-  let first: Promise<Me> | undefined = me;
-  const shared: BoardStart = {
-    ...start,
-    me: () => {
-      const answer = first ?? start.me();
-      first = undefined;
-      return answer;
-    },
-  };
+  // board gets it too (its first load, or its first render if it is in by then), and later loads ask again.
+  const me = start.me.get();
+  const shared: BoardStart = { ...start, me: prefetched(me, () => start.me.get()) };
   mount(() => <BoardWithSettings start={shared} me={me} />, context);
 };

@@ -23,7 +23,7 @@ import { signalOf, StatusSummaryBar } from '../../components/status';
 import { ForecastFilterButton } from './forecast-filter';
 import { LeftOutBoard } from '../../components/left-out-board';
 import { useBoardPages } from './use-board-pages';
-import { useBoardRoute } from './use-board-route';
+import { useArrived, useBoardRoute } from './use-board-route';
 import { useKeyResultRows } from './use-key-result-rows';
 import { BOARD_MARKS, markOnce } from './perf-marks';
 import type { GuideChoices } from './getting-started-steps';
@@ -64,18 +64,14 @@ const toggled = (set: ReadonlySet<string>, id: string): ReadonlySet<string> => {
  */
 export function BoardPage({ start }: { start: BoardStart }) {
   markOnce(BOARD_MARKS.page);
-  const me = useAsync(() => start.me(), [start]);
-  // The cycle list waits for the route, so a link to another cycle never flashes the current one first.
-  const cycles = useAsync(
-    () => Promise.all([start.cycles(), start.route]).then(([list, { route }]) => ({ ...list, arrived: route })),
-    [start],
-  );
-  const { route, chooseCycle, selectObjective, updateFilters } = useBoardRoute(start, cycles.data?.arrived);
+  // Answers that arrived before React are shown by the first render (take), without a loading state.
+  const me = useAsync(() => start.me.get(), [start], start.me.take);
+  const cycles = useAsync(() => start.cycles.get(), [start], start.cycles.take);
+  // The board waits for the route, so a link to another cycle never flashes the current one first.
+  const arrived = useArrived(start);
+  const { route, chooseCycle, selectObjective, updateFilters } = useBoardRoute(start, arrived);
   const { filters } = route;
-  const cycleList = useMemo(() => cycles.data?.cycles ?? [], [cycles.data]);
-  if (cycles.data !== undefined) markOnce(BOARD_MARKS.cycles);
-  const cycle = cycleList.find((c) => c.id === route.cycleId) ?? currentCycle(cycleList);
-  const cycleId = cycle?.id;
+  const cycleList = cycles.data?.cycles;
 
   // The scope (team, objective owner) is also the backend's: board.get and board.children keep its
   // objectives with their ancestors and descendants however deep (domain/board-filter.ts, the rule
@@ -84,12 +80,38 @@ export function BoardPage({ start }: { start: BoardStart }) {
   const teamId = filters.teamId;
   const ownerId = filters.ownerId;
   const scope = useMemo(() => scopeOf({ ...NO_FILTERS, teamId, ownerId }), [teamId, ownerId]);
+  // The cycle the URL names, else the current one, which board.get picks itself (as currentCycle
+  // does): the rows need not wait for the cycle list. A named cycle falls back to the current one only
+  // once the list is in without it (a list still loading may be older than a cycle just created).
+  const named = route.cycleId;
+  const unlisted =
+    named !== undefined && cycles.status === 'ready' && !cycles.data.cycles.some((c) => c.id === named);
+  const asked = unlisted ? undefined : named;
   const board = useAsync(
-    () => (cycleId === undefined ? Promise.resolve(undefined) : start.board(cycleId, scope)),
-    [start, cycleId, scope],
+    () =>
+      arrived === undefined
+        ? Promise.resolve(undefined)
+        : start.board.get(asked, scope).then((answer) => ({ asked, answer })),
+    [start, arrived === undefined, asked, scope],
+    () => {
+      if (arrived === undefined) return undefined;
+      const answer = start.board.take(asked, scope);
+      return answer === undefined ? undefined : { asked, answer };
+    },
   );
   // While another cycle's board loads, the old one is not shown as if it were this cycle's.
-  const firstScreen = board.data?.cycle.id === cycleId ? board.data : undefined;
+  const firstScreen = board.data !== undefined && board.data.asked === asked ? board.data.answer : undefined;
+  // The cycle shown: the board's own, else (while it loads) the one chosen from the list.
+  const listed =
+    cycleList === undefined ? undefined : (cycleList.find((c) => c.id === named) ?? currentCycle(cycleList));
+  const cycle: Cycle | undefined =
+    firstScreen === undefined
+      ? listed
+      : (cycleList?.find((c) => c.id === firstScreen.cycle.id) ?? firstScreen.cycle);
+  const cycleId = cycle?.id;
+  if (cycle !== undefined) markOnce(BOARD_MARKS.cycles);
+  // Until the list is in, the picker holds the cycle shown.
+  const pickable = useMemo(() => cycleList ?? (cycle === undefined ? [] : [cycle]), [cycleList, cycle]);
   // board.get answers the first screen; the rest comes a page at a time as nodes are opened.
   const pages = useBoardPages(firstScreen, scope);
   const data = pages.board;
@@ -225,14 +247,14 @@ export function BoardPage({ start }: { start: BoardStart }) {
     [accountId],
   );
   const stepsDone = doneSteps({
-    cycleCount: cycleList.length,
+    cycleCount: cycleList?.length ?? 0,
     teams: data?.teams,
     objectiveCount: data?.objectiveCount,
   }).size;
   const unscoped = teamId === '' && ownerId === '';
   // A site past its first cycle is not getting started: its next empty cycle keeps the plain empty state
   // (with the guide one click away).
-  const newSite = cycleList.length <= 1;
+  const newSite = cycleList !== undefined && cycleList.length <= 1;
   const showGuide = () => {
     choose({ ...choices, dismissed: false });
     setGuideOpen(true);
@@ -244,7 +266,7 @@ export function BoardPage({ start }: { start: BoardStart }) {
       <Suspense fallback={<LoadingState label={t('board.guide.loading')} />}>
         <GettingStarted
           me={me.data}
-          cycles={cycleList}
+          cycles={pickable}
           cycle={cycle}
           objectiveCount={data?.objectiveCount}
           choices={choices}
@@ -292,9 +314,9 @@ export function BoardPage({ start }: { start: BoardStart }) {
       <h1 className="cad-heading-large">{t('board.title')}</h1>
       {cycles.status === 'error' ? (
         <ErrorState error={cycles.error} reload={cycles.reload} title={t('board.cycles.loadError')} />
-      ) : cycles.data === undefined ? (
+      ) : cycleList === undefined && cycle === undefined ? (
         <LoadingState label={t('board.cycles.loading')} />
-      ) : cycleList.length === 0 ? (
+      ) : cycleList?.length === 0 ? (
         me.data !== undefined && !choices.dismissed ? (
           guide
         ) : (
@@ -321,7 +343,7 @@ export function BoardPage({ start }: { start: BoardStart }) {
       ) : (
         <>
           <CycleBar
-            cycles={cycleList}
+            cycles={pickable}
             selected={cycle}
             onSelect={(id) => {
               chooseCycle(id);
@@ -336,7 +358,8 @@ export function BoardPage({ start }: { start: BoardStart }) {
           />
           {board.status === 'error' ? (
             <ErrorState error={board.error} reload={board.reload} title={t('board.load.error')} />
-          ) : index === undefined ? (
+          ) : index === undefined || (index.order.length === 0 && cycleList === undefined) ? (
+            // An empty board is told apart (a new site's guide, or the empty state) once the cycles are in.
             <LoadingState label={t('board.load.loading')} />
           ) : index.order.length === 0 && newSite && unscoped && me.data !== undefined && !choices.dismissed ? (
             guide
@@ -353,7 +376,7 @@ export function BoardPage({ start }: { start: BoardStart }) {
             />
           ) : (
             <>
-              {stepsDone < STEP_IDS.length && me.data !== undefined ? (
+              {stepsDone < STEP_IDS.length && me.data !== undefined && cycleList !== undefined ? (
                 <div className="cad-guide-link">{guideLink}</div>
               ) : null}
               {guideOpen ? guide : null}

@@ -1,6 +1,8 @@
 import type { Board, Cycle, Me } from '../../../../src/contract';
 import type { BoardScope } from '../../../../src/domain/board-filter';
 import { api } from '../../api/client';
+import type { Prefetched } from '../../api/settled';
+import { prefetched, settledValue } from '../../api/settled';
 import type { BoardRoute, RouteHistory } from './board-route';
 import { parseRoute, startHistory } from './board-route';
 import { scopeOf } from './filters';
@@ -11,33 +13,24 @@ import { BOARD_MARKS, markOnce } from './perf-marks';
  * current one, beside cycles.list and me.get), started as soon as the bundle runs: before mount() has
  * enabled theming and read the context (two bridge round trips) and before React has rendered anything.
  * That overlap is most of what separates the board's first rows from a plain list's
- * (bench/board-render.mjs). Each prefetched answer is used once, by the first load; reloads call the
- * resolver again.
+ * (bench/board-render.mjs). Each prefetched answer is used once, by the first load (api/settled.ts);
+ * reloads call the resolver again. An answer that is in when React renders the board for the first time
+ * is shown by that render (`take`), with no loading state between.
  */
 export interface BoardStart {
-  readonly me: () => Promise<Me>;
-  readonly cycles: () => Promise<{ cycles: Cycle[] }>;
+  readonly me: Prefetched<[], Me>;
+  readonly cycles: Prefetched<[], { cycles: Cycle[] }>;
   /** The page's history (undefined where the host has none) and what its URL named on arrival. */
   readonly route: Promise<{ history: RouteHistory | undefined; route: BoardRoute }>;
-  /** With a scope, its objectives with their ancestors and descendants (domain/board-filter.ts). */
-  readonly board: (cycleId: string, scope: BoardScope) => Promise<Board>;
+  /** The route, if it is known already. */
+  readonly arrivedRoute: () => BoardRoute | undefined;
+  /**
+   * A cycle's board (undefined: the current cycle's, which the backend picks as currentCycle does); with
+   * a scope, its objectives with their ancestors and descendants (domain/board-filter.ts).
+   */
+  readonly board: Prefetched<[cycleId: string | undefined, scope: BoardScope], Board>;
 }
 
-/** `first` the first time, `load()` after; the prefetch is marked handled so a failure is not reported twice. */
-const once = <A extends unknown[], T>(
-  first: Promise<T>,
-  load: (...args: A) => Promise<T>,
-): ((...args: A) => Promise<T>) => {
-  first.catch(() => undefined);
-  let pending: Promise<T> | undefined = first;
-  return (...args) => {
-    const answer = pending ?? load(...args);
-    pending = undefined;
-    return answer;
-  };
-};
-
-/** A cycle's board; without a cycleId, the current cycle's (the backend picks it as currentCycle does). */
 const loadBoard = (cycleId: string | undefined, scope: BoardScope): Promise<Board> =>
   api['board.get']({
     ...(cycleId === undefined ? {} : { cycleId }),
@@ -48,13 +41,20 @@ const loadBoard = (cycleId: string | undefined, scope: BoardScope): Promise<Boar
     return board;
   });
 
+/** The first board, with what it was asked for: it serves only the same cycle (or none) and scope. */
+interface FirstBoard {
+  readonly cycleId: string | undefined;
+  readonly scope: BoardScope;
+  readonly board: Board;
+}
+
 export const startBoard = (): BoardStart => {
   markOnce(BOARD_MARKS.start);
   const route = startHistory().then((history) => ({ history, route: parseRoute(history?.location) }));
   // board.get goes out beside cycles.list, not after it: the first rows wait on one resolver, not two.
-  const firstBoard = route.then(({ route: { cycleId, filters } }) => {
+  const firstBoard = route.then(({ route: { cycleId, filters } }): Promise<FirstBoard> => {
     const scope = scopeOf(filters);
-    return loadBoard(cycleId, scope).then((board) => ({ cycleId: board.cycle.id, scope, board }));
+    return loadBoard(cycleId, scope).then((board) => ({ cycleId, scope, board }));
   });
   // cycles.list and me.get leave right behind board.get (callbacks on one promise run in order): a
   // runtime that answers invocations one at a time (the local one) then answers the rows' call first.
@@ -62,24 +62,37 @@ export const startBoard = (): BoardStart => {
     () => undefined,
     () => undefined,
   );
-  const cycles = sent.then(() => api['cycles.list']({}));
-  const me = sent.then(() => api['me.get']({}));
-  const board = once(firstBoard, () => Promise.resolve(undefined));
+  const board = prefetched(
+    firstBoard,
+    (cycleId: string | undefined, scope: BoardScope) =>
+      loadBoard(cycleId, scope).then((b) => ({ cycleId, scope, board: b })),
+    (first, cycleId, scope) =>
+      first.cycleId === cycleId &&
+      first.scope.teamId === scope.teamId &&
+      first.scope.ownerAccountId === scope.ownerAccountId,
+  );
+  const arrived = settledValue(route);
   return {
-    me: once(me, () => api['me.get']({})),
-    cycles: once(cycles, () => api['cycles.list']({})),
+    me: prefetched(
+      sent.then(() => api['me.get']({})),
+      () => api['me.get']({}),
+    ),
+    cycles: prefetched(
+      sent.then(() => api['cycles.list']({})),
+      () => api['cycles.list']({}),
+    ),
     route,
-    // The prefetched board serves only the cycle it was fetched for, and only if it arrived; otherwise
-    // (another cycle, or the prefetch failed) the board is fetched now, so a retry really retries.
-    board: (cycleId, scope) =>
-      board()
-        .catch(() => undefined)
-        .then((pre) =>
-          pre?.cycleId === cycleId &&
-          pre.scope.teamId === scope.teamId &&
-          pre.scope.ownerAccountId === scope.ownerAccountId
-            ? pre.board
-            : loadBoard(cycleId, scope),
-        ),
+    arrivedRoute: () => arrived()?.route,
+    board: {
+      get: (cycleId, scope) => board.get(cycleId, scope).then((b) => b.board),
+      take: (cycleId, scope) => board.take(cycleId, scope)?.board,
+    },
   };
+};
+
+/** The board built again (after a cycle closed in the review): from the URL as it is now, every call asked anew. */
+export const restartBoard = (start: BoardStart): BoardStart => {
+  const route = start.route.then(({ history }) => ({ history, route: parseRoute(history?.location) }));
+  const arrived = settledValue(route);
+  return { ...start, route, arrivedRoute: () => arrived()?.route };
 };

@@ -13,7 +13,7 @@ export const BOARD_MARKS = {
   context: 'cadence:board:context',
   /** The board page rendered for the first time (anything, loading states included). */
   page: 'cadence:board:page',
-  /** The cycles and the route are known (the board's own call can be used). */
+  /** The board's cycle is known: its first answer's, or the one chosen from the cycle list. */
   cycles: 'cadence:board:cycles',
   /** The list rendered its first rows (before the browser painted them). */
   list: 'cadence:board:list',

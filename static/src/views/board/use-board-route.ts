@@ -7,6 +7,21 @@ import { NO_FILTERS } from './filters';
 
 const DEFAULT_ROUTE: BoardRoute = { cycleId: undefined, filters: NO_FILTERS };
 
+/** What the URL named when the page opened: at once if board-start has read it already, else once it has. */
+export const useArrived = (start: BoardStart): BoardRoute | undefined => {
+  const [arrived, setArrived] = useState(start.arrivedRoute);
+  useEffect(() => {
+    let live = true;
+    void start.route.then(({ route }) => {
+      if (live) setArrived(route);
+    });
+    return () => {
+      live = false;
+    };
+  }, [start]);
+  return arrived;
+};
+
 /**
  * The board's cycle, selected objective and filters, kept in step with the page URL both ways: picking
  * a cycle or selecting an objective adds a history entry (clearing the selection replaces it), changing a filter replaces the current one (a search typed letter by letter should not
