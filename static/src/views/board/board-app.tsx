@@ -59,7 +59,11 @@ const useSettingsRoute = (start: BoardStart) => {
 };
 
 function BoardWithSettings({ start, me }: { start: BoardStart; me: Promise<Me> }) {
-  const viewer = useAsync(() => me, [me], useMemo(() => settledValue(me), [me]));
+  const viewer = useAsync(
+    () => me,
+    [me],
+    useMemo(() => settledValue(me), [me]),
+  );
   const { section, go } = useSettingsRoute(start);
   const { review, go: goReview } = useReviewRoute(start);
   // A cycle closed from the review changes cycles under the board: it is built again, from the URL as it is then.

@@ -24,6 +24,8 @@ export interface BoardStart {
   readonly route: Promise<{ history: RouteHistory | undefined; route: BoardRoute }>;
   /** The route, if it is known already. */
   readonly arrivedRoute: () => BoardRoute | undefined;
+  /** Settles once the first board.get has answered, or failed. */
+  readonly firstAnswered: Promise<void>;
   /**
    * A cycle's board (undefined: the current cycle's, which the backend picks as currentCycle does); with
    * a scope, its objectives with their ancestors and descendants (domain/board-filter.ts).
@@ -83,6 +85,10 @@ export const startBoard = (): BoardStart => {
     ),
     route,
     arrivedRoute: () => arrived()?.route,
+    firstAnswered: firstBoard.then(
+      () => undefined,
+      () => undefined,
+    ),
     board: {
       get: (cycleId, scope) => board.get(cycleId, scope).then((b) => b.board),
       take: (cycleId, scope) => board.take(cycleId, scope)?.board,

@@ -25,10 +25,18 @@ const words = context.then(
   () => loadChunkWords('board'),
   () => undefined,
 );
+/**
+ * How long the board, once loaded, waits for its first board.get before it renders without it: an answer
+ * within this shows the rows in the first render, with no "Loading" flashing past and no render thrown
+ * away; a slower one gets the loading state.
+ */
+const LOADING_GRACE_MS = 150;
 Promise.all([import('./board-app'), words]).then(
   ([{ renderBoard }]) => {
     markOnce(BOARD_MARKS.app);
-    renderBoard(start, context);
+    void Promise.race([start.firstAnswered, new Promise((wait) => setTimeout(wait, LOADING_GRACE_MS))]).then(() => {
+      renderBoard(start, context);
+    });
   },
   (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);

@@ -16,6 +16,7 @@ import { barStatus, StatusLozenge } from '../../components/status';
 import type { BoardActions } from './board-actions';
 import { INDENT } from './board-actions';
 import type { BoardRow } from './rows';
+import { ROW_TIMING } from './perf-marks';
 
 /**
  * A click on an objective's title (or a KR's, which opens its objective): a plain click selects it on
@@ -119,7 +120,7 @@ export const ObjectiveRow = memo(function ObjectiveRow({
                 followObjective(event, o.id, actions);
               }}
             >
-              <span className="cad-row__title-text">
+              <span className="cad-row__title-text" {...ROW_TIMING}>
                 <Highlighted text={o.title} words={row.words} />
               </span>
             </a>
