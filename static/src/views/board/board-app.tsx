@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Me } from '../../../../src/contract';
 import type { ForgeContext } from '../../app/context';
 import { t } from '../../app/i18n';
@@ -58,12 +58,17 @@ const useSettingsRoute = (start: BoardStart) => {
   return { section, go };
 };
 
-function BoardWithSettings({ start, me }: { start: BoardStart; me: Promise<Me> }) {
-  const viewer = useAsync(
-    () => me,
-    [me],
-    useMemo(() => settledValue(me), [me]),
-  );
+function BoardWithSettings({
+  start,
+  me,
+  meNow,
+}: {
+  start: BoardStart;
+  me: Promise<Me>;
+  /** `me` if it has arrived: read before the first render, so that render shows it. */
+  meNow: () => Me | undefined;
+}) {
+  const viewer = useAsync(() => me, [me], meNow);
   const { section, go } = useSettingsRoute(start);
   const { review, go: goReview } = useReviewRoute(start);
   // A cycle closed from the review changes cycles under the board: it is built again, from the URL as it is then.
@@ -133,5 +138,7 @@ export const renderBoard = (start: BoardStart, context: Promise<ForgeContext>): 
   // board gets it too (its first load, or its first render if it is in by then), and later loads ask again.
   const me = start.me.get();
   const shared: BoardStart = { ...start, me: prefetched(me, () => start.me.get()) };
-  mount(() => <BoardWithSettings start={shared} me={me} />, context);
+  // Created here, before mount, so an answer already in is readable by the first render.
+  const meNow = settledValue(me);
+  mount(() => <BoardWithSettings start={shared} me={me} meNow={meNow} />, context);
 };

@@ -50,6 +50,12 @@ interface FirstBoard {
   readonly board: Board;
 }
 
+/** The route's promise with a synchronous read of it once it has arrived. */
+const routed = (route: BoardStart['route']): Pick<BoardStart, 'route' | 'arrivedRoute'> => {
+  const arrived = settledValue(route);
+  return { route, arrivedRoute: () => arrived()?.route };
+};
+
 export const startBoard = (): BoardStart => {
   markOnce(BOARD_MARKS.start);
   const route = startHistory().then((history) => ({ history, route: parseRoute(history?.location) }));
@@ -73,7 +79,6 @@ export const startBoard = (): BoardStart => {
       first.scope.teamId === scope.teamId &&
       first.scope.ownerAccountId === scope.ownerAccountId,
   );
-  const arrived = settledValue(route);
   return {
     me: prefetched(
       sent.then(() => api['me.get']({})),
@@ -83,8 +88,7 @@ export const startBoard = (): BoardStart => {
       sent.then(() => api['cycles.list']({})),
       () => api['cycles.list']({}),
     ),
-    route,
-    arrivedRoute: () => arrived()?.route,
+    ...routed(route),
     firstAnswered: firstBoard.then(
       () => undefined,
       () => undefined,
@@ -97,8 +101,7 @@ export const startBoard = (): BoardStart => {
 };
 
 /** The board built again (after a cycle closed in the review): from the URL as it is now, every call asked anew. */
-export const restartBoard = (start: BoardStart): BoardStart => {
-  const route = start.route.then(({ history }) => ({ history, route: parseRoute(history?.location) }));
-  const arrived = settledValue(route);
-  return { ...start, route, arrivedRoute: () => arrived()?.route };
-};
+export const restartBoard = (start: BoardStart): BoardStart => ({
+  ...start,
+  ...routed(start.route.then(({ history }) => ({ history, route: parseRoute(history?.location) }))),
+});
