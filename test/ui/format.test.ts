@@ -77,3 +77,23 @@ describe('formats follow the language', () => {
     expect(format.formatAgo('2027-01-01T00:00:00Z', Date.parse('2027-01-02T10:00:00Z'))).toBe('yesterday');
   });
 });
+
+describe('prepareFormats', () => {
+  it('makes the formatters a first render uses, so that render makes none', () => {
+    jest.isolateModules(() => {
+      const fresh = jest.requireActual<typeof FormatModule>('../../static/src/components/format');
+      const i18n = jest.requireActual<typeof I18nModule>('../../static/src/app/i18n');
+      const made = jest.spyOn(Intl, 'DateTimeFormat');
+      try {
+        fresh.prepareFormats('nl-NL');
+        const prepared = made.mock.calls.length;
+        expect(prepared).toBeGreaterThan(0);
+        i18n.setTranslations('nl-NL', (key) => getTranslationValue(catalogs, key, 'nl-NL'));
+        expect(fresh.formatDay('2027-03-05')).toBe('5 mrt');
+        expect(made.mock.calls.length).toBe(prepared);
+      } finally {
+        made.mockRestore();
+      }
+    });
+  });
+});

@@ -2,6 +2,7 @@ import { i18n, view } from '@forge/bridge';
 import type { FullContext } from '@forge/bridge';
 import type { Locale } from '../../../src/contract/i18n';
 import { localeOf } from '../../../src/contract/i18n';
+import { prepareFormats } from '../components/format';
 import { ensureThemeAttributes } from '../components/theme';
 import { startI18n } from './i18n';
 
@@ -15,13 +16,13 @@ export type ForgeContext = FullContext;
 const INDEX_ONLY_LOCALE = 'ja-JP';
 
 /**
- * Creates the locale's plural rules and number format once, while the catalog is still on its way:
- * the first Intl object of a locale loads its ICU data (tens of ms in a trace), and the translator and
- * formatters create theirs right before the first render otherwise.
+ * Loads the locale's ICU data while the catalog is still on its way: the first Intl object of a locale
+ * costs tens of ms in a trace, and each date format a few more. The formatters made here are the ones
+ * the views use (components/format.ts keeps them), so the first render no longer makes any.
  */
 const warmIntl = (locale: string): void => {
   new Intl.PluralRules(locale).select(1);
-  new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(1);
+  prepareFormats(locale);
 };
 
 /**
