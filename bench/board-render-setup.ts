@@ -14,6 +14,11 @@ export interface BenchHosts {
   boardUrl: string;
   plainUrl: string;
   objectives: number;
+  /**
+   * How long each board.get the runtime answered since the last call took on the server (its own
+   * invocation log), oldest first: the bench reads it after each page load.
+   */
+  boardGetsSince(): number[];
   close(): Promise<void>;
 }
 
@@ -44,10 +49,16 @@ export const startBenchHosts = async (
     extraResources: { 'plain-list': plainListDir },
     moduleResources: { 'cadence-board': 'plain-list' },
   });
+  const seen = new Set(runtime.log.recent().map((e) => e.invocationId));
   return {
     boardUrl: `${board.url}/jira/apps/cadence-board`,
     plainUrl: `${plain.url}/jira/apps/cadence-board`,
     objectives: BOARD_SCALE.objectives,
+    boardGetsSince: () => {
+      const fresh = runtime.log.recent().filter((e) => !seen.has(e.invocationId));
+      for (const e of fresh) seen.add(e.invocationId);
+      return fresh.filter((e) => e.call === 'board.get').map((e) => e.durationMs);
+    },
     close: async () => {
       await board.close();
       await plain.close();
