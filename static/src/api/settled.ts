@@ -10,8 +10,6 @@ export interface Prefetched<A extends unknown[], T> {
   readonly take: (...args: A) => T | undefined;
 }
 
-type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false };
-
 /**
  * `fits` says whether the prefetched answer is the one `args` ask for (the board's cycle and scope);
  * a prefetch that failed is never served, so a retry really retries.
@@ -21,16 +19,8 @@ export const prefetched = <A extends unknown[], T>(
   load: (...args: A) => Promise<T>,
   fits: (value: T, ...args: A) => boolean = () => true,
 ): Prefetched<A, T> => {
-  let outcome: Outcome<T> | undefined;
+  const arrived = settledValue(first);
   let used = false;
-  first.then(
-    (value) => {
-      outcome = { ok: true, value };
-    },
-    () => {
-      outcome = { ok: false };
-    },
-  );
   return {
     get: (...args) => {
       if (used) return load(...args);
@@ -41,9 +31,10 @@ export const prefetched = <A extends unknown[], T>(
       );
     },
     take: (...args) => {
-      if (used || outcome?.ok !== true || !fits(outcome.value, ...args)) return undefined;
+      const value = arrived();
+      if (used || value === undefined || !fits(value, ...args)) return undefined;
       used = true;
-      return outcome.value;
+      return value;
     },
   };
 };
