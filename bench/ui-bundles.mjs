@@ -36,6 +36,12 @@ const BUDGETS = {
  */
 const EAGER = { board: [/^board-app-/] };
 
+/**
+ * Chunks of which every view loads exactly one before its first render, whichever the host selects: the
+ * colour themes (static/src/components/theme.ts). The larger counts as initial, the other as on demand.
+ */
+const ONE_OF = [[/^atlassian-light-/, /^atlassian-dark-/]];
+
 const gz = (file) => gzipSync(readFileSync(file)).length;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -61,6 +67,11 @@ const measure = (view) => {
   const assets = readdirSync(path.join(dir, 'assets')).map((f) => path.join(dir, 'assets', f));
   const eager = EAGER[view] ?? [];
   assets.filter((f) => eager.some((re) => re.test(path.basename(f)))).forEach(visit);
+  for (const group of ONE_OF) {
+    const choices = assets.filter((f) => group.some((re) => re.test(path.basename(f))));
+    if (choices.length !== group.length) throw new Error(`${view}: expected one chunk for each of ${group.join(', ')}`);
+    visit(choices.reduce((a, b) => (gz(b) > gz(a) ? b : a)));
+  }
   // A chunk's own stylesheet is loaded with it (Vite's preload helper), not by an import statement.
   const stem = (f) => path.basename(f).replace(/-[\w-]{8}\.(js|css)$/, '');
   const loadedJs = new Set([...initial].filter((f) => f.endsWith('.js')).map(stem));
@@ -93,7 +104,10 @@ const wordsOf = (locale) => {
  */
 const FIRST_CHUNK_WORDS = { board: ['board'] };
 const chunkWordsOf = (view, locale) =>
-  (FIRST_CHUNK_WORDS[view] ?? []).reduce((n, area) => n + gz(path.join(repo, 'locales', locale, 'chunks', `${area}.json`)), 0);
+  (FIRST_CHUNK_WORDS[view] ?? []).reduce(
+    (n, area) => n + gz(path.join(repo, 'locales', locale, 'chunks', `${area}.json`)),
+    0,
+  );
 
 const views = existsSync(root) ? readdirSync(root).filter((v) => existsSync(path.join(root, v, 'index.html'))) : [];
 if (views.length === 0) {

@@ -1,4 +1,4 @@
-import type { FrameLocator } from 'playwright-core';
+import type { Frame, FrameLocator } from 'playwright-core';
 import type { OpenedPage } from './views-host';
 import {
   invokeAs,
@@ -67,6 +67,8 @@ describe('Confluence macro', () => {
     // Printable: no controls, and an objective is never split across pages.
     const frame = o.page.frames().find((f) => f.url().includes('/resources/macro/'));
     if (!frame) throw new Error('macro frame not found');
+    // A light page fetched and installed the light colour theme only (components/theme.ts).
+    expect(await themeSheets(frame)).toEqual(['cadence-design-tokens-light']);
     await o.page.emulateMedia({ media: 'print' });
     // Evaluated in the page (this suite's tsconfig has no DOM types), hence expressions as strings.
     const printed = {
@@ -98,7 +100,26 @@ const darkChecks = async (o: OpenedPage): Promise<void> => {
   );
   expect(await seriousViolations(o.page, 'view')).toEqual([]);
   await screenshot(o.page, 'macro-scorecard-dark');
+  if (!frame) throw new Error('macro frame not found');
+  expect(await themeSheets(frame)).toEqual(['cadence-design-tokens-dark']);
+
+  // The host switches to light while the page is open: the light theme is fetched then and applies.
+  await frame.evaluate("document.documentElement.setAttribute('data-color-mode', 'light')");
+  await frame.waitForFunction("document.getElementById('cadence-design-tokens-light') !== null");
+  expect(await themeSheets(frame)).toEqual(['cadence-design-tokens-dark', 'cadence-design-tokens-light']);
+  expect(await frame.evaluate<string>('getComputedStyle(document.body).backgroundColor')).toBe('rgb(255, 255, 255)');
+  // data-theme maps each mode to a theme: light mode mapped to the dark theme reads dark again.
+  await frame.evaluate(
+    "document.documentElement.setAttribute('data-theme', 'light:dark dark:dark spacing:spacing typography:typography')",
+  );
+  await frame.waitForFunction("getComputedStyle(document.body).backgroundColor !== 'rgb(255, 255, 255)'");
 };
+
+/** The colour-theme sheets a frame has installed (components/theme.ts), by id. */
+const themeSheets = (frame: Frame): Promise<string[]> =>
+  frame.evaluate<string[]>(
+    '[...document.querySelectorAll(\'style[id^="cadence-design-tokens-"]\')].map((s) => s.id).sort()',
+  );
 
 describe('Confluence macro, other embeds', () => {
   it('embeds a team alignment board as a read-only tree with score bars', async () => {

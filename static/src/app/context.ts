@@ -3,7 +3,7 @@ import type { FullContext } from '@forge/bridge';
 import type { Locale } from '../../../src/contract/i18n';
 import { localeOf } from '../../../src/contract/i18n';
 import { prepareFormats } from '../components/format';
-import { ensureThemeAttributes } from '../components/theme';
+import { ensureThemeAttributes, installTokenThemes } from '../components/theme';
 import { startI18n } from './i18n';
 
 /** The bridge's context, as every view receives it. */
@@ -26,8 +26,8 @@ const warmIntl = (locale: string): void => {
 };
 
 /**
- * What every view waits for before it renders: theming switched on (the host sets data-color-mode, our
- * bundled Atlaskit token themes follow it, so dark mode works), the context, and the user's catalog.
+ * What every view waits for before it renders: theming switched on (the host sets data-color-mode, and
+ * the Atlaskit token theme it selects is installed, so dark mode works), the context, and the user's catalog.
  * Theming and the context are independent bridge calls and go out together; the catalog index is
  * fetched beside them, so once the context names the locale only the catalog itself is left to fetch.
  * A view that wants all this under way before React has loaded starts it itself and hands the promise
@@ -36,12 +36,18 @@ const warmIntl = (locale: string): void => {
  * own words then).
  */
 export const startContext = (onLocale?: (locale: Locale) => void): Promise<ForgeContext> => {
-  // Theming is cosmetic: a host without it still gets a working view.
-  const themed = view.theme.enable().catch(() => undefined);
+  // Theming is cosmetic: a host without it still gets a working view. Once the host has set its
+  // attributes, the colour theme they select is fetched (beside the context and the catalog).
+  const themed = view.theme
+    .enable()
+    .catch(() => undefined)
+    .then(() => {
+      ensureThemeAttributes();
+    });
+  const themes = themed.then(() => installTokenThemes());
   const index = i18n.getTranslations(INDEX_ONLY_LOCALE, { fallback: false }).catch(() => undefined);
   const context = view.getContext();
   return Promise.all([context, themed]).then(async ([ready]) => {
-    ensureThemeAttributes();
     const locale = localeOf(ready.locale);
     onLocale?.(locale);
     // The catalog loads before the first render, so no view ever shows a key or flips language. After
@@ -53,6 +59,7 @@ export const startContext = (onLocale?: (locale: Locale) => void): Promise<Forge
       warmIntl(locale);
     }, 0);
     document.documentElement.lang = await catalog;
+    await themes;
     return ready;
   });
 };

@@ -2,7 +2,6 @@ import '@atlaskit/css-reset';
 import { StrictMode } from 'react';
 import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { installTokenThemes } from '../components/theme';
 import type { ForgeContext } from './context';
 import { startContext } from './context';
 import { ErrorBoundary } from './error-boundary';
@@ -11,7 +10,8 @@ import { t } from './i18n';
 export type { ForgeContext } from './context';
 
 /**
- * Mounts a module view: switches on theming, reads the context once (startContext), then renders.
+ * Mounts a module view: switches on theming and installs its tokens, reads the context once (startContext),
+ * then renders.
  * `context` lets a view pass those calls already under way (started before React loaded).
  */
 /**
@@ -33,7 +33,6 @@ export const mount = (
   const el = document.getElementById('root');
   if (!el) throw new Error('index.html has no #root element');
   const root = createRoot(el);
-  installTokenThemes();
   void context.then(
     (ready) => {
       root.render(
