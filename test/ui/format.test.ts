@@ -97,3 +97,20 @@ describe('prepareFormats', () => {
     });
   });
 });
+
+describe('compareNames', () => {
+  it('sorts names the way people read them, not by character code, with one collator per language', () => {
+    speak('nl-NL');
+    const made = jest.spyOn(Intl, 'Collator');
+    try {
+      const names = ['zeta', 'Émile', 'anna', 'Bert', 'eva'];
+      expect([...names].sort(format.compareNames)).toEqual(['anna', 'Bert', 'Émile', 'eva', 'zeta']);
+      // Character codes would put capitals first and the accented name last.
+      expect([...names].sort()).toEqual(['Bert', 'anna', 'eva', 'zeta', 'Émile']);
+      [...names].sort(format.compareNames);
+      expect(made.mock.calls.length).toBeLessThanOrEqual(1);
+    } finally {
+      made.mockRestore();
+    }
+  });
+});

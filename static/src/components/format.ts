@@ -52,6 +52,21 @@ export const prepareFormats = (locale: string): void => {
   formatsFor(locale);
 };
 
+const collators = new Map<string, Intl.Collator>();
+/**
+ * Compares names (teams, people, KPIs) in the view's language, so every list sorts alike: one collator
+ * per language, because localeCompare with a locale builds one per comparison.
+ */
+export const compareNames = (a: string, b: string): number => {
+  const locale = currentLocale();
+  let collator = collators.get(locale);
+  if (collator === undefined) {
+    collator = new Intl.Collator(locale);
+    collators.set(locale, collator);
+  }
+  return collator.compare(a, b);
+};
+
 /** A plain number for the view's language: "52,000" in English, "52.000" in Dutch. */
 export const formatNumber = (value: number): string => formatsNow().number.format(value);
 

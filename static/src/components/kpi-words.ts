@@ -1,7 +1,7 @@
 import type { HealthyRange, KpiDirection, KpiHealth, KpiView } from '../../../src/contract/review';
 import { kpiFlagged } from '../../../src/domain/kpi-health';
 import { t } from '../app/i18n';
-import { formatValue } from './format';
+import { compareNames, formatValue } from './format';
 
 /**
  * KPIs in words, shared by the team page, the macro and the board. Health and the move's good or bad
@@ -91,7 +91,7 @@ export const kpiChoices = <K extends { id: string; teamId?: string | undefined; 
   const rank = (k: K): number => (teamId !== undefined && k.teamId === teamId ? 0 : k.teamId === undefined ? 1 : 2);
   return kpis
     .filter((k) => rank(k) < 2 || k.id === keepId)
-    .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+    .sort((a, b) => rank(a) - rank(b) || compareNames(a.name, b.name));
 };
 
 /** A number typed in a KPI form: undefined when empty, NaN when not a number (the form says so). */

@@ -23,7 +23,9 @@ export const parentCandidates = (teams: readonly Team[], teamId: string | undefi
 /** Teams in the order of their tree (parents first, children under them, names alphabetical), with depth. */
 export const teamTree = (teams: readonly Team[], locale: string): { team: Team; depth: number }[] => {
   const ids = new Set(teams.map((t) => t.id));
-  const byName = (a: Team, b: Team): number => a.name.localeCompare(b.name, locale);
+  // One collator for the whole sort: localeCompare with a locale builds one per comparison.
+  const { compare } = new Intl.Collator(locale);
+  const byName = (a: Team, b: Team): number => compare(a.name, b.name);
   const children = new Map<string | undefined, Team[]>();
   for (const team of teams) {
     // A parent that is not in the list (removed, or damaged) leaves the team at the top.

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Band } from '../../../../src/contract';
 import { Button } from '../../components/button';
 import { currentLocale, t } from '../../app/i18n';
-import { bandWords } from '../../components/format';
+import { bandWords, compareNames } from '../../components/format';
 import type { BoardIndex } from './board-index';
 import type { BoardFilters } from './filters';
 import { isFiltering, NO_FILTERS } from './filters';
@@ -57,16 +57,11 @@ export function FilterBar({
       filters.ownerId === '' || index.owners.includes(filters.ownerId)
         ? index.owners
         : [...index.owners, filters.ownerId];
-    // One collator per sort: localeCompare with a locale builds one per comparison.
-    const { compare } = new Intl.Collator(currentLocale());
     return ids
       .map((accountId) => ({ accountId, name: names.get(accountId) ?? t('board.filters.loadingName') }))
-      .sort((a, b) => compare(a.name, b.name));
+      .sort((a, b) => compareNames(a.name, b.name));
   }, [index.owners, filters.ownerId, names]);
-  const teams = useMemo(() => {
-    const { compare } = new Intl.Collator(currentLocale());
-    return [...index.teamNames].sort((a, b) => compare(a[1], b[1]));
-  }, [index.teamNames]);
+  const teams = useMemo(() => [...index.teamNames].sort((a, b) => compareNames(a[1], b[1])), [index.teamNames]);
   // Grade and findings are used less: behind a disclosure, open by itself when one of them is set.
   const moreSet = (filters.band === '' ? 0 : 1) + (filters.hasFindings ? 1 : 0);
   const [moreOpen, setMoreOpen] = useState(moreSet > 0);

@@ -11,6 +11,7 @@ import { useAsync } from '../../api/use-api';
 import { Button } from '../../components/button';
 import { describeError, fieldErrors } from '../../components/errors';
 import { ErrorState, LoadingState } from '../../components/states';
+import { compareNames } from '../../components/format';
 import type { BoardIndex } from './board-index';
 import { subtreeIds } from './board-index';
 import { FormError, LIMITS, RadioField, SelectField, TextAreaField, TextField, tooLong } from './fields';
@@ -138,7 +139,7 @@ function ObjectiveFormFields(props: PanelProps & { existing: ObjectiveView | und
         ? describeError(error)
         : undefined;
   const teams = useMemo(
-    () => [...(index?.teamNames ?? new Map<string, string>())].sort((a, b) => a[1].localeCompare(b[1])),
+    () => [...(index?.teamNames ?? new Map<string, string>())].sort((a, b) => compareNames(a[1], b[1])),
     [index],
   );
 
