@@ -363,6 +363,17 @@ interface Box {
   readonly clientHeight: number;
   readonly clientWidth: number;
 }
+interface Rect {
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+  readonly width: number;
+}
+/** A row's stacked cell and its lines, as measured in the frame. */
+interface Stack {
+  getBoundingClientRect(): Rect;
+  readonly children: Iterable<{ getBoundingClientRect(): Rect; readonly textContent: string | null }>;
+}
 const OBJECTIVE_LINE = 20;
 
 const SIZES = [
@@ -374,7 +385,7 @@ describe.each(['en-US', 'nl-NL'] as const)('the board in %s', (locale) => {
   it.each(
     SIZES.flatMap((size) => (['light', 'dark'] as const).map((theme) => [size.width, size.height, theme] as const)),
   )(
-    'holds at %ix%i (%s): titles on two lines, a compact filter bar, counts that match the data',
+    'holds at %ix%i (%s): titles on two lines, no line cut in half, a compact filter bar, counts that match the data',
     async (width, height, theme) => {
       await page.setViewportSize({ width, height });
       const frame = await openBoard(
@@ -399,6 +410,19 @@ describe.each(['en-US', 'nl-NL'] as const)('the board in %s', (locale) => {
         .locator('[data-row-kind="objective"] > .cad-row__main')
         .evaluateAll((els: Box[]) => els.map((e) => e.clientWidth));
       for (const w of mains) expect(w).toBeGreaterThan(width >= 1440 ? 450 : 330);
+      // No cell cuts a line in half: every line a row's cell shows lies whole inside it (a line that
+      // does not fit is out of sight, one too long alone ends in … inside its own box).
+      const cut = await frame.locator('[data-row-kind] .cad-row__stack').evaluateAll((stacks: Stack[]) =>
+        stacks.flatMap((s) => {
+          const outer = s.getBoundingClientRect();
+          return [...s.children]
+            .map((c) => ({ box: c.getBoundingClientRect(), text: c.textContent }))
+            .filter(({ box }) => box.width > 0 && box.top < outer.bottom)
+            .filter(({ box }) => box.right > outer.right + 0.5 || box.bottom > outer.bottom + 0.5)
+            .map(({ text }) => text);
+        }),
+      );
+      expect(cut).toEqual([]);
       // The filter bar: at most ~15 % of the viewport's height.
       const bar = await frame.getByRole('search').boundingBox();
       expect(bar?.height ?? Infinity).toBeLessThanOrEqual(height * 0.15);
