@@ -42,7 +42,7 @@ const draftOf = (over: Partial<CheckInDraft> = {}): CheckInDraft => ({
   generatedAt: '2026-12-01T09:00:00.000Z',
   ...over,
 });
-const percent = { kind: 'percent', unit: '%' } as const;
+const percent = { kind: 'percent', unit: '%', start: 40, target: 80 } as const;
 const weekOfWork = (): WorkChanges => ({
   done: [issue('WEB-12', 'Login'), issue('WEB-13', 'Sign-up form'), issue('WEB-14', 'Password reset')],
   added: [issue('WEB-20', 'Remember me')],
@@ -88,13 +88,20 @@ describe('draftNote', () => {
     expect(
       notes.draftNote(
         draftOf({ changes: null, forecast: { ...forecast, basis: 'since-start', weeks: 5 } }),
-        {
-          kind: 'number',
-          unit: 'teams',
-        },
+        { kind: 'number', unit: 'teams', start: 0, target: 100 },
         undefined,
       ),
     ).toBe("If the pace since the cycle's start holds: 61 teams by Dec 31 (score 0.61).");
+  });
+
+  it("rounds the forecast as the board's forecast does: a projection, not a measurement", () => {
+    const visitors = { kind: 'number', unit: 'visitors', start: 40000, target: 75000 } as const;
+    const projected = { ...forecast, value: 57375.54, score: 0.5 };
+    const sentence = 'If the trend of the last 3 weeks holds: 57,400 visitors by Dec 31 (score 0.50).';
+    expect(notes.forecastSentence(projected, visitors)).toBe(sentence);
+    expect(notes.draftNote(draftOf({ changes: null, forecast: projected }), visitors, undefined)).toBe(sentence);
+    speak('nl-NL');
+    expect(notes.forecastSentence(projected, visitors)).toContain('57.400 visitors');
   });
 
   it('names five issues at most, counts a list the backend cut as "at least", and an epic without a baseline', () => {

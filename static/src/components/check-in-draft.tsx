@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
-import type { CheckInDraft, IssueRef, Metric } from '../../../src/contract';
+import type { CheckInDraft, IssueRef } from '../../../src/contract';
 import { t } from '../app/i18n';
 import { IssueLink } from '../app/links';
 import { api } from '../api/client';
 import { Button } from './button';
 import { changeLines, draftUnchanged, forecastSentence, lineCount } from './draft-note';
 import type { LastSaid } from './draft-note';
-import { confidenceWords, formatDay, formatScore, formatValue } from './format';
+import { confidenceWords, formatDay, formatScore, formatValue, type ProjectedMetric } from './format';
 import './check-in-draft.css';
 
 /** A draft being fetched, fetched, or not to be had (the form then works as it always did). */
@@ -78,7 +78,7 @@ export function CheckInDraftSummary({
   onAccept,
 }: {
   state: DraftState;
-  metric: Pick<Metric, 'kind' | 'unit'>;
+  metric: ProjectedMetric;
   lastCheckIn: LastSaid | undefined;
   acceptDisabled: boolean;
   accepting: boolean;

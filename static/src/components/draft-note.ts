@@ -1,6 +1,6 @@
-import type { CheckInDraft, Confidence, Forecast, IssueRef, Metric, WorkChanges } from '../../../src/contract';
+import type { CheckInDraft, Confidence, Forecast, IssueRef, WorkChanges } from '../../../src/contract';
 import { t } from '../app/i18n';
-import { formatDay, formatScore, formatValue } from './format';
+import { formatDay, formatProjection, formatScore, type ProjectedMetric } from './format';
 
 /**
  * A drafted check-in (checkIns.draft) in words: the note it proposes, in the viewer's language, and the
@@ -80,9 +80,10 @@ const named = (names: readonly string[], max: number): string => {
 };
 
 /** "If the trend of the last 3 weeks holds: 61% by 31 Dec (score 0.61)." */
-export const forecastSentence = (forecast: Forecast, metric: Pick<Metric, 'kind' | 'unit'>): string => {
+export const forecastSentence = (forecast: Forecast, metric: ProjectedMetric): string => {
   const params = {
-    value: formatValue(forecast.value, metric),
+    // Rounded as the board's forecast is, so the two read the same figure.
+    value: formatProjection(forecast.value, metric),
     day: formatDay(forecast.by),
     score: formatScore(forecast.score),
   };
@@ -115,7 +116,7 @@ export const changesSentence = (changes: WorkChanges | null, since: string): str
  */
 export const draftNote = (
   draft: Pick<CheckInDraft, 'value' | 'confidence' | 'changes' | 'since' | 'forecast'>,
-  metric: Pick<Metric, 'kind' | 'unit'>,
+  metric: ProjectedMetric,
   last: LastSaid | undefined,
 ): string => {
   // Confirming an unchanged week says just that: the forecast's figures shift by the minute, and words

@@ -1,6 +1,6 @@
-import type { Forecast, Metric } from '../../../src/contract';
+import type { Forecast } from '../../../src/contract';
 import { currentLocale, t } from '../app/i18n';
-import { confidenceWords, formatDay, formatScore, formatValue } from './format';
+import { confidenceWords, formatDay, formatProjection, formatScore, type ProjectedMetric } from './format';
 import './forecast-note.css';
 
 /**
@@ -9,25 +9,9 @@ import './forecast-note.css';
  * and the warning colours, never colour alone.
  */
 
-type ForecastMetric = Pick<Metric, 'kind' | 'unit' | 'start' | 'target'>;
-
-/**
- * The projected value as precise as the KR's range makes sense of (a power of ten under 1 % of it):
- * 82.9%, not 82.86%; 57,900 visitors, not 57,901.75. A projection is not a measurement.
- */
-export const forecastValueWords = (forecast: Forecast, metric: ForecastMetric): string => {
-  const range = Math.abs(metric.target - metric.start);
-  const exponent = range === 0 ? -2 : Math.floor(Math.log10(range / 100));
-  const value =
-    exponent >= 0
-      ? Math.round(forecast.value / 10 ** exponent) * 10 ** exponent
-      : Number(forecast.value.toFixed(Math.min(-exponent, 3)));
-  return formatValue(value, metric);
-};
-
 /** "At this week's trend (last 3 weeks), 61% by 31 Mar" / "At the pace since the cycle's start, …". */
-export const forecastSentence = (forecast: Forecast, metric: ForecastMetric): string => {
-  const words = { value: forecastValueWords(forecast, metric), date: formatDay(forecast.by) };
+export const forecastSentence = (forecast: Forecast, metric: ProjectedMetric): string => {
+  const words = { value: formatProjection(forecast.value, metric), date: formatDay(forecast.by) };
   return forecast.basis === 'trend'
     ? t('forecast.basis.trend', { count: forecast.weeks, ...words })
     : t('forecast.basis.sinceStart', words);
@@ -53,7 +37,7 @@ export function ForecastFlag({
   compact = false,
 }: {
   forecast: Forecast;
-  metric: ForecastMetric;
+  metric: ProjectedMetric;
   compact?: boolean;
 }) {
   const words = disagreementWords(forecast);
@@ -92,11 +76,11 @@ export function ForecastValue({
   compact = false,
 }: {
   forecast: Forecast;
-  metric: ForecastMetric;
+  metric: ProjectedMetric;
   compact?: boolean;
 }) {
   const sentence = forecastSentence(forecast, metric);
-  const value = forecastValueWords(forecast, metric);
+  const value = formatProjection(forecast.value, metric);
   return (
     <span className="cad-forecast__value" data-forecast="" title={sentence}>
       <span aria-hidden="true">
@@ -108,7 +92,7 @@ export function ForecastValue({
 }
 
 /** The forecast and, when it disagrees, its flag; nothing without a forecast. */
-export function ForecastNote({ forecast, metric }: { forecast: Forecast | null | undefined; metric: ForecastMetric }) {
+export function ForecastNote({ forecast, metric }: { forecast: Forecast | null | undefined; metric: ProjectedMetric }) {
   if (forecast === null || forecast === undefined) return null;
   return (
     <span className="cad-forecast">

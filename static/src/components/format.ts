@@ -79,6 +79,21 @@ export const formatValue = (value: number, metric: Pick<Metric, 'kind' | 'unit'>
   return unit === '%' ? `${number}%` : `${number} ${unit}`;
 };
 
+/** What of a KR's metric a projection's words need: its unit, and the range it is rounded to. */
+export type ProjectedMetric = Pick<Metric, 'kind' | 'unit' | 'start' | 'target'>;
+
+/**
+ * A projected value (a forecast) as precise as the KR's range makes sense of, a power of ten under 1 % of
+ * it: "82.9%", not "82.86%"; "57,400 visitors", not "57,375.54". A projection is not a measurement.
+ */
+export const formatProjection = (value: number, metric: ProjectedMetric): string => {
+  const range = Math.abs(metric.target - metric.start);
+  const exponent = range === 0 ? -2 : Math.floor(Math.log10(range / 100));
+  const rounded =
+    exponent >= 0 ? Math.round(value / 10 ** exponent) * 10 ** exponent : Number(value.toFixed(Math.min(-exponent, 3)));
+  return formatValue(rounded, metric);
+};
+
 /**
  * A KR's value against its target, read the way people say it: "86% of 92%" going up; going down,
  * "now 95, from 120 to 40 disputes" (never "95 disputes of 40 disputes").
