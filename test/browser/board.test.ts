@@ -220,6 +220,23 @@ describe('the alignment board', () => {
     const map = frame.getByRole('group', { name: 'Alignment map' });
     await map.waitFor();
     expect(await map.getByRole('button').count()).toBe(7);
+    // Each box's two title lines hold as much as the box has room for, measured in its font: these
+    // titles fit whole, and no line runs past the box's clip (text from x 14 to 264).
+    const boxes = await map.locator('.cad-map__node').evaluateAll((nodes: MapNode[]) =>
+      nodes.map((n) => {
+        const lines = [...n.querySelectorAll('.cad-map__title')];
+        return {
+          full: n.querySelector('title')?.textContent ?? '',
+          shown: lines.map((l) => l.textContent ?? '').join(' '),
+          widest: Math.max(...lines.map((l) => l.getComputedTextLength())),
+        };
+      }),
+    );
+    expect(boxes).toHaveLength(7);
+    for (const box of boxes) {
+      expect(box.shown.trim()).toBe(box.full);
+      expect(box.widest).toBeLessThanOrEqual(250);
+    }
     // Enter on a node with aligned objectives focuses its branch first; Enter again opens it.
     await map.getByRole('button', { name: /^Make paying us effortless/ }).press('Enter');
     await map.getByRole('button', { name: /^Make paying us effortless.*Open the objective\.$/ }).press('Enter');
@@ -368,6 +385,13 @@ interface Rect {
   readonly right: number;
   readonly bottom: number;
   readonly width: number;
+}
+/** A box of the alignment map: its SVG title (the whole title) and its title lines. */
+interface MapNode {
+  querySelector(selector: 'title'): { readonly textContent: string | null } | null;
+  querySelectorAll(
+    selector: string,
+  ): Iterable<{ readonly textContent: string | null; getComputedTextLength(): number }>;
 }
 /** A row's stacked cell and its lines, as measured in the frame. */
 interface Stack {

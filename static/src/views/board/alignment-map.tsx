@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { BoardObjective } from '../../../../src/contract';
 import { currentLocale, t } from '../../app/i18n';
@@ -24,6 +24,8 @@ const ROW_GAP = 12;
 const PAD = 16;
 /** Characters per title line at the map's small semibold type in NODE_W (a conservative estimate). */
 const LINE_CHARS = 30;
+/** Room for a title line: from the text's x (14) to the clip's edge (NODE_W - 8), less a small margin. */
+const TITLE_W = NODE_W - 8 - 14 - 6;
 /** Zoom steps: out far enough to see a few hundred boxes' shape, in enough to read at arm's length. */
 export const ZOOMS = [0.4, 0.55, 0.7, 0.85, 1, 1.25, 1.5] as const;
 const ACTUAL = ZOOMS.indexOf(1);
@@ -71,30 +73,73 @@ const layout = (
   };
 };
 
+/** Whether a title line fits its box. */
+export type LineFits = (line: string) => boolean;
+
+/** The estimate before the box's font can be measured: characters per line. */
+export const fitsChars =
+  (max: number): LineFits =>
+  (line) =>
+    line.length <= max;
+
 /**
- * A title in at most two lines of `max` characters, cut at words. When it is longer, the second line
- * shows its END ("…in region 7"): titles of one cascade often share their first words ("Make enterprise
- * customers successful in …"), so the end is what tells the boxes apart. The full title is on hover/focus.
+ * A title in at most two lines that fit, cut at words. When it is longer, the second line shows its END
+ * ("…in region 7"): titles of one cascade often share their first words ("Make enterprise customers
+ * successful in …"), so the end is what tells the boxes apart. The full title is on hover/focus.
  */
-export const twoLines = (title: string, max = LINE_CHARS): [string, string] => {
-  const words = title.trim().split(/\s+/);
+export const twoLines = (title: string, fits: LineFits = fitsChars(LINE_CHARS)): [string, string] => {
+  const whole = title.trim();
+  const words = whole.split(/\s+/);
   let first = '';
   let i = 0;
   for (; i < words.length; i++) {
     const next = first === '' ? (words[i] ?? '') : `${first} ${words[i] ?? ''}`;
-    if (next.length > max && first !== '') break;
+    if (!fits(next) && first !== '') break;
     first = next;
   }
-  if (first.length > max) return [`${first.slice(0, max - 1)}…`, `…${title.trim().slice(-(max - 1))}`];
+  if (!fits(first))
+    return [`${longest(first, (p) => fits(`${p}…`), 'start')}…`, `…${longest(whole, (p) => fits(`…${p}`), 'end')}`];
   const rest = words.slice(i).join(' ');
-  if (rest.length <= max) return [first, rest];
+  if (fits(rest)) return [first, rest];
   let tail = '';
   for (let j = words.length - 1; j >= i; j--) {
     const next = tail === '' ? (words[j] ?? '') : `${words[j] ?? ''} ${tail}`;
-    if (next.length > max - 1) break;
+    if (!fits(`…${next}`)) break;
     tail = next;
   }
-  return [first, `…${tail === '' ? rest.slice(-(max - 1)) : tail}`];
+  return [first, `…${tail === '' ? longest(rest, (p) => fits(`…${p}`), 'end') : tail}`];
+};
+
+/** The longest start or end of `text` (a word too long for a line) that still fits. */
+const longest = (text: string, fits: LineFits, from: 'start' | 'end'): string => {
+  let n = text.length;
+  const part = (k: number): string => (from === 'start' ? text.slice(0, k) : text.slice(text.length - k));
+  while (n > 1 && !fits(part(n))) n--;
+  return part(n);
+};
+
+/**
+ * Measures title lines in the font the map draws them in (a canvas in the computed font of a title), so a
+ * line holds what the box has room for rather than a cautious character count. Until the map is drawn,
+ * and where no canvas is at hand, the character estimate stands.
+ */
+const useMeasuredFit = (): LineFits => {
+  const [fits, setFits] = useState<LineFits>(() => fitsChars(LINE_CHARS));
+  useLayoutEffect(() => {
+    const context = document.createElement('canvas').getContext('2d');
+    if (context === null) return;
+    // A title's computed font, from a probe in a throwaway SVG (the class's rule needs no ancestor).
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    const probe = document.createElementNS('http://www.w3.org/2000/svg', 'text');
+    probe.setAttribute('class', 'cad-map__title');
+    svg.appendChild(probe);
+    document.body.appendChild(svg);
+    const style = getComputedStyle(probe);
+    context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    svg.remove();
+    setFits(() => (line: string) => context.measureText(line).width <= TITLE_W);
+  }, []);
+  return fits;
 };
 
 /** The branch from the top of the tree down to `id` (ids, top first). */
@@ -139,6 +184,7 @@ export default function AlignmentMap({
   const [focusId, setFocusId] = useState<string | undefined>(undefined);
   const [tipId, setTipId] = useState<string | undefined>(undefined);
   const viewport = useRef<HTMLDivElement>(null);
+  const fits = useMeasuredFit();
   const zoom = ZOOMS[zoomStep] ?? 1;
   // A focused branch that left the board (another filter, a reload without it) falls back to the whole tree.
   const focus = focusId !== undefined && index.byId.has(focusId) ? focusId : undefined;
@@ -314,7 +360,9 @@ export default function AlignmentMap({
               onLoadMore(focus);
             }}
           >
-            {t(focus === undefined ? 'board.more.showRoots' : 'board.more.showChildren', { count: Math.min(unloaded, CHILDREN_PAGE) })}
+            {t(focus === undefined ? 'board.more.showRoots' : 'board.more.showChildren', {
+              count: Math.min(unloaded, CHILDREN_PAGE),
+            })}
           </Button>
         </p>
       ) : null}
@@ -361,7 +409,7 @@ export default function AlignmentMap({
             if (entry === undefined) return null;
             const o = entry.objective;
             const words = wordsOf(o, entry.childCount);
-            const [line1, line2] = twoLines(o.title);
+            const [line1, line2] = twoLines(o.title, fits);
             const meta = `${words.who} · ${words.state}`;
             const drills = entry.childCount > 0 && n.id !== focus;
             const dimmed = filter !== undefined && !filter.matched.has(n.id);
