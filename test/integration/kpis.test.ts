@@ -122,6 +122,9 @@ describe('kpis: a team’s KPIs beside its OKRs', () => {
   it('lands two readings recorded at once, the newer as the current value', async () => {
     const { runtime, team } = await setup();
     const kpi = await ok(runtime, 'kpis.save', { teamId: team.id, ...latency }, 'priya');
+    // In the same millisecond (the app's clock held still): the list and the KPI must still agree on which
+    // reading is the newest, whichever transaction wins.
+    moveAppClock(0);
     const [a, b] = await Promise.all([
       call(runtime, 'kpis.record', { kpiId: kpi.id, value: 450 }, 'priya'),
       call(runtime, 'kpis.record', { kpiId: kpi.id, value: 350 }, 'daniel'),

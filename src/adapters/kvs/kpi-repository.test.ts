@@ -1,6 +1,6 @@
 import type { KpiReading } from '../../contract';
 import type { StoredKpi } from '../../usecases/ports';
-import { withReading } from './kpi-repository';
+import { afterCurrent, withReading } from './kpi-repository';
 
 const kpi: StoredKpi = { id: 'kpi000000001', name: 'Checkout latency p95', direction: 'down', healthy: { max: 400 }, status: 'active' };
 const reading = (value: number, day: number): KpiReading => ({
@@ -27,5 +27,22 @@ describe('withReading', () => {
     expect(withReading(two, reading(600, 3))).toBe(two);
     // Only a current value, taken later than the reading: the reading becomes previous.
     expect(withReading(withReading(kpi, reading(380, 17)), reading(520, 10))).toMatchObject({ current: 380, previous: 520 });
+  });
+});
+
+describe('afterCurrent', () => {
+  it('stamps a reading of the same millisecond as the current one 1 ms later, so it is the newest by time too', () => {
+    const current = withReading(kpi, reading(520, 10));
+    const same = { ...reading(380, 10), id: 'kpi000000001-r10b' };
+    const stamped = afterCurrent(current, same);
+    expect(stamped).toEqual({ ...same, at: '2027-01-10T09:00:00.001Z' });
+    expect(withReading(current, stamped)).toMatchObject({ current: 380, updatedAt: stamped.at, previous: 520 });
+  });
+
+  it('leaves every other reading as it was taken', () => {
+    const current = withReading(kpi, reading(520, 10));
+    expect(afterCurrent(kpi, reading(520, 10))).toEqual(reading(520, 10));
+    expect(afterCurrent(current, reading(380, 17))).toEqual(reading(380, 17));
+    expect(afterCurrent(current, reading(600, 3))).toEqual(reading(600, 3));
   });
 });

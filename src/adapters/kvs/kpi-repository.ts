@@ -40,6 +40,14 @@ export const withReading = (kpi: StoredKpi, reading: KpiReading): StoredKpi => {
   return kpi;
 };
 
+/**
+ * The reading as it is stored: one taken in the same millisecond as the KPI's current value (two recorded
+ * at once) is stamped 1 ms later. It becomes current (withReading), and the readings list, newest first by
+ * time, must name the same reading newest; equal times would leave that to the index's tie order.
+ */
+export const afterCurrent = (kpi: StoredKpi, reading: KpiReading): KpiReading =>
+  kpi.updatedAt === undefined || reading.at !== kpi.updatedAt ? reading : { ...reading, at: new Date(Date.parse(reading.at) + 1).toISOString() };
+
 const getReading = async (space: Space, id: string): Promise<KpiReading | undefined> => {
   const value = await rateLimited(() => kvs.entity<Attributes>(ENTITY.kpiReading).get(at(space, id)));
   return value === undefined ? undefined : decodeKpiReading(id, value, space);
@@ -66,7 +74,8 @@ export const recordKpiReading = async (
     if (stored !== undefined && kpi !== undefined) return { kpi, reading: stored };
     check(kpi);
     if (kpi === undefined) throw new AppError('INTERNAL', `KPI ${reading.kpiId} vanished after its check`);
-    const next = withReading(kpi, reading);
+    const stamped = afterCurrent(kpi, reading);
+    const next = withReading(kpi, stamped);
     const items = catalog.items.map((k) => (k.id === kpi.id ? next : k));
     try {
       await rateLimited(() =>
@@ -76,14 +85,14 @@ export const recordKpiReading = async (
             entityName: ENTITY.catalog,
             conditions: versionIs(catalog.version),
           })
-          .set(at(space, reading.id), encodeKpiReading(reading, space), {
+          .set(at(space, reading.id), encodeKpiReading(stamped, space), {
             entityName: ENTITY.kpiReading,
             conditions: new Filter<Attributes>().and('kpiId', FilterConditions.notExists()),
           })
           .check(CATALOG.generation, { entityName: ENTITY.catalog, conditions: stillLive(space) })
           .execute(),
       );
-      return { kpi: next, reading };
+      return { kpi: next, reading: stamped };
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
       if ((await readGeneration()).generation.active !== space.generation) throw replacedByImport();
