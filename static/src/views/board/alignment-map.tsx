@@ -74,10 +74,10 @@ const layout = (
 };
 
 /** Whether a title line fits its box. */
-export type LineFits = (line: string) => boolean;
+type LineFits = (line: string) => boolean;
 
 /** The estimate before the box's font can be measured: characters per line. */
-export const fitsChars =
+const fitsChars =
   (max: number): LineFits =>
   (line) =>
     line.length <= max;
